@@ -1,0 +1,1 @@
+"""Assistant stage: retrieval, cited answers, chat UI and CLI."""

@@ -1,0 +1,43 @@
+"""`gazette parse`: documents and clauses as an outline, or one JSON object per document."""
+from __future__ import annotations
+
+import json
+import sys
+
+from corpus.model import KINDS
+from corpus.parse import default_sources, parse_sources
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("files", nargs="*", metavar="FILE", help="公报文件或文件夹（默认：随附的公报）")
+    parser.add_argument("--json", action="store_true", help="每行输出一个文档的 JSON")
+
+
+def run(args) -> int:
+    sources = args.files or default_sources()
+    count = 0
+    for doc in parse_sources(sources):
+        count += 1
+        if args.json:
+            data = doc.to_json()
+            print(json.dumps({k: data[k] for k in _JSON_KEYS}, ensure_ascii=False))
+            continue
+        number = f"（{doc.doc_number}）" if doc.doc_number else ""
+        print(f"■ {doc.title}{number}")
+        meta = [KINDS.get(doc.kind, doc.kind), doc.issuer, doc.date, doc.gazette_issue]
+        print("  " + " · ".join(m for m in meta if m))
+        for clause in doc.clauses:
+            indent = "  " * (len(clause.path) + 1)
+            heading = f" {clause.heading}" if clause.heading else ""
+            snippet = clause.text.replace("\n", " ")[:40]
+            print(f"{indent}{clause.label}{heading}  {snippet}")
+    if count == 0:
+        print("没有解析出任何文档。", file=sys.stderr)
+        return 1
+    return 0
+
+
+_JSON_KEYS = (
+    "source", "doc_number", "title", "issuer", "date", "kind", "gazette_issue",
+    "addressees", "norm_code", "attachments", "clauses",
+)

@@ -1,0 +1,1 @@
+"""Corpus stage: gazette sources parsed into documents and clauses."""

@@ -1,0 +1,47 @@
+"""Entry point of the corpus stage: files and folders in, documents out."""
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from corpus.errors import SourceError
+from corpus.model import Document
+from corpus.sources import iter_source_files, read_source
+
+BUNDLED_DIR = Path(__file__).parent / "gazettes"
+
+
+def default_sources() -> list[Path]:
+    """The bundled gazette(s): the default corpus of every command."""
+    return sorted(BUNDLED_DIR.glob("*.txt"))
+
+
+def parse_text(text: str, source: str) -> list[Document]:
+    """Pick the parser by the text's shape: gazette issue, statute, or single policy document."""
+    from corpus import gazette, policy, statute
+
+    if gazette.looks_like_gazette(text):
+        return gazette.parse_gazette(text, source)
+    if statute.looks_like_statute(text):
+        return [statute.parse_statute(text, source)]
+    return [policy.parse_policy(text, source)]
+
+
+def parse_file(path: str | Path) -> list[Document]:
+    """Parse one file; raises SourceError when it cannot be read as text."""
+    path = Path(path)
+    return parse_text(read_source(path), str(path))
+
+
+def parse_sources(paths: Iterable[str | Path], on_error=None) -> Iterator[Document]:
+    """Parse every file under the given paths; broken files are reported and skipped."""
+    for path in iter_source_files(paths):
+        try:
+            yield from parse_file(path)
+        except SourceError as exc:
+            (on_error or _report)(exc)
+
+
+def _report(exc: SourceError) -> None:
+    print(f"跳过文件 {exc.path}：{exc.reason}", file=sys.stderr)
