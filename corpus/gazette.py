@@ -6,11 +6,20 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from corpus import layout
-from corpus.layout import DATE_LINE, DOC_NUMBER, DOC_NUMBER_LINE, NORM_CODE, SENTENCE_END, Line, Page
-from corpus.model import Clause, Document
+from corpus import layout, sections
+from corpus.layout import (
+    DATE_LINE,
+    DOC_NUMBER,
+    DOC_NUMBER_LINE,
+    NORM_CODE,
+    SENTENCE_END,
+    Line,
+    Page,
+)
+from corpus.model import Document
 from corpus.outline import match_marker, segment
-from corpus.tables import annex_clauses, statistics_clauses
+from corpus.sections import NEWS_DATE_START, PUNCT, title_like
+from corpus.tables import annex_clauses
 
 # Words that end the title of an official document (公文文种).
 TITLE_END = re.compile(r"(通知|意见|决定|办法|方案|细则|计划|规定|规划|批复|通报|公告|通告|报告|函|纲要|要点|规则|条例|决议|命令|令)$")
@@ -18,9 +27,6 @@ ORG_SUFFIX = re.compile(r"(办公室|办公厅|人民政府|政府|委员会|局
 ADDRESSEE = re.compile(r"^各.{2,80}：$")
 LEAD_IN = re.compile(r"^.{0,12}决定：$")
 TOC_LINE = re.compile(rf"^{DOC_NUMBER.pattern}[\s\u3000]{{2,}}\S")
-NEWS_DATE_START = re.compile(r"^\d{1,2}月\d{1,2}日(至\d{1,2}日)?[，,]")
-CHRONICLE_DAY = re.compile(r"^(\d{1,2})日$")
-_PUNCT = re.compile(r"[，。；！？,;]")
 _DASHES = str.maketrans({"—": "-", "－": "-", "–": "-", "‐": "-"})
 
 
@@ -54,18 +60,18 @@ def parse_gazette(text: str, source: str) -> list[Document]:
         if kind == "normative":
             doc = _normative(group, base)
         elif kind == "news":
-            docs.extend(_news(group, base, year))
+            docs.extend(sections.news(group.lines, base, year))
             continue
         elif kind == "chronicle":
-            doc = _chronicle(group, base, publisher)
+            doc = sections.chronicle(group.lines, base, publisher)
         elif kind == "appointments":
-            doc = _appointments(group, base, publisher)
+            doc = sections.appointments(group.lines, base, publisher)
         elif kind == "statistics":
-            doc = _statistics(group, base)
+            doc = sections.statistics(group.lines, base)
         elif kind == "captions":
-            doc = _captions(group, base, gazette_name, issue, year)
+            doc = sections.captions(group.lines, base, gazette_name, issue, year)
         else:
-            doc = _feature(group, base)
+            doc = sections.feature(group.lines, base)
         if doc and doc.clauses:
             docs.append(doc)
     return docs
@@ -136,17 +142,6 @@ def _normalize_title(text: str) -> str:
     return re.sub(r"\s+", "", text).translate(_DASHES)
 
 
-def _title_like(line: Line) -> bool:
-    return (
-        len(line.text) <= 32
-        and not _PUNCT.search(line.text)
-        and not DATE_LINE.match(line.text)
-        and not DOC_NUMBER_LINE.match(line.text)
-        and not NORM_CODE.match(line.text)
-        and match_marker(line.text) is None
-    )
-
-
 def _find_title(lines: list[Line], at: int) -> tuple[int, int] | None:
     """The run of title lines next to the document-number line at `at` (before or after it)."""
     # Before: walk back over title-like lines, skipping a normative-document code.
@@ -154,7 +149,7 @@ def _find_title(lines: list[Line], at: int) -> tuple[int, int] | None:
     while end > 0 and NORM_CODE.match(lines[end - 1].text):
         end -= 1
     start = end
-    while start > 0 and _title_like(lines[start - 1]) and end - start < 4:
+    while start > 0 and title_like(lines[start - 1]) and end - start < 4:
         start -= 1
     if start < end and TITLE_END.search("".join(l.text for l in lines[start:end])):
         return start, end
@@ -163,11 +158,11 @@ def _find_title(lines: list[Line], at: int) -> tuple[int, int] | None:
     while begin < len(lines) and NORM_CODE.match(lines[begin].text):
         begin += 1
     stop = begin
-    while stop < len(lines) and _title_like(lines[stop]) and stop - begin < 4:
+    while stop < len(lines) and title_like(lines[stop]) and stop - begin < 4:
         stop += 1
         if TITLE_END.search("".join(l.text for l in lines[begin:stop])):
             # A title does not end where the next line continues it: （2019—2021年）的通知.
-            if stop < len(lines) and _title_like(lines[stop]) and re.match(r"^[（(的》之]", lines[stop].text):
+            if stop < len(lines) and title_like(lines[stop]) and re.match(r"^[（(的》之]", lines[stop].text):
                 continue
             return begin, stop
     return None
@@ -215,7 +210,7 @@ def _normative(group: _Group, base: dict) -> Document:
             addressees = split_list(line.text.rstrip("："))
             drop.add(i)
             break
-    title = title or next((l.text for l in lines if _title_like(l)), "")
+    title = title or next((l.text for l in lines if title_like(l)), "")
     issuer = _issuer_from_title(title) or signed_issuer
     # Names of the documents being issued (《…》 in the title and the cover letter) are printed
     # again as headings and running titles; out of their place they are page furniture.
@@ -228,10 +223,19 @@ def _normative(group: _Group, base: dict) -> Document:
     # columns of the page, so it is put back at the start.
     wide = 1.3 * layout.typical_width(lines)
     annex_at = next((i for i, line in enumerate(lines) if re.match(r"^附件[：:]", line.text)), len(lines))
-    cover = [
-        i for i, line in enumerate(lines[:annex_at])
-        if i not in drop and layout.display_width(line.text) > wide and _PUNCT.search(line.text)
-    ]
+    cover: list[int] = []
+    run: list[int] = []
+    for i, line in enumerate(lines[:annex_at] + [Line("", 0, False, 0)]):
+        if i < annex_at and i not in drop and layout.display_width(line.text) > wide:
+            run.append(i)
+            continue
+        if i in drop and i < annex_at:
+            continue  # a signature between two cover lines does not end the run
+        if any(PUNCT.search(lines[j].text) for j in run):
+            cover += run
+            if lines[run[-1]].text[-1] not in SENTENCE_END and i < annex_at:
+                cover.append(i)  # the short last line of the cover letter
+        run = []
     order = cover + [i for i in range(len(lines)) if i not in cover]
     cover_last = lines[cover[-1]] if cover else None
     flow = []
@@ -281,11 +285,11 @@ def _running_titles(lines: list[Line], drop: set[int], names: set[str]) -> set[i
     """Indexes of lines that together spell a known title (up to three consecutive lines)."""
     found: set[int] = set()
     for i in range(len(lines)):
-        if i in drop or i in found or not _title_like(lines[i]):
+        if i in drop or i in found or not title_like(lines[i]):
             continue
         text = ""
         for j in range(i, min(i + 3, len(lines))):
-            if j in drop or not _title_like(lines[j]):
+            if j in drop or not title_like(lines[j]):
                 break
             text += lines[j].text
             if _normalize_title(text) in names:
@@ -398,123 +402,3 @@ def _restore_item_order(paras: list[str], previous_open: bool) -> list[str]:
             lead.insert(0, fragment)
     blocks.sort(key=lambda b: b[0])
     return lead + headings + [p for _, ps in blocks for p in ps]
-
-
-# ---- other kinds of gazette content ------------------------------------------------------
-
-def _paragraph_clauses(paragraphs: list[str]) -> tuple[Clause, ...]:
-    """Unnumbered prose: one clause per paragraph, labelled 第N段."""
-    return tuple(Clause(path=(f"第{n}段",), label=f"第{n}段", heading=None, text=p) for n, p in enumerate(paragraphs, 1))
-
-
-def _news(group: _Group, base: dict, year: int | None) -> list[Document]:
-    lines = group.lines
-    starts: list[tuple[int, int]] = []  # (title start, body start)
-    i = 0
-    while i < len(lines):
-        j = i
-        while j < len(lines) and j - i < 3 and _title_like(lines[j]):
-            j += 1
-        prev_done = i == 0 or lines[i - 1].text[-1] in SENTENCE_END
-        if j > i and j < len(lines) and prev_done and NEWS_DATE_START.match(lines[j].text):
-            starts.append((i, j))
-            i = j
-        else:
-            i += 1
-    docs = []
-    for n, (t0, b0) in enumerate(starts):
-        end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
-        title = "".join(l.text for l in lines[t0:b0])
-        body = lines[b0:end]
-        m = re.match(r"^(\d{1,2})月(\d{1,2})日", body[0].text)
-        date = f"{year:04d}-{int(m.group(1)):02d}-{int(m.group(2)):02d}" if (m and year) else None
-        paragraphs = layout.join_lines(body, lambda t: False, prose=True)
-        docs.append(Document(title=title, kind="news", clauses=_paragraph_clauses(paragraphs), date=date, **base))
-    return docs
-
-
-def _kind_title(lines: list[Line], word: str) -> tuple[str | None, list[Line]]:
-    """A title line naming the section (e.g. containing 任免 or 记事), removed from the flow."""
-    for i, line in enumerate(lines):
-        if word in line.text and _title_like(line):
-            return line.text, lines[:i] + lines[i + 1:]
-    return None, lines
-
-
-def _appointments(group: _Group, base: dict, publisher: str | None) -> Document:
-    title, lines = _kind_title(group.lines, "任免")
-    paragraphs = layout.join_lines(lines, lambda t: True, prose=True)
-    return Document(title=title or "人事任免", kind="appointments", clauses=_paragraph_clauses(paragraphs), issuer=publisher, **base)
-
-
-def _chronicle(group: _Group, base: dict, publisher: str | None) -> Document:
-    title, lines = _kind_title(group.lines, "记事")
-    clauses: list[Clause] = []
-    day, items = None, []
-
-    def flush():
-        if items:
-            paragraphs = layout.join_lines(items, lambda t: t.startswith("△"))
-            text = "\n".join(p.lstrip("△ ").strip() for p in paragraphs)
-            path = (day,) if day else ("第1段",)
-            clauses.append(Clause(path=path, label=path[0], heading=None, text=text))
-
-    for line in lines:
-        m = CHRONICLE_DAY.match(line.text)
-        if m:
-            flush()
-            day, items = line.text, []
-        else:
-            items.append(line)
-    flush()
-    return Document(title=title or "政府记事", kind="chronicle", clauses=tuple(clauses), issuer=publisher, **base)
-
-
-def _statistics(group: _Group, base: dict) -> Document:
-    lines = group.lines
-    issuer = None
-    title = None
-    rest = []
-    for line in lines:
-        if issuer is None and re.match(r"^\S{2,20}制$", line.text):
-            issuer = line.text[:-1]
-        elif title is None and _title_like(line) and not re.search(r"\d+(\.\d+)?\s", line.text) and len(line.text) > 8:
-            title = line.text
-        else:
-            rest.append(line)
-    return Document(title=title or "统计资料", kind="statistics", clauses=tuple(statistics_clauses(rest)), issuer=issuer, **base)
-
-
-def _captions(group: _Group, base: dict, gazette_name, issue, year) -> Document:
-    paragraphs = layout.join_lines(group.lines, lambda t: bool(NEWS_DATE_START.match(t)))
-    title = f"{gazette_name or '公报'}（{issue}）图片新闻" if issue else "图片新闻"
-    return Document(title=title, kind="captions", clauses=_paragraph_clauses(paragraphs), **base)
-
-
-def _feature(group: _Group, base: dict) -> Document:
-    lines = group.lines
-    title = lines[0].text if lines and not _PUNCT.search(lines[0].text.replace("  ", "")) else ""
-    body = lines[1:] if title else lines
-    # Photo captions are indented with full-width spaces and interrupt the running text; a
-    # caption's wrapped second line is short.
-    width = layout.typical_width(body)
-    captions, flow = [], []
-    last_was_caption = False
-    for line in body:
-        if line.fw_indent or (last_was_caption and layout.display_width(line.text) < 0.8 * width):
-            captions.append(line)
-            last_was_caption = line.fw_indent
-        else:
-            flow.append(line)
-            last_was_caption = False
-    paragraphs = layout.join_lines(flow, lambda t: False, prose=True)
-    clauses = list(_paragraph_clauses(paragraphs))
-    if captions:
-        caption_text: list[str] = []
-        for line in captions:
-            if line.fw_indent or not caption_text:
-                caption_text.append(line.text)
-            else:
-                caption_text[-1] += line.text
-        clauses.append(Clause(path=("图片说明",), label="图片说明", heading=None, text="\n".join(caption_text)))
-    return Document(title=title or "专题文章", kind="feature", clauses=tuple(clauses), **base)

@@ -176,3 +176,15 @@ def test_layout_rules_on_excerpts():
     pages = layout.split_pages(text)
     assert [l.text for p in pages for l in p.lines] == ["正文第一行，这一行很长很长很长很长很长", "继续的文字。"]
     assert pages[-1].header == ("温州市人民政府公报", "总第203期") and pages[-1].banner == "news"
+
+
+def test_cover_letter_comes_first_and_whole(docs):
+    d48 = by_number(docs, "温政办〔2019〕48号")
+    cover, intro = d48.clauses[0].text.split("\n")[:2]
+    assert cover.startswith("《温州市培育发展五大战略性新兴产业行动计划（2019-2021年）》已经市人民政府第42次常务会议审议通过")
+    assert intro.startswith("为贯彻落实《国务院关于印发")
+    # The 491号 cover letter is printed after the first page's columns; it is put back in front.
+    d491 = by_number(docs, "温财企〔2019〕491号")
+    assert d491.clauses[0].text.startswith("根据《进一步加快现代服务业高质量发展的若干政策意见》")
+    office = clause(d491, "二", "（二）", "2")
+    assert office.text.endswith("办公用房仅用于基金管理工作业务开展，不得他用。\n办公用房优惠由市级财政承担。")
