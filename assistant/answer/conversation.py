@@ -1,0 +1,185 @@
+"""Multi-turn use: history in either accepted shape, follow-up rewriting, and the previously cited documents."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from assistant.answer.errors import HistoryError
+from assistant.answer.question import STOP_WORDS, _tokenizer, keywords
+from assistant.answer.types import Answer, doc_key
+from assistant.answer.verify import quoted_spans
+
+# "那…呢？", "那么…", "还有…", "另外…": the user changes one thing and keeps the rest of the last question.
+_LEAD = re.compile(r"^(?:那么|那|还有|另外|此外|那如果|如果是|换成|改成|至于)[，,、\s]*")
+_TAIL = re.compile(r"(?:的话)?(?:呢|怎么样|又如何|如何|怎样|又是多少)?[？?。！!\s]*$")
+# A question pointing back at what was just discussed ("这个政策", "该文件").
+_ANAPHORA = re.compile(r"这个|这项|这条|这些|该|此|上述|它|那个|那项|那条")
+_SHORT = 8
+_YEAR = re.compile(r"\d{4}年")
+_DOC_NUMBER = re.compile(r"（([^（）]{0,12}〔\d{4}〕\d+号)）")
+_TITLE = re.compile(r"《([^《》]+)》")
+
+
+@dataclass(frozen=True)
+class Turn:
+    question: str
+    answer_text: str = ""
+    doc_ids: tuple[str, ...] = ()  # documents the answer cited: 文号, else title
+    rewritten: str | None = None  # the question as retrieval saw it
+
+    @property
+    def effective(self) -> str:
+        return self.rewritten or self.question
+
+    @classmethod
+    def from_answer(cls, answer: Answer) -> Turn:
+        ids = tuple(dict.fromkeys(doc_key(c.doc_number, c.title) for c in answer.citations))
+        return cls(answer.question, answer.text, ids, answer.rewritten_question)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How to retrieve for one question in context."""
+
+    query: str
+    rewritten: str | None
+    prefer_docs: tuple[str, ...]
+    only_preferred: bool = False  # "这个政策…": answer from the previously cited documents only
+
+
+def parse_history(history: Iterable | None) -> list[Turn]:
+    """Turns from [{"role", "content"}...], [(question, answer)...] or [Turn...]; follow-ups re-resolved in order."""
+    if not history:
+        return []
+    raw: list[tuple[str, str | Answer]] = []
+    pending: str | None = None
+    for item in history:
+        if isinstance(item, Turn):
+            raw.append((item.question, item))  # type: ignore[arg-type]
+        elif isinstance(item, dict):
+            role, content = item.get("role"), item.get("content")
+            if role not in ("user", "assistant") or not isinstance(content, str):
+                raise HistoryError(f"bad message {item!r}")
+            if role == "user":
+                if pending is not None:
+                    raw.append((pending, ""))
+                pending = content
+            elif pending is not None:
+                raw.append((pending, content))
+                pending = None
+        elif isinstance(item, (list, tuple)) and len(item) == 2 and isinstance(item[0], str):
+            raw.append((item[0], item[1]))
+        else:
+            raise HistoryError(f"bad history item {item!r}")
+    if pending is not None:
+        raw.append((pending, ""))
+    turns: list[Turn] = []
+    for question, answer in raw:
+        if isinstance(answer, Turn):
+            turns.append(answer)
+        elif isinstance(answer, Answer):
+            turns.append(Turn.from_answer(answer))
+        elif isinstance(answer, str) or answer is None:
+            plan = plan_question(question, turns)
+            turns.append(Turn(question, answer or "", cited_docs(answer or ""), plan.rewritten))
+        else:
+            raise HistoryError(f"bad answer {answer!r}")
+    return turns
+
+
+def cited_docs(answer_text: str) -> tuple[str, ...]:
+    """Documents an answer text names: 文号 in （…） after a title, else the title; quotes are skipped."""
+    text = quoted_spans(answer_text)[1]
+    ids: list[str] = []
+    for m in _TITLE.finditer(text):
+        number = _DOC_NUMBER.match(text, m.end())
+        ids.append(number.group(1) if number else m.group(1))
+    return tuple(dict.fromkeys(ids))
+
+
+def plan_question(question: str, turns: Sequence[Turn]) -> Plan:
+    """The query to retrieve with and the documents to prefer, given earlier turns."""
+    previous = next((t for t in reversed(turns) if t.question.strip()), None)
+    if previous is None:
+        return Plan(question, None, ())
+    prefer = next((t.doc_ids for t in reversed(turns) if t.doc_ids), ())
+    topic = followup_topic(question)
+    if topic is not None:
+        rewritten = rewrite(previous.effective, topic)
+        return Plan(rewritten, rewritten, prefer)
+    if not keywords(question):
+        # "能补多少？": no topic of its own, so it asks about the last one.
+        merged = f"{previous.effective} {question.strip()}"
+        return Plan(merged, merged, prefer)
+    if _ANAPHORA.search(question):
+        return Plan(question, None, prefer, only_preferred=bool(prefer))
+    return Plan(question, None, ())
+
+
+def followup_topic(question: str) -> str | None:
+    """The new topic of an elliptical follow-up ("那新材料产业呢？" -> "新材料产业"), else None."""
+    q = question.strip()
+    lead = _LEAD.match(q)
+    core = _TAIL.sub("", q[lead.end():] if lead else q).strip("，,、 ")
+    ends_with_ne = bool(re.search(r"呢[？?。！!\s]*$", q))
+    if not core or (not lead and not ends_with_ne):
+        return None
+    if len(core) > 16 and not ends_with_ne:
+        return None  # a full new question that merely starts with 另外/还有
+    return core
+
+
+def rewrite(previous: str, topic: str) -> str:
+    """Put the new topic in place of the matching part of the previous question."""
+    if _YEAR.fullmatch(topic) and _YEAR.search(previous):
+        return _YEAR.sub(topic, previous, count=1)
+    cut = _tokenizer().lcut
+    prev, new = cut(previous), cut(topic)
+    for j in range(1, len(new)):
+        tail = new[j:]
+        for p in range(len(prev) - len(tail) + 1):
+            if prev[p:p + len(tail)] != tail:
+                continue
+            start = p
+            while start > 0 and _content(prev[start - 1]):
+                start -= 1
+            return "".join(prev[:start] + new + prev[p + len(tail):])
+    return topic if len(topic) >= 2 else previous
+
+
+# Single characters that end a topic phrase ("到2021年…", "…的…"); other single characters belong to it ("新").
+_BOUNDARY_CHARS = frozenset("到年月日的在和与及或是对了等把被为按给从向由将其该这那各每")
+
+
+def _content(token: str) -> bool:
+    if len(token) == 1:
+        return token not in _BOUNDARY_CHARS and token.isalpha()
+    return token not in STOP_WORDS and not token.isdigit() and token.isalnum()
+
+
+class Conversation:
+    """A chat session: each ask() sees the earlier turns, and each turn keeps its own citations."""
+
+    def __init__(self, retriever, config=None, *, history: Iterable | None = None, k: int | None = None, llm=None):
+        self.retriever = retriever
+        self.config = config
+        self.k = k
+        self.llm = llm
+        self.turns: list[Turn] = parse_history(history)
+        self.answers: list[Answer | None] = [None] * len(self.turns)
+
+    def ask(self, question: str) -> Answer:
+        from assistant.answer.answerer import answer_question
+
+        answer = answer_question(question, self.retriever, self.config, history=self.turns, k=self.k, llm=self.llm)
+        self.turns.append(Turn.from_answer(answer))
+        self.answers.append(answer)
+        return answer
+
+    def messages(self) -> list[dict]:
+        """The history as [{"role": "user"|"assistant", "content": ...}]."""
+        out = []
+        for turn in self.turns:
+            out += [{"role": "user", "content": turn.question}, {"role": "assistant", "content": turn.answer_text}]
+        return out

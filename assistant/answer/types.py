@@ -1,0 +1,78 @@
+"""Result types of the answer stage and the retriever interface it programs against."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from index.hits import ClauseHit
+
+
+class Retriever(Protocol):
+    """What the answerer needs from the index: clause search and the same model's sentence vectors."""
+
+    def search(self, query: str, k: int = 10, filters: dict | None = None, mode: str = "hybrid") -> list[ClauseHit]: ...
+
+    def embed(self, texts: list[str]) -> Any: ...  # (n, dim) L2-normalized; ndarray or nested sequences
+
+
+@dataclass(frozen=True)
+class Citation:
+    marker: int
+    clause_id: int
+    doc_number: str | None
+    title: str
+    path: tuple[str, ...]
+    label: str
+    quote: str
+    source: str
+
+    def to_json(self) -> dict:
+        return {
+            "marker": self.marker,
+            "doc_number": self.doc_number,
+            "title": self.title,
+            "path": list(self.path),
+            "label": self.label,
+            "quote": self.quote,
+            "clause_id": self.clause_id,
+            "source": self.source,
+        }
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    text: str
+    abstained: bool
+    citations: tuple[Citation, ...]
+    related: tuple[ClauseHit, ...]
+    rewritten_question: str | None = None
+    evidence: float = 0.0  # best fused evidence score; what abstention and calibration compare
+    by_llm: bool = False
+
+    def to_json(self) -> dict:
+        """The `gazette ask --json` object."""
+        return {
+            "question": self.question,
+            "answer": self.text,
+            "abstained": self.abstained,
+            "citations": [c.to_json() for c in self.citations],
+            "related": [h.to_json() for h in self.related],
+        }
+
+
+def doc_key(doc_number: str | None, title: str) -> str:
+    """Stable id of a document within a corpus, as corpus.Document.doc_id: the number, else the title."""
+    return doc_number or title
+
+
+def doc_ref(doc_number: str | None, title: str) -> str:
+    """《标题》（文号）, or 《标题》 when the document has no number."""
+    name = f"《{title.strip('《》')}》" if title else "该文件"
+    return f"{name}（{doc_number}）" if doc_number else name
+
+
+def as_vectors(matrix: Any) -> list[Sequence[float]]:
+    """Rows of an embedding matrix as plain sequences, so numpy stays inside index/."""
+    return matrix.tolist() if hasattr(matrix, "tolist") else [list(row) for row in matrix]

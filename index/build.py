@@ -1,0 +1,339 @@
+"""Build or update an index folder: parse changed sources, embed changed clauses, write atomically."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import sys
+import time
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import numpy as np
+
+from index import store
+from index.bm25 import KeywordIndex
+from index.dense import HNSW_THRESHOLD, DenseIndex
+from index.embed import Embedder, ModelSpec, get_embedder, resolve_model
+from index.fusion import FUSIONS, RRF_K
+from index.paths import resolve_index_dir
+from index.tokenize import KeywordTokenizer, derive_terms
+
+FORMAT_VERSION = 1
+CLAUSES, DENSE, WINDOWS, KEYWORD, MANIFEST = "clauses.jsonl", "dense.faiss", "windows.npy", "keyword", "manifest.json"
+EMBED_CHUNK = 256
+
+
+@dataclass(frozen=True)
+class Settings:
+    fusion: str = "rrf"
+    rrf_k: int = RRF_K
+    weights: tuple[float, float] = (0.5, 0.5)  # keyword, dense; for fusion="weighted"
+    hnsw_threshold: int = HNSW_THRESHOLD
+
+
+@dataclass(frozen=True)
+class BuildSummary:
+    index_dir: str
+    model: str
+    documents: int
+    clauses: int
+    vectors: int
+    sources: int
+    added: list[str]
+    changed: list[str]
+    removed: list[str]
+    unchanged: list[str]
+    skipped: list[str]
+    embedded: int  # windows sent to the model
+    reused: int  # windows whose vectors came from the previous index
+    dense_index: str
+    seconds: float
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+def package_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("gazette-assistant")
+    except PackageNotFoundError:
+        return "0.1.0+src"
+
+
+def file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def parser_hash() -> str:
+    """Hash of the corpus stage's code: a parser change re-parses every source (vectors are still reused)."""
+    h = hashlib.sha256()
+    folder = Path(__file__).resolve().parent.parent / "corpus"
+    for path in sorted(folder.glob("*.py")):
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def list_sources(paths: Iterable[str | os.PathLike]) -> list[Path]:
+    """Source files under the given paths, as the corpus stage lists them."""
+    try:
+        from corpus.sources import iter_source_files
+    except ImportError:  # corpus.sources not there yet: .txt and .md files
+        def iter_source_files(items):
+            for item in items:
+                p = Path(item)
+                if p.is_dir():
+                    yield from sorted(x for x in p.rglob("*") if x.suffix in (".txt", ".md") and x.is_file())
+                else:
+                    yield p
+    return [Path(p).resolve() for p in iter_source_files([Path(p) for p in paths])]
+
+
+def default_parser(path: Path) -> list:
+    from corpus.parse import parse_file
+
+    return parse_file(path)
+
+
+def _temp_dir(target: Path) -> Path:
+    return target.parent / f".{target.name}.tmp-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+
+
+def clean_stale(target: Path) -> list[Path]:
+    """Remove temp and backup folders left by builds whose process is gone (or by this process)."""
+    removed = []
+    if not target.parent.is_dir():
+        return removed
+    for p in target.parent.glob(f".{target.name}.*-*"):
+        try:
+            pid = int(p.name.split("-")[1])
+        except (IndexError, ValueError):
+            continue
+        alive = pid != os.getpid()
+        if alive:
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                alive = False
+            except PermissionError:
+                pass
+        if not alive:
+            shutil.rmtree(p, ignore_errors=True)
+            removed.append(p)
+    return removed
+
+
+def swap_into_place(tmp: Path, target: Path) -> None:
+    """Move the finished folder into place; the previous index stays until the new one is there."""
+    if target.exists():
+        old = target.parent / f".{target.name}.old-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        os.replace(target, old)
+        os.replace(tmp, target)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        os.replace(tmp, target)
+
+
+def _previous(target: Path, spec_name: str):
+    """The current index when it can be reused, else None."""
+    from index.errors import IndexStoreError
+    from index.search import read_index
+
+    try:
+        previous = read_index(target)
+    except (IndexStoreError, OSError, ValueError, KeyError, RuntimeError):
+        return None
+    if previous.manifest["model"]["name"] != spec_name:
+        return None  # another model: nothing can be reused
+    return previous
+
+
+def _progress(total: int, desc: str, enabled: bool | None):
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=desc, unit="段", file=sys.stderr, disable=(None if enabled is None else not enabled),
+                leave=False)
+
+
+def build_index(sources: Iterable[str | os.PathLike] | None = None, index_dir: str | os.PathLike | None = None,
+                model: str | ModelSpec | None = None, *, parser: Callable[[Path], list] | None = None,
+                embedder: Embedder | None = None, settings: Settings = Settings(), progress: bool | None = None,
+                on_error: Callable[[Exception], None] | None = None) -> BuildSummary:
+    """Build the index at `index_dir` over `sources` (default: the bundled gazettes); reuse what is unchanged."""
+    t0 = time.perf_counter()
+    if settings.fusion not in FUSIONS:
+        from index.errors import BadFilter
+
+        raise BadFilter("fusion", settings.fusion, "、".join(FUSIONS))
+    target = resolve_index_dir(index_dir)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    clean_stale(target)
+    spec = model if isinstance(model, ModelSpec) else resolve_model(model)
+    if sources is None:
+        from corpus.parse import default_sources
+
+        sources = default_sources()
+    files = list_sources(sources)
+    hashes = {str(p): file_sha256(p) for p in files}
+    parse_one = parser or default_parser
+    phash = parser_hash() if parser is None else "custom"
+
+    previous = _previous(target, spec.name)
+    old_sources = previous.manifest["sources"] if previous else {}
+    same_parser = bool(previous) and previous.manifest.get("parser_hash") == phash
+
+    # 1. Records: reuse unchanged sources, parse the others.
+    t_parse = time.perf_counter()
+    old_records_by_file = _records_by_file(previous) if previous else {}
+    records: list[store.ClauseRecord] = []
+    added, changed, unchanged, skipped = [], [], [], []
+    for path in files:
+        key = str(path)
+        if same_parser and old_sources.get(key) == hashes[key] and key in old_records_by_file:
+            records.extend(store.renumber(old_records_by_file[key], len(records), _next_doc(records)))
+            unchanged.append(key)
+            continue
+        try:
+            docs = parse_one(path)
+        except Exception as exc:  # noqa: BLE001 - a broken source is reported and skipped
+            from corpus.errors import SourceError
+
+            if not isinstance(exc, SourceError):
+                raise
+            (on_error or _report)(exc)
+            skipped.append(key)
+            continue
+        records.extend(store.records_from_documents(docs, key, len(records), _next_doc(records), spec.passage_prefix))
+        if key not in old_sources:
+            added.append(key)
+        else:
+            (unchanged if old_sources[key] == hashes[key] else changed).append(key)
+    removed = sorted(set(old_sources) - set(hashes))
+    t_parse = time.perf_counter() - t_parse
+
+    # 2. Vectors: reuse by content hash, embed the rest.
+    t_embed = time.perf_counter()
+    emb = embedder or get_embedder(spec)
+    reuse: dict[str, np.ndarray] = _vectors_by_hash(previous) if previous else {}
+    window_texts: list[list[str]] = []
+    todo: list[str] = []
+    for rec in records:
+        if rec.content_hash in reuse:
+            window_texts.append([])
+        else:
+            w = store.windows(rec, emb.max_chars)
+            window_texts.append(w)
+            todo.extend(w)
+    new_vectors = np.zeros((0, emb.dim), np.float32)
+    if todo:
+        parts = []
+        with _progress(len(todo), "嵌入条款", progress) as bar:
+            for start in range(0, len(todo), EMBED_CHUNK):
+                chunk = todo[start:start + EMBED_CHUNK]
+                parts.append(emb.embed_passages(chunk))
+                bar.update(len(chunk))
+        new_vectors = np.concatenate(parts)
+    blocks, owners, cursor, reused = [], [], 0, 0
+    for rec, texts in zip(records, window_texts):
+        if texts:
+            block = new_vectors[cursor:cursor + len(texts)]
+            cursor += len(texts)
+        else:
+            block = reuse[rec.content_hash]
+            reused += len(block)
+        blocks.append(block)
+        owners.append(np.full(len(block), rec.clause_id, dtype=np.int64))
+    vectors = np.concatenate(blocks) if blocks else np.zeros((0, emb.dim), np.float32)
+    window_owner = np.concatenate(owners) if owners else np.zeros(0, np.int64)
+    t_embed = time.perf_counter() - t_embed
+
+    # 3. Keyword and dense indexes, written to a temp folder and swapped in.
+    t_index = time.perf_counter()
+    tokenizer = KeywordTokenizer(derive_terms(
+        {r.title for r in records}, {r.heading for r in records if r.heading}, (r.text for r in records),
+        {r.issuer for r in records if r.issuer}, {r.doc_number for r in records if r.doc_number}))
+    keyword = KeywordIndex()
+    keyword.index(tokenizer.tokenize_batch(r.keyword_text for r in records))
+    dense = DenseIndex(emb.dim, settings.hnsw_threshold)
+    dense.index(vectors)
+    t_index = time.perf_counter() - t_index
+
+    tmp = _temp_dir(target)
+    try:
+        tmp.mkdir()
+        store.write_records(tmp / CLAUSES, records)
+        np.save(tmp / WINDOWS, window_owner)
+        dense.save(tmp / DENSE)
+        keyword.save(tmp / KEYWORD)
+        (tmp / KEYWORD / "userdict.txt").write_text("\n".join(tokenizer.user_words), encoding="utf-8")
+        seconds = time.perf_counter() - t0
+        manifest = {
+            "format_version": FORMAT_VERSION,
+            "package_version": package_version(),
+            "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "model": {"name": spec.name, "query_prefix": spec.query_prefix, "passage_prefix": spec.passage_prefix,
+                      "max_seq_length": spec.max_seq_length, "window_chars": emb.max_chars},
+            "dimensions": emb.dim,
+            "tokenizer": {"name": "jieba-search+doc-numbers", "jieba_version": tokenizer.version,
+                          "dictionary_hash": tokenizer.dictionary_hash, "user_words": len(tokenizer.user_words),
+                          "stop_words": sorted(tokenizer.stop_words)},
+            "parser_hash": phash,
+            "sources": {k: hashes[k] for k in hashes if k not in skipped},
+            "counts": {"documents": _next_doc(records), "clauses": len(records), "vectors": len(vectors),
+                       "terms": len(keyword.vocab)},
+            "settings": {"fusion": settings.fusion, "rrf_k": settings.rrf_k, "weights": list(settings.weights),
+                         "dense_index": dense.kind, "hnsw_threshold": settings.hnsw_threshold,
+                         "bm25": {"k1": keyword.k1, "b": keyword.b}},
+            "build_seconds": round(seconds, 3),
+            "files": {rel: file_sha256(tmp / rel) for rel in _written(tmp)},
+        }
+        _write_manifest(tmp, manifest)
+        swap_into_place(tmp, target)
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+    return BuildSummary(str(target), spec.name, _next_doc(records), len(records), len(vectors), len(files),
+                        added, changed, removed, unchanged, skipped, len(todo), reused, dense.kind,
+                        round(time.perf_counter() - t0, 3),
+                        {"parse": round(t_parse, 3), "embed": round(t_embed, 3), "index": round(t_index, 3)})
+
+
+def _write_manifest(folder: Path, manifest: dict) -> None:
+    (folder / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def _written(folder: Path) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file() and p.name != MANIFEST)
+
+
+def _next_doc(records: list[store.ClauseRecord]) -> int:
+    return records[-1].doc_index + 1 if records else 0
+
+
+def _records_by_file(previous) -> dict[str, list[store.ClauseRecord]]:
+    out: dict[str, list[store.ClauseRecord]] = {}
+    for rec in previous.records:
+        out.setdefault(rec.file, []).append(rec)
+    return out
+
+
+def _vectors_by_hash(previous) -> dict[str, np.ndarray]:
+    all_vectors = previous.dense.vectors()
+    starts = previous.window_starts
+    return {rec.content_hash: all_vectors[starts[rec.clause_id]:starts[rec.clause_id + 1]] for rec in previous.records}
+
+
+def _report(exc: Exception) -> None:
+    print(f"跳过文件 {getattr(exc, 'path', '')}：{getattr(exc, 'reason', exc)}", file=sys.stderr)

@@ -1,0 +1,46 @@
+"""Hybrid fusion of ranked lists: pure functions over {id: score} maps."""
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+RRF_K = 60
+FUSIONS = ("rrf", "weighted")
+
+
+def rrf(rankings: Sequence[Sequence[int]], k: int = RRF_K) -> dict[int, float]:
+    """Reciprocal-rank fusion: score(d) = Σ 1 / (k + rank(d)), ranks from 1.
+
+    Cormack, Clarke & Büttcher, "Reciprocal Rank Fusion outperforms Condorcet and individual
+    Rank Learning Methods", SIGIR 2009; k = 60 as in the paper.
+    """
+    fused: dict[int, float] = {}
+    for ranking in rankings:
+        for rank, item in enumerate(ranking, start=1):
+            fused[item] = fused.get(item, 0.0) + 1.0 / (k + rank)
+    return fused
+
+
+def min_max(scores: Mapping[int, float]) -> dict[int, float]:
+    """Scale to [0, 1]; all-equal scores become 1 (no division by zero)."""
+    if not scores:
+        return {}
+    lo, hi = min(scores.values()), max(scores.values())
+    if hi - lo <= 1e-12:
+        return {i: 1.0 for i in scores}
+    return {i: (s - lo) / (hi - lo) for i, s in scores.items()}
+
+
+def weighted(score_maps: Sequence[Mapping[int, float]], weights: Sequence[float]) -> dict[int, float]:
+    """Convex combination of min-max normalized scores (missing = 0); txtai's hybrid scoring."""
+    if len(score_maps) != len(weights):
+        raise ValueError("score_maps and weights differ in length")
+    fused: dict[int, float] = {}
+    for scores, w in zip(score_maps, weights):
+        for i, s in min_max(scores).items():
+            fused[i] = fused.get(i, 0.0) + w * s
+    return fused
+
+
+def ranked(fused: Mapping[int, float]) -> list[tuple[int, float]]:
+    """Best first; ties broken by id so runs are reproducible."""
+    return sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))

@@ -1,0 +1,137 @@
+"""What a query names exactly: document numbers and clause references; and the search filters."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from index.errors import BadFilter
+from index.tokenize import DOC_NUMBER, SHORT_NUMBER
+
+_CN = "零〇一二两三四五六七八九十百"
+_CN_NUM = rf"[{_CN}]+"
+_NUM = rf"(?:{_CN_NUM}|\d+)"
+MODES = ("hybrid", "keyword", "dense")
+
+
+@dataclass(frozen=True)
+class Filters:
+    doc_number: str | None = None
+    issuer: str | None = None
+    kind: str | None = None
+    date_from: str | None = None  # ISO dates, inclusive
+    date_to: str | None = None
+
+    def validate(self) -> "Filters":
+        from corpus.model import KINDS
+
+        if self.kind is not None and self.kind not in KINDS:
+            raise BadFilter("kind", self.kind, "、".join(KINDS))
+        for name in ("date_from", "date_to"):
+            value = getattr(self, name)
+            if value is not None:
+                try:
+                    date.fromisoformat(value)
+                except ValueError:
+                    raise BadFilter(name, value, "ISO 日期，如 2019-07-01") from None
+        return self
+
+    def is_empty(self) -> bool:
+        return not any((self.doc_number, self.issuer, self.kind, self.date_from, self.date_to))
+
+
+@dataclass(frozen=True)
+class DocMention:
+    text: str  # normalized: "温政办〔2019〕49号", "〔2019〕49号" or "49号"
+
+    def matches(self, doc_number: str | None) -> bool:
+        if not doc_number:
+            return False
+        if self.text.startswith("〔") or self.text[:1].isdigit():
+            return doc_number.endswith(self.text if self.text.startswith("〔") else "〕" + self.text)
+        return self.text.endswith(doc_number) or doc_number.endswith(self.text)
+
+
+@dataclass(frozen=True)
+class ClauseRef:
+    paths: tuple[tuple[str, ...], ...]  # exact candidate paths
+    article: str | None = None  # "第三条": any path ending with it (statutes)
+
+    def matches(self, path: tuple[str, ...]) -> bool:
+        return path in self.paths or bool(self.article and path and path[-1] == self.article)
+
+    def matches_under(self, path: tuple[str, ...]) -> bool:
+        return any(len(path) > len(p) and path[: len(p)] == p for p in self.paths)
+
+    def matches_above(self, path: tuple[str, ...]) -> bool:
+        """The clause is an ancestor of a referenced one (附则 when 附则第2条 is not split out)."""
+        return bool(path) and any(len(path) < len(p) and p[: len(path)] == path for p in self.paths)
+
+
+@dataclass(frozen=True)
+class Intent:
+    doc_mentions: tuple[DocMention, ...] = ()
+    clause_refs: tuple[ClauseRef, ...] = ()
+
+
+def to_int(token: str) -> int:
+    if token.isdigit():
+        return int(token)
+    from corpus.outline import cn_to_int
+
+    return cn_to_int(token)
+
+
+def to_cn(n: int) -> str:
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    if n < 20:
+        return "十" + (digits[n % 10] if n % 10 else "")
+    if n < 100:
+        return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
+    return str(n)
+
+
+def _variants(token: str) -> list[str]:
+    """Path tokens an item number may appear as: 九, （九）, 9, （9）, 第九条."""
+    n = to_int(token)
+    if n <= 0:
+        return []
+    cn = to_cn(n)
+    return [cn, f"（{cn}）", str(n), f"（{n}）", f"第{cn}条"]
+
+
+_PART_ITEM = re.compile(rf"第({_NUM})(?:部分|项|章)[的之]?第({_NUM})(?:条|项|款|点)")
+_CN_PAREN = re.compile(rf"(?<![第{_CN}])({_CN_NUM})[（(]({_CN_NUM})[）)]")
+_FUZE = re.compile(rf"附则(?:中的?|的)?第?({_NUM})(?:条|项|款|点)?")
+_ARTICLE = re.compile(rf"第({_NUM})条")
+
+
+def analyze(query: str) -> Intent:
+    """Document numbers and clause references named in a query."""
+    mentions: list[DocMention] = []
+    for m in DOC_NUMBER.finditer(query):
+        code = m.group(1) or ""
+        mentions.append(DocMention(f"{code}〔{m.group(2)}〕{int(m.group(3))}号"))
+    rest = DOC_NUMBER.sub(" ", query)
+    for m in SHORT_NUMBER.finditer(rest):
+        mentions.append(DocMention(f"{int(m.group(1))}号"))
+    rest = SHORT_NUMBER.sub(" ", rest)
+
+    refs: list[ClauseRef] = []
+    for m in _PART_ITEM.finditer(rest):
+        part = to_cn(to_int(m.group(1)))
+        refs.append(ClauseRef(tuple((part, v) for v in _variants(m.group(2)))))
+    rest = _PART_ITEM.sub(" ", rest)
+    for m in _CN_PAREN.finditer(rest):
+        refs.append(ClauseRef(((m.group(1), f"（{m.group(2)}）"),)))
+    rest = _CN_PAREN.sub(" ", rest)
+    for m in _FUZE.finditer(rest):
+        refs.append(ClauseRef(tuple(("附则", v) for v in _variants(m.group(1)))))
+    rest = _FUZE.sub(" ", rest)
+    for m in _ARTICLE.finditer(rest):
+        n = to_int(m.group(1))
+        if n > 0:
+            refs.append(ClauseRef(((to_cn(n),),), article=f"第{to_cn(n)}条"))
+    return Intent(tuple(dict.fromkeys(mentions)), tuple(refs))

@@ -1,0 +1,283 @@
+"""Load an index folder and search it: keyword, dense, or hybrid, with filters and exact references."""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from index import fusion as fuse
+from index import store
+from index.bm25 import KeywordIndex, top_k
+from index.build import CLAUSES, DENSE, FORMAT_VERSION, KEYWORD, MANIFEST, WINDOWS, file_sha256
+from index.dense import DenseIndex
+from index.embed import Embedder, ModelSpec, get_embedder, resolve_model
+from index.errors import BadFilter, IndexCorrupt, IndexIncompatible, IndexMissing
+from index.hits import ClauseHit
+from index.paths import resolve_index_dir
+from index.query import MODES, Filters, Intent, analyze
+from index.tokenize import KeywordTokenizer, normalize_doc_number
+
+
+@dataclass
+class StoredIndex:
+    folder: Path
+    manifest: dict
+    records: list[store.ClauseRecord]
+    dense: DenseIndex
+    window_owner: np.ndarray  # clause id of every vector, ascending
+    window_starts: np.ndarray  # vectors of clause c are window_starts[c]:window_starts[c + 1]
+    keyword: KeywordIndex
+    user_words: list[str]
+
+
+def read_index(index_dir: str | os.PathLike | None = None, verify: bool = True) -> StoredIndex:
+    """Read and check an index folder; raises IndexMissing, IndexCorrupt or IndexIncompatible."""
+    folder = resolve_index_dir(index_dir)
+    path = folder / MANIFEST
+    if not path.is_file():
+        raise IndexMissing(folder)
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+        version = manifest["format_version"]
+    except (ValueError, KeyError, TypeError):
+        raise IndexCorrupt(folder, "manifest.json 无法解析") from None
+    if version != FORMAT_VERSION:
+        raise IndexIncompatible(folder, f"格式版本 {version}，当前程序需要 {FORMAT_VERSION}")
+    for rel, digest in manifest.get("files", {}).items():
+        p = folder / rel
+        if not p.is_file():
+            raise IndexCorrupt(folder, f"缺少文件 {rel}")
+        if verify and file_sha256(p) != digest:
+            raise IndexCorrupt(folder, f"文件 {rel} 的校验和不符")
+    try:
+        records = list(store.read_records(folder / CLAUSES))
+        dense = DenseIndex.load(folder / DENSE)
+        owner = np.load(folder / WINDOWS)
+        keyword = KeywordIndex.load(folder / KEYWORD)
+        user_words = (folder / KEYWORD / "userdict.txt").read_text(encoding="utf-8").split("\n")
+    except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
+        raise IndexCorrupt(folder, f"{type(exc).__name__}: {exc}") from None
+    counts = manifest["counts"]
+    if dense.dim != manifest["dimensions"]:
+        raise IndexIncompatible(folder, f"向量维度 {dense.dim} 与清单记录的 {manifest['dimensions']} 不符")
+    if len(records) != counts["clauses"] or dense.count() != counts["vectors"] or len(owner) != dense.count() \
+            or keyword.count() != len(records):
+        raise IndexCorrupt(folder, "条款数或向量数与清单不符")
+    starts = np.searchsorted(owner, np.arange(len(records) + 1))
+    return StoredIndex(folder, manifest, records, dense, owner, starts, keyword, [w for w in user_words if w])
+
+
+def load_index(index_dir: str | os.PathLike | None = None, model: str | None = None, verify: bool = True,
+               embedder: Embedder | None = None) -> "Searcher":
+    """A Searcher over a checked index folder; the model is loaded on the first dense search."""
+    return Searcher(read_index(index_dir, verify), model=model, embedder=embedder)
+
+
+def ensure_index(index_dir: str | os.PathLike | None = None, model: str | None = None,
+                 progress: bool | None = None) -> "Searcher":
+    """Load the index, building it over the bundled gazettes when it is missing or from an older version."""
+    try:
+        return load_index(index_dir, model)
+    except (IndexMissing, IndexIncompatible):
+        from index.build import build_index
+
+        build_index(None, index_dir, model, progress=progress)
+        return load_index(index_dir, model)
+
+
+class Searcher:
+    """Keeps the index and the model loaded; search() and search_batch() return ClauseHit lists."""
+
+    def __init__(self, stored: StoredIndex, model: str | None = None, embedder: Embedder | None = None):
+        self.stored = stored
+        self.manifest = stored.manifest
+        self.records = stored.records
+        m = self.manifest["model"]
+        self._model_name = model or m["name"]
+        self._embedder = embedder
+        self.tokenizer = KeywordTokenizer(stored.user_words, self.manifest["tokenizer"]["stop_words"])
+        if self.tokenizer.dictionary_hash != self.manifest["tokenizer"]["dictionary_hash"]:
+            raise IndexIncompatible(stored.folder, "分词词典与建索引时不同（jieba 版本变化？）")
+        settings = self.manifest["settings"]
+        self.fusion = settings["fusion"]
+        self.rrf_k = settings["rrf_k"]
+        self.weights = tuple(settings["weights"])
+        self._doc_of = np.array([r.doc_index for r in self.records], dtype=np.int64)
+        docs: dict[int, store.ClauseRecord] = {}
+        for r in self.records:
+            docs.setdefault(r.doc_index, r)
+        self._docs = [docs[i] for i in sorted(docs)]
+        # Clauses of document d are records[_doc_starts[d]:_doc_starts[d + 1]] (the store keeps them together).
+        self._doc_starts = np.searchsorted(self._doc_of, np.arange(len(self._docs) + 1))
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:
+            m = self.manifest["model"]
+            if self._model_name == m["name"]:
+                spec = resolve_model(m["name"])
+                spec = ModelSpec(spec.name, spec.path, m["query_prefix"], m["passage_prefix"], m["max_seq_length"],
+                                 spec.backend)
+            else:
+                spec = resolve_model(self._model_name)
+            self._embedder = get_embedder(spec)
+        if self._embedder.dim != self.manifest["dimensions"]:
+            raise IndexIncompatible(self.stored.folder, f"模型 {self._embedder.name} 的维度 {self._embedder.dim} "
+                                                        f"与索引的 {self.manifest['dimensions']} 不符")
+        return self._embedder
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        """Normalized passage vectors, e.g. for the answer stage to compare sentences."""
+        return self.embedder.embed_passages(list(texts))
+
+    def embed_queries(self, texts: list[str]) -> np.ndarray:
+        return self.embedder.embed_queries(list(texts))
+
+    # -- filters and exact references ---------------------------------------------------------
+    def _doc_mask(self, filters: Filters | None) -> np.ndarray | None:
+        """Boolean mask over documents, or None when nothing is filtered."""
+        if filters is None or filters.is_empty():
+            return None
+        filters.validate()
+        want_number = normalize_doc_number(filters.doc_number) if filters.doc_number else None
+        mask = np.ones(len(self._docs), dtype=bool)
+        for i, d in enumerate(self._docs):
+            if want_number and (not d.doc_number or normalize_doc_number(d.doc_number) != want_number):
+                mask[i] = False
+            elif filters.issuer and filters.issuer not in (d.issuer or ""):
+                mask[i] = False
+            elif filters.kind and d.kind != filters.kind:
+                mask[i] = False
+            elif filters.date_from and (not d.date or d.date[:10] < filters.date_from):
+                mask[i] = False
+            elif filters.date_to and (not d.date or d.date[:10] > filters.date_to):
+                mask[i] = False
+        return mask
+
+    def _mentioned_docs(self, intent: Intent, doc_mask: np.ndarray | None) -> np.ndarray | None:
+        if not intent.doc_mentions:
+            return None
+        hits = np.array([any(m.matches(d.doc_number) for m in intent.doc_mentions) for d in self._docs], dtype=bool)
+        if doc_mask is not None:
+            hits &= doc_mask
+        return hits if hits.any() else None
+
+    # -- retrieval ------------------------------------------------------------------------------
+    def search(self, query: str, k: int = 10, filters: Filters | None = None, mode: str = "hybrid") -> list[ClauseHit]:
+        return self.search_batch([query], k, filters, mode)[0]
+
+    def search_batch(self, queries: list[str], k: int = 10, filters: Filters | None = None,
+                     mode: str = "hybrid") -> list[list[ClauseHit]]:
+        """One result list per query, same order; the model encodes all queries in one call."""
+        if mode not in MODES:
+            raise BadFilter("mode", mode, "、".join(MODES))
+        queries = list(queries)
+        if not queries or not self.records:
+            return [[] for _ in queries]
+        doc_mask = self._doc_mask(filters)
+        clause_mask = doc_mask[self._doc_of] if doc_mask is not None else None
+        intents = [analyze(q) for q in queries]
+        focus = [self._mentioned_docs(it, doc_mask) for it in intents]
+        depth = max(k * 4, 50)
+        kw_lists: list[list[tuple[int, float]]] = [[] for _ in queries]
+        kw_focus: list[list[tuple[int, float]]] = [[] for _ in queries]
+        dn_lists: list[list[tuple[int, float]]] = [[] for _ in queries]
+        dn_focus: list[list[tuple[int, float]]] = [[] for _ in queries]
+        if mode != "dense":
+            scores = self.stored.keyword.scores(self.tokenizer.tokenize_batch(queries))
+            if clause_mask is not None:
+                scores[:, ~clause_mask] = 0.0
+            kw_lists = _pairs(*top_k(scores, depth))
+            for i, f in enumerate(focus):
+                if f is not None:
+                    kw_focus[i] = _pairs(*top_k(np.where(f[self._doc_of], scores[i], 0.0)[None, :], depth))[0]
+        if mode != "keyword":
+            qv = self.embed_queries(queries)
+            dn_lists = self._dense(qv, depth, clause_mask)
+            for i, f in enumerate(focus):
+                if f is not None:
+                    dn_focus[i] = self._dense_exact(qv[i], np.flatnonzero(f[self._doc_of]), depth)
+        results = []
+        for i, intent in enumerate(intents):
+            ranked = self._fuse(kw_lists[i], dn_lists[i], mode)
+            if focus[i] is not None:  # a named document's clauses come first, then the rest
+                first = self._fuse(kw_focus[i], dn_focus[i], mode)
+                seen = {c for c, _ in first}
+                ranked = first + [(c, s) for c, s in ranked if c not in seen]
+            ranked = self._pin_clauses(ranked, intent, focus[i], clause_mask)
+            results.append([self.records[c].hit(rank, s) for rank, (c, s) in enumerate(ranked[:k], start=1)])
+        return results
+
+    def _fuse(self, kw: list[tuple[int, float]], dn: list[tuple[int, float]], mode: str) -> list[tuple[int, float]]:
+        if mode == "keyword":
+            return kw
+        if mode == "dense":
+            return dn
+        if self.fusion == "weighted":
+            return fuse.ranked(fuse.weighted([dict(kw), dict(dn)], self.weights))
+        return fuse.ranked(fuse.rrf([[c for c, _ in kw], [c for c, _ in dn]], self.rrf_k))
+
+    def _dense(self, qv: np.ndarray, depth: int, clause_mask: np.ndarray | None) -> list[list[tuple[int, float]]]:
+        """Window search, max-pooled per clause."""
+        owner = self.stored.window_owner
+        allowed = np.flatnonzero(clause_mask[owner]) if clause_mask is not None else None
+        if allowed is not None and len(allowed) == 0:
+            return [[] for _ in range(len(qv))]
+        n_windows = depth * max(1, int(np.ceil(len(owner) / max(len(self.records), 1))))
+        scores, ids = self.stored.dense.search(qv, n_windows, allowed)
+        out = []
+        for row_s, row_i in zip(scores, ids):
+            best: dict[int, float] = {}
+            for s, w in zip(row_s, row_i):
+                if w < 0:
+                    continue
+                c = int(owner[w])
+                if c not in best or s > best[c]:
+                    best[c] = float(s)
+            out.append(fuse.ranked(best)[:depth])
+        return out
+
+    def _dense_exact(self, q: np.ndarray, clause_ids: np.ndarray, depth: int) -> list[tuple[int, float]]:
+        """Exact scores over a few clauses (a named document), max-pooled over their windows."""
+        starts = self.stored.window_starts
+        windows = np.concatenate([np.arange(starts[c], starts[c + 1]) for c in clause_ids]) if len(clause_ids) else []
+        if len(windows) == 0:
+            return []
+        sims = self.stored.dense.vectors(np.asarray(windows)) @ q
+        best: dict[int, float] = {}
+        for w, s in zip(windows, sims):
+            c = int(self.stored.window_owner[w])
+            best[c] = max(best.get(c, -2.0), float(s))
+        return fuse.ranked(best)[:depth]
+
+    def _pin_clauses(self, ranked: list[tuple[int, float]], intent: Intent, focus: np.ndarray | None,
+                     clause_mask: np.ndarray | None) -> list[tuple[int, float]]:
+        """Clauses named by reference ("三（九）", "第三条") go first, within the named or best document."""
+        if not intent.clause_refs or not ranked:
+            return ranked
+        docs = set(np.flatnonzero(focus).tolist()) if focus is not None else {self.records[ranked[0][0]].doc_index}
+        candidates = [r for d in sorted(docs) for r in self.records[self._doc_starts[d]:self._doc_starts[d + 1]]
+                      if clause_mask is None or clause_mask[r.clause_id]]
+        pinned = [r.clause_id for r in candidates if any(ref.matches(r.path) for ref in intent.clause_refs)]
+        if not pinned:
+            pinned = [r.clause_id for r in candidates if any(ref.matches_under(r.path) for ref in intent.clause_refs)]
+        if not pinned:
+            above = [r for r in candidates if any(ref.matches_above(r.path) for ref in intent.clause_refs)]
+            longest = max((len(r.path) for r in above), default=0)
+            pinned = [r.clause_id for r in above if len(r.path) == longest]
+        if not pinned:
+            return ranked
+        top = ranked[0][1]
+        own = dict(ranked)
+        head = [(c, max(top, own.get(c, top))) for c in pinned]
+        return head + [(c, s) for c, s in ranked if c not in set(pinned)]
+
+
+def _pairs(scores: np.ndarray, ids: np.ndarray) -> list[list[tuple[int, float]]]:
+    return [[(int(c), float(s)) for s, c in zip(rs, ri) if c >= 0] for rs, ri in zip(scores, ids)]

@@ -1,0 +1,135 @@
+"""Keyword tokenizer: document numbers kept whole, a corpus-derived jieba dictionary, stop words dropped."""
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections.abc import Iterable
+
+# Brackets seen around the year of a document number, all normalized to 〔〕.
+_OPEN, _CLOSE = "〔[［(（【", "〕]］)）】"
+DOC_NUMBER = re.compile(rf"([\u4e00-\u9fa5]{{1,16}})?[{re.escape(_OPEN)}]\s*((?:19|20)\d\d)\s*[{re.escape(_CLOSE)}]\s*(\d{{1,4}})\s*号(?:文件|文)?")
+# "49号文", "49号文件": a document named by its number only.
+SHORT_NUMBER = re.compile(r"(?<![\d〕\]）)】])(\d{1,4})\s*号\s*(?:文件|文)")
+AGENCY = re.compile(r"(?:[\u4e00-\u9fa5]{2,4}[省市县区])?[市县区省][\u4e00-\u9fa5]{1,6}?(?:委员会|办公室|局|委|办|厅|署|院)")
+BOOK_TITLE = re.compile(r"《([^《》]{2,24})》")
+
+STOP_WORDS = frozenset(
+    "什么 怎么 怎样 如何 是否 哪些 哪个 哪里 多少 几 吗 呢 吧 啊 呀 么 的 了 是 在 和 与 及 或 等 对 中 有 要 "
+    "请问 请 一下 我 我们 你 想 想要 知道 告诉 可以 能 能否 会 需要 关于 有关 对于 这个 那个 这 那 就 都 也 "
+    "还 还是 以及 为什么 为何 呀 哦 嗯".split()
+)
+# Words that precede an issuer code in running text ("根据温委发〔2018〕45号").
+_CODE_LEAD = re.compile(r"^.*(?:根据|关于|依据|按照|参照|印发|转发|执行|落实|贯彻|详见|见|和|及|与|或)")
+_PUNCT = re.compile(r"^[\W_]+$", re.UNICODE)
+
+
+def normalize_doc_number(text: str) -> str:
+    """温政办[2019]49 号 -> 温政办〔2019〕49号."""
+    m = DOC_NUMBER.search(text)
+    if not m:
+        return text.strip()
+    return f"{m.group(1) or ''}〔{m.group(2)}〕{int(m.group(3))}号"
+
+
+def doc_number_forms(doc_number: str) -> list[str]:
+    """The tokens a document number is indexed under: whole, 〔year〕N号, N号, and the issuer code."""
+    m = DOC_NUMBER.search(doc_number)
+    if not m:
+        return [doc_number.strip()] if doc_number.strip() else []
+    code, year, num = m.group(1) or "", m.group(2), int(m.group(3))
+    forms = [f"{code}〔{year}〕{num}号", f"〔{year}〕{num}号", f"{num}号"]
+    if code:
+        forms.append(code)
+    return list(dict.fromkeys(forms))
+
+
+def derive_terms(titles: Iterable[str], headings: Iterable[str], texts: Iterable[str],
+                 issuers: Iterable[str], doc_numbers: Iterable[str] = ()) -> list[str]:
+    """User-dictionary words found in the corpus: document numbers, agency names and short forms,
+    quoted titles, short headings."""
+    terms: set[str] = {normalize_doc_number(n) for n in doc_numbers if n}
+    for issuer in issuers:
+        if issuer and len(issuer) <= 20:
+            terms.add(issuer)
+    for text in list(titles) + list(texts):
+        terms.update(m.group(0) for m in AGENCY.finditer(text))
+        terms.update(m.group(1) for m in BOOK_TITLE.finditer(text))
+    for heading in headings:
+        heading = (heading or "").strip("：:。 ")
+        if 2 <= len(heading) <= 8 and not _PUNCT.match(heading):
+            terms.add(heading)
+    return sorted(t for t in terms if len(t) >= 2 and not re.search(r"\s", t))
+
+
+_BASE = None
+
+
+def _fresh_jieba():
+    """A private jieba.Tokenizer; the main dictionary is loaded once per process and copied."""
+    global _BASE
+    import jieba
+
+    if _BASE is None:
+        _BASE = jieba.Tokenizer()
+        _BASE.initialize()
+    tok = jieba.Tokenizer()
+    tok.FREQ, tok.total, tok.initialized = dict(_BASE.FREQ), _BASE.total, True
+    return tok
+
+
+class KeywordTokenizer:
+    """Private jieba.Tokenizer with the corpus words; search-mode cut so compounds also yield their parts."""
+
+    def __init__(self, user_words: Iterable[str] = (), stop_words: Iterable[str] = STOP_WORDS):
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        self.user_words = sorted(set(user_words))
+        self.stop_words = frozenset(stop_words)
+        self._jieba = _fresh_jieba()
+        for word in self.user_words:
+            self._jieba.add_word(word, freq=50_000)
+        self.version = jieba.__version__
+        self._known_numbers = frozenset(w for w in self.user_words if DOC_NUMBER.fullmatch(w))
+
+    @property
+    def dictionary_hash(self) -> str:
+        payload = "\n".join(["jieba " + self.version, *self.user_words, "--", *sorted(self.stop_words)])
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+    def _keep(self, token: str) -> bool:
+        token = token.strip()
+        return bool(token) and token not in self.stop_words and not _PUNCT.match(token)
+
+    def _split_code(self, code: str, core: str) -> tuple[str, str]:
+        """(text before the issuer code, issuer code): the longest known number wins, else up to 6 characters."""
+        for i in range(len(code)):
+            if code[i:] + core in self._known_numbers:
+                return code[:i], code[i:]
+        m = _CODE_LEAD.match(code)
+        if m:
+            return code[:m.end()], code[m.end():]
+        return (code[:-6], code[-6:]) if len(code) > 6 else ("", code)
+
+    def tokenize(self, text: str) -> list[str]:
+        """Tokens of one text; document numbers come out whole plus their short forms."""
+        tokens: list[str] = []
+        rest: list[str] = []
+        last = 0
+        for m in DOC_NUMBER.finditer(text):
+            core = f"〔{m.group(2)}〕{int(m.group(3))}号"
+            before, code = self._split_code(m.group(1) or "", core)
+            rest.append(text[last:m.start()] + before)
+            tokens.extend(doc_number_forms(code + core))
+            last = m.end()
+        rest.append(text[last:])
+        for part in rest:
+            for m in SHORT_NUMBER.finditer(part):
+                tokens.append(f"{int(m.group(1))}号")
+            part = SHORT_NUMBER.sub(" ", part)
+            tokens.extend(t for t in self._jieba.cut_for_search(part) if self._keep(t))
+        return tokens
+
+    def tokenize_batch(self, texts: Iterable[str]) -> list[list[str]]:
+        return [self.tokenize(t) for t in texts]

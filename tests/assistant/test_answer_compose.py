@@ -1,0 +1,106 @@
+"""End to end over the fake retriever: the right sentence, the answer format, derived figures, abstention."""
+import re
+
+from assistant.answer import AnswerConfig, answer_question
+from assistant.answer.compose import MISSING, NOT_FOUND, compose
+from assistant.answer.question import AMOUNT
+from assistant.answer.select import Excerpt, Selection
+from conftest import CLAUSES, N48, N49, T48, T49, make_hit
+
+QUOTE_LINE = re.compile(r"^(根据|同一文件|另据).*：“(.+)”\[(\d+)\]$")
+
+
+def quotes_of(answer):
+    return [c.quote for c in answer.citations]
+
+
+def test_amount_question_picks_the_amount_sentence(retriever, config):
+    a = answer_question("到2021年智能装备产业总产值目标是多少？", retriever, config)
+    assert not a.abstained
+    assert a.citations[0].doc_number == N48 and a.citations[0].label == "二、（二）"
+    assert "智能装备产业总产值突破700亿元" in a.citations[0].quote
+    assert "重点方向" not in a.citations[0].quote  # the goal sentence, not the whole clause
+    assert a.text.startswith(f"根据《{T48}》（{N48}）二、（二）：“")
+    assert a.text.split("\n")[0].endswith("”[1]")
+
+
+def test_device_subsidy_question_quotes_the_ten_percent_rule(retriever, config):
+    a = answer_question("社会办医疗机构采购医用设备能补助多少？", retriever, config)
+    assert any("不超过10%的补助" in q for q in quotes_of(a))
+    assert a.citations[0].label == "三、（九）"
+
+
+def test_date_and_agency_questions(retriever, config):
+    date = answer_question("社会办医政策的有效期到什么时候？", retriever, config)
+    assert "2024年12月31日" in date.citations[0].quote
+    agency = answer_question("谁负责解释社会办医政策？", retriever, config)
+    assert agency.citations[0].label == "附则3" and "负责解释" in agency.citations[0].quote
+
+
+def test_every_quote_line_is_verbatim(retriever, config, clauses_by_id):
+    a = answer_question("新获评三甲的社会办医院奖励多少？", retriever, config)
+    for line in a.text.split("\n"):
+        m = QUOTE_LINE.match(line)
+        if m:
+            c = a.citations[int(m.group(3)) - 1]
+            assert m.group(2) == c.quote and c.quote in clauses_by_id[c.clause_id].text
+
+
+def test_derived_figure_is_marked(retriever, config):
+    a = answer_question("我投资6000万元建新医院能拿多少补助？", retriever, config)
+    assert "分别给予50万元、150万元、300万元的一次性补助" in a.citations[0].quote
+    derived = a.text.split("\n")[-1]
+    assert derived.startswith("（按上述规定推算：") and "6000万元达到5000万元以上一档，对应50万元" in derived
+    assert "仅供参考" in derived
+
+
+def test_device_figure_uses_rate_and_cap(retriever, config):
+    a = answer_question("社会办医疗机构采购一台800万元的医用设备能补多少？", retriever, config)
+    assert "最多50万元" in a.text and "仅供参考" in a.text
+
+
+def test_no_figure_no_derivation(retriever, config):
+    a = answer_question("社会办医疗机构新建项目投资补助多少？", retriever, config)
+    assert "推算" not in a.text
+
+
+def test_abstains_when_evidence_is_low(retriever, config):
+    a = answer_question("温州市出租车起步价是多少？", retriever, config)
+    assert a.abstained and a.citations == ()
+    lines = a.text.split("\n")
+    assert lines[0] == NOT_FOUND and lines[1] == "可能相关："
+    assert 1 <= len(lines[2:]) <= 3 and "“" not in a.text and "[1]" not in a.text
+    assert a.evidence < config.abstain_threshold
+
+
+def test_threshold_comes_from_config(retriever):
+    q = "到2021年智能装备产业总产值目标是多少？"
+    assert not answer_question(q, retriever, AnswerConfig(abstain_threshold=0.3)).abstained
+    assert answer_question(q, retriever, AnswerConfig(abstain_threshold=0.99)).abstained
+
+
+def test_missing_fact_is_stated():
+    hit = make_hit([r for r in CLAUSES if r[0] == 11][0])
+    quote = "取消个体诊所具体数量和布局的限制，社会办中医诊所实行备案制。"
+    start = hit.text.index(quote)
+    selection = Selection(0.8, (Excerpt(hit, start, start + len(quote), quote),), frozenset({AMOUNT}), ())
+    a = compose("开个体诊所补助多少？", selection, [hit])
+    assert a.text.endswith(MISSING[AMOUNT])
+
+
+def test_to_json_contract(retriever, config):
+    a = answer_question("到2021年智能装备产业总产值目标是多少？", retriever, config)
+    data = a.to_json()
+    assert list(data) == ["question", "answer", "abstained", "citations", "related"]
+    assert {"marker", "doc_number", "title", "path", "label", "quote"} <= set(data["citations"][0])
+    assert data["citations"][0]["path"] == ["二", "（二）"]
+    assert data["related"][0] == a.related[0].to_json()
+    assert data["question"] == "到2021年智能装备产业总产值目标是多少？" and data["abstained"] is False
+
+
+def test_doc_without_number_has_no_parentheses():
+    row = (7, None, "政务简讯", (), "第1段", None, "市政府召开常务会议，研究部署医疗服务工作。")
+    hit = make_hit(row)
+    quote = hit.text
+    a = compose("q", Selection(0.9, (Excerpt(hit, 0, len(quote), quote),), frozenset(), ()), [hit])
+    assert a.text.startswith("根据《政务简讯》第1段：“")

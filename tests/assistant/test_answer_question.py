@@ -1,0 +1,44 @@
+"""Question kinds, keywords and the user's own figures."""
+import pytest
+
+from assistant.answer.question import (AGENCY, AMOUNT, DATE, PERMISSION, format_yuan, has_evidence, keywords,
+                                       question_kinds, user_amounts)
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("我投资6000万元建新医院能拿多少补助？", AMOUNT),
+    ("床位数占比要达到多少比例？", AMOUNT),
+    ("这项工作由哪个部门牵头？", AGENCY),
+    ("谁负责解释这个政策？", AGENCY),
+    ("这个政策的有效期到什么时候？", DATE),
+    ("申报截止时间是哪天？", DATE),
+    ("社会办医疗机构能不能配置乙类大型医用设备？", PERMISSION),
+    ("个体诊所的数量有限制吗？", PERMISSION),
+])
+def test_question_kinds(question, kind):
+    assert kind in question_kinds(question)
+
+
+def test_open_question_has_no_kind():
+    assert question_kinds("社会办医疗机构用电价格怎么算") == frozenset()
+
+
+def test_evidence_patterns():
+    assert has_evidence(AMOUNT, "分别给予50万元、150万元、300万元的一次性补助")
+    assert not has_evidence(AMOUNT, "到2021年，打造全国数字产业创新发展示范区")  # a year is not an amount
+    assert has_evidence(AGENCY, "具体工作由温州市卫生健康委员会承担")
+    assert has_evidence(DATE, "本政策有效期至2024年12月31日")
+    assert has_evidence(PERMISSION, "社会办中医诊所不得超范围执业")
+    assert not has_evidence(DATE, "支持社会力量举办全科诊所")
+
+
+def test_keywords_drop_stop_words_and_figures():
+    words = keywords("我投资6000万元建新医院能拿多少补助？")
+    assert "投资" in words and "补助" in words
+    assert not {"我", "多少", "6000", "万元", "能"} & set(words)
+
+
+def test_user_amounts_and_formatting():
+    assert user_amounts("我投资6000万元，另有1.5亿元") == [6e7, 1.5e8]
+    assert user_amounts("到2021年产值多少") == []
+    assert format_yuan(5e5) == "50万元" and format_yuan(3e8) == "3亿元" and format_yuan(800) == "800元"

@@ -1,0 +1,52 @@
+"""Verification: quotes must be exact substrings of the cited clause; failures are repaired or abstained."""
+from dataclasses import replace
+
+import pytest
+
+from assistant.answer import QuoteMismatch, answer_question, verify_answer
+from assistant.answer.compose import NOT_FOUND
+
+
+def test_valid_answer_is_unchanged(retriever, config, clauses_by_id):
+    a = answer_question("我投资6000万元建新医院能拿多少补助？", retriever, config)
+    assert verify_answer(a, clauses_by_id) == a
+
+
+def test_tampered_quote_is_dropped_and_answer_abstains(retriever, config, clauses_by_id):
+    a = answer_question("到2021年智能装备产业总产值目标是多少？", retriever, config)
+    forged = a.citations[0].quote.replace("700亿元", "900亿元")
+    tampered = replace(a, text=a.text.replace("700亿元", "900亿元"), citations=(replace(a.citations[0], quote=forged),))
+    checked = verify_answer(tampered, clauses_by_id)
+    assert checked.abstained and checked.citations == () and "900亿元" not in checked.text
+    assert checked.text.startswith(NOT_FOUND)
+    with pytest.raises(QuoteMismatch):
+        verify_answer(tampered, clauses_by_id, strict=True)
+
+
+def test_one_bad_citation_of_two_is_removed_and_the_rest_renumbered(retriever, config, clauses_by_id):
+    a = answer_question("到2021年智能装备产业总产值目标是多少？", retriever, config)
+    first = a.citations[0]
+    second = replace(first, marker=2, clause_id=5, label="二、（五）", quote="新材料产业总产值突破400亿元")
+    two = replace(a, citations=(first, second), text=a.text + "\n同一文件二、（五）：“新材料产业总产值突破400亿元”[2]")
+    assert verify_answer(two, clauses_by_id).citations == (first, second)
+    bad_first = replace(first, quote=first.quote + "（伪造）")
+    checked = verify_answer(replace(two, citations=(bad_first, second)), clauses_by_id)
+    assert [c.marker for c in checked.citations] == [1]
+    assert checked.citations[0].clause_id == 5
+    assert checked.text.startswith("根据《") and checked.text.endswith("”[1]")
+    assert "700亿元" not in checked.text
+
+
+def test_unknown_marker_and_unsourced_quote_are_removed(retriever, config, clauses_by_id):
+    a = answer_question("到2021年智能装备产业总产值目标是多少？", retriever, config)
+    text = a.text + "[7]\n另据：“补贴为1000万元”[1]"
+    checked = verify_answer(replace(a, text=text), clauses_by_id)
+    assert "[7]" not in checked.text and "1000万元" not in checked.text
+    assert checked.citations == a.citations
+
+
+def test_figure_not_in_cited_clause_is_dropped(retriever, config, clauses_by_id):
+    a = answer_question("到2021年智能装备产业总产值目标是多少？", retriever, config)
+    text = a.text + "\n补贴为1000万元[1]。\n年均增长15%以上[1]。"
+    checked = verify_answer(replace(a, text=text), clauses_by_id, require_marker=True)
+    assert "1000万元" not in checked.text and "年均增长15%以上[1]。" in checked.text

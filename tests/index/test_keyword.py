@@ -1,0 +1,72 @@
+"""Keyword tokenizer, BM25 scoring and fusion functions."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from index import fusion
+from index.bm25 import KeywordIndex
+from index.tokenize import KeywordTokenizer, derive_terms, normalize_doc_number
+
+
+@pytest.fixture(scope="module")
+def tok():
+    return KeywordTokenizer(derive_terms(
+        ["温州市财政局关于印发《温州市政府产业基金财政鼓励政策实施细则》的通知"], ["放宽市场准入与设备配置"],
+        ["（市经信局起草，于12月底前向市政府报送草案）"], ["温州市人民政府办公室"], ["温政办〔2019〕49号"]))
+
+
+def test_doc_numbers_stay_whole(tok):
+    tokens = tok.tokenize("根据温政办〔2019〕49号文件精神")
+    assert "温政办〔2019〕49号" in tokens and "〔2019〕49号" in tokens and "49号" in tokens
+    assert "根据" in tokens and "根据温政办〔2019〕49号" not in tokens
+    assert "温委发〔2018〕45号" in tok.tokenize("依据温委发[2018]45号")
+    assert "49号" in tok.tokenize("49号文的补贴标准") and "文" not in tok.tokenize("49号文的补贴标准")
+
+
+def test_stop_words_dropped(tok):
+    tokens = tok.tokenize("请问市经信局负责哪些工作？是否需要申请吗")
+    assert "市经信局" in tokens
+    for stop in ("请问", "哪些", "是否", "吗", "？", "需要"):
+        assert stop not in tokens
+
+
+def test_user_words_from_corpus(tok):
+    assert "温州市政府产业基金财政鼓励政策实施细则" in tok.tokenize("温州市政府产业基金财政鼓励政策实施细则的内容")
+    assert "市经信局" in tok.user_words and "温州市人民政府办公室" in tok.user_words
+
+
+def test_private_jieba_instance(tok):
+    import jieba
+
+    assert tok._jieba is not jieba.dt
+    assert "市经信局" not in jieba.dt.FREQ
+
+
+def test_normalize_doc_number():
+    assert normalize_doc_number("温政办[2019]49 号") == "温政办〔2019〕49号"
+    assert normalize_doc_number("温政办（2019）049号") == "温政办〔2019〕49号"
+
+
+def test_bm25_matches_rank_bm25():
+    from rank_bm25 import BM25Okapi
+
+    corpus = [["养犬", "管理", "条例"], ["医疗", "机构", "管理", "管理"], ["财政", "奖励"], ["养犬", "登记", "犬牌"]]
+    ours = KeywordIndex()
+    ours.index(corpus)
+    theirs = BM25Okapi(corpus, k1=1.5, b=0.75)
+    for q in (["养犬", "管理"], ["奖励"], ["医疗", "登记"]):
+        s = ours.scores([q])[0]
+        # Same tf saturation; idf differs (ours: ln(1 + ...), theirs: ln(...) with a floor), so compare ranks.
+        assert np.argmax(s) == np.argmax(theirs.get_scores(q))
+    scores, ids = ours.search([["养犬"], ["不存在"]], k=3)
+    assert ids.shape == (2, 3) and set(ids[0][:2]) == {0, 3} and ids[0][2] == -1 and (ids[1] == -1).all()
+
+
+def test_rrf_and_weighted():
+    fused = fusion.rrf([[1, 2, 3], [3, 1]], k=60)
+    assert fusion.ranked(fused)[0][0] == 1
+    assert fused[3] == pytest.approx(1 / 63 + 1 / 61)
+    w = fusion.weighted([{1: 5.0, 2: 5.0}, {2: 0.9, 3: 0.1}], [0.5, 0.5])
+    assert w[2] == pytest.approx(1.0) and w[3] == pytest.approx(0.0)
+    assert fusion.min_max({}) == {}
