@@ -27,7 +27,7 @@ def annex_clauses(list_lines: list[Line], annex_lines: list[Line], names: tuple[
     """The 附件 section: the list of attachments, then any attachment printed in the issue."""
     if not list_lines:
         return []
-    listing = "\n".join(f"{n}.{name}" for n, name in enumerate(names, 1)) if len(names) > 1 else (names[0] if names else "")
+    listing = "\n".join(f"{n}.{name}" for n, name in enumerate(names, 1)) if len(names) > 1 else ""
     lines = [l for l in annex_lines if l.indent < 8]
     clauses: list[Clause] = []
     header = ""
@@ -52,7 +52,9 @@ def annex_clauses(list_lines: list[Line], annex_lines: list[Line], names: tuple[
     notes = [c.text for c in clauses if c.path == ("附件",)]
     clauses = [c for c in clauses if c.path != ("附件",)]
     main_text = "\n".join(t for t in [listing, header, *notes] if t)
-    return [Clause(("附件",), "附件", None, main_text)] + clauses
+    # A single attachment's name is the heading of the section, so every row carries it as context.
+    heading = names[0] if len(names) == 1 else None
+    return [Clause(("附件",), "附件", heading, main_text)] + clauses
 
 
 def _strip_prefix(text: str, *prefixes: str) -> str:

@@ -7,16 +7,18 @@ RRF_K = 60
 FUSIONS = ("rrf", "weighted")
 
 
-def rrf(rankings: Sequence[Sequence[int]], k: int = RRF_K) -> dict[int, float]:
-    """Reciprocal-rank fusion: score(d) = Σ 1 / (k + rank(d)), ranks from 1.
+def rrf(rankings: Sequence[Sequence[int]], k: int = RRF_K, weights: Sequence[float] | None = None) -> dict[int, float]:
+    """Reciprocal-rank fusion: score(d) = Σ w_i / (k + rank_i(d)), ranks from 1.
 
     Cormack, Clarke & Büttcher, "Reciprocal Rank Fusion outperforms Condorcet and individual
-    Rank Learning Methods", SIGIR 2009; k = 60 as in the paper.
+    Rank Learning Methods", SIGIR 2009; k = 60 as in the paper. Per-list weights w_i (default 1)
+    are the weighted variant used by Elasticsearch and Vespa.
     """
+    weights = weights or [1.0] * len(rankings)
     fused: dict[int, float] = {}
-    for ranking in rankings:
+    for ranking, w in zip(rankings, weights):
         for rank, item in enumerate(ranking, start=1):
-            fused[item] = fused.get(item, 0.0) + 1.0 / (k + rank)
+            fused[item] = fused.get(item, 0.0) + w / (k + rank)
     return fused
 
 

@@ -190,7 +190,7 @@ class Searcher:
         dn_lists: list[list[tuple[int, float]]] = [[] for _ in queries]
         dn_focus: list[list[tuple[int, float]]] = [[] for _ in queries]
         if mode != "dense":
-            scores = self.stored.keyword.scores(self.tokenizer.tokenize_batch(queries))
+            scores = self.stored.keyword.scores([self.tokenizer.tokenize_query(q) for q in queries])
             if clause_mask is not None:
                 scores[:, ~clause_mask] = 0.0
             kw_lists = _pairs(*top_k(scores, depth))
@@ -221,7 +221,7 @@ class Searcher:
             return dn
         if self.fusion == "weighted":
             return fuse.ranked(fuse.weighted([dict(kw), dict(dn)], self.weights))
-        return fuse.ranked(fuse.rrf([[c for c, _ in kw], [c for c, _ in dn]], self.rrf_k))
+        return fuse.ranked(fuse.rrf([[c for c, _ in kw], [c for c, _ in dn]], self.rrf_k, self.weights))
 
     def _dense(self, qv: np.ndarray, depth: int, clause_mask: np.ndarray | None) -> list[list[tuple[int, float]]]:
         """Window search, max-pooled per clause."""

@@ -17,11 +17,16 @@ BOOK_TITLE = re.compile(r"《([^《》]{2,24})》")
 STOP_WORDS = frozenset(
     "什么 怎么 怎样 如何 是否 哪些 哪个 哪里 多少 几 吗 呢 吧 啊 呀 么 的 了 是 在 和 与 及 或 等 对 中 有 要 "
     "请问 请 一下 我 我们 你 想 想要 知道 告诉 可以 能 能否 会 需要 关于 有关 对于 这个 那个 这 那 就 都 也 "
-    "还 还是 以及 为什么 为何 呀 哦 嗯".split()
+    "还 还是 以及 为什么 为何 呀 哦 嗯 时候 哪年 哪天 哪儿 多长 多久了".split()
 )
 # Words that precede an issuer code in running text ("根据温委发〔2018〕45号").
 _CODE_LEAD = re.compile(r"^.*(?:根据|关于|依据|按照|参照|印发|转发|执行|落实|贯彻|详见|见|和|及|与|或)")
 _PUNCT = re.compile(r"^[\W_]+$", re.UNICODE)
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+BIGRAM = "~"  # prefix of character-bigram tokens
+_PARTICLES = frozenset("的了吗呢吧啊呀么哦嗯")
+# Part of the dictionary hash: indexes built by another tokenizer version are rebuilt, not misread.
+TOKENIZER_VERSION = "words+bigrams-1"
 
 
 def normalize_doc_number(text: str) -> str:
@@ -92,10 +97,16 @@ class KeywordTokenizer:
             self._jieba.add_word(word, freq=50_000)
         self.version = jieba.__version__
         self._known_numbers = frozenset(w for w in self.user_words if DOC_NUMBER.fullmatch(w))
+        # Bigrams skip over question words and particles; one-character stop words such as 中 or 有
+        # are also parts of content words (中医, 有效期), so they do not split.
+        words = sorted((w for w in self.stop_words if re.fullmatch(r"[\u4e00-\u9fff]+", w)
+                        and (len(w) > 1 or w in _PARTICLES)), key=len, reverse=True)
+        self._stop_split = re.compile("|".join(map(re.escape, words)) or "(?!)")
 
     @property
     def dictionary_hash(self) -> str:
-        payload = "\n".join(["jieba " + self.version, *self.user_words, "--", *sorted(self.stop_words)])
+        payload = "\n".join(["jieba " + self.version, TOKENIZER_VERSION, *self.user_words, "--",
+                             *sorted(self.stop_words)])
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
     def _keep(self, token: str) -> bool:
@@ -128,7 +139,29 @@ class KeywordTokenizer:
             for m in SHORT_NUMBER.finditer(part):
                 tokens.append(f"{int(m.group(1))}号")
             part = SHORT_NUMBER.sub(" ", part)
-            tokens.extend(t for t in self._jieba.cut_for_search(part) if self._keep(t))
+            words = [t for t in self._jieba.cut_for_search(part) if self._keep(t)]
+            tokens.extend(words)
+            tokens.extend(self._bigrams(part))
+        return tokens
+
+    def _bigrams(self, text: str) -> list[str]:
+        """Character bigrams of each CJK run, stop words removed first: they recover the words a
+        segmentation error splits ("开诊|所有" hides 诊所). Prefixed so they never merge with words."""
+        grams = []
+        for run in _CJK_RUN.findall(text):
+            for piece in self._stop_split.split(run):
+                grams.extend(BIGRAM + piece[i:i + 2] for i in range(len(piece) - 1))
+        return grams
+
+    def tokenize_query(self, text: str) -> list[str]:
+        """Query tokens plus the official-vocabulary equivalents of everyday words (index.synonyms)."""
+        from index.synonyms import expand
+
+        tokens = self.tokenize(text)
+        words = [t for t in self._jieba.cut(text) if t.strip()]
+        extra = expand(words + [t for t in tokens if not t.startswith(BIGRAM)])
+        for term in extra:
+            tokens.extend(t for t in self.tokenize(term) if t not in tokens)
         return tokens
 
     def tokenize_batch(self, texts: Iterable[str]) -> list[list[str]]:

@@ -31,7 +31,7 @@ def test_manifest_records_build(built):
     assert manifest["format_version"] == 1
     assert manifest["model"]["name"] == "fake-64"
     assert manifest["dimensions"] == 64
-    assert manifest["settings"]["fusion"] == "rrf"
+    assert manifest["settings"]["fusion"] == "weighted" and manifest["settings"]["weights"] == [0.7, 0.3]
     assert manifest["settings"]["dense_index"] == "flat"
     assert set(manifest["files"]) >= {"clauses.jsonl", "dense.faiss", "windows.npy", "keyword/matrix.npz",
                                       "keyword/vocab.json", "keyword/userdict.txt"}

@@ -70,3 +70,22 @@ def test_rrf_and_weighted():
     w = fusion.weighted([{1: 5.0, 2: 5.0}, {2: 0.9, 3: 0.1}], [0.5, 0.5])
     assert w[2] == pytest.approx(1.0) and w[3] == pytest.approx(0.0)
     assert fusion.min_max({}) == {}
+
+
+def test_bigrams_recover_words_split_by_segmentation():
+    from index.tokenize import BIGRAM, KeywordTokenizer
+
+    tok = KeywordTokenizer()
+    # jieba cuts 开诊|所有 here; the bigram still carries 诊所.
+    assert BIGRAM + "诊所" in tok.tokenize("开诊所有什么补贴")
+    assert BIGRAM + "什么" not in tok.tokenize("开诊所有什么补贴")
+
+
+def test_query_expansion_adds_official_vocabulary():
+    from index.tokenize import KeywordTokenizer
+
+    tok = KeywordTokenizer()
+    query = tok.tokenize_query("私立医院的补贴什么时候到期")
+    for term in ("~会办", "医疗机构", "补助", "有效期"):
+        assert term in query
+    assert "有效期" not in tok.tokenize("私立医院的补贴什么时候到期")
