@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 import os
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +21,9 @@ from index.hits import ClauseHit
 from index.paths import resolve_index_dir
 from index.query import MODES, Filters, Intent, analyze
 from index.tokenize import KeywordTokenizer, normalize_doc_number
+
+
+_CACHE_SIZE = 50_000  # sentence vectors kept in memory (about 100 MB at 512 dimensions)
 
 
 @dataclass
@@ -98,6 +103,8 @@ class Searcher:
         m = self.manifest["model"]
         self._model_name = model or m["name"]
         self._embedder = embedder
+        self._vectors: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
+        self._cache_lock = threading.Lock()
         self.tokenizer = KeywordTokenizer(stored.user_words, self.manifest["tokenizer"]["stop_words"])
         if self.tokenizer.dictionary_hash != self.manifest["tokenizer"]["dictionary_hash"]:
             raise IndexIncompatible(stored.folder, "分词词典与建索引时不同（jieba 版本变化？）")
@@ -133,11 +140,28 @@ class Searcher:
         return self._embedder
 
     def embed(self, texts: list[str]) -> np.ndarray:
-        """Normalized passage vectors, e.g. for the answer stage to compare sentences."""
-        return self.embedder.embed_passages(list(texts))
+        """Normalized passage vectors, e.g. for the answer stage to compare sentences (cached by text)."""
+        return self._cached(list(texts), "passage", self.embedder.embed_passages)
 
     def embed_queries(self, texts: list[str]) -> np.ndarray:
-        return self.embedder.embed_queries(list(texts))
+        return self._cached(list(texts), "query", self.embedder.embed_queries)
+
+    def _cached(self, texts: list[str], role: str, encode) -> np.ndarray:
+        """Encode only texts not seen before: the same clause sentences come back for many questions."""
+        with self._cache_lock:
+            missing = list(dict.fromkeys(t for t in texts if (role, t) not in self._vectors))
+        if missing:
+            fresh = encode(missing)
+            with self._cache_lock:
+                for text, vector in zip(missing, fresh):
+                    self._vectors[(role, text)] = vector
+                while len(self._vectors) > _CACHE_SIZE:
+                    self._vectors.popitem(last=False)
+        with self._cache_lock:
+            found = [self._vectors.get((role, t)) for t in texts]
+        if any(v is None for v in found):  # evicted meanwhile by another thread: encode directly
+            return encode(texts)
+        return np.stack(found) if found else np.zeros((0, self.manifest["dimensions"]), dtype=np.float32)
 
     # -- filters and exact references ---------------------------------------------------------
     def _doc_mask(self, filters: Filters | None) -> np.ndarray | None:

@@ -49,6 +49,20 @@ class Selection:
     scored: tuple[ScoredSentence, ...]
 
 
+def unit_text(heading: str | None, sentence: Sentence) -> str:
+    """What is embedded for a sentence: its clause heading gives it context."""
+    return f"{heading}：{sentence.text}" if heading else sentence.text
+
+
+def warm_up(retriever: Retriever, clauses, limit: int = 20_000, batch: int = 256) -> int:
+    """Embed the sentences of up to `limit` clauses ahead of questions (the retriever caches vectors)."""
+    texts = [unit_text(c.heading, s) for c in list(clauses)[:limit] for s in split_sentences(c.text)
+             if not looks_like_injection(s.text)]
+    for start in range(0, len(texts), batch):
+        retriever.embed(texts[start:start + batch])
+    return len(texts)
+
+
 def score_sentences(question: str, hits: Sequence[ClauseHit], retriever: Retriever,
                     config: AnswerConfig, kinds: frozenset[str] | None = None) -> list[ScoredSentence]:
     """Every sentence of the top clauses, scored: cosine + keyword overlap (+ rank and kind bonuses)."""
@@ -62,7 +76,7 @@ def score_sentences(question: str, hits: Sequence[ClauseHit], retriever: Retriev
             units.append((position, hit, index, sentence))
     if not units:
         return []
-    texts = [f"{hit.heading}：{s.text}" if hit.heading else s.text for _, hit, _, s in units]
+    texts = [unit_text(hit.heading, s) for _, hit, _, s in units]
     vectors = as_vectors(retriever.embed([question, *texts]))
     qvec = vectors[0]
     weights = keyword_weights(words, [s.text for _, _, _, s in units])

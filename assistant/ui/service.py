@@ -100,8 +100,13 @@ class Service:
         return cls(searcher, folder, load_config(folder), LLMSettings.from_env())
 
     def warm(self) -> None:
-        """Load the embedding model now rather than on the first question."""
+        """Load the embedding model now, then embed clause sentences in the background for fast answers."""
+        import threading
+
+        from assistant.answer.select import warm_up
+
         self.searcher.search("温州", k=1)
+        threading.Thread(target=warm_up, args=(self.searcher, self.searcher.records), daemon=True).start()
 
     def ask(self, question: str, history: Iterable | None = None, filters: Filters | None = None,
             k: int | None = None):
