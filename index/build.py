@@ -56,6 +56,7 @@ class BuildSummary:
     dense_index: str
     seconds: float
     timings: dict[str, float] = field(default_factory=dict)
+    unstructured: list[str] = field(default_factory=list)  # sources with no recognisable structure: one clause each
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -113,14 +114,14 @@ def _temp_dir(target: Path) -> Path:
     return target.parent / f".{target.name}.tmp-{os.getpid()}-{uuid.uuid4().hex[:8]}"
 
 
-def clean_stale(target: Path) -> list[Path]:
-    """Remove temp and backup folders left by builds whose process is gone (or by this process)."""
-    removed = []
+def _leftovers(target: Path) -> list[tuple[Path, bool]]:
+    """Temp and backup folders of `target` with whether the build that wrote them may still be running."""
+    found = []
     if not target.parent.is_dir():
-        return removed
+        return found
     for p in target.parent.glob(f".{target.name}.*-*"):
-        try:
-            pid = int(p.name.split("-")[1])
+        try:  # .<name>.tmp-<pid>-<hex>; <name> itself may contain hyphens
+            pid = int(p.name[len(target.name) + 2:].split("-")[1])
         except (IndexError, ValueError):
             continue
         alive = pid != os.getpid()
@@ -131,6 +132,31 @@ def clean_stale(target: Path) -> list[Path]:
                 alive = False
             except PermissionError:
                 pass
+        found.append((p, alive))
+    return found
+
+
+def recover_swap(target: Path) -> Path | None:
+    """Put the previous index back when a build died between moving it aside and moving the new one in."""
+    if target.exists():
+        return None
+    backups = [p for p, alive in _leftovers(target)
+               if not alive and p.name.startswith(f".{target.name}.old-") and (p / MANIFEST).is_file()]
+    if not backups:
+        return None
+    newest = max(backups, key=lambda p: p.stat().st_mtime)
+    try:
+        os.replace(newest, target)
+    except OSError:
+        return None
+    return target
+
+
+def clean_stale(target: Path) -> list[Path]:
+    """Remove temp and backup folders left by builds whose process is gone (or by this process)."""
+    recover_swap(target)
+    removed = []
+    for p, alive in _leftovers(target):
         if not alive:
             shutil.rmtree(p, ignore_errors=True)
             removed.append(p)
@@ -309,7 +335,8 @@ def build_index(sources: Iterable[str | os.PathLike] | None = None, index_dir: s
     return BuildSummary(str(target), spec.name, _next_doc(records), len(records), len(vectors), len(files),
                         added, changed, removed, unchanged, skipped, len(todo), reused, dense.kind,
                         round(time.perf_counter() - t0, 3),
-                        {"parse": round(t_parse, 3), "embed": round(t_embed, 3), "index": round(t_index, 3)})
+                        {"parse": round(t_parse, 3), "embed": round(t_embed, 3), "index": round(t_index, 3)},
+                        sorted({r.file for r in records if r.kind == "unstructured"}))
 
 
 def _write_manifest(folder: Path, manifest: dict) -> None:

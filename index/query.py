@@ -12,6 +12,9 @@ _CN = "零〇一二两三四五六七八九十百"
 _CN_NUM = rf"[{_CN}]+"
 _NUM = rf"(?:{_CN_NUM}|\d+)"
 MODES = ("hybrid", "keyword", "dense")
+# Longest question or query the CLI, the API and the page accept: answering stays under a second at this length,
+# while a 100,000-character "question" took 10 s of tokenizing and expansion for nothing.
+MAX_QUERY_CHARS = 2000
 
 
 @dataclass(frozen=True)

@@ -89,3 +89,14 @@ def test_query_expansion_adds_official_vocabulary():
     for term in ("~会办", "医疗机构", "补助", "有效期"):
         assert term in query
     assert "有效期" not in tok.tokenize("私立医院的补贴什么时候到期")
+
+
+def test_answer_type_of_questions():
+    from index.answer_types import AGENCY, AMOUNT, DATE, evidence_share, question_kinds
+
+    assert question_kinds("特殊工时清单管理从哪天开始实行？") == {DATE}
+    assert AGENCY in question_kinds("数字经济专项行动由哪个部门牵头？")
+    assert AMOUNT in question_kinds("评上二甲能拿多少奖励？")
+    assert evidence_share(frozenset({DATE}), "本通知自2019年8月1日起施行。") == 1.0
+    assert evidence_share(frozenset({DATE}), "人力社保部门将通过许可的目录向社会公布。") == 0.0
+    assert evidence_share(frozenset(), "本通知自2019年8月1日起施行。") == 0.0

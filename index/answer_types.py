@@ -1,0 +1,47 @@
+"""The kind of answer a question asks for, and whether a text holds that kind of evidence.
+
+Classic question answering matches the expected answer type (a date for 什么时候, an agency for
+哪个部门, an amount for 多少) against candidate passages; retrieval uses it as a small prior and
+the answer stage to pick sentences.
+"""
+from __future__ import annotations
+
+import re
+
+AMOUNT, AGENCY, DATE, PERMISSION = "amount", "agency", "date", "permission"
+KINDS = (AMOUNT, AGENCY, DATE, PERMISSION)
+
+CUES = {
+    AMOUNT: re.compile(r"多少|几[个家人张年倍项次万亿元]|比例|比重|金额|额度|标准是|补助多少|补贴多少|奖励多少|多高|多大|几成|百分之几"),
+    AGENCY: re.compile(r"谁|哪个部门|哪些部门|哪个单位|哪家|什么部门|什么单位|牵头|负责|主管|承担|解释|找哪|向哪"),
+    DATE: re.compile(r"什么时候|何时|哪一?年|几月|几号|期限|有效期|截止|截至|多久|多长时间|时限|起止|什么时间|到期|几个工作日|哪天|开始实行|开始施行|生效"),
+    PERMISSION: re.compile(r"能不能|能否|是否|可以|可否|可不可以|允许|准许|禁止|不得|必须|要不要|需不需要|需要.*吗|能.*吗|会不会|吗[？?！!。]?\s*$"),
+}
+
+UNITS = "万元|亿元|元|%|％|个|家|人|张|年|倍|项|次|万人|床|平方米|亩"
+_NUMBER = r"\d+(?:\.\d+)?|[一二三四五六七八九十百千两]+"
+EVIDENCE = {
+    AMOUNT: re.compile(rf"(?:{_NUMBER})\s*(?:{UNITS})|\d+(?:\.\d+)?\s*(?:%|％)|百分之|倍"),
+    AGENCY: re.compile(r"★|牵头单位|[市县区省][\u4e00-\u9fa5]{0,12}?(?:局|委员会|委|办公室|办|政府|中心|管委会)"
+                       r"|由[\u4e00-\u9fa5]{2,16}?(?:负责|承担|牵头)|[\u4e00-\u9fa5]{2,8}部门"),
+    DATE: re.compile(rf"\d{{4}}年(?:\d{{1,2}}月)?(?:\d{{1,2}}日)?|至\d{{4}}年|(?:{_NUMBER})\s*(?:年|个月|日|天|个工作日)内"
+                     r"|有效期|之日起|起施行|期限|每年|年底|年末"),
+    PERMISSION: re.compile(r"可以|可|允许|准许|不得|禁止|严禁|应当|须|必须|不予|不再|取消|实行|免征|鼓励|支持"),
+}
+
+
+def question_kinds(question: str) -> frozenset[str]:
+    """The kinds of evidence a question asks for; empty for open questions."""
+    return frozenset(kind for kind, cue in CUES.items() if cue.search(question))
+
+
+def has_evidence(kind: str, text: str) -> bool:
+    return bool(EVIDENCE[kind].search(text))
+
+
+def evidence_share(kinds: frozenset[str], text: str) -> float:
+    """Share of the asked-for kinds that the text holds evidence of (0 when nothing specific is asked)."""
+    specific = [k for k in kinds if k != PERMISSION]  # permission words are everywhere in policy text
+    if not specific:
+        return 0.0
+    return sum(has_evidence(k, text) for k in specific) / len(specific)
