@@ -4,10 +4,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from assistant.answer.compose import abstain, compose
+from assistant.answer.compose import abstain, compose, constraint_note
 from assistant.answer.config import AnswerConfig
+from assistant.answer.constraints import Issue, constraints, covered, issues_of, unsupported
 from assistant.answer.conversation import Turn, parse_history, plan_question
-from assistant.answer.question import question_kinds
+from assistant.answer.question import asks_several, question_kinds
 from assistant.answer.select import score_sentences, select
 from assistant.answer.types import Answer, Retriever, doc_key
 from assistant.answer.verify import verify_answer
@@ -27,7 +28,19 @@ def answer_question(question: str, retriever: Retriever, config: AnswerConfig | 
     plan = plan_question(question, turns)
     hits = retrieve(retriever, plan.query, k, plan.prefer_docs, plan.only_preferred)
     kinds = question_kinds(plan.query)
-    selection = select(score_sentences(plan.query, hits, retriever, config, kinds), config, kinds)
+    scored = score_sentences(plan.query, hits, retriever, config, kinds)
+    found = constraints(plan.query)
+    if found and scored:
+        issues = _issues(retriever, hits)
+        backed = {h.clause_id for h in hits if not unsupported(found, h, issues.get(h.source))}
+        if not any(s.hit.clause_id in backed for s in scored):
+            # On topic, but about another place, year or month than the gazette covers: no evidence at all.
+            best = max(scored, key=lambda s: s.score).hit
+            missing = unsupported(found, best, issues.get(best.source))
+            note = constraint_note(missing, [v for c in missing for v in covered(c, hits[:1])])
+            return abstain(question, hits, config.related_shown, 0.0, plan.rewritten, (note,))
+        scored = [s for s in scored if s.hit.clause_id in backed]
+    selection = select(scored, config, kinds, asks_several(plan.query))
     if not selection.excerpts or selection.evidence < config.abstain_threshold:
         return abstain(question, hits, config.related_shown, selection.evidence, plan.rewritten)
     clauses = {h.clause_id: h for h in hits}
@@ -73,3 +86,19 @@ def _search_in_doc(retriever: Retriever, query: str, k: int, doc: str) -> list[C
         return list(retriever.search(query, k=k, filters=Filters(doc_number=doc)))
     except (TypeError, ValueError):
         return []
+
+
+_ISSUES: dict[int, tuple[object, dict[str, Issue]]] = {}
+
+
+def _issues(retriever: Retriever, hits: Sequence[ClauseHit]) -> dict[str, Issue]:
+    """Gazette issues of the whole index when the retriever exposes its records (computed once), else of the hits."""
+    records = getattr(retriever, "records", None)
+    if not records:
+        return issues_of(hits)
+    cached = _ISSUES.get(id(records))
+    if cached is None or cached[0] is not records:
+        cached = (records, issues_of(records))
+        _ISSUES.clear()  # one index at a time in practice; keeps no stale index alive
+        _ISSUES[id(records)] = cached
+    return cached[1]

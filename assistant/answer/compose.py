@@ -56,9 +56,10 @@ def quote_lines(citations: Sequence[Citation]) -> list[str]:
 
 
 def abstain(question: str, related: Sequence[ClauseHit], shown: int = 3, evidence: float = 0.0,
-            rewritten: str | None = None) -> Answer:
-    """No answer: say so plainly and name at most `shown` possibly related clauses, without quotes."""
-    lines = [NOT_FOUND]
+            rewritten: str | None = None, notes: Sequence[str] = ()) -> Answer:
+    """No answer: say so plainly (with notes on why, if any) and name at most `shown` possibly related clauses,
+    without quotes."""
+    lines = [NOT_FOUND, *notes]
     seen: set[int] = set()
     items = []
     for hit in related:
@@ -70,3 +71,10 @@ def abstain(question: str, related: Sequence[ClauseHit], shown: int = 3, evidenc
     if items:
         lines += [MAYBE, *items]
     return Answer(question, "\n".join(lines), True, (), tuple(related), rewritten, evidence)
+
+
+def constraint_note(missing: Sequence, covers: Sequence[str]) -> str:
+    """"公报中的相关内容未涉及“8月份”（相关文件所涉为7月份）。": the specifics no clause backs."""
+    named = "、".join(f"“{c.text}”" for c in missing)
+    tail = f"（相关文件所涉为{'、'.join(covers)}）" if covers else ""
+    return f"公报中的相关内容未涉及{named}{tail}。"

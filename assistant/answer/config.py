@@ -15,21 +15,27 @@ CONFIG_NAME = "answer_config.json"
 @dataclass(frozen=True)
 class AnswerConfig:
     # Abstain when the best sentence's evidence (relevance part of the score, 0..1) is below this.
-    # 0.62 separates answerable from off-topic questions with m3e-small on the bundled gazette
-    # (answerable 0.67-0.91, off-topic 0.45-0.57); calibrate_threshold() refits it on an eval set.
-    abstain_threshold: float = 0.62
+    # Calibrated with `gazette eval --calibrate` (calibrate_threshold: best abstention F1 with precision >= 0.8)
+    # on eval/sets/wenzhou-203.jsonl, m3e-small, bundled gazette 203: 0.631774 (precision 0.917, recall 0.786).
+    abstain_threshold: float = 0.631774
     top_clauses: int = 8
     max_sentences: int = 3
     w_semantic: float = 0.55
     w_keyword: float = 0.45
     w_rank: float = 0.10
     w_kind: float = 0.25
+    # Bonus for a permission cue ("可以", "不得"): weak, nearly every rule sentence has one.
+    w_permission: float = 0.05
+    # Evidence lost by a sentence without the asked-for kind of fact (amount, agency, date).
+    w_missing_kind: float = 0.03
     # A second clause joins only when its best sentence scores within this margin of the best.
     second_clause_margin: float = 0.03
     # Another sentence of the chosen clause joins within this margin.
     same_clause_margin: float = 0.03
     # Only sentences whose evidence is within this window of the best compete for selection.
     evidence_window: float = 0.15
+    # For a question asking several things, a clause covering what the best clause lacks joins within this window.
+    several_window: float = 0.15
     related_shown: int = 3
 
     def to_json(self) -> dict:
@@ -71,11 +77,19 @@ def save_config(config: AnswerConfig, index_dir: str | Path) -> Path:
     return path
 
 
-def calibrate_threshold(scored_cases: Iterable) -> float:
-    """Threshold on evidence that maximizes abstention precision first, then abstention F1.
+# calibrate_threshold() keeps only thresholds whose abstentions are at least this often right.
+MIN_ABSTENTION_PRECISION = 0.8
+
+
+def calibrate_threshold(scored_cases: Iterable, min_precision: float = MIN_ABSTENTION_PRECISION) -> float:
+    """Threshold on evidence that maximizes abstention F1 among those with abstention precision >= min_precision;
+    the plain F1 maximum when no threshold reaches that precision.
 
     scored_cases: (evidence, answerable) pairs, or objects/dicts with `evidence` and `answerable`.
-    A case is abstained when evidence < threshold; the positive class is "not answerable".
+    A case is abstained when evidence < threshold; the positive class is "not answerable" (F1 = 2PR / (P + R),
+    van Rijsbergen 1979). Ties go to higher precision, then to the lower threshold (fewer answers withheld).
+    Precision first alone picks a threshold that abstains almost never (one sure case, F1 near 0); F1 under a
+    precision floor keeps wrongful refusals rare without giving up recall.
     """
     cases = [_case(c) for c in scored_cases]
     if not cases:
@@ -83,18 +97,18 @@ def calibrate_threshold(scored_cases: Iterable) -> float:
     scores = sorted({s for s, _ in cases})
     # Candidates: below everything, between neighbours, above everything.
     candidates = [scores[0] - 1e-6] + [(a + b) / 2 for a, b in zip(scores, scores[1:])] + [scores[-1] + 1e-6]
-    best_key, best_t = None, candidates[0]
+    unanswerable = sum(1 for _, answerable in cases if not answerable)
+    rated = []
     for t in candidates:
         abstained = [answerable for s, answerable in cases if s < t]
-        unanswerable = sum(1 for _, answerable in cases if not answerable)
         tp = sum(1 for answerable in abstained if not answerable)
         precision = tp / len(abstained) if abstained else 0.0
         recall = tp / unanswerable if unanswerable else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        key = (round(precision, 9), round(f1, 9))
-        if best_key is None or key > best_key:
-            best_key, best_t = key, t
-    return round(best_t, 6)
+        rated.append((round(f1, 9), round(precision, 9), -t))
+    floor = [r for r in rated if r[1] >= min_precision and r[0] > 0]
+    best = max(floor or rated)
+    return round(-best[2], 6)
 
 
 def _case(case) -> tuple[float, bool]:

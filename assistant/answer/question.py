@@ -30,7 +30,8 @@ STOP_WORDS = frozenset(
     "什么 怎么 怎样 如何 是否 哪些 哪个 哪里 多少 几 吗 呢 吧 啊 呀 么 的 了 是 在 和 与 及 或 等 对 中 有 要 "
     "请问 请 一下 我 我们 你 您 想 想要 知道 告诉 可以 能 能否 会 需要 关于 有关 对于 这个 那个 这 那 那么 就 都 也 "
     "还 还有 还是 以及 为什么 为何 哦 嗯 拿 给 可不可以 能不能 可否 吗 目标 规定 政策 文件 公报 一个 多久 时候 "
-    "什么时候 何时 谁 哪 哪家 部门 单位 怎么办 万元 亿元 元 个 家 人 张 年 倍 另外 此外 如果 请问 具体".split()
+    "什么时候 何时 谁 哪 哪家 部门 单位 怎么办 万元 亿元 元 个 家 人 张 年 倍 另外 此外 如果 请问 具体 "
+    "所有 分别 各自 的话 一样 自己 现在 以后 同时 其他 别人 很多 是不是 有没有".split()
 )
 _NUMERIC = re.compile(r"^[\d.．,，%％]+$")
 _PUNCT = re.compile(r"^[\W_]+$", re.UNICODE)
@@ -73,6 +74,28 @@ def keywords(question: str) -> tuple[str, ...]:
             continue
         seen.setdefault(token, None)
     return tuple(seen)
+
+
+def content_words(question: str) -> tuple[str, ...]:
+    """Words a supporting clause should contain: jieba's precise cut (no overlapping sub-words, so a mis-cut such
+    as "开诊|所有" adds no extra fragments), without stop words, numbers or single characters."""
+    question = USER_AMOUNT.sub(" ", question)
+    seen: dict[str, None] = {}
+    for token in _tokenizer().lcut(question):
+        token = token.strip()
+        if len(token) < 2 or token in STOP_WORDS or _NUMERIC.match(token) or _PUNCT.match(token):
+            continue
+        seen.setdefault(token, None)
+    return tuple(seen)
+
+
+# A question that asks two things: a second question mark, or "分别" over a list ("A和B分别由谁起草").
+_TWO_ASKS = re.compile(r"[？?；;].+[？?]?\s*$|分别|以及|各自|各是|各为")
+
+
+def asks_several(question: str) -> bool:
+    """Whether the question asks for several facts that may sit in different clauses."""
+    return bool(_TWO_ASKS.search(question.strip().rstrip("？?。！! ")))
 
 
 def user_amounts(question: str) -> list[float]:

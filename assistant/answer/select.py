@@ -7,15 +7,18 @@ from dataclasses import dataclass
 
 from assistant.answer.config import AnswerConfig
 from assistant.answer.guard import looks_like_injection
-from assistant.answer.question import has_evidence, keywords, question_kinds
+from assistant.answer.question import PERMISSION, content_words, has_evidence, question_kinds
 from assistant.answer.sentences import Sentence, split_sentences
 from assistant.answer.types import Retriever, as_vectors
 from index.hits import ClauseHit
+from index.synonyms import THESAURUS
 
 # Where a question keyword is found, and how much that counts (the sentence itself counts most).
 _PLACE_WEIGHTS = (("sentence", 1.0), ("heading", 0.8), ("clause", 0.5), ("title", 0.3))
 # Heading-like fragments ("1.产业规模再上新台阶。") rarely answer anything on their own.
 _SHORT, _SHORT_FACTOR = 8, 0.6
+# Keyword credit for an official equivalent of a question word, and for a whole mis-cut word's bigrams.
+_SYNONYM_CREDIT, _PART_CREDIT = 0.8, 0.6
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,7 @@ class ScoredSentence:
     kind: float
     evidence: float  # relevance only: what abstention compares with the threshold
     score: float  # evidence plus retrieval-rank and question-kind bonuses: what selection ranks by
+    covers: frozenset[str] = frozenset()  # question words its clause (text or heading) contains
 
 
 @dataclass(frozen=True)
@@ -65,9 +69,15 @@ def warm_up(retriever: Retriever, clauses, limit: int = 20_000, batch: int = 256
 
 def score_sentences(question: str, hits: Sequence[ClauseHit], retriever: Retriever,
                     config: AnswerConfig, kinds: frozenset[str] | None = None) -> list[ScoredSentence]:
-    """Every sentence of the top clauses, scored: cosine + keyword overlap (+ rank and kind bonuses)."""
+    """Every sentence of the top clauses, scored: cosine + keyword overlap (+ rank and kind bonuses).
+
+    evidence = (w_semantic * cosine + w_keyword * keyword overlap) / (w_semantic + w_keyword), less w_missing_kind
+    when the sentence lacks the kind of fact asked for (an amount, an agency, a date);
+    score = evidence + w_rank / (1 + 0.5 * position) + w_kind * (share of asked-for kinds present), where a
+    permission cue ("能…吗") counts w_permission only: almost any rule sentence permits or forbids something.
+    """
     kinds = question_kinds(question) if kinds is None else kinds
-    words = keywords(question)
+    words = content_words(question)
     units: list[tuple[int, ClauseHit, int, Sentence]] = []
     for position, hit in enumerate(hits[: config.top_clauses]):
         for index, sentence in enumerate(split_sentences(hit.text)):
@@ -80,17 +90,27 @@ def score_sentences(question: str, hits: Sequence[ClauseHit], retriever: Retriev
     vectors = as_vectors(retriever.embed([question, *texts]))
     qvec = vectors[0]
     weights = keyword_weights(words, [s.text for _, _, _, s in units])
+    factual = kinds - {PERMISSION}
+    covers_of: dict[int, frozenset[str]] = {}
     out = []
     for (position, hit, index, sentence), vec in zip(units, vectors[1:]):
         semantic = _cosine(qvec, vec)
         keyword = keyword_overlap(weights, sentence.text, hit)
         evidence = semantic if not words else (
             (config.w_semantic * semantic + config.w_keyword * keyword) / (config.w_semantic + config.w_keyword))
-        kind = (sum(has_evidence(k, sentence.text) for k in kinds) / len(kinds)) if kinds else 0.0
-        score = evidence + config.w_rank / (1 + 0.5 * position) + config.w_kind * kind
+        present = {k for k in kinds if has_evidence(k, sentence.text)}
+        if factual:
+            evidence -= config.w_missing_kind * (1 - len(present & factual) / len(factual))
+        bonus = config.w_kind * len(present & factual) + config.w_permission * len(present - factual)
+        kind = len(present) / len(kinds) if kinds else 0.0
+        score = evidence + config.w_rank / (1 + 0.5 * position) + (bonus / len(kinds) if kinds else 0.0)
         if len(sentence.text) < _SHORT:
             score *= _SHORT_FACTOR
-        out.append(ScoredSentence(hit, position, index, sentence, semantic, keyword, kind, evidence, score))
+        if hit.clause_id not in covers_of:
+            place = f"{hit.heading or ''}\n{hit.text}"
+            covers_of[hit.clause_id] = frozenset(w for w in words if _credit(w, place) >= 0.5)
+        out.append(ScoredSentence(hit, position, index, sentence, semantic, keyword, kind, evidence, score,
+                                  covers_of[hit.clause_id]))
     return out
 
 
@@ -108,12 +128,27 @@ def keyword_overlap(weights: dict[str, float], sentence: str, hit: ClauseHit) ->
     total = found = 0.0
     for word, weight in weights.items():
         total += weight
-        found += weight * max((w for name, w in _PLACE_WEIGHTS if word in places[name]), default=0.0)
+        found += weight * max(w * _credit(word, places[name]) for name, w in _PLACE_WEIGHTS)
     return found / total
 
 
-def select(scored: Sequence[ScoredSentence], config: AnswerConfig, kinds: frozenset[str] = frozenset()) -> Selection:
-    """The best sentence, close runners-up from its clause, and at most one close clause besides."""
+def _credit(word: str, text: str) -> float:
+    """1 when the word is in the text; less for an official equivalent (index.synonyms, "私立" -> "社会办") or for
+    part of a longer word (its share of character bigrams: "三乙能奖" mis-cut from "三乙能奖多少" still meets "三乙")."""
+    if word in text:
+        return 1.0
+    credit = _SYNONYM_CREDIT if any(alt in text for alt in THESAURUS.get(word, ())) else 0.0
+    if len(word) >= 3:
+        grams = [word[i:i + 2] for i in range(len(word) - 1)]
+        credit = max(credit, _PART_CREDIT * sum(g in text for g in grams) / len(grams))
+    return credit
+
+
+def select(scored: Sequence[ScoredSentence], config: AnswerConfig, kinds: frozenset[str] = frozenset(),
+           several: bool = False) -> Selection:
+    """The best sentence; for a question asking several things, the best sentence of the clause that covers most
+    of what the first clause leaves out; a sentence with the asked-for kind of fact when the best one lacks it;
+    close runners-up from the best clause; at most one close clause besides."""
     if not scored:
         return Selection(0.0, (), kinds, ())
     top = max(s.evidence for s in scored)
@@ -122,16 +157,35 @@ def select(scored: Sequence[ScoredSentence], config: AnswerConfig, kinds: frozen
     ranked = sorted(eligible, key=lambda s: (-s.score, s.position, s.index))
     best = ranked[0]
     picks = [best]
+    if several:
+        extra = _complement(best, [s for s in scored if s.evidence >= top - config.several_window], config)
+        if extra is not None:
+            picks.append(extra)
+    for kind in sorted(kinds - {PERMISSION}):
+        if len(picks) >= config.max_sentences or any(has_evidence(kind, p.sentence.text) for p in picks):
+            continue
+        carrier = next((s for s in ranked if s.hit.clause_id == best.hit.clause_id and s not in picks
+                        and has_evidence(kind, s.sentence.text)), None)
+        if carrier is not None:
+            picks.append(carrier)
     for s in ranked[1:]:
         if len(picks) >= config.max_sentences:
             break
-        same = s.hit.clause_id == best.hit.clause_id
-        if same and s.score >= best.score - config.same_clause_margin:
+        if s not in picks and s.hit.clause_id == best.hit.clause_id and s.score >= best.score - config.same_clause_margin:
             picks.append(s)
-    others = [s for s in ranked if s.hit.clause_id != best.hit.clause_id]
+    others = [s for s in ranked if s.hit.clause_id not in {p.hit.clause_id for p in picks}]
     if others and len(picks) < config.max_sentences and others[0].score >= best.score - config.second_clause_margin:
         picks.append(others[0])
     return Selection(top, _excerpts(picks, best.hit.clause_id), kinds, tuple(ranked))
+
+
+def _complement(best: ScoredSentence, pool: Sequence[ScoredSentence], config: AnswerConfig) -> ScoredSentence | None:
+    """The best-scoring sentence of another clause whose clause holds question words the best clause lacks."""
+    gaps = [s for s in pool if s.hit.clause_id != best.hit.clause_id and s.covers - best.covers]
+    if not gaps:
+        return None
+    gain = {id(s): sum(len(w) for w in s.covers - best.covers) for s in gaps}
+    return max(gaps, key=lambda s: (gain[id(s)], s.score))
 
 
 def _excerpts(picks: list[ScoredSentence], first_clause: int) -> tuple[Excerpt, ...]:

@@ -20,7 +20,12 @@ _OPEN, _CLOSE = "“（(《", "”）)》"
 
 
 def segments(text: str) -> list[str]:
-    """Sentences of an answer text with their trailing markers; "".join(segments(t)) == t."""
+    """Sentences of an answer text with their trailing markers; "".join(segments(t)) == t.
+
+    A line break ends a segment except inside a closed “…” quote: a quote may span lines of its clause
+    (statistics rows, list items), and cutting it would separate its first line from its marker.
+    """
+    quoted = _inside_closed_quotes(text)
     out, start, depth, i, n = [], 0, 0, 0, len(text)
     while i < n:
         ch = text[i]
@@ -29,19 +34,36 @@ def segments(text: str) -> list[str]:
             depth += 1
         elif ch in _CLOSE:
             depth = max(0, depth - 1)
-        end = ch == "\n" or (depth == 0 and (ch in _TERMINATORS or (ch in _CLOSE and text[i - 2:i - 1] in tuple(_TERMINATORS))))
+        newline = ch == "\n" and not quoted[i - 1]
+        end = newline or (depth == 0 and (ch in _TERMINATORS or (ch in _CLOSE and text[i - 2:i - 1] in tuple(_TERMINATORS))))
         if not end:
             continue
-        while (m := MARKER.match(text, i)) or (i < n and text[i] in _TERMINATORS and ch != "\n"):
+        while (m := MARKER.match(text, i)) or (i < n and text[i] in _TERMINATORS and not newline):
             i = m.end() if m else i + 1
-        if i < n and text[i] == "\n" and ch != "\n":
+        if i < n and text[i] == "\n" and not newline:
             i += 1
         out.append(text[start:i])
         start = i
-        depth = 0 if ch == "\n" else depth
+        depth = 0 if newline else depth
     if start < n:
         out.append(text[start:])
     return out
+
+
+def _inside_closed_quotes(text: str) -> list[bool]:
+    """Per character: inside an outermost “…” that is closed (nesting allowed); an unclosed quote marks nothing."""
+    inside = [False] * len(text)
+    depth, start = 0, 0
+    for i, ch in enumerate(text):
+        if ch == "“":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch == "”" and depth:
+            depth -= 1
+            if depth == 0:
+                inside[start:i + 1] = [True] * (i + 1 - start)
+    return inside
 
 
 def quoted_spans(text: str) -> tuple[list[str], str]:

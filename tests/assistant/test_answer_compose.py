@@ -104,3 +104,14 @@ def test_doc_without_number_has_no_parentheses():
     quote = hit.text
     a = compose("q", Selection(0.9, (Excerpt(hit, 0, len(quote), quote),), frozenset(), ()), [hit])
     assert a.text.startswith("根据《政务简讯》第1段：“")
+
+
+def test_question_asking_two_things_cites_both_clauses(retriever, config):
+    a = answer_question("新建项目投资补助分别是多少？采购医用设备补助多少？", retriever, config)
+    labels = {c.label for c in a.citations}
+    assert {"三、（八）", "三、（九）"} <= labels, a.text
+
+
+def test_sentence_with_the_asked_for_fact_is_quoted(retriever, config):
+    a = answer_question("智能装备产业的主要目标是多少？", retriever, config)
+    assert any("700亿元" in c.quote for c in a.citations)

@@ -50,3 +50,16 @@ def test_figure_not_in_cited_clause_is_dropped(retriever, config, clauses_by_id)
     text = a.text + "\n补贴为1000万元[1]。\n年均增长15%以上[1]。"
     checked = verify_answer(replace(a, text=text), clauses_by_id, require_marker=True)
     assert "1000万元" not in checked.text and "年均增长15%以上[1]。" in checked.text
+
+
+def test_quote_spanning_lines_keeps_its_first_line(clauses_by_id):
+    from assistant.answer import Answer, Citation
+    from assistant.answer.verify import segments
+
+    text = "当月79.52，同比5.6%，累计646.66，同比13.7%。\n#一般公共预算收入（亿元）：当月46.22，同比12.4%。"
+    hit = replace(clauses_by_id[15], clause_id=300, text=text, label="三", path=("三",))
+    line = f"根据《统计指标》三：“{text}”[1]"
+    assert segments(line + "\n以上。") == [line + "\n", "以上。"]
+    answer = Answer("q", line, False, (Citation(1, 300, None, "统计指标", ("三",), "三", text, "s"),), ())
+    checked = verify_answer(answer, {300: hit})
+    assert checked.text == line and "646.66" in checked.text

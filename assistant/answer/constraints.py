@@ -1,0 +1,189 @@
+"""Specifics a question pins down (place, year, month, day) and whether a clause's document supports them.
+
+"8月份规上工业增加值增长多少？" over a gazette that only has July's figures must not be answered with July's
+figures: the evidence is on topic but about something else. Every constraint the question states has to be backed
+by the cited clause (its text, heading, title, issuer or date) or by the gazette issue it was published in (places
+named by that issue's issuers, years of its documents' dates).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from index.hits import ClauseHit
+
+PLACE, YEAR, MONTH, DAY = "place", "year", "month", "day"
+
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_NUM = r"\d{1,2}|十[一二]?|[一二三四五六七八九]"
+# Document numbers ("温政办〔2019〕49号") carry years that are not constraints.
+_DOC_NUMBER = re.compile(r"[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d*号?")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:年|[-—–~至到]\s*(?:19|20)\d{2}\s*年)")
+_YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:年)?\s*[-—–~至到]\s*((?:19|20)\d{2})\s*年")
+# "1到7月", "1-7月": a cumulative period named by its last month.
+_MONTH_RANGE = re.compile(rf"(?<![\d个])(?:{_NUM})\s*(?:月份?)?\s*[-—–~至到]\s*(?={_NUM}\s*月)")
+_MONTH = re.compile(rf"(?<![\d个每上下本])({_NUM})\s*月(?:份)?(?:({_NUM}|[12]\d|3[01])\s*[日号])?")
+# An administrative suffix; the name before it is what documents repeat ("温州市" -> "温州").
+_ADMIN_SUFFIX = "省市县区"
+# Ordinary words jieba's dictionary tags as place names; never a constraint.
+_NOT_PLACES = frozenset("新建 城市 都市 都市区 市区 城区 中心区 新区 本市 全市 全省 全国 中国 国内 国外 境外 当地".split())
+
+
+@dataclass(frozen=True)
+class Constraint:
+    kind: str  # PLACE | YEAR | MONTH | DAY
+    text: str  # as the question says it: "宁波", "2022年", "8月份", "7月12日"
+    value: str | int | tuple[int, int]  # place name without suffix, year, month, (month, day)
+
+
+def to_int(token: str) -> int:
+    """1-31 from Arabic or Chinese numerals ("7", "十二")."""
+    if token.isdigit():
+        return int(token)
+    if token.startswith("十"):
+        return 10 + _CN_DIGITS.get(token[1:], 0)
+    if token.endswith("十"):
+        return 10 * _CN_DIGITS[token[0]]
+    if "十" in token:
+        tens, ones = token.split("十")
+        return 10 * _CN_DIGITS[tens] + _CN_DIGITS[ones]
+    return _CN_DIGITS[token]
+
+
+def constraints(question: str) -> tuple[Constraint, ...]:
+    """Places, years, months and days the question names, in order, without duplicates."""
+    text = _DOC_NUMBER.sub(" ", question)
+    found: list[Constraint] = []
+    for m in _YEAR.finditer(text):
+        found.append(Constraint(YEAR, m.group(0).strip(), int(m.group(1))))
+    text = _MONTH_RANGE.sub(" ", _YEAR_RANGE.sub(" ", text))
+    for m in _MONTH.finditer(text):
+        month = to_int(m.group(1))
+        if not 1 <= month <= 12:
+            continue
+        if m.group(2):
+            day = to_int(m.group(2))
+            if 1 <= day <= 31:
+                found.append(Constraint(DAY, m.group(0), (month, day)))
+                continue
+        found.append(Constraint(MONTH, m.group(0), month))
+    found += [Constraint(PLACE, token, name) for token, name in places(text)]
+    return tuple(dict.fromkeys(found))
+
+
+def places(text: str) -> list[tuple[str, str]]:
+    """(as written, name without administrative suffix) for each place name jieba's dictionary knows.
+
+    A token counts when jieba tags it ns and the name, with or without 省/市/县/区, is itself a dictionary place
+    (宁波, 杭州市, 苍南县); words jieba also tags ns ("上市", "上台") have no such form. Of adjacent places
+    ("浙江温州", "浙江省温州市") only the most specific, the last, is kept.
+    """
+    tokenizer, tags = _posseg()
+    out: list[tuple[str, str, int, int]] = []
+    pos = 0
+    for word, flag in tokenizer.cut(text):
+        start, pos = pos, pos + len(word)
+        if flag != "ns" or len(word) < 2 or word in _NOT_PLACES:
+            continue
+        name = word[:-1] if word[-1] in _ADMIN_SUFFIX and len(word) >= 3 else word
+        if name in _NOT_PLACES or not _is_admin_name(name, tags):
+            continue
+        if out and out[-1][3] == start:
+            out.pop()
+        out.append((word, name, start, pos))
+    return [(w, n) for w, n, _, _ in out]
+
+
+def _is_admin_name(name: str, tags: dict[str, str]) -> bool:
+    return any(tags.get(name + suffix) == "ns" for suffix in _ADMIN_SUFFIX)
+
+
+@lru_cache(maxsize=1)
+def _posseg():
+    import jieba.posseg
+
+    from assistant.answer.question import _tokenizer
+
+    tokenizer = jieba.posseg.POSTokenizer(_tokenizer())  # shares the keyword tokenizer's dictionary
+    return tokenizer, tokenizer.word_tag_tab
+
+
+# -- support -------------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Issue:
+    """What a gazette issue (one source file) says about itself: its issuers and the years of its documents."""
+
+    issuers: str
+    years: frozenset[int]
+
+
+def issues_of(records: Iterable) -> dict[str, Issue]:
+    """source -> Issue, from index records or hits (anything with source, issuer, date)."""
+    issuers: dict[str, set[str]] = {}
+    years: dict[str, set[int]] = {}
+    for r in records:
+        issuers.setdefault(r.source, set())
+        years.setdefault(r.source, set())
+        if r.issuer:
+            issuers[r.source].add(r.issuer)
+        if r.date and r.date[:4].isdigit():
+            years[r.source].add(int(r.date[:4]))
+    return {s: Issue("\n".join(sorted(issuers[s])), frozenset(years[s])) for s in issuers}
+
+
+def supports(c: Constraint, hit: ClauseHit, issue: Issue | None = None) -> bool:
+    """Whether the clause, its document or its gazette issue backs the constraint."""
+    own = "\n".join(x for x in (hit.text, hit.heading, hit.title, hit.label, hit.issuer) if x)
+    if c.kind == PLACE:
+        return c.value in own or bool(issue and c.value in issue.issuers)
+    if c.kind == YEAR:
+        year = int(c.value)
+        if str(year) in own or (hit.date or "").startswith(str(year)):
+            return True
+        if any(int(a) <= year <= int(b) for a, b in _YEAR_RANGE.findall(own)):
+            return True
+        return bool(issue and year in issue.years)
+    if c.kind == MONTH:
+        return _has_month(int(c.value), own) or _date_month(hit.date) == c.value
+    month, day = c.value  # type: ignore[misc]
+    if _date_month(hit.date) == month and (hit.date or "")[8:10].lstrip("0") == str(day):
+        return True
+    if re.search(rf"(?<!\d){month}\s*月\s*{day}\s*[日号]", own):
+        return True
+    return _has_month(month, own) and bool(re.search(rf"(?<![\d月]){day}\s*[日号]", own))
+
+
+def _has_month(month: int, text: str) -> bool:
+    return bool(re.search(rf"(?<![\d个]){month}\s*月", text))
+
+
+def _date_month(date: str | None) -> int | None:
+    return int(date[5:7]) if date and len(date) >= 7 and date[5:7].isdigit() else None
+
+
+def unsupported(found: Sequence[Constraint], hit: ClauseHit, issue: Issue | None = None) -> list[Constraint]:
+    return [c for c in found if not supports(c, hit, issue)]
+
+
+def covered(c: Constraint, hits: Sequence[ClauseHit]) -> list[str]:
+    """What the most relevant documents cover instead, for the abstention message ("7月份", "2019年", "温州")."""
+    seen: dict[str, None] = {}
+    for h in hits:
+        own = f"{h.title}\n{h.date or ''}"
+        if c.kind in (MONTH, DAY):
+            for m in re.finditer(r"(?<![\d个])(\d{1,2})\s*月份?", h.title):
+                seen.setdefault(f"{int(m.group(1))}月份", None)
+            if not re.search(r"\d\s*月", h.title) and _date_month(h.date):
+                seen.setdefault(f"{_date_month(h.date)}月份", None)
+        elif c.kind == YEAR:
+            for m in re.finditer(r"(?<!\d)((?:19|20)\d{2})(?:\s*[-—–~至到]\s*((?:19|20)\d{2}))?\s*年", own):
+                seen.setdefault(f"{m.group(1)}-{m.group(2)}年" if m.group(2) else f"{m.group(1)}年", None)
+            if h.date and h.date[:4].isdigit():
+                seen.setdefault(f"{h.date[:4]}年", None)
+        elif c.kind == PLACE:
+            for _, name in places(f"{h.issuer or ''}，{h.title}"):
+                seen.setdefault(name, None)
+    return list(seen)[:3]

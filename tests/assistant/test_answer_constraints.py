@@ -1,0 +1,83 @@
+"""Places, years, months and days a question pins down, and whether a clause's document backs them."""
+from dataclasses import replace
+
+import pytest
+
+from assistant.answer import answer_question
+from assistant.answer.compose import NOT_FOUND
+from assistant.answer.constraints import DAY, MONTH, PLACE, YEAR, Issue, constraints, covered, issues_of, supports
+from conftest import CLAUSES, make_hit
+
+STATS = replace(make_hit((201, None, "温州市2019年7月份国民经济主要统计指标", ("一",), "一", "规模以上工业增加值（亿元）",
+                          "当月310.05，同比8.5%，累计1859.12，同比7.0%。")), issuer="温州市统计局", date=None, kind="statistics")
+CHRONICLE = replace(make_hit((202, None, "7月份市政府记事", ("12日",), "12日", None,
+                              "市委召开十二届八次全体（扩大）会议。")), date=None, kind="chronicle")
+PLAN = make_hit([r for r in CLAUSES if r[0] == 4][0])  # 48号, titled （2019-2021年）
+ISSUE = Issue("温州市人民政府办公室\n温州市统计局", frozenset({2019}))
+
+
+def kinds_of(question):
+    return [(c.kind, c.value) for c in constraints(question)]
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("8月份规上工业增加值同比增长多少？", [(MONTH, 8)]),
+    ("2022年新材料产业产值目标是多少？", [(YEAR, 2022)]),
+    ("宁波的住房公积金缴存总额是多少？", [(PLACE, "宁波")]),
+    ("温州市政府的立法计划", [(PLACE, "温州")]),
+    ("浙江省温州市7月12日开了什么会？", [(DAY, (7, 12)), (PLACE, "温州")]),  # only the most specific place
+    ("1到7月财政总收入累计多少？", [(MONTH, 7)]),  # a cumulative period is named by its last month
+    ("十二月份的数据", [(MONTH, 12)]),
+])
+def test_constraints_found(question, expected):
+    assert kinds_of(question) == expected
+
+
+@pytest.mark.parametrize("question", [
+    "温政办〔2019〕49号第三条讲什么？",  # the year of a document number is not a constraint
+    "特殊工时多久能批下来，3个月内吗？",  # a duration is not a month
+    "新建一家医院能拿多少补助？",  # jieba tags 新建 as a place
+    "社会办医疗机构上市有什么支持？",
+    "全市城市管理有什么新规定？",
+])
+def test_no_false_constraints(question):
+    assert constraints(question) == ()
+
+
+def test_support_by_clause_title_date_and_issue():
+    [july] = constraints("7月份规上工业增加值增长多少？")
+    [august] = constraints("8月份规上工业增加值增长多少？")
+    assert supports(july, STATS, ISSUE) and not supports(august, STATS, ISSUE)
+    [wenzhou] = constraints("温州的规上工业增加值")
+    [ningbo] = constraints("宁波的规上工业增加值")
+    assert supports(wenzhou, STATS, ISSUE) and not supports(ningbo, STATS, ISSUE)
+    # A year within the title's range, or the year of the gazette issue.
+    [y2020], [y2022] = constraints("2020年的目标"), constraints("2022年的目标")
+    assert supports(y2020, PLAN, ISSUE) and not supports(y2022, PLAN, ISSUE)
+    [y2019] = constraints("2019年7月份的记事")[:1]
+    assert supports(y2019, CHRONICLE, ISSUE) and not supports(y2019, CHRONICLE, Issue("", frozenset({2018})))
+    [day] = constraints("7月12日市委开了什么会？")
+    [other] = constraints("7月13日市委开了什么会？")
+    assert supports(day, CHRONICLE, ISSUE) and not supports(other, CHRONICLE, ISSUE)
+
+
+def test_issue_profile_and_coverage():
+    issues = issues_of([STATS, PLAN])
+    assert "温州市统计局" in issues[STATS.source].issuers and 2019 in issues[STATS.source].years
+    [august] = constraints("8月份规上工业增加值增长多少？")
+    assert covered(august, [STATS]) == ["7月份"]
+    [ningbo] = constraints("宁波的规上工业增加值")
+    assert covered(ningbo, [STATS]) == ["温州"]
+
+
+def test_unsupported_constraint_abstains_with_a_note(retriever, config):
+    a = answer_question("2025年智能装备产业总产值目标是多少？", retriever, config)
+    assert a.abstained and a.citations == () and a.evidence == 0.0
+    lines = a.text.split("\n")
+    assert lines[0] == NOT_FOUND and "“2025年”" in lines[1] and "2019-2021年" in lines[1]
+    assert "可能相关：" in lines
+
+
+def test_supported_constraint_still_answers(retriever, config):
+    a = answer_question("2021年智能装备产业总产值目标是多少？", retriever, config)
+    assert not a.abstained and "700亿元" in a.citations[0].quote

@@ -1,0 +1,130 @@
+"""Cited answers with the real model over the bundled gazette: residents', clinic operators' and staff's own words.
+
+Each answerable question must cite one of a few acceptable clauses and contain its key facts; questions the gazette
+cannot answer must be abstained on; every quote must be an exact substring of its clause. None of these questions is
+taken from the eval set (eval/sets/wenzhou-203.jsonl).
+"""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+D47, D48, D49, D50 = "温政办〔2019〕47号", "温政办〔2019〕48号", "温政办〔2019〕49号", "温政办〔2019〕50号"
+D105, D491 = "温人社发〔2019〕105号", "温财企〔2019〕491号"
+APPOINTMENTS, CHRONICLE = "7月份市政府人事任免", "7月份市政府记事"
+STATS = "温州市2019年7月份国民经济主要统计指标"
+HOUSING = "奋力书写“三民”篇章  服务群众“住有所居”"
+
+# (persona, question, acceptable (document, path) citations, facts the answer must contain)
+ANSWERABLE = [
+    # clinic operators
+    ("clinic", "社会资本新建医院，基建投资5000万能拿到多少一次性补助？", [(D49, ("三", "（八）"))], ["50万元"]),
+    ("clinic", "我开中医诊所，要审批还是备案就行？", [(D49, ("三", "（一）"))], ["备案制"]),
+    ("clinic", "专科类民营医院新评上二乙等级，奖励多少？", [(D49, ("三", "（九）"))], ["10万元"]),
+    ("clinic", "民营医院采购一台60万元的医用设备，政府按什么比例补助？", [(D49, ("三", "（九）"))], ["10%", "50万元"]),
+    ("clinic", "社会办医院的用电用水价格和公立医疗机构一样吗？", [(D49, ("三", "（十四）"))], ["同价"]),
+    ("clinic", "我们医院提供的医疗服务要交增值税吗？", [(D49, ("三", "（十四）"))], ["免征增值税"]),
+    ("clinic", "诊所用地能按医疗卫生用地办理供地手续吗？", [(D49, ("三", "（十五）"))], ["医疗卫生用地"]),
+    ("clinic", "私立医院能配置乙类大型医用设备吗？", [(D49, ("三", "（一）"))], ["乙类大型医用设备"]),
+    ("clinic", "我们参加了医疗共同体，承担任务后能拿财政补助吗？", [(D49, ("三", "（十七）"))], ["财政补助"]),
+    ("clinic", "同一个项目符合好几条扶持条款，奖励能重复拿吗？", [(D49, ("附则", "2"))], ["不重复享受"]),
+    ("clinic", "民营医院搞基因和干细胞技术研发，政府支持吗？", [(D49, ("三", "（十八）"))], ["干细胞"]),
+    ("clinic", "医生从公立医院跳到我们民营医院，工龄能连续算吗？", [(D49, ("三", "（十二）"))], ["连续计算工龄"]),
+    # residents
+    pytest.param("resident", "社会办医政策的具体工作由哪个部门承担？", [(D49, ("附则", "3"))], ["温州市卫生健康委员会"],
+                 marks=pytest.mark.xfail(reason="known: the agency cue prefers 三（十二）'s 卫生健康部门 sentence", strict=True)),
+    ("resident", "养犬管理条例的草案什么时候前报给市政府？", [(D47, ("二", "（一）", "2"))], ["6月底前"]),
+    ("resident", "居住房屋出租安全管理办法由哪个部门负责修订？", [(D47, ("二", "（二）", "4"))], ["市公安局起草"]),
+    ("resident", "城市轨道交通管理办法今年要修订吗？", [(D47, ("二", "（二）", "5"))], ["《温州市城市轨道交通管理办法（试行）》"]),
+    ("resident", "雁荡山风景名胜区有立法打算吗？", [(D47, ("三",))], ["温州市雁荡山风景名胜区立法"]),
+    ("resident", "7月份居民消费价格总指数累计是多少？", [(STATS, ("六",))], ["102.1"]),
+    ("resident", "今年前几个月规模以上工业增加值累计增长多少？", [(STATS, ("一",))], ["7.8%"]),
+    ("resident", "全市金融机构人民币贷款余额有多少？", [(STATS, ("五",))], ["10911.37"]),
+    ("resident", "住房公积金业务能通过哪些渠道自助办理？", [(HOUSING, ("第3段",))], ["支付宝"]),
+    ("resident", "谁当上了市民政局副局长？", [(APPOINTMENTS, ("第2段",))], ["李建良"]),
+    ("resident", "到2021年要新增多少家科技型中小企业？", [(D48, ("三", "（五）", "18"))], ["5000家以上"]),
+    ("resident", "市区新业态增加值每年要增长多少？", [(D50, ("一", "（二）"))], ["15%"]),
+    # staff
+    ("staff", "人力社保部门受理特殊工时申请后，多长时间内作出许可决定？", [(D105, ("二", "（三）"))], ["10个工作日内"]),
+    ("staff", "人力社保部门隔几年检查一次清单内单位的特殊工时执行情况？", [(D105, ("三",))], ["每5年"]),
+    ("staff", "产业基金政策奖励在哪个网址申报？", [(D491, ("三", "（一）"))], ["reward.wenzhou.gov.cn"]),
+    ("staff", "每个子基金管理机构能有几名高管享受贡献度奖励？", [(D491, ("二", "（一）"))], ["不超过3个名额"]),
+    ("staff", "地方综合贡献度奖励由谁负责兑现？", [(D491, ("三", "（三）"))], ["所在区财政局负责兑现"]),
+    ("staff", "各地要为五大战新产业建立什么工作机制？", [(D48, ("四", "（二）"))], ["工作专班"]),
+    ("staff", "战新产业领域每年要新引育多少名万人计划人才？", [(D48, ("三", "（四）", "13"))], ["30人"]),
+    ("staff", "城市经济新业态发展要纳入什么考核？", [(D50, ("三", "（一）"))], ["考绩体系"]),
+    ("staff", "7月份谁兼任了市港航管理中心主任？", [(APPOINTMENTS, ("第23段",))], ["邱向真"]),
+    ("staff", "7月11日市长参加了哪个研究院的挂牌仪式？", [(CHRONICLE, ("11日",))], ["浙大温州研究院挂牌"]),
+]
+
+# Questions the bundled gazette cannot answer: another place, year or month, or a detail it never states.
+UNANSWERABLE = [
+    ("resident", "温州出租车起步价现在是多少？"),
+    ("resident", "上海的社会办医疗机构评上二甲奖多少？"),
+    ("staff", "2017年规模以上工业增加值增长多少？"),
+    ("staff", "9月份谁被任命为市司法局副局长？"),
+    ("resident", "小孩上幼儿园怎么报名？"),
+    ("clinic", "开宠物医院能拿什么补贴？"),
+    pytest.param("resident", "公积金贷款利率是多少？", marks=pytest.mark.xfail(
+        reason="known: 'detail not stated' near miss; the housing-fund article's loan figures score above the threshold",
+        strict=True)),
+    ("staff", "苏州的特殊工时审批要几个工作日？"),
+    ("resident", "养犬登记每年要交多少钱？"),
+    ("clinic", "医疗器械经营许可证怎么办理？"),
+]
+
+
+@pytest.fixture(scope="module")
+def searcher(tmp_path_factory):
+    from index.build import build_index
+    from index.search import load_index
+
+    folder = tmp_path_factory.mktemp("answers") / "idx"
+    build_index(None, folder, None, progress=False)
+    return load_index(folder)
+
+
+def _ask(searcher, question):
+    from assistant.answer import answer_question
+
+    return answer_question(question, searcher)
+
+
+def _assert_verbatim(searcher, answer):
+    for c in answer.citations:
+        assert c.quote and c.quote in searcher.records[c.clause_id].text, f"not verbatim: {c.quote!r}"
+        assert f"“{c.quote}”[{c.marker}]" in answer.text
+
+
+def _id(case) -> str:
+    return (case.values if hasattr(case, "values") else case)[1]
+
+
+def _passing(cases):
+    return [c for c in cases if not hasattr(c, "marks") or not c.marks]
+
+
+def test_sets_are_large_enough():
+    assert len(_passing(ANSWERABLE)) >= 30 and len(_passing(UNANSWERABLE)) >= 8
+    assert {c[0] for c in _passing(ANSWERABLE)} == {"resident", "clinic", "staff"}
+
+
+@pytest.mark.parametrize("persona,question,gold,facts", ANSWERABLE, ids=[_id(c) for c in ANSWERABLE])
+def test_answer_cites_the_clause_and_states_the_facts(searcher, persona, question, gold, facts):
+    answer = _ask(searcher, question)
+    assert not answer.abstained, answer.text
+    cited = {(c.doc_number or c.title, tuple(c.path)) for c in answer.citations}
+    assert cited & set(gold), f"cited {sorted(cited)}; answer:\n{answer.text}"
+    for fact in facts:
+        assert fact in answer.text, f"missing {fact!r}; answer:\n{answer.text}"
+    _assert_verbatim(searcher, answer)
+
+
+@pytest.mark.parametrize("persona,question", UNANSWERABLE, ids=[_id(c) for c in UNANSWERABLE])
+def test_unanswerable_question_is_abstained(searcher, persona, question):
+    from assistant.answer.compose import NOT_FOUND
+
+    answer = _ask(searcher, question)
+    assert answer.abstained and answer.citations == (), answer.text
+    assert answer.text.startswith(NOT_FOUND) and "“" not in answer.text.split("可能相关：")[-1]
