@@ -1,13 +1,17 @@
-"""Load test of the HTTP API: start `gazette serve`, drive POST /api/ask with N concurrent clients for T seconds.
+"""Load test of the HTTP API: start `gazette serve`, drive it with N concurrent clients for T seconds.
 
-Reports errors (must be zero), latency p50/p95/p99, throughput and the server's RSS before and after;
+Each client cycles through requests: POST /api/ask with the checked questions below (the first citation must be
+the expected clause) and with the shipped eval set's questions (the JSON contract must hold: an abstention or
+citations), every fifth request POST /api/search, every seventh POST /v1/chat/completions. Reports errors (must
+be zero), latency p50/p95/p99, throughput and the server's RSS before, during (sampled every second) and after;
 writes bench/reports/load.md.
 
-    .venv/bin/python bench/load_api.py [--clients 10] [--seconds 30] [--index DIR] [--max-requests 10000]
+    .venv/bin/python bench/load_api.py [--clients 20] [--seconds 60] [--index DIR] [--max-requests 100000]
 """
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import socket
@@ -69,27 +73,84 @@ def start_server(port: int, index: str | None, log_path: Path) -> subprocess.Pop
     raise SystemExit("gazette serve 未能在 15 分钟内启动")
 
 
-def client(url: str, stop_at: float, offset: int, budget: threading.Semaphore, out: list, lock: threading.Lock):
-    """One user: ask questions in turn until time is up or the shared request budget is spent."""
+EVAL_SET = ROOT / "eval" / "sets" / "wenzhou-203.jsonl"
+
+
+def eval_questions() -> list[str]:
+    """Varied questions (the shipped eval set), so caches see more than a handful of queries."""
+    if not EVAL_SET.is_file():
+        return []
+    return [json.loads(line)["question"] for line in EVAL_SET.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def contract_error(data) -> str | None:
+    """Why an /api/ask body breaks the `gazette ask --json` contract; None when it holds."""
+    if not isinstance(data, dict) or not {"question", "answer", "abstained", "citations", "related"} <= set(data):
+        return "malformed answer"
+    if not isinstance(data["answer"], str) or not data["answer"].strip() or not isinstance(data["abstained"], bool):
+        return "malformed answer"
+    if not data["abstained"] and not data["citations"]:
+        return "answer without citations"
+    if any(not c.get("quote") or not c.get("label") for c in data["citations"]):
+        return "citation without quote or label"
+    return None
+
+
+def one_request(session: requests.Session, base: str, n: int, varied: list[str]) -> str | None:
+    """Request number n of a client; the error, or None when the reply is well-formed (and right when checked)."""
+    if n % 5 == 4:
+        r = session.post(base + "/api/search", json={"query": QUESTIONS[n % len(QUESTIONS)][0], "k": 5}, timeout=120)
+        if r.status_code != 200:
+            return f"search HTTP {r.status_code}"
+        hits = r.json().get("hits")
+        ok = isinstance(hits, list) and 1 <= len(hits) <= 5 and all({"doc_number", "label", "text"} <= set(h) for h in hits)
+        return None if ok else "malformed search"
+    if n % 7 == 6:
+        question, doc, _ = QUESTIONS[n % len(QUESTIONS)]
+        r = session.post(base + "/v1/chat/completions", json={"messages": [{"role": "user", "content": question}]},
+                         timeout=120)
+        if r.status_code != 200:
+            return f"chat HTTP {r.status_code}"
+        data = r.json()
+        ok = data.get("object") == "chat.completion" and doc in data["choices"][0]["message"]["content"]
+        return None if ok else "malformed chat completion"
+    checked = n % 2 == 0 or not varied
+    question, doc, label = QUESTIONS[(n // 2) % len(QUESTIONS)] if checked else (varied[n % len(varied)], None, None)
+    r = session.post(base + "/api/ask", json={"question": question}, timeout=120)
+    if r.status_code != 200:
+        return f"ask HTTP {r.status_code}"
+    data = r.json()
+    error = contract_error(data)
+    if error or not checked:
+        return error
+    c = (data.get("citations") or [{}])[0]
+    if (c.get("doc_number"), c.get("label")) != (doc, label):
+        return f"wrong citation {c.get('doc_number')} {c.get('label')}"
+    return None
+
+
+def client(base: str, stop_at: float, offset: int, budget: threading.Semaphore, out: list, lock: threading.Lock,
+           varied: list[str]):
+    """One user: send requests in turn until time is up or the shared request budget is spent."""
     session = requests.Session()
-    i = offset
+    n = offset
     while time.monotonic() < stop_at and budget.acquire(blocking=False):
-        question, doc, label = QUESTIONS[i % len(QUESTIONS)]
-        i += 1
         t0 = time.perf_counter()
-        error = None
         try:
-            r = session.post(url, json={"question": question}, timeout=120)
-            if r.status_code != 200:
-                error = f"HTTP {r.status_code}"
-            else:
-                c = (r.json().get("citations") or [{}])[0]
-                if (c.get("doc_number"), c.get("label")) != (doc, label):
-                    error = f"wrong citation {c.get('doc_number')} {c.get('label')}"
-        except requests.RequestException as exc:
+            error = one_request(session, base, n, varied)
+        except (requests.RequestException, ValueError, KeyError, IndexError, TypeError) as exc:
             error = type(exc).__name__
+        n += 1
         with lock:
             out.append((time.perf_counter() - t0, error))
+
+
+def sample_rss(pid: int, stop: threading.Event, samples: list, t0: float) -> None:
+    while not stop.wait(1.0):
+        try:
+            samples.append((time.monotonic() - t0, rss_mb(pid)))
+        except OSError:
+            return
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -101,9 +162,9 @@ def percentile(values: list[float], q: float) -> float:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="HTTP 接口压力测试")
-    parser.add_argument("--clients", type=int, default=10, help="并发客户端数（默认 10）")
-    parser.add_argument("--seconds", type=float, default=30, help="持续时间，秒（默认 30）")
-    parser.add_argument("--max-requests", type=int, default=10000, help="请求总数上限（默认 10000）")
+    parser.add_argument("--clients", type=int, default=20, help="并发客户端数（默认 20）")
+    parser.add_argument("--seconds", type=float, default=60, help="持续时间，秒（默认 60）")
+    parser.add_argument("--max-requests", type=int, default=100000, help="请求总数上限（默认 100000）")
     parser.add_argument("--index", help="索引目录（默认：数据目录/index，首次运行自动建立）")
     parser.add_argument("--report", default=str(REPORT), help="报告路径（默认 bench/reports/load.md）")
     args = parser.parse_args(argv)
@@ -114,20 +175,25 @@ def main(argv=None) -> int:
     log_path = Path(tempfile.mkdtemp(prefix="gazette-load-")) / "serve.log"
     proc = start_server(port, args.index, log_path)
     try:
-        url = f"http://127.0.0.1:{port}/api/ask"
-        requests.post(url, json={"question": QUESTIONS[0][0]}, timeout=120)  # warm-up, not measured
+        base = f"http://127.0.0.1:{port}"
+        requests.post(base + "/api/ask", json={"question": QUESTIONS[0][0]}, timeout=120)  # warm-up, not measured
         rss_before = rss_mb(proc.pid)
         results: list[tuple[float, str | None]] = []
-        lock, budget = threading.Lock(), threading.Semaphore(args.max_requests)
+        samples: list[tuple[float, float]] = []
+        lock, budget, stop = threading.Lock(), threading.Semaphore(args.max_requests), threading.Event()
+        varied = eval_questions()
         t0 = time.monotonic()
         stop_at = t0 + args.seconds
-        threads = [threading.Thread(target=client, args=(url, stop_at, i, budget, results, lock), daemon=True)
+        sampler = threading.Thread(target=sample_rss, args=(proc.pid, stop, samples, t0), daemon=True)
+        sampler.start()
+        threads = [threading.Thread(target=client, args=(base, stop_at, i, budget, results, lock, varied), daemon=True)
                    for i in range(args.clients)]
         for t in threads:
             t.start()
         for t in threads:
             t.join(args.seconds + 300)
         elapsed = time.monotonic() - t0
+        stop.set()
         rss_after = rss_mb(proc.pid)
     finally:
         proc.terminate()
@@ -146,6 +212,8 @@ def main(argv=None) -> int:
         "p50": percentile(latencies, 50), "p95": percentile(latencies, 95), "p99": percentile(latencies, 99),
         "mean": statistics.mean(latencies), "throughput": len(results) / elapsed,
         "rss_before": rss_before, "rss_after": rss_after,
+        "rss_peak": max([r for _, r in samples] + [rss_after]),
+        "rss_half": next((r for t, r in samples if t >= args.seconds / 2), rss_after),
     }
     report = render(args, stats, errors)
     Path(args.report).parent.mkdir(parents=True, exist_ok=True)
@@ -157,11 +225,13 @@ def main(argv=None) -> int:
 def render(args, s: dict, errors: list[str]) -> str:
     cpu = os.cpu_count()
     verdict = "通过：零错误" if not errors else f"失败：{len(errors)} 个错误（例如 {sorted(set(errors))[:3]}）"
-    return f"""# HTTP 接口压力测试（POST /api/ask）
+    growth = (s["rss_after"] - s["rss_half"]) / s["rss_half"] * 100
+    return f"""# HTTP 接口压力测试
 
 `.venv/bin/python bench/load_api.py --clients {args.clients} --seconds {args.seconds:g}`：启动真实的 `gazette serve`
-（127.0.0.1，真实向量模型），{args.clients} 个并发客户端在 {args.seconds:g} 秒内循环提问
-（{len(QUESTIONS)} 个问题轮换，每个回答都核对首条引用的文号与条款）。
+（127.0.0.1，真实向量模型），{args.clients} 个并发客户端在 {args.seconds:g} 秒内循环请求：`/api/ask`（{len(QUESTIONS)} 个
+核对首条引用文号与条款的问题，与评测集中的 {len(eval_questions())} 个问题轮换，后者核对 JSON 约定：拒答或带引用），
+每第 5 个请求 `/api/search`，每第 7 个 `/v1/chat/completions`。
 
 - 机器：{platform.machine()}，{cpu} 个 CPU 核，Python {platform.python_version()}
 - 结果：**{verdict}**
@@ -177,10 +247,14 @@ def render(args, s: dict, errors: list[str]) -> str:
 | 延迟 p99（秒） | {s['p99']:.2f} |
 | 平均延迟（秒） | {s['mean']:.2f} |
 | 服务进程 RSS 压测前（MB） | {s['rss_before']:.0f} |
+| 服务进程 RSS 压测进行到一半（MB） | {s['rss_half']:.0f} |
+| 服务进程 RSS 峰值（MB） | {s['rss_peak']:.0f} |
 | 服务进程 RSS 压测后（MB） | {s['rss_after']:.0f} |
+| 后半程 RSS 增长 | {growth:+.1f}% |
 
-延迟包含排队：回答在 CPU 上计算（向量模型编码有锁，一次一批），{cpu} 个核时吞吐由模型编码决定，
-并发客户端越多，单个请求等待越久；RSS 前后之差是压测期间的内存增长。
+延迟包含排队：服务同时最多计算 `GAZETTE_MAX_CONCURRENT` 个回答（默认为 CPU 核数，至多 4），其余请求排队，
+所以 {args.clients} 个客户端时单个请求的等待约为 客户端数 ÷ 吞吐。内存：句向量缓存有上限（5 万句，约 100 MB），
+其余增长来自首次加载与各线程的内存池；后半程增长接近零说明内存不随请求数增长。
 """
 
 

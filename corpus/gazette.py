@@ -193,7 +193,7 @@ def _normative(group: _Group, base: dict) -> Document:
     doc_number = norm_code = title = None
     for i, line in enumerate(lines):
         if DOC_NUMBER_LINE.match(line.text) and doc_number is None:
-            doc_number = line.text.replace(" ", "")
+            doc_number = canonical_doc_number(line.text)
             drop.add(i)
             span = _find_title(lines, i)
             if span:
@@ -257,6 +257,12 @@ def _normative(group: _Group, base: dict) -> Document:
         title=title, kind="normative", clauses=tuple(clauses), doc_number=doc_number, issuer=issuer,
         date=date, addressees=addressees, norm_code=norm_code, attachments=attachments, **base,
     )
+
+
+def canonical_doc_number(text: str) -> str:
+    """温政办[2019]第049号, with any brackets, spaces or Unicode digits -> 温政办〔2019〕49号."""
+    m = re.match(r"^(\S+?)[〔\[［(（](\d{4})[〕\]］)）]\s*第?(\d{1,5})号$", text)
+    return f"{m.group(1)}〔{int(m.group(2)):04d}〕{int(m.group(3))}号" if m else re.sub(r"\s+", "", text)
 
 
 def split_list(text: str) -> tuple[str, ...]:

@@ -128,6 +128,7 @@ class _Open:
     heading: str | None
     parts: list[str]
     slot: int
+    has_children: bool = False
 
 
 def segment(paragraphs: list[str], statute: bool = False) -> list[Clause]:
@@ -143,7 +144,9 @@ def segment(paragraphs: list[str], statute: bool = False) -> list[Clause]:
             path = tuple(n.token for n in stack)
             kinds = tuple(n.kind for n in stack)
             text = "\n".join(p for p in node.parts if p)
-            slots[node.slot] = Clause(path=path, label=make_label(path, kinds), heading=node.heading, text=text)
+            # A bare marker ("8." and nothing else) is kept only as the parent of numbered units.
+            if text or node.heading is not None or node.has_children:
+                slots[node.slot] = Clause(path=path, label=make_label(path, kinds), heading=node.heading, text=text)
             stack.pop()
 
     for para in paragraphs:
@@ -167,6 +170,8 @@ def segment(paragraphs: list[str], statute: bool = False) -> list[Clause]:
             if marker.kind == "fuze" and heading is None and not text:
                 heading = "附则"
         slots.append(None)
+        if stack:
+            stack[-1].has_children = True
         stack.append(_Open(marker.kind, marker.token, marker.number, heading, [text] if text else [], len(slots) - 1))
     close_from(0)
     if preamble:

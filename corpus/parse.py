@@ -18,9 +18,11 @@ def default_sources() -> list[Path]:
 
 
 def parse_text(text: str, source: str) -> list[Document]:
-    """Pick the parser by the text's shape: gazette issue, statute, or single policy document."""
+    """Pick the parser by the text's shape: gazette issue, statute, or single policy document; [] for blank text."""
     from corpus import gazette, policy, statute
 
+    if not text.strip():
+        return []
     if gazette.looks_like_gazette(text):
         return gazette.parse_gazette(text, source)
     if statute.looks_like_statute(text):

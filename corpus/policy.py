@@ -96,15 +96,15 @@ def _find_doc_number(lines: list[str]) -> tuple[int | None, str | None]:
         compact = re.sub(r"[\s　]+", "", ln)
         m = _BRACKETED.match(compact)
         if m:
-            return i, f"{m.group('org')}〔{m.group('year')}〕{m.group('n')}号"
+            return i, f"{m.group('org')}〔{int(m.group('year')):04d}〕{int(m.group('n'))}号"
         m = _DECREE_NO.match(compact)
         if m:
-            return i, f"{_decree_prefix(m.group('org'))}令第{m.group('n')}号"
+            return i, f"{_decree_prefix(m.group('org'))}令第{int(m.group('n'))}号"
         m = _BARE_NO.match(compact)
         if m and i > 0:
             head = _DECREE_HEAD.match(re.sub(r"[\s　]+", "", lines[i - 1]))
             if head:
-                return i, f"{_decree_prefix(head.group('org'))}令第{m.group('n')}号"
+                return i, f"{_decree_prefix(head.group('org'))}令第{int(m.group('n'))}号"
     return None, None
 
 

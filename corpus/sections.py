@@ -71,7 +71,7 @@ def appointments(lines: list[Line], base: dict, publisher: str | None) -> Docume
 
 def chronicle(lines: list[Line], base: dict, publisher: str | None) -> Document:
     title, lines = _kind_title(lines, "记事")
-    clauses: list[Clause] = []
+    clauses: dict[tuple[str, ...], Clause] = {}
     day, items = None, []
 
     def flush():
@@ -79,7 +79,9 @@ def chronicle(lines: list[Line], base: dict, publisher: str | None) -> Document:
             paragraphs = layout.join_lines(items, lambda t: t.startswith("△"))
             text = "\n".join(p.lstrip("△ ").strip() for p in paragraphs)
             path = (day,) if day else ("第1段",)
-            clauses.append(Clause(path=path, label=path[0], heading=None, text=text))
+            if path in clauses:  # a day printed twice (a repeated page): one citable clause
+                text = f"{clauses[path].text}\n{text}"
+            clauses[path] = Clause(path=path, label=path[0], heading=None, text=text)
 
     for line in lines:
         m = CHRONICLE_DAY.match(line.text)
@@ -89,7 +91,7 @@ def chronicle(lines: list[Line], base: dict, publisher: str | None) -> Document:
         else:
             items.append(line)
     flush()
-    return Document(title=title or "政府记事", kind="chronicle", clauses=tuple(clauses), issuer=publisher, **base)
+    return Document(title=title or "政府记事", kind="chronicle", clauses=tuple(clauses.values()), issuer=publisher, **base)
 
 
 def statistics(lines: list[Line], base: dict) -> Document:

@@ -9,6 +9,9 @@ from corpus.errors import SourceError
 
 SOURCE_SUFFIXES = (".txt", ".md")
 MAX_BYTES = 64 * 1024 * 1024
+# Gazette lines are short and a statute's longest paragraph is a few thousand characters; a longer "line" is
+# an export or data dump whose one clause could be neither cited nor searched in reasonable time and memory.
+MAX_LINE_CHARS = 100_000
 # Share of control characters above which decoded "text" is taken for binary data.
 _MAX_CONTROL_SHARE = 0.05
 _ALLOWED_CONTROLS = {"\t", "\n", "\r", "\f", "\v"}
@@ -70,6 +73,9 @@ def decode_source(data: bytes, name: str) -> str:
     controls = sum(1 for ch in text if ch < " " and ch not in _ALLOWED_CONTROLS)
     if controls > _MAX_CONTROL_SHARE * len(text):
         raise SourceError(name, "二进制文件（控制字符过多），不是文本")
+    longest = max(map(len, text.split("\n")))
+    if longest > MAX_LINE_CHARS:
+        raise SourceError(name, f"单行过长（{longest} 个字符，上限 {MAX_LINE_CHARS}），不像公报或法规文本")
     return text
 
 

@@ -54,6 +54,8 @@ def annex_clauses(list_lines: list[Line], annex_lines: list[Line], names: tuple[
     main_text = "\n".join(t for t in [listing, header, *notes] if t)
     # A single attachment's name is the heading of the section, so every row carries it as context.
     heading = names[0] if len(names) == 1 else None
+    if not (main_text or heading or clauses):
+        return []  # a bare "附件：" line announces nothing citable
     return [Clause(("附件",), "附件", heading, main_text)] + clauses
 
 

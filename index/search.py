@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -113,6 +114,7 @@ class Searcher:
         self._embedder = embedder
         self._vectors: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
         self._cache_lock = threading.Lock()
+        self._text: str | None = None  # all indexed text, joined on first use by mentions()
         self.tokenizer = KeywordTokenizer(stored.user_words, self.manifest["tokenizer"]["stop_words"])
         if self.tokenizer.dictionary_hash != self.manifest["tokenizer"]["dictionary_hash"]:
             raise IndexIncompatible(stored.folder, "分词词典与建索引时不同（jieba 版本变化？）")
@@ -150,6 +152,19 @@ class Searcher:
     def embed(self, texts: list[str]) -> np.ndarray:
         """Normalized passage vectors, e.g. for the answer stage to compare sentences (cached by text)."""
         return self._cached(list(texts), "passage", self.embedder.embed_passages)
+
+    def mentions(self, terms: list[str], gap: int = 0) -> list[bool]:
+        """Whether the indexed text (titles, headings, clause text) contains each term; with `gap`, a
+        two-character term may also have up to `gap` characters between its two (基建 in 基本建设)."""
+        if self._text is None:
+            self._text = "\x00".join(f"{r.title}\x00{r.heading or ''}\x00{r.text}" for r in self.records)
+        found = []
+        for t in terms:
+            hit = bool(t) and t in self._text
+            if not hit and gap and len(t) == 2:
+                hit = re.search(f"{re.escape(t[0])}[^\x00]{{1,{gap}}}{re.escape(t[1])}", self._text) is not None
+            found.append(hit)
+        return found
 
     def embed_queries(self, texts: list[str]) -> np.ndarray:
         return self._cached(list(texts), "query", self.embedder.embed_queries)

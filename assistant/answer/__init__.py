@@ -1,8 +1,19 @@
 """Cited answers: extractive by default, optionally model-written; every quote verified against its clause."""
 from assistant.answer.answerer import answer_question, retrieve
-from assistant.answer.config import AnswerConfig, calibrate_threshold, load_config, save_config
+from assistant.answer.config import (
+    AnswerConfig,
+    calibrate_threshold,
+    load_config,
+    save_config,
+)
 from assistant.answer.conversation import Conversation, Turn, parse_history
-from assistant.answer.errors import AnswerError, ConfigError, HistoryError, LLMError, QuoteMismatch
+from assistant.answer.errors import (
+    AnswerError,
+    ConfigError,
+    HistoryError,
+    LLMError,
+    QuoteMismatch,
+)
 from assistant.answer.llm import LLMSettings
 from assistant.answer.types import Answer, Citation, Retriever
 from assistant.answer.verify import verify_answer

@@ -6,8 +6,15 @@ from dataclasses import replace
 
 from assistant.answer.compose import abstain, compose, constraint_note
 from assistant.answer.config import AnswerConfig
-from assistant.answer.constraints import Issue, constraints, covered, issues_of, unsupported
+from assistant.answer.constraints import (
+    Issue,
+    constraints,
+    covered,
+    issues_of,
+    unsupported,
+)
 from assistant.answer.conversation import Turn, parse_history, plan_question
+from assistant.answer.coverage import topic_note, uncovered_topics
 from assistant.answer.question import asks_several, question_kinds
 from assistant.answer.select import score_sentences, select
 from assistant.answer.types import Answer, Retriever, doc_key
@@ -29,6 +36,10 @@ def answer_question(question: str, retriever: Retriever, config: AnswerConfig | 
     hits = retrieve(retriever, plan.query, k, plan.prefer_docs, plan.only_preferred)
     kinds = question_kinds(plan.query)
     scored = score_sentences(plan.query, hits, retriever, config, kinds)
+    unknown = uncovered_topics(plan.query, retriever)
+    if unknown:
+        # The gazette never mentions what is asked about: nothing here can answer it.
+        return abstain(question, hits, config.related_shown, 0.0, plan.rewritten, (topic_note(unknown),))
     found = constraints(plan.query)
     if found and scored:
         issues = _issues(retriever, hits)

@@ -7,7 +7,12 @@ from dataclasses import dataclass
 
 from assistant.answer.config import AnswerConfig
 from assistant.answer.guard import looks_like_injection
-from assistant.answer.question import PERMISSION, content_words, has_evidence, question_kinds
+from assistant.answer.question import (
+    PERMISSION,
+    content_words,
+    has_evidence,
+    question_kinds,
+)
 from assistant.answer.sentences import Sentence, split_sentences
 from assistant.answer.types import Retriever, as_vectors
 from index.hits import ClauseHit

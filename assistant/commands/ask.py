@@ -50,14 +50,25 @@ def _questions(args) -> list[str] | None:
     if args.batch:
         try:
             with open(args.batch, encoding="utf-8") as fh:
-                return [line.strip() for line in fh if line.strip()]
+                return _short_enough([line.strip() for line in fh if line.strip()])
         except (OSError, UnicodeDecodeError) as exc:
             print(f"无法读取批量问题文件 {args.batch}：{getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
             return None
     if args.question and args.question.strip():
-        return [args.question]
+        return _short_enough([args.question])
     print("请提供问题，或用 --batch FILE 指定问题文件。", file=sys.stderr)
     return None
+
+
+def _short_enough(questions: list[str]) -> list[str] | None:
+    from index.query import MAX_QUERY_CHARS
+
+    for n, question in enumerate(questions, start=1):
+        if len(question) > MAX_QUERY_CHARS:
+            where = f"第 {n} 个问题" if len(questions) > 1 else "问题"
+            print(f"{where}过长（{len(question)} 个字符）：最多 {MAX_QUERY_CHARS} 个字符。", file=sys.stderr)
+            return None
+    return questions
 
 
 def _open_index(args):

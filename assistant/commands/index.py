@@ -29,6 +29,8 @@ def run(args) -> int:
     print(f"  文档 {summary.documents} 篇，条款 {summary.clauses} 条，向量 {summary.vectors} 个（{summary.dense_index}）")
     print(f"  来源文件 {summary.sources} 个：新增 {len(summary.added)}，变更 {len(summary.changed)}，"
           f"删除 {len(summary.removed)}，未变 {len(summary.unchanged)}，跳过 {len(summary.skipped)}")
+    for path in summary.unstructured:
+        print(f"  未识别结构（无文号、条款编号或落款）：{path} 整篇收录为一条无结构文本")
     print(f"  新嵌入 {summary.embedded} 段，复用 {summary.reused} 段；模型 {summary.model}")
     print(f"  用时 {summary.seconds:.1f} 秒（解析 {t['parse']:.1f}，嵌入 {t['embed']:.1f}，建索引 {t['index']:.1f}）")
     return 0

@@ -31,14 +31,21 @@ def run(args) -> int:
         try:
             with open(args.batch, encoding="utf-8") as fh:
                 queries = [line.strip() for line in fh if line.strip()]
-        except OSError as exc:
-            print(f"无法读取批量问题文件 {args.batch}：{exc.strerror}", file=sys.stderr)
+        except (OSError, UnicodeDecodeError) as exc:
+            print(f"无法读取批量问题文件 {args.batch}：{getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
             return 1
-    elif args.query:
+    elif args.query and args.query.strip():
         queries = [args.query]
     else:
         print("请提供检索问题，或用 --batch FILE 指定问题文件。", file=sys.stderr)
         return 2
+    from index.query import MAX_QUERY_CHARS
+
+    for n, query in enumerate(queries, start=1):
+        if len(query) > MAX_QUERY_CHARS:
+            where = f"第 {n} 个检索问题" if len(queries) > 1 else "检索问题"
+            print(f"{where}过长（{len(query)} 个字符）：最多 {MAX_QUERY_CHARS} 个字符。", file=sys.stderr)
+            return 2
     filters = Filters(args.doc_number, args.issuer, args.kind, args.date_from, args.date_to)
     try:
         filters.validate()

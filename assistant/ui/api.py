@@ -10,9 +10,12 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
-from index.query import MODES, Filters
+from index.query import MAX_QUERY_CHARS, MODES, Filters
 
-MAX_QUESTION = 2000
+MAX_QUESTION = MAX_QUERY_CHARS
+# Follow-ups are resolved against the last few turns; older ones are dropped so a long chat costs no more.
+MAX_HISTORY = 20
+MAX_HISTORY_ANSWER = 20_000
 MAX_K = 50
 MODEL_NAME = "gazette-assistant"
 
@@ -84,11 +87,25 @@ def _history(raw) -> list:
         return []
     if not isinstance(raw, list):
         raise BadRequest("\"history\" 应为列表：[{\"role\": \"user\"|\"assistant\", \"content\": ...}] 或 [[问题, 回答], ...]。")
+    raw = raw[-MAX_HISTORY:]
+    if any(_too_long(item) for item in raw):
+        raise BadRequest(f"\"history\" 中的内容过长：问题最多 {MAX_QUESTION} 个字符，回答最多 {MAX_HISTORY_ANSWER} 个字符。")
     try:
         return parse_history(raw)
     except HistoryError:
         raise BadRequest("\"history\" 格式无效：每项应为 {\"role\": \"user\"|\"assistant\", \"content\": 字符串}，"
                          "或 [问题, 回答] 二元组。") from None
+
+
+def _too_long(item) -> bool:
+    """A history message or [question, answer] pair longer than a question or an answer can be."""
+    if isinstance(item, dict):
+        texts = [(item.get("content"), MAX_QUESTION if item.get("role") == "user" else MAX_HISTORY_ANSWER)]
+    elif isinstance(item, (list, tuple)) and len(item) == 2:
+        texts = [(item[0], MAX_QUESTION), (item[1], MAX_HISTORY_ANSWER)]
+    else:
+        return False
+    return any(isinstance(text, str) and len(text) > limit for text, limit in texts)
 
 
 def _server_error(exc: Exception, openai: bool = False) -> JSONResponse:

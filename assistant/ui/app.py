@@ -9,8 +9,9 @@ from assistant.ui.assets import CONVERSATION_JS, CSS, DOCUMENT_JS, EXAMPLES, FON
 from assistant.ui.feedback import FeedbackStore
 from assistant.ui.render import ChatTurn
 from assistant.ui.service import KIND_NAMES, filters_from
+from index.query import MAX_QUERY_CHARS
 
-MAX_QUESTION = 2000
+MAX_QUESTION = MAX_QUERY_CHARS
 ALL = ""  # dropdown value meaning "no filter"
 
 
@@ -141,12 +142,7 @@ def build_blocks(service, store: FeedbackStore):
         return results_html(results or [], only_failed)
 
     def list_feedback(which):
-        rating = {"全部": None, "有用": "up", "没用": "down"}.get(which)
-        items = store.list(rating)
-        rows = [[f.id, f.created, "有用" if f.rating == "up" else "没用", f.question, f.answer,
-                 "；".join(f"{c.get('doc_number') or c.get('title')} {c.get('label')}" for c in f.citations),
-                 f.comment, f.index_version] for f in items]
-        return render.table_html(["编号", "时间", "评价", "问题", "回答", "引用", "意见", "索引版本"], rows)
+        return feedback_html(store, which)
 
     def export_feedback(which):
         rating = {"全部": None, "有用": "up", "没用": "down"}.get(which)
@@ -259,6 +255,15 @@ def results_html(results, only_failed: bool) -> str:
 
     shown = [r for r in results if not (only_failed and r.passed)]
     return render.table_html(HEADERS, [r.row() for r in shown], ["pass" if r.passed else "fail" for r in shown])
+
+
+def feedback_html(store: FeedbackStore, which: str | None) -> str:
+    """The staff tab's feedback table (全部 / 有用 / 没用); every stored value is escaped by render.table_html."""
+    rating = {"全部": None, "有用": "up", "没用": "down"}.get(which or "全部")
+    rows = [[f.id, f.created, "有用" if f.rating == "up" else "没用", f.question, f.answer,
+             "；".join(f"{c.get('doc_number') or c.get('title')} {c.get('label')}" for c in f.citations),
+             f.comment, f.index_version] for f in store.list(rating)]
+    return render.table_html(["编号", "时间", "评价", "问题", "回答", "引用", "意见", "索引版本"], rows)
 
 
 def _export_dir() -> Path:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 FILE_NAME = "feedback.sqlite3"
 RATINGS = ("up", "down")
+MAX_COMMENT = 2000  # characters kept of a comment; the staff table shows them all
 
 # Numbered migrations: MIGRATIONS[i] takes the schema from user_version i to i + 1.
 MIGRATIONS = [
@@ -104,13 +105,13 @@ class FeedbackStore:
             cur = conn.execute(
                 "INSERT INTO feedback (created, rating, comment, question, answer, abstained, citations, index_version)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (created, rating, comment.strip(), answer.question, answer.text, int(answer.abstained), citations,
+                (created, rating, comment.strip()[:MAX_COMMENT], answer.question, answer.text, int(answer.abstained), citations,
                  index_version))
             return int(cur.lastrowid)
 
     def comment(self, feedback_id: int, text: str) -> None:
         with self._lock, self._connect() as conn:
-            cur = conn.execute("UPDATE feedback SET comment = ? WHERE id = ?", (text.strip(), feedback_id))
+            cur = conn.execute("UPDATE feedback SET comment = ? WHERE id = ?", (text.strip()[:MAX_COMMENT], feedback_id))
             if cur.rowcount == 0:
                 raise FeedbackError(f"no feedback with id {feedback_id}")
 

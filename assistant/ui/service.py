@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
@@ -87,6 +88,7 @@ class Service:
         self.documents = [DocumentInfo(i, rs[0].doc_number, rs[0].title, rs[0].issuer, rs[0].date, rs[0].kind)
                           for i, rs in sorted(by_doc.items())]
         self.index_version = index_version(self.index_dir, searcher.manifest)
+        self._slots = threading.BoundedSemaphore(max_concurrent())
 
     @classmethod
     def open(cls, index_dir: str | os.PathLike | None = None, model: str | None = None) -> "Service":
@@ -113,10 +115,12 @@ class Service:
         from assistant.answer import answer_question
 
         retriever = self.searcher if filters is None or filters.is_empty() else FilteredRetriever(self.searcher, filters)
-        return answer_question(question, retriever, self.config, history=list(history or []), k=k, llm=self.llm)
+        with self._slots:
+            return answer_question(question, retriever, self.config, history=list(history or []), k=k, llm=self.llm)
 
     def search(self, query: str, k: int = 10, filters: Filters | None = None, mode: str = "hybrid"):
-        return self.searcher.search(query, k, filters, mode)
+        with self._slots:
+            return self.searcher.search(query, k, filters, mode)
 
     def record(self, clause_id: int):
         return self.records.get(clause_id)
@@ -132,6 +136,19 @@ class Service:
     def kinds(self) -> list[str]:
         present = {d.kind for d in self.documents}
         return [k for k in KIND_NAMES if k in present]
+
+
+def max_concurrent() -> int:
+    """Answers computed at once (GAZETTE_MAX_CONCURRENT, default the CPU count up to 4); other requests queue.
+
+    Answering is CPU-bound: more threads than cores only interleave, slowing every answer and holding more
+    memory at once.
+    """
+    try:
+        value = int(os.environ.get("GAZETTE_MAX_CONCURRENT") or 0)
+    except ValueError:
+        value = 0
+    return value if value > 0 else max(1, min(4, os.cpu_count() or 1))
 
 
 def index_version(folder: Path, manifest: dict) -> str:

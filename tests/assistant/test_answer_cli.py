@@ -5,7 +5,7 @@ import pytest
 
 from assistant.cli import main
 from assistant.commands import ask
-from conftest import FakeRetriever, THRESHOLD
+from answer_fixtures import FakeRetriever, THRESHOLD
 
 
 @pytest.fixture

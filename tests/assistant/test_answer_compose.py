@@ -5,7 +5,7 @@ from assistant.answer import AnswerConfig, answer_question
 from assistant.answer.compose import MISSING, NOT_FOUND, compose
 from assistant.answer.question import AMOUNT
 from assistant.answer.select import Excerpt, Selection
-from conftest import CLAUSES, N48, N49, T48, T49, make_hit
+from answer_fixtures import CLAUSES, N48, T48, make_hit
 
 QUOTE_LINE = re.compile(r"^(根据|同一文件|另据).*：“(.+)”\[(\d+)\]$")
 

@@ -6,7 +6,7 @@ import pytest
 from assistant.answer import answer_question
 from assistant.answer.compose import NOT_FOUND
 from assistant.answer.constraints import DAY, MONTH, PLACE, YEAR, Issue, constraints, covered, issues_of, supports
-from conftest import CLAUSES, make_hit
+from answer_fixtures import CLAUSES, make_hit
 
 STATS = replace(make_hit((201, None, "温州市2019年7月份国民经济主要统计指标", ("一",), "一", "规模以上工业增加值（亿元）",
                           "当月310.05，同比8.5%，累计1859.12，同比7.0%。")), issuer="温州市统计局", date=None, kind="statistics")

@@ -4,7 +4,7 @@ import pytest
 from assistant.answer import Conversation, HistoryError, answer_question, parse_history
 from assistant.answer.answerer import retrieve
 from assistant.answer.conversation import Turn, cited_docs, followup_topic, plan_question, rewrite
-from conftest import N48, N49
+from answer_fixtures import N48, N49
 
 FIRST = "到2021年智能装备产业总产值目标是多少？"
 

@@ -9,7 +9,7 @@ import pytest
 
 from assistant.answer import LLMSettings, answer_question
 from assistant.answer.llm import BEGIN, END, build_messages
-from conftest import CLAUSES, INJECTED, FakeRetriever
+from answer_fixtures import CLAUSES, INJECTED, FakeRetriever
 
 RULE = "分别给予50万元、150万元、300万元的一次性补助"
 QUESTION = "社会办医疗机构新建项目投资补助多少？"

@@ -2,7 +2,7 @@
 from hypothesis import given, strategies as st
 
 from assistant.answer.sentences import split_sentences
-from conftest import CLAUSES
+from answer_fixtures import CLAUSES
 
 
 def test_fixture_clauses_split_into_exact_substrings():

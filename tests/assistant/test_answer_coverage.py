@@ -1,0 +1,35 @@
+"""Nouns a question asks about that the indexed text never mentions (real excerpts as the corpus)."""
+from assistant.answer.coverage import uncovered_topics
+
+TEXT = (
+    "人力社保部门自受理之日起10个工作日内做出准予（或不予）行政许可决定。"
+    "对社会办医疗机构（含互联网+医疗健康项目）基本建设投资总额（不含专用医疗设备）在5000万元以上（含）的新建项目，"
+    "给予50万元的一次性补助。积极引导鼓励社会力量举办运营高水平全科诊所。"
+    "接受员工对用人单位在实施特殊工时制度过程中违法行为的投诉、举报。经市政府同意，现提出如下实施意见。"
+)
+
+
+class Corpus:
+    def mentions(self, terms, gap=0):
+        import re
+
+        return [t in TEXT or (gap and len(t) == 2 and re.search(f"{t[0]}.{{1,{gap}}}{t[1]}", TEXT) is not None)
+                for t in terms]
+
+
+def test_detail_the_text_never_mentions_is_uncovered():
+    assert uncovered_topics("实行特殊工时制度的加班费怎么算？", Corpus()) == ("加班费",)
+
+
+def test_covered_by_parts_abbreviation_and_straddling_words():
+    assert uncovered_topics("社会力量新建医院，基建投资5000万能拿多少补助？", Corpus()) == ()
+    assert uncovered_topics("开诊所有什么补贴？", Corpus()) == ()  # jieba cuts 开诊|所有; 诊所 is there
+
+
+def test_generic_and_question_words_are_not_topics():
+    assert uncovered_topics("政府对这个是什么态度？", Corpus()) == ()
+    assert uncovered_topics("多长时间内作出许可决定？", Corpus()) == ()
+
+
+def test_retriever_without_mentions_checks_nothing():
+    assert uncovered_topics("实行特殊工时制度的加班费怎么算？", object()) == ()
