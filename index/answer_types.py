@@ -22,10 +22,10 @@ UNITS = "万元|亿元|元|%|％|个|家|人|张|年|倍|项|次|万人|床|平�
 _NUMBER = r"\d+(?:\.\d+)?|[一二三四五六七八九十百千两]+"
 EVIDENCE = {
     AMOUNT: re.compile(rf"(?:{_NUMBER})\s*(?:{UNITS})|\d+(?:\.\d+)?\s*(?:%|％)|百分之|倍"),
-    AGENCY: re.compile(r"★|牵头单位|[市县区省][\u4e00-\u9fa5]{0,12}?(?:局|委员会|委|办公室|办|政府|中心|管委会)"
+    AGENCY: re.compile(r"[市县区省][\u4e00-\u9fa5]{0,12}?(?:局|委员会|委|办公室|办|政府|中心|管委会)"
                        r"|由[\u4e00-\u9fa5]{2,16}?(?:负责|承担|牵头)|[\u4e00-\u9fa5]{2,8}部门"),
     DATE: re.compile(rf"\d{{4}}年(?:\d{{1,2}}月)?(?:\d{{1,2}}日)?|至\d{{4}}年|(?:{_NUMBER})\s*(?:年|个月|日|天|个工作日)内"
-                     r"|有效期|之日起|起施行|期限|每年|年底|年末"),
+                     r"|有效期|之日起|起施行|期限|期间|每年|年底|年末"),
     PERMISSION: re.compile(r"可以|可|允许|准许|不得|禁止|严禁|应当|须|必须|不予|不再|取消|实行|免征|鼓励|支持"),
 }
 
@@ -35,8 +35,15 @@ def question_kinds(question: str) -> frozenset[str]:
     return frozenset(kind for kind, cue in CUES.items() if cue.search(question))
 
 
+_YEAR = re.compile(r"^(?:19|20)\d\d\s*年$")
+
+
 def has_evidence(kind: str, text: str) -> bool:
-    return bool(EVIDENCE[kind].search(text))
+    """Whether text contains the kind of fact (an amount, an agency, a date, a permission)."""
+    matches = (m.group(0) for m in EVIDENCE[kind].finditer(text))
+    if kind == AMOUNT:
+        return any(not _YEAR.match(m) for m in matches)  # "2021年" is a date, not a count of years
+    return next(matches, None) is not None
 
 
 def evidence_share(kinds: frozenset[str], text: str) -> float:

@@ -5,26 +5,10 @@ import logging
 import re
 from functools import lru_cache
 
-AMOUNT, AGENCY, DATE, PERMISSION = "amount", "agency", "date", "permission"
-KINDS = (AMOUNT, AGENCY, DATE, PERMISSION)
-
-# Question cues per kind; order matters only for readability.
-_CUES = {
-    AMOUNT: re.compile(r"多少|几[个家人张年倍项次万亿元]|比例|比重|金额|额度|标准是|补助多少|补贴多少|奖励多少|多高|多大|几成|百分之几"),
-    AGENCY: re.compile(r"谁|哪个部门|哪些部门|哪个单位|哪家|什么部门|什么单位|牵头|负责|主管|承担|解释|找哪|向哪"),
-    DATE: re.compile(r"什么时候|何时|哪一?年|几月|几号|期限|有效期|截止|截至|多久|多长时间|时限|起止|什么时间|到期|几个工作日|哪天"),
-    PERMISSION: re.compile(r"能不能|能否|是否|可以|可否|可不可以|允许|准许|禁止|不得|必须|要不要|需不需要|需要.*吗|能.*吗|会不会|吗[？?！!。]?\s*$"),
-}
-
-UNITS = "万元|亿元|元|%|％|个|家|人|张|年|倍|项|次|万人|床|平方米|亩"
-_NUMBER = r"\d+(?:\.\d+)?|[一二三四五六七八九十百千两]+"
-# Evidence patterns that a sentence answering each kind contains.
-EVIDENCE = {
-    AMOUNT: re.compile(rf"(?:{_NUMBER})\s*(?:{UNITS})|\d+(?:\.\d+)?\s*(?:%|％)|百分之|倍"),
-    AGENCY: re.compile(r"[市县区省][\u4e00-\u9fa5]{0,12}?(?:局|委员会|委|办公室|办|政府|中心|管委会)|由[\u4e00-\u9fa5]{2,16}?(?:负责|承担|牵头)|[\u4e00-\u9fa5]{2,8}部门"),
-    DATE: re.compile(rf"\d{{4}}年(?:\d{{1,2}}月)?(?:\d{{1,2}}日)?|至\d{{4}}年|(?:{_NUMBER})\s*(?:年|个月|日|天|个工作日)内|有效期|之日起|期限|期间|每年|年底|年末"),
-    PERMISSION: re.compile(r"可以|可|允许|准许|不得|禁止|严禁|应当|须|必须|不予|不再|取消|实行|免征|鼓励|支持"),
-}
+# The kinds of answer a question asks for are shared with retrieval, which uses them as a prior.
+from index.answer_types import (  # noqa: F401 (re-exported for the answer stage)
+    AGENCY, AMOUNT, DATE, EVIDENCE, KINDS, PERMISSION, UNITS, has_evidence, question_kinds,
+)
 
 STOP_WORDS = frozenset(
     "什么 怎么 怎样 如何 是否 哪些 哪个 哪里 多少 几 吗 呢 吧 啊 呀 么 的 了 是 在 和 与 及 或 等 对 中 有 要 "
@@ -38,22 +22,6 @@ _PUNCT = re.compile(r"^[\W_]+$", re.UNICODE)
 
 # The user's own figures: "6000万元", "1.5亿元", "50万".
 USER_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(亿元|万元|亿|万|元)")
-
-
-def question_kinds(question: str) -> frozenset[str]:
-    """The kinds of evidence a question asks for; empty for open questions."""
-    return frozenset(kind for kind, cue in _CUES.items() if cue.search(question))
-
-
-_YEAR = re.compile(r"^(?:19|20)\d\d\s*年$")
-
-
-def has_evidence(kind: str, text: str) -> bool:
-    """Whether text contains the kind of fact (an amount, an agency, a date, a permission)."""
-    matches = (m.group(0) for m in EVIDENCE[kind].finditer(text))
-    if kind == AMOUNT:
-        return any(not _YEAR.match(m) for m in matches)  # "2021年" is a date, not a count of years
-    return next(matches, None) is not None
 
 
 @lru_cache(maxsize=1)
