@@ -20,7 +20,7 @@ def add_arguments(parser) -> None:
     parser.add_argument("--validate", action="store_true", help="只检查评测集格式及 gold 条款是否存在于语料，不运行模型")
     parser.add_argument("--corpus", nargs="+", metavar="FILE", help="--validate 时用来核对 gold 条款的语料（默认：随附的公报）")
     parser.add_argument("--calibrate", action="store_true",
-                        help="在评测集上校准拒答阈值（拒答精确率优先），写入 <索引目录>/answer_config.json 后重新评测")
+                        help="在评测集上校准拒答阈值（拒答精确率不低于 0.8 时取 F1 最高），写入 <索引目录>/answer_config.json 后重新评测")
     parser.add_argument("--gate", nargs="?", const=str(THRESHOLDS), metavar="THRESHOLDS",
                         help="质量门槛文件（默认 eval/thresholds.json）；有指标低于门槛时退出码为 3")
     parser.add_argument("--limit", type=int, metavar="N", help="只运行前 N 条用例（调试用）")

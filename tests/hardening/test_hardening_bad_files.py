@@ -64,7 +64,9 @@ def test_bad_files_are_skipped_or_ingested_and_the_rest_is_indexed(tmp_path):
 
     peak_mb = int(next(ln.split()[1] for ln in err.splitlines() if ln.startswith("maxrss_kb"))) / 1024
     print(f"\nbad-file folder: 50 MB one-line file refused, index built in {seconds:.1f} s, peak RSS {peak_mb:.0f} MB")
-    assert peak_mb < 1500  # the 50 MB line is read once and refused, never parsed or embedded
+    # A guard against pathology only (parsing the line took about 200 MB per MB before it was refused): the
+    # process also holds torch and jieba, whose footprint varies by machine (520–1,560 MB seen).
+    assert peak_mb < 4000
     assert seconds < 300  # a hang guard only; bench/reports/index_speed.md holds speed numbers
 
 
