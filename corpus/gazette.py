@@ -100,12 +100,14 @@ def _group_pages(pages: list[Page]) -> list[_Group]:
         first = page.lines[0].text
         banner = page.banner if page.banner != "document" else None
         current = groups[-1] if groups else None
+        numbered = current is not None and any(_has_doc_number(p) for p in current.pages)
+        kind = current.kind or ("normative" if numbered else None) if current else None
         starts = (
             current is None
-            or (_has_doc_number(page) and any(_has_doc_number(p) for p in current.pages))
+            or (_has_doc_number(page) and numbered)
             or bool(ADDRESSEE.match(first) or LEAD_IN.match(first))
-            or (banner and current.kind not in (None, banner, "normative"))
-            or (not banner and current.kind in ("statistics", "chronicle") and not _is_table_like(page) and not first.startswith("△"))
+            or (banner and kind not in (None, banner))
+            or (not banner and kind in ("statistics", "chronicle") and not _is_table_like(page) and not first.startswith("△"))
         )
         if starts:
             groups.append(_Group([page], banner))
