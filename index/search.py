@@ -153,6 +153,11 @@ class Searcher:
         """Normalized passage vectors, e.g. for the answer stage to compare sentences (cached by text)."""
         return self._cached(list(texts), "passage", self.embedder.embed_passages)
 
+    def clear_cache(self) -> None:
+        """Forget cached vectors (benchmarks time uncached queries)."""
+        with self._cache_lock:
+            self._vectors.clear()
+
     def mentions(self, terms: list[str], gap: int = 0) -> list[bool]:
         """Whether the indexed text (titles, headings, clause text) contains each term; with `gap`, a
         two-character term may also have up to `gap` characters between its two (基建 in 基本建设)."""
