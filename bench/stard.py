@@ -29,6 +29,7 @@ from stard_runs import golds, open_searcher, run, set_bm25, set_fusion, stard_qu
 REPORT = ROOT / "bench" / "reports" / "stard.md"
 DEFAULT_INDEX = Path.home() / ".cache" / "gazette-stard" / "m3e-small"
 MODES = ("keyword", "dense", "hybrid")
+RUNNER_SECTION = "## Through the eval runner"
 CAVEATS = [
     "- Subset indexes come from `bench/stard_build.py`: stage 1 is every statute file that holds a gold article of "
     "any split (all versions of those laws), later stages add other national statute files in a fixed shuffled order "
@@ -221,6 +222,10 @@ def main(argv: list[str] | None = None) -> int:
     lines += ["", "## Caveats", ""] + CAVEATS
     if args.tuning and args.tuning.is_file():
         lines += ["", args.tuning.read_text(encoding="utf-8").strip()]
+    if args.report.is_file():  # keep the hand-run eval-runner section (bench/stard_evalset.py + gazette eval)
+        kept = args.report.read_text(encoding="utf-8").partition(RUNNER_SECTION)[2]
+        if kept:
+            lines += ["", RUNNER_SECTION + kept.rstrip("\n")]
     args.report.parent.mkdir(parents=True, exist_ok=True)
     args.report.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(table(rows + full_rows + [(n, s) for n, s in BASELINES.items()])))
