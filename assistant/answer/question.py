@@ -9,13 +9,11 @@ from functools import lru_cache
 from index.answer_types import (  # noqa: F401 (re-exported for the answer stage)
     AGENCY, AMOUNT, DATE, EVIDENCE, KINDS, PERMISSION, UNITS, has_evidence, question_kinds,
 )
+from index.tokenize import STOP_WORDS as INDEX_STOP_WORDS
 
-STOP_WORDS = frozenset(
-    "什么 怎么 怎样 如何 是否 哪些 哪个 哪里 多少 几 吗 呢 吧 啊 呀 么 的 了 是 在 和 与 及 或 等 对 中 有 要 "
-    "请问 请 一下 我 我们 你 您 想 想要 知道 告诉 可以 能 能否 会 需要 关于 有关 对于 这个 那个 这 那 那么 就 都 也 "
-    "还 还有 还是 以及 为什么 为何 哦 嗯 拿 给 可不可以 能不能 可否 吗 目标 规定 政策 文件 公报 一个 多久 时候 "
-    "什么时候 何时 谁 哪 哪家 部门 单位 怎么办 万元 亿元 元 个 家 人 张 年 倍 另外 此外 如果 请问 具体 "
-    "所有 分别 各自 的话 一样 自己 现在 以后 同时 其他 别人 很多 是不是 有没有".split()
+# The keyword index's stop words, plus words that carry no content in a question to be answered.
+STOP_WORDS = INDEX_STOP_WORDS | frozenset(
+    "您 那么 还有 拿 给 可不可以 能不能 可否 目标 规定 政策 文件 公报 一个 多久 什么时候 何时 谁 哪 哪家 部门 单位 怎么办 万元 亿元 元 个 家 人 张 年 倍 另外 此外 如果 具体 所有 分别 各自 的话 一样 自己 现在 以后 同时 其他 别人 很多 是不是 有没有".split()
 )
 _NUMERIC = re.compile(r"^[\d.．,，%％]+$")
 _PUNCT = re.compile(r"^[\W_]+$", re.UNICODE)
