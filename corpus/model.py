@@ -44,6 +44,13 @@ class Document:
     addressees: tuple[str, ...] = ()
     norm_code: str | None = None
     attachments: tuple[str, ...] = field(default=())
+    # Form of the document as users name it (通知, 意见, 批复, 条例, 预案 …), beside the layout `kind`.
+    doc_type: str | None = None
+    # Month (YYYY-MM) or day (YYYY-MM-DD) of the gazette issue the document was printed in.
+    issue_date: str | None = None
+    # Period of validity where the document prints one (YYYY-MM-DD).
+    effective_from: str | None = None
+    effective_until: str | None = None
 
     @property
     def doc_id(self) -> str:

@@ -23,7 +23,7 @@ from index.fusion import FUSIONS, RRF_K
 from index.paths import resolve_index_dir
 from index.tokenize import KeywordTokenizer, derive_terms
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: document metadata (doc_type, issue, validity) on every clause record
 CLAUSES, DENSE, WINDOWS, KEYWORD, MANIFEST = "clauses.jsonl", "dense.faiss", "windows.npy", "keyword", "manifest.json"
 EMBED_CHUNK = 256
 

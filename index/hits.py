@@ -19,6 +19,12 @@ class ClauseHit:
     issuer: str | None = None
     date: str | None = None
     kind: str = ""
+    doc_type: str | None = None
+    gazette_issue: str | None = None
+    issue_date: str | None = None
+    effective_from: str | None = None
+    effective_until: str | None = None
+    repealed_by: str | None = None  # the document (文号 or title) that repealed this one, where the archive holds it
 
     def to_json(self) -> dict:
         """The `gazette search --json` hit object."""
@@ -35,4 +41,10 @@ class ClauseHit:
             "issuer": self.issuer,
             "date": self.date,
             "kind": self.kind,
+            "doc_type": self.doc_type,
+            "gazette_issue": self.gazette_issue,
+            "issue_date": self.issue_date,
+            "effective_from": self.effective_from,
+            "effective_until": self.effective_until,
+            "repealed_by": self.repealed_by,
         }

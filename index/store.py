@@ -27,6 +27,13 @@ class ClauseRecord:
     breadcrumb: str  # ancestors' markers and headings, e.g. "二 力争在本年度内完成的立法项目 › （一）"
     text: str
     content_hash: str
+    # Document metadata carried to every hit (see corpus.model.Document).
+    doc_type: str | None = None
+    gazette_issue: str | None = None
+    issue_date: str | None = None
+    effective_from: str | None = None
+    effective_until: str | None = None
+    repealed_by: str | None = None
 
     @property
     def context(self) -> str:
@@ -49,7 +56,10 @@ class ClauseRecord:
     def hit(self, rank: int, score: float) -> ClauseHit:
         return ClauseHit(rank=rank, score=float(score), clause_id=self.clause_id, doc_number=self.doc_number,
                          title=self.title, path=self.path, label=self.label, heading=self.heading, text=self.text,
-                         source=self.source, issuer=self.issuer, date=self.date, kind=self.kind)
+                         source=self.source, issuer=self.issuer, date=self.date, kind=self.kind,
+                         doc_type=self.doc_type, gazette_issue=self.gazette_issue, issue_date=self.issue_date,
+                         effective_from=self.effective_from, effective_until=self.effective_until,
+                         repealed_by=self.repealed_by)
 
 
 def breadcrumb(path: tuple[str, ...], headings: dict[tuple[str, ...], str | None]) -> str:
@@ -77,7 +87,9 @@ def records_from_documents(documents: Iterable, file: str, first_clause_id: int,
             context = f"{doc.title}\n{crumb}".strip()
             out.append(ClauseRecord(clause_id, file, doc.source, doc_index, doc.doc_number, doc.title, doc.kind, doc.issuer,
                                     doc.date, tuple(clause.path), clause.label, clause.heading, crumb, clause.text,
-                                    content_hash(context, clause.text, passage_prefix)))
+                                    content_hash(context, clause.text, passage_prefix),
+                                    doc_type=doc.doc_type, gazette_issue=doc.gazette_issue, issue_date=doc.issue_date,
+                                    effective_from=doc.effective_from, effective_until=doc.effective_until))
             clause_id += 1
         doc_index += 1
     return out

@@ -38,6 +38,6 @@ def run(args) -> int:
 
 
 _JSON_KEYS = (
-    "source", "doc_number", "title", "issuer", "date", "kind", "gazette_issue",
-    "addressees", "norm_code", "attachments", "clauses",
+    "source", "doc_number", "title", "issuer", "date", "kind", "doc_type", "gazette_issue", "issue_date",
+    "effective_from", "effective_until", "addressees", "norm_code", "attachments", "clauses",
 )

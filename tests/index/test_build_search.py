@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from index.build import build_index
+from index.build import FORMAT_VERSION, build_index
 from index.embed import FakeEmbedder
 from index.errors import BadFilter
 from index.query import Filters
@@ -28,7 +28,7 @@ def test_build_load_search(built, embedder):
 
 def test_manifest_records_build(built):
     manifest = json.loads((built / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["format_version"] == 1
+    assert manifest["format_version"] == FORMAT_VERSION
     assert manifest["model"]["name"] == "fake-64"
     assert manifest["dimensions"] == 64
     assert manifest["settings"]["fusion"] == "weighted" and manifest["settings"]["weights"] == [0.7, 0.3]

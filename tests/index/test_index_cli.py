@@ -6,7 +6,7 @@ import json
 from assistant.cli import main
 
 HIT_KEYS = {"rank", "doc_number", "title", "path", "label", "heading", "text", "score", "source", "issuer", "date",
-            "kind"}
+            "kind", "doc_type", "gazette_issue", "issue_date", "effective_from", "effective_until", "repealed_by"}
 
 
 def _cli_env(monkeypatch, parser):
