@@ -77,6 +77,8 @@ def run_case(case: Case, searcher, answerer, clause_text, k: int = RETRIEVAL_K) 
         "docs": list(case.docs) if case.gold else [],
         "notes": case.notes, "reference_answer": case.reference_answer,
         "retrieved": [_hit_row(h, case.gold) for h in hits],
+        # The baseline every answer must beat: quoting the top-ranked clause whole.
+        "top_text": hits[0].text if hits else "",
         "search_ms": round(search_ms, 1), "error": None,
     }
     t0 = time.perf_counter()

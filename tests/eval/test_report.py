@@ -162,3 +162,14 @@ def test_gate():
     assert len(failures) == 3
     assert any("要点召回率" in f for f in failures) and any("无法计算" in f for f in failures)
     assert check_gate(overall, {"hit@5": 0.95}) == []
+
+
+def test_baseline_and_refusals_are_scored_beside_the_answers():
+    # Case a: top hit 三（九） holds both facts; case b: top hit 附则3 holds one of two. The answerer refuses b.
+    script = {Q_SCRIPT: (0, CLAUSES[0][2], CLAUSES[0][2]), "政策什么时候到期？": (None, "", ""),
+              "杭州有补贴吗？": (None, "", ""), "宁波有补贴吗？": (None, "", "")}
+    run, _, _ = _run(script)
+    overall = run.summary()["overall"]
+    assert overall["baseline_fact_recall"] == pytest.approx((1.0 + 0.5) / 2)
+    assert overall["fact_recall"] == pytest.approx((1.0 + 0.0) / 2)
+    assert overall["refused_answerable"] == pytest.approx(0.5)
