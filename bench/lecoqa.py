@@ -204,10 +204,11 @@ def build() -> None:
 
 def run(split: str, limit: int | None) -> None:
     """Retrieval metrics and answer overlap with the lawyer-written answers; writes the report and the run."""
+    from assistant.evaluation import answerer_for
     from eval.evalset import load_evalset
     from eval.metrics import char_f1, mean, rouge_l
     from eval.report import write_report
-    from eval.runner import default_answerer, run_eval
+    from eval.runner import run_eval
     from index.search import load_index
 
     cases = load_evalset(OUT / f"{split}.jsonl")[:limit]
@@ -218,7 +219,7 @@ def run(split: str, limit: int | None) -> None:
         if done % 20 == 0 or done == total:
             print(f"{done}/{total} {time.time() - t0:.0f}s", file=sys.stderr, flush=True)
 
-    result = run_eval(cases, searcher, default_answerer(searcher), progress=progress,
+    result = run_eval(cases, searcher, answerer_for(searcher), progress=progress,
                       meta={"benchmark": "LeCoQA", "split": split})
     marker = re.compile(r"\[\d+\]")
     for row in result.rows:

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from eval import metrics as m
-from eval.runner import gold_groups, gold_of, judge
+from eval.judge import gold_groups, gold_of, judge
 
 KS = (1, 3, 5, 10)
 UNANSWERABLE = "（无法回答）"

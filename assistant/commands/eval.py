@@ -70,8 +70,9 @@ def _validate(cases, args) -> int:
 
 def _evaluate(cases, paths, args) -> int:
     from assistant.answer import AnswerError, ConfigError, calibrate_threshold, load_config, save_config
+    from assistant.evaluation import answerer_for
     from eval.report import load_report, write_report
-    from eval.runner import default_answerer, run_eval
+    from eval.runner import run_eval
     from eval.score import LABELS, check_gate, compare, load_thresholds, score
     from index.errors import IndexStoreError, ModelUnavailable
     from index.paths import resolve_index_dir
@@ -93,7 +94,7 @@ def _evaluate(cases, paths, args) -> int:
         config = load_config(folder)
         _warn_missing_gold(cases, searcher)
         started = time.time()
-        run = run_eval(cases, searcher, default_answerer(searcher, config), progress=None if args.quiet else _progress,
+        run = run_eval(cases, searcher, answerer_for(searcher, config), progress=None if args.quiet else _progress,
                        meta=_meta(searcher, folder, config, paths))
         if args.calibrate:
             from dataclasses import replace
@@ -104,7 +105,7 @@ def _evaluate(cases, paths, args) -> int:
             config = replace(config, abstain_threshold=threshold)
             saved = save_config(config, folder)
             print(f"拒答阈值：{before} → {threshold}，已写入 {saved}；用新阈值重新评测……", file=sys.stderr)
-            run = run_eval(cases, searcher, default_answerer(searcher, config),
+            run = run_eval(cases, searcher, answerer_for(searcher, config),
                            progress=None if args.quiet else _progress, meta=_meta(searcher, folder, config, paths))
         run.meta["seconds"] = round(time.time() - started, 1)
     except ConfigError as exc:

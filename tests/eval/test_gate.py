@@ -6,7 +6,8 @@ import os
 import pytest
 
 from eval.evalset import SHIPPED, load_evalset
-from eval.runner import default_answerer, run_eval
+from assistant.evaluation import answerer_for
+from eval.runner import run_eval
 from eval.score import check_gate, load_thresholds, score
 
 pytestmark = pytest.mark.model
@@ -25,7 +26,7 @@ def run(tmp_path_factory):
         folder = tmp_path_factory.mktemp("gate") / "idx"
         build_index(None, folder, None, progress=False)
     searcher = load_index(folder)
-    return run_eval(load_evalset(SHIPPED), searcher, default_answerer(searcher, load_config(folder)))
+    return run_eval(load_evalset(SHIPPED), searcher, answerer_for(searcher, load_config(folder)))
 
 
 def test_every_quote_is_verbatim(run):
