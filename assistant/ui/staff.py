@@ -190,7 +190,9 @@ def run_file(path: str | Path, service, limit: int = 0) -> Iterator[CaseResult]:
         cases = evalset.load_evalset(path)
     except EvalError as exc:
         raise EvalSetError(str(exc)) from None
-    answerer = runner.default_answerer(service.searcher, service.config)
+    from assistant.evaluation import answerer_for
+
+    answerer = answerer_for(service.searcher, service.config)
     clause_text = runner.clause_text_from(service.searcher)
     for case in cases[:limit] if limit > 0 else cases:
         yield from_run_row(runner.run_case(case, service.searcher, answerer, clause_text))
