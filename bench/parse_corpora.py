@@ -6,6 +6,7 @@ Writes bench/reports/parse.md and prints the same text.
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 import time
@@ -95,15 +96,65 @@ def statute_report(folder: Path) -> list[str]:
     return out + [""]
 
 
+def structure_report(corpora: Path) -> list[str]:
+    """Clause structure: hand-checked govcn outlines, doc_type per corpus, statute levels seen in lawrefbook."""
+    from collections import Counter
+
+    fixtures = ROOT / "tests" / "corpus" / "fixtures" / "govcn_outlines"
+    policy = corpora / "govcn-policy-sample"
+    total = matched = 0
+    for case in (json.loads(p.read_text(encoding="utf-8")) for p in sorted(fixtures.glob("*.json"))):
+        doc = parse_text(read_source(policy / case["file"]), case["file"])[0]
+        got = {(c.path, c.heading) for c in doc.clauses}
+        total += len(case["clauses"])
+        matched += sum(1 for c in case["clauses"] if (tuple(c["path"]), c["heading"]) in got)
+    types: Counter = Counter()
+    largest: list[tuple[int, str, str]] = []
+    for path in sorted((policy / "docs").glob("*.txt")):
+        doc = parse_text(read_source(path), str(path))[0]
+        types[doc.doc_type] += 1
+        big = max(doc.clauses, key=lambda c: len(c.text))
+        largest.append((len(big.text), path.name, big.label))
+    laws = corpora / "lawrefbook-laws"
+    rows = [json.loads(ln) for ln in (laws / "manifest.jsonl").read_text(encoding="utf-8").splitlines() if ln.strip()]
+    levels: Counter = Counter()
+    law_types: Counter = Counter()
+    for row in rows:
+        doc = parse_statute(read_source(laws / row["path"]), str(laws / row["path"]))
+        law_types[parse_text(read_source(laws / row["path"]), row["path"])[0].doc_type] += 1
+        seen = {t[-1] for c in doc.clauses for t in c.path if t.startswith("第") and t[-1] in "编章节条款"}
+        levels["/".join(x for x in "编章节条款" if x in seen)] += 1
+    out = [
+        "## Clause structure",
+        "",
+        f"Hand-checked outlines (`tests/corpus/fixtures/govcn_outlines/`, {len(list(fixtures.glob('*.json')))}"
+        f" documents): {matched}/{total} expected clauses (path and heading) matched, {matched / total:.1%}.",
+        "",
+        "doc_type over govcn-policy-sample: " + ", ".join(f"{k} {v}" for k, v in types.most_common()),
+        "",
+        "Largest clause per govcn document, top 5: "
+        + "; ".join(f"{name} {label} {size}字" for size, name, label in sorted(largest, reverse=True)[:5]),
+        "",
+        "lawrefbook statute levels (files): " + ", ".join(f"{k or 'none'} {v}" for k, v in levels.most_common()),
+        "",
+        "doc_type over lawrefbook-laws: " + ", ".join(f"{k} {v}" for k, v in law_types.most_common(12)),
+        "",
+    ]
+    return out
+
+
 def _ws(value: str | None) -> str:
     return re.sub(r"\s+", "", value or "")
 
 
 def main(argv: list[str]) -> int:
     corpora = Path(argv[0]) if argv else ROOT.parent / "shared" / "corpora"
-    lines = ["# Parsing the shared corpora", "", f"Corpora: `{corpora}`", ""]
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    lines = ["# Parsing the shared corpora", "", f"Corpora: `{corpora}`", "",
+             f"Load average at start: {load} on {os.cpu_count()} CPUs (throughput below scales with it).", ""]
     lines += policy_report(corpora / "govcn-policy-sample")
     lines += statute_report(corpora / "lawrefbook-laws")
+    lines += structure_report(corpora)
     text = "\n".join(lines)
     REPORT.parent.mkdir(parents=True, exist_ok=True)
     REPORT.write_text(text, encoding="utf-8")

@@ -1,8 +1,9 @@
 """Split paragraphs into clauses by the numbering hierarchy of Chinese government documents.
 
-Levels: 第X编 › 第X章 › 第X节 › 第X条 for statutes; 一、 › （一） › 1. › （1） › ① for notices;
-附则 and 附件 open sections of their own. A document may skip levels, so nesting follows the
-order in which marker types first appear (a stack of marker types), not a fixed table.
+Levels: 第X编 › 第X章 › 第X节 › 第X条 for statutes; 一、 › （一） › 1. › （1） › ① for notices; 1 › 1.1 › 1.1.1
+for plans; 附则 opens a section of its own. A document may skip levels, so nesting follows the order in which
+marker families are seen (a stack of families), not a fixed table; a family that runs on across a higher level
+(（一）…（二十七） through 一、…八、) stays a child of the current higher-level item. Markers: corpus.numbering.
 """
 from __future__ import annotations
 
@@ -10,101 +11,53 @@ import re
 from dataclasses import dataclass
 
 from corpus.model import Clause
+from corpus.numbering import (  # noqa: F401  (Marker is re-exported; cn_to_int for bench/stard_gold.py)
+    STATUTE_RANK,
+    Marker,
+    cn_to_int,
+    decimal_parent,
+    has_decimal_numbering,
+    match_marker,
+)
 
-CN_DIGITS = "零〇一二两三四五六七八九十百千"
-_CN_NUM = f"[{CN_DIGITS}]+"
-
-# (type, regex on the paragraph start). Order matters: more specific first.
-_MARKERS: list[tuple[str, re.Pattern]] = [
-    ("bian", re.compile(rf"^第({_CN_NUM})编(?=[\s　]|$)")),
-    ("zhang", re.compile(rf"^第({_CN_NUM})章(?=[\s　]|$)")),
-    ("jie", re.compile(rf"^第({_CN_NUM})节(?=[\s　]|$)")),
-    ("tiao", re.compile(rf"^第({_CN_NUM})条(?:之[{CN_DIGITS}]+)?(?=[\s　]|$|[^\s　，。、；])")),
-    ("fuze", re.compile(r"^附[\s　]*则(?=[\s　]*$)")),
-    ("cn", re.compile(rf"^({_CN_NUM})、")),
-    ("pcn", re.compile(rf"^[（(]({_CN_NUM})[）)]")),
-    ("num", re.compile(r"^(\d{1,2})[.．、](?!\d)")),
-    ("pnum", re.compile(r"^[（(](\d{1,2})[）)]")),
-    ("circ", re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])")),
-]
-# Statute levels always nest in this order, whatever appears first.
-_STATUTE_RANK = {"bian": 0, "zhang": 1, "jie": 2, "tiao": 3}
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_STATUTE_RANK = STATUTE_RANK
+CLOSING = "结语"
 
 
-def cn_to_int(text: str) -> int:
-    """Chinese numeral (up to the thousands) to int; 0 when unparseable."""
-    units = {"十": 10, "百": 100, "千": 1000}
-    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
-    digits.update({"〇": 0, "两": 2})
-    total, current = 0, 0
-    for ch in text:
-        if ch in digits:
-            current = digits[ch]
-        elif ch in units:
-            total += (current or 1) * units[ch]
-            current = 0
-        else:
-            return 0
-    return total + current
+_DISPLAY_SUFFIX = {"cn": "、", "num": ".", "rnum": "）"}
+_SPACED = ("zhang", "jie", "bian", "part")
 
 
-@dataclass(frozen=True)
-class Marker:
-    kind: str
-    token: str  # path element, e.g. "三", "（九）", "1", "第二条"
-    number: int
-    rest: str  # paragraph text after the marker
-
-
-def match_marker(paragraph: str) -> Marker | None:
-    for kind, pattern in _MARKERS:
-        m = pattern.match(paragraph)
-        if not m:
-            continue
-        rest = paragraph[m.end():].lstrip(" 　\t")
-        if kind == "fuze":
-            return Marker(kind, "附则", 0, rest)
-        raw = m.group(1)
-        if kind in ("cn", "pcn") or kind in _STATUTE_RANK:
-            number = cn_to_int(raw)
-        elif kind == "circ":
-            number = _CIRCLED.index(raw) + 1
-        else:
-            number = int(raw)
-        if number <= 0:
-            continue
-        if kind in _STATUTE_RANK:
-            token = m.group(0).strip()
-        elif kind == "pcn":
-            token = f"（{raw}）"
-        elif kind == "pnum":
-            token = f"（{raw}）"
-        else:
-            token = raw
-        return Marker(kind, token, number, rest)
-    return None
-
-
-_DISPLAY_SUFFIX = {"cn": "、", "num": "."}
+def _is_dec(kind: str) -> bool:
+    return kind.startswith("dec")
 
 
 def make_label(path: tuple[str, ...], kinds: tuple[str, ...]) -> str:
-    """Display label: 三、（九）, 二、（二）1, 附则2, 第十条 (articles are unique in a statute)."""
+    """Display label: 三、（九）, 二、（二）1, 附则2, 第十条, 2.1.3 (articles and decimals are unique in a document)."""
     if not path:
         return "导语"
+    if path == (CLOSING,):
+        return CLOSING
     if kinds and kinds[-1] == "tiao":
         return path[-1]
+    decimals = [i for i, k in enumerate(kinds) if _is_dec(k)]
+    first = decimals[-1] if decimals else 0
     parts = []
-    for i, (token, kind) in enumerate(zip(path, kinds)):
+    for i in range(first, len(path)):
+        token, kind = path[i], kinds[i]
         last = i == len(path) - 1
         parts.append(token + ("" if last else _DISPLAY_SUFFIX.get(kind, "")))
-        if kind in ("zhang", "jie", "bian") and not last:
+        if kind in _SPACED and not last:
             parts.append(" ")
     return "".join(parts)
 
 
-_HEADING_END = re.compile(r"^([^，。；：！？,;]{2,30}?)[。：]")
+# A heading before the text is a short comma-free phrase closed by 。 or ： (（三）明确支持范围。各级…).
+_PHRASE = "[^，。；：！？,;\n]"
+_HEADING_END = re.compile(rf"^({_PHRASE}{{2,30}}?)[。：]")
+# A marker line that is only a short phrase ("（二）基本原则。", "（一）统筹两个市场，打造加工制造中心。"), followed by
+# prose or by numbered children: the phrase is the heading; one comma is allowed as the line says nothing else.
+_HEADING_ONLY = re.compile(rf"^({_PHRASE}{{2,30}}|{_PHRASE}{{2,12}}，{_PHRASE}{{2,12}})[。：:]$")
 
 
 def split_heading(rest: str) -> tuple[str | None, str]:
@@ -129,14 +82,22 @@ class _Open:
     parts: list[str]
     slot: int
     has_children: bool = False
+    inline: bool = False  # the marker paragraph carried body text, not only a heading
 
 
-def segment(paragraphs: list[str], statute: bool = False) -> list[Clause]:
-    """Turn reading-order paragraphs into clauses; unnumbered paragraphs join the open clause."""
+def segment(paragraphs: list[str], statute: bool = False, closing: bool = True) -> list[Clause]:
+    """Turn reading-order paragraphs into clauses; unnumbered paragraphs join the open clause.
+
+    With `closing` (never in statutes, whose articles have several 款), paragraphs after the last numbered item
+    that break its family's one-paragraph-per-item pattern become a closing unit, path ("结语",).
+    """
     slots: list[Clause | None] = [None]  # slot 0: the preamble
     stack: list[_Open] = []
     preamble: list[str] = []
-    last_seen: dict[str, int] = {}  # numbering may run on across parents (三（一）1–4, （二）5–7)
+    last_seen: dict[str, int] = {}  # numbering may run on across parents (三（一）1–4, （二）5–7; 一（一）… 二（三）)
+    decimal_top = has_decimal_numbering(paragraphs)
+    # Per family: how many paragraphs each closed item with inline text had (for the closing unit).
+    inline_sizes: dict[str, list[int]] = {}
 
     def close_from(depth: int) -> None:
         while len(stack) > depth:
@@ -147,42 +108,91 @@ def segment(paragraphs: list[str], statute: bool = False) -> list[Clause]:
             # A bare marker ("8." and nothing else) is kept only as the parent of numbered units.
             if text or node.heading is not None or node.has_children:
                 slots[node.slot] = Clause(path=path, label=make_label(path, kinds), heading=node.heading, text=text)
+            if node.inline and not node.has_children:
+                inline_sizes.setdefault(node.kind, []).append(len(node.parts))
             stack.pop()
 
     for para in paragraphs:
         para = para.strip()
         if not para:
             continue
-        marker = match_marker(para)
+        marker = match_marker(para, decimal_top=decimal_top)
+        if marker is None and stack:
+            _promote_heading(stack[-1])  # prose (not a rejected marker) follows the marker line
         if marker and not _accept(marker, stack, statute, last_seen):
             marker = None
         if marker is None:
             (stack[-1].parts if stack else preamble).append(para)
             continue
         close_from(_depth_for(marker, stack))
-        if not stack:
-            last_seen.clear()
         last_seen[marker.kind] = marker.number
         if marker.kind == "tiao":
             heading, text = None, marker.rest
         else:
             heading, text = split_heading(marker.rest)
-            if marker.kind == "fuze" and heading is None and not text:
+            if marker.kind == "supplementary" and heading is None and not text:
                 heading = "附则"
         slots.append(None)
         if stack:
+            _promote_heading(stack[-1])  # numbered children follow the marker line
             stack[-1].has_children = True
-        stack.append(_Open(marker.kind, marker.token, marker.number, heading, [text] if text else [], len(slots) - 1))
+        stack.append(_Open(marker.kind, marker.token, marker.number, heading, [text] if text else [], len(slots) - 1,
+                           inline=bool(text)))
+    tail = _closing_paragraphs(stack, inline_sizes) if closing and not statute else []
     close_from(0)
     if preamble:
         slots[0] = Clause(path=(), label="导语", heading=None, text="\n".join(preamble))
-    return [c for c in slots if c is not None]
+    clauses = [c for c in slots if c is not None]
+    if tail:
+        clauses.append(Clause(path=(CLOSING,), label=CLOSING, heading=None, text="\n".join(tail)))
+    return clauses
+
+
+def _promote_heading(node: _Open) -> None:
+    """A marker line that is only a short phrase ending with 。/： and is followed by prose or children: a heading.
+
+    The line also stays the first line of the text, as printed, so an answer can quote it.
+    """
+    if node.heading is None and len(node.parts) == 1 and node.inline and node.kind != "tiao":
+        m = _HEADING_ONLY.match(node.parts[0])
+        if m:
+            node.heading, node.inline = m.group(1), False
+
+
+def _closing_paragraphs(stack: list[_Open], inline_sizes: dict[str, list[int]]) -> list[str]:
+    """Paragraphs after the last item that belong to the whole document (请认真贯彻执行…), taken off the item.
+
+    Only where the pattern is clear: the last item's marker paragraph carried its text, and at least two earlier
+    items of its family that did so were one paragraph each, so extra paragraphs after it are not its own.
+    """
+    if not stack:
+        return []
+    last = stack[-1]
+    earlier = inline_sizes.get(last.kind, [])
+    if not last.inline or last.has_children or len(last.parts) < 2 or len(earlier) < 2:
+        return []
+    if any(size != 1 for size in earlier):
+        return []
+    tail = last.parts[1:]
+    # More than a short sign-off (signer and date lines aside), or numbering that restarts (a second attached
+    # text): not a closing.
+    if sum(1 for p in tail if len(p) > 20) > 3 or any(match_marker(p) for p in tail):
+        return []
+    del last.parts[1:]
+    return tail
 
 
 def _depth_for(marker: Marker, stack: list[_Open]) -> int:
     """Stack depth at which the new marker sits (everything at or below it is closed)."""
-    if marker.kind == "fuze":
+    if marker.kind == "supplementary":
         return 0
+    if _is_dec(marker.kind):
+        level = int(marker.kind[3:])
+        for i, node in enumerate(stack):
+            if _is_dec(node.kind) and int(node.kind[3:]) >= level:
+                return i
+        decimals = [i for i, node in enumerate(stack) if _is_dec(node.kind)]
+        return decimals[-1] + 1 if decimals else len(stack)
     for i, node in enumerate(stack):
         if node.kind == marker.kind:
             return i
@@ -191,19 +201,21 @@ def _depth_for(marker: Marker, stack: list[_Open]) -> int:
         for i, node in enumerate(stack):
             if node.kind in _STATUTE_RANK and _STATUTE_RANK[node.kind] > rank:
                 return i
-            if node.kind not in _STATUTE_RANK and node.kind != "fuze":
+            if node.kind not in _STATUTE_RANK and node.kind != "supplementary":
                 return i
     return len(stack)
 
 
 def _accept(marker: Marker, stack: list[_Open], statute: bool, last_seen: dict[str, int]) -> bool:
     """Reject markers that break the sequence (a stray "3." in running text, a cross-reference)."""
-    if statute and marker.kind not in _STATUTE_RANK and marker.kind != "fuze":
+    if statute and marker.kind not in _STATUTE_RANK and marker.kind != "supplementary":
         # In statutes, list items inside an article stay part of the article's text.
         if any(n.kind == "tiao" for n in stack):
             return False
-    if marker.kind == "fuze":
+    if marker.kind == "supplementary":
         return True
+    if _is_dec(marker.kind):
+        return _accept_decimal(marker, stack)
     for node in stack:
         if node.kind == marker.kind:
             if marker.kind == "tiao":
@@ -215,3 +227,19 @@ def _accept(marker: Marker, stack: list[_Open], statute: bool, last_seen: dict[s
     if marker.kind == "tiao" or (statute and marker.kind in _STATUTE_RANK):
         return True
     return marker.number == 1 or (bool(stack) and marker.number == last_seen.get(marker.kind, -1) + 1)
+
+
+def _accept_decimal(marker: Marker, stack: list[_Open]) -> bool:
+    """2.1.3 needs 2.1 open and 2.1.2 (or nothing) before it; 2 needs 1 (or nothing) before it."""
+    level = int(marker.kind[3:])
+    same = next((n for n in stack if n.kind == marker.kind), None)
+    if level > 1:
+        parent = next((n for n in stack if n.kind == f"dec{level - 1}"), None)
+        if parent is None or parent.token != decimal_parent(marker.token):
+            return False
+        if same is not None and decimal_parent(same.token) == parent.token:
+            return marker.number == same.number + 1
+        return marker.number == 1
+    if same is not None:
+        return marker.number == same.number + 1
+    return marker.number == 1

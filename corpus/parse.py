@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -24,10 +25,32 @@ def parse_text(text: str, source: str) -> list[Document]:
     if not text.strip():
         return []
     if gazette.looks_like_gazette(text):
-        return gazette.parse_gazette(text, source)
-    if statute.looks_like_statute(text):
-        return [statute.parse_statute(text, source)]
-    return [policy.parse_policy(text, source)]
+        docs = gazette.parse_gazette(text, source)
+    elif statute.looks_like_statute(text):
+        docs = [statute.parse_statute(text, source)]
+    else:
+        docs = [policy.parse_policy(text, source)]
+    return [_with_validity(_with_doc_type(d)) for d in docs]
+
+
+def _with_doc_type(doc: Document) -> Document:
+    """Every parser's documents get their form (通知, 意见, 条例 …) the same way: corpus.doctype."""
+    from corpus.doctype import doc_type
+
+    if doc.doc_type is not None:
+        return doc
+    return replace(doc, doc_type=doc_type(doc.title, doc.kind, doc.doc_number))
+
+
+def _with_validity(doc: Document) -> Document:
+    """Every parser's documents get their printed period of validity and what they repeal the same way."""
+    from corpus.repeals import document_repeals
+    from corpus.validity import document_validity
+
+    period = document_validity(doc)
+    return replace(doc, effective_from=doc.effective_from or period.effective_from,
+                   effective_until=doc.effective_until or period.effective_until,
+                   repeals=doc.repeals or document_repeals(doc))
 
 
 def parse_file(path: str | Path) -> list[Document]:

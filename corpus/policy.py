@@ -8,17 +8,20 @@ from pathlib import Path
 
 from corpus.dates import parse_date_line
 from corpus.model import Clause, Document
-from corpus.outline import CN_DIGITS, match_marker, segment
+from corpus.doctype import doc_type
+from corpus.numbering import drop_toc
+from corpus.numbers import CN_DIGITS, DECREE_NUMBER, DOC_NUMBER, ISSUER, canonical
+from corpus.outline import match_marker, segment
 from corpus.statute import ORG_SUFFIX
 
-_BRACKETED = re.compile(r"^(?P<org>[\u4e00-\u9fff]{1,12})[〔\[［(（](?P<year>\d{4})[〕\]］)）](?P<n>\d{1,5})号$")
-_DECREE_NO = re.compile(r"^(?P<org>[\u4e00-\u9fff]{1,16})令[\s　]*第(?P<n>\d{1,5})号$")
+_DECREE_NO = re.compile(rf"^({ISSUER}){DECREE_NUMBER.pattern}$")
 _DECREE_HEAD = re.compile(r"^(?P<org>[\u4e00-\u9fff]{2,20})令$")
 _BARE_NO = re.compile(r"^第(?P<n>\d{1,5})号$")
 _ARTICLE = re.compile(rf"^第[{CN_DIGITS}]+条")
 _BOOK_TITLE = re.compile(r"《([^《》]{2,60})》")
 _SENTENCE = re.compile(r"[。；;！？!?，,：:]")
 _ATTACH = re.compile(r"^附[\s　]*件[\s　]*(?P<n>\d{0,2})[\s　]*[：:.．、]?[\s　]*(?P<rest>.*)$")
+_ANNEX_HEAD = re.compile(r"^附[\s　]*件[\s　]*(?P<n>\d{1,2})?[\s　]*[：:.．]?$")
 _LIST_ITEM = re.compile(r"^(?P<n>\d{1,2})[.．、]\s*(?P<rest>\S.*)$")
 _POSITION = re.compile(r"^(?:总理|主席|省长|市长|县长|区长|部长|局长|主任|院长|署长|行长|书记)[\s　]+\S")
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff“”《》、])[ \t　\u00a0]+(?=[\u4e00-\u9fff“”《》、])")
@@ -62,13 +65,16 @@ def parse_policy(text: str, source: str) -> Document:
     addressees = _split_addressees(lines[addressee_at]) if addressee_at is not None else ()
     body = [ln for i, ln in enumerate(lines[body_from:], start=body_from)
             if not (signature and signature.start <= i < signature.end) and not _PUBLIC_NOTE.match(ln)]
-    statute = sum(1 for ln in body if _ARTICLE.match(ln)) >= 3
     # Every document stays citable: a head with no body becomes one preamble clause.
-    clauses = segment(body, statute=statute) or [Clause(path=(), label="导语", heading=None, text="\n".join(lines))]
+    clauses = _body_clauses(body, _attachments(lines[body_from:]))
+    clauses = clauses or [Clause(path=(), label="导语", heading=None, text="\n".join(lines))]
+    title = title or Path(source).stem
+    kind = "normative" if doc_number else "notice"
     return Document(
         source=source,
-        title=title or Path(source).stem,
-        kind="normative" if doc_number else "notice",
+        title=title,
+        kind=kind,
+        doc_type=doc_type(title, kind, doc_number),
         clauses=tuple(clauses),
         doc_number=doc_number,
         issuer=issuer,
@@ -76,6 +82,92 @@ def parse_policy(text: str, source: str) -> Document:
         addressees=addressees,
         attachments=_attachments(lines[body_from:]),
     )
+
+
+def _body_clauses(body: list[str], names: tuple[str, ...]) -> list[Clause]:
+    """The main text's clauses, then one unit per printed attachment (附件, 附件1 …) with its own numbering."""
+    body = drop_toc(body)
+    statute = sum(1 for ln in body if _ARTICLE.match(ln)) >= 3
+    starts = [i for i, ln in enumerate(body) if _ANNEX_HEAD.match(ln)]
+    main = _without_listing(body[: starts[0]]) if starts else body
+    texts = _further_texts(main)
+    clauses = segment(main[: texts[0]] if texts else main, statute=statute)
+    for k, start in enumerate(texts):
+        end = texts[k + 1] if k + 1 < len(texts) else len(main)
+        clauses += _prefixed(main[start], segment(main[start + 1: end], statute=statute), heading=None)
+    for k, start in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(body)
+        clauses += _annex_clauses(body[start], drop_toc(body[start + 1: end]), names)
+    return clauses
+
+
+def _further_texts(lines: list[str]) -> list[int]:
+    """Title lines of further texts printed one after another without 附件 (印发…两个规定的通知): the 一、 numbering
+    starts again at 一 just below a short unpunctuated title line."""
+    starts: list[int] = []
+    top = 0
+    for i, line in enumerate(lines):
+        marker = match_marker(line)
+        if marker is None or marker.kind != "cn":
+            continue
+        if marker.number == 1 and top >= 2:
+            floor = starts[-1] if starts else 0
+            title_at = next((j for j in (i - 1, i - 2) if j > floor and _is_title_line(lines[j])), None)
+            if title_at is not None:
+                starts.append(title_at)
+        top = marker.number
+    return starts
+
+
+def _is_title_line(line: str) -> bool:
+    return 4 <= len(line) <= 40 and not _SENTENCE.search(line) and match_marker(line) is None \
+        and parse_date_line(line) is None
+
+
+def _prefixed(token: str, inner: list[Clause], heading: str | None) -> list[Clause]:
+    """A part's own unit (its heading, its unnumbered opening as text) and its clauses under its token."""
+    opening = "\n".join(c.text for c in inner if not c.path)
+    unit = Clause(path=(token,), label=token, heading=heading, text=opening)
+    children = [Clause((token,) + c.path, f"{token} {c.label}", c.heading, c.text) for c in inner if c.path]
+    return [unit] + children if (heading or opening or children) else []
+
+
+def _without_listing(lines: list[str]) -> list[str]:
+    """Drop the 附件：1.甲 2.乙 list above the signature: the attachments printed below carry those names."""
+    for i in range(len(lines) - 1, -1, -1):
+        m = _ATTACH.match(lines[i])
+        if m and m.group("rest").strip() and len(lines[i]) <= 80:
+            end = i + 1
+            while end < len(lines) and _LIST_ITEM.match(lines[end]) and len(lines[end]) <= 80:
+                end += 1
+            return lines[:i] + lines[end:]
+    return lines
+
+
+def _annex_clauses(head: str, lines: list[str], names: tuple[str, ...]) -> list[Clause]:
+    """附件N: its title is the unit's heading, its unnumbered opening the unit's text, its items its children."""
+    n = _ANNEX_HEAD.match(head).group("n")
+    token = f"附件{int(n)}" if n else "附件"
+    title, used = _annex_title(lines, names)
+    return _prefixed(token, segment(lines[used:]), heading=title or None)
+
+
+def _annex_title(lines: list[str], names: tuple[str, ...]) -> tuple[str, int]:
+    """The attachment's title: the lines spelling a listed attachment name, else one short unpunctuated line and
+    its wrapped continuation (a line under 6 characters is a table header such as 序号 or 一级指标)."""
+    wanted = {_squeeze(n).replace(" ", "") for n in names}
+    for used in (3, 2, 1):
+        title = "".join(_squeeze(ln) for ln in lines[:used])
+        if used <= len(lines) and title.replace(" ", "") in wanted:
+            return title, used
+    parts: list[str] = []
+    for line in lines[:3]:
+        if len(line) > 60 or _SENTENCE.search(line) or match_marker(line) or parse_date_line(line):
+            break
+        if parts and len(_squeeze(line)) < 6 and not line.startswith(("（", "(")):
+            break
+        parts.append(_squeeze(line))
+    return "".join(parts), len(parts)
 
 
 def _clean(line: str) -> str:
@@ -94,12 +186,12 @@ def _find_doc_number(lines: list[str]) -> tuple[int | None, str | None]:
     """Index and text of the 文号 line among the first lines (brackets normalized to 〔〕)."""
     for i, ln in enumerate(lines[:_HEAD_LIMIT]):
         compact = re.sub(r"[\s　]+", "", ln)
-        m = _BRACKETED.match(compact)
+        m = DOC_NUMBER.fullmatch(compact)
         if m:
-            return i, f"{m.group('org')}〔{int(m.group('year')):04d}〕{int(m.group('n'))}号"
+            return i, canonical(*m.groups())
         m = _DECREE_NO.match(compact)
         if m:
-            return i, f"{_decree_prefix(m.group('org'))}令第{int(m.group('n'))}号"
+            return i, f"{_decree_prefix(m.group(1))}令第{int(m.group(2))}号"
         m = _BARE_NO.match(compact)
         if m and i > 0:
             head = _DECREE_HEAD.match(re.sub(r"[\s　]+", "", lines[i - 1]))
