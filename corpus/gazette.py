@@ -9,14 +9,16 @@ from dataclasses import dataclass, field
 from corpus import layout, sections
 from corpus.layout import (
     DATE_LINE,
-    DOC_NUMBER,
     DOC_NUMBER_LINE,
     NORM_CODE,
     SENTENCE_END,
     Line,
     Page,
 )
+from corpus.issue import infer_issue_date
+from corpus.issue import merge as merge_issue
 from corpus.model import Document
+from corpus.numbers import DOC_NUMBER, normalize_doc_number
 from corpus.outline import match_marker, segment
 from corpus.sections import NEWS_DATE_START, PUNCT, title_like
 from corpus.tables import annex_clauses
@@ -33,7 +35,7 @@ _DASHES = str.maketrans({"—": "-", "－": "-", "–": "-", "‐": "-"})
 def looks_like_gazette(text: str) -> bool:
     """PDF-extracted gazette text: pages opened by a one-space indent, or a gazette running header."""
     page_starts = len(re.findall(r"^ [^ \n]", text, flags=re.M))
-    return page_starts >= 3 or bool(re.search(r"公报\s*[（(](总第|\d{4}年第)", text))
+    return page_starts >= 3 or bool(re.search(r"公报\s*[（(]?\s*(总第|\d{4}\s*年\s*第)", text))
 
 
 @dataclass
@@ -48,14 +50,14 @@ class _Group:
 
 def parse_gazette(text: str, source: str) -> list[Document]:
     pages = layout.split_pages(text)
-    headers = [p.header for p in pages if p.header]
-    gazette_name, issue = headers[0] if headers else (None, None)
+    info = merge_issue(h for p in pages for h in p.issues)
+    gazette_name, issue = info.name, info.label
     groups = _group_pages(pages)
     year = _issue_year(groups)
     publisher = gazette_name[: -len("公报")] if gazette_name else None
     docs: list[Document] = []
     for group in groups:
-        base = {"source": source, "gazette_issue": issue}
+        base = {"source": source, "gazette_issue": info.display()}
         kind = group.kind or _guess_kind(group)
         if kind == "normative":
             doc = _normative(group, base)
@@ -70,11 +72,15 @@ def parse_gazette(text: str, source: str) -> list[Document]:
             doc = sections.statistics(group.lines, base)
         elif kind == "captions":
             doc = sections.captions(group.lines, base, gazette_name, issue, year)
+            if info.display():  # 温州市人民政府公报 2019年第7期（总第203期）图片新闻
+                doc = dataclasses.replace(doc, title=f"{info.display()}图片新闻")
         else:
             doc = sections.feature(group.lines, base)
         if doc and doc.clauses:
             docs.append(doc)
-    return docs
+    # Every document carries its issue's date, so undated sections (appointments, chronicle) can be filtered by it.
+    issue_date = infer_issue_date(info, docs, year)
+    return [dataclasses.replace(d, issue_date=issue_date) for d in docs] if issue_date else docs
 
 
 # ---- grouping pages into documents -------------------------------------------------------
@@ -191,11 +197,30 @@ def _iso(m: re.Match) -> str:
 
 def _normative(group: _Group, base: dict) -> Document:
     lines = group.lines
+    drop, doc_number, norm_code, title = _head_lines(lines)
+    sig_indexes, signed_issuer, date = _signature(lines)
+    drop.update(sig_indexes)
+    addressees = _addressees(lines, drop)
+    title = title or next((l.text for l in lines if title_like(l)), "")
+    issuer = _issuer_from_title(title) or signed_issuer
+    drop.update(_running_titles(lines, drop, _issued_names(lines, drop, title)))
+    body, annex = _split_annex(_flow(lines, drop))
+    attachments, annex_list = _attachment_names(annex)
+    clauses = segment(_paragraphs(body, group.pages))
+    clauses += annex_clauses(annex_list, annex[len(annex_list):] if annex else [], attachments)
+    return Document(
+        title=title, kind="normative", clauses=tuple(clauses), doc_number=doc_number, issuer=issuer,
+        date=date, addressees=addressees, norm_code=norm_code, attachments=attachments, **base,
+    )
+
+
+def _head_lines(lines: list[Line]) -> tuple[set[int], str | None, str | None, str | None]:
+    """(lines to drop, 文号, norm code, title): the number line, the title next to it and the norm-code line."""
     drop: set[int] = set()
     doc_number = norm_code = title = None
     for i, line in enumerate(lines):
         if DOC_NUMBER_LINE.match(line.text) and doc_number is None:
-            doc_number = canonical_doc_number(line.text)
+            doc_number = normalize_doc_number(line.text)
             drop.add(i)
             span = _find_title(lines, i)
             if span:
@@ -204,25 +229,30 @@ def _normative(group: _Group, base: dict) -> Document:
         elif NORM_CODE.match(line.text):
             norm_code = norm_code or line.text
             drop.add(i)
-    sig_indexes, signed_issuer, date = _signature(lines)
-    drop.update(sig_indexes)
-    addressees: tuple[str, ...] = ()
+    return drop, doc_number, norm_code, title
+
+
+def _addressees(lines: list[Line], drop: set[int]) -> tuple[str, ...]:
+    """The first addressee line (各…：), split into its addressees and added to drop."""
     for i, line in enumerate(lines):
         if i not in drop and ADDRESSEE.match(line.text):
-            addressees = split_list(line.text.rstrip("："))
             drop.add(i)
-            break
-    title = title or next((l.text for l in lines if title_like(l)), "")
-    issuer = _issuer_from_title(title) or signed_issuer
-    # Names of the documents being issued (《…》 in the title and the cover letter) are printed
-    # again as headings and running titles; out of their place they are page furniture.
+            return split_list(line.text.rstrip("："))
+    return ()
+
+
+def _issued_names(lines: list[Line], drop: set[int], title: str) -> set[str]:
+    """Normalized names of the documents being issued (《…》 in the title and the cover letter) and the title:
+    printed again as headings and running titles, out of their place they are page furniture."""
     names = set(re.findall(r"《([^》]{4,60})》", title))
     first_text = "".join(lines[i].text for i in range(min(len(lines), 6)) if i not in drop)
     names.update(n for n in re.findall(r"《([^》]{4,60})》", first_text))
     names.add(title)
-    drop.update(_running_titles(lines, drop, {_normalize_title(n) for n in names if n}))
-    # The cover letter is set across the full page width; PDF extraction may emit it after the
-    # columns of the page, so it is put back at the start.
+    return {_normalize_title(n) for n in names if n}
+
+
+def _cover_lines(lines: list[Line], drop: set[int]) -> list[int]:
+    """Indexes of the cover letter: set across the full page width, before any 附件 line."""
     wide = 1.3 * layout.typical_width(lines)
     annex_at = next((i for i, line in enumerate(lines) if re.match(r"^附件[：:]", line.text)), len(lines))
     cover: list[int] = []
@@ -238,6 +268,13 @@ def _normative(group: _Group, base: dict) -> Document:
             if lines[run[-1]].text[-1] not in SENTENCE_END and i < annex_at:
                 cover.append(i)  # the short last line of the cover letter
         run = []
+    return cover
+
+
+def _flow(lines: list[Line], drop: set[int]) -> list[Line]:
+    """The kept lines in reading order. PDF extraction may emit the cover letter after the columns of the page,
+    so it is put back at the start."""
+    cover = _cover_lines(lines, drop)
     order = cover + [i for i in range(len(lines)) if i not in cover]
     cover_last = lines[cover[-1]] if cover else None
     flow = []
@@ -251,28 +288,15 @@ def _normative(group: _Group, base: dict) -> Document:
         if flow and (i - 1) in drop and flow[-1].text[-1] in SENTENCE_END:
             line = dataclasses.replace(line, break_before=True)
         flow.append(line)
-    body, annex = _split_annex(flow)
-    attachments, annex_list = _attachment_names(annex)
-    clauses = segment(_paragraphs(body, group.pages))
-    clauses += annex_clauses(annex_list, annex[len(annex_list):] if annex else [], attachments)
-    return Document(
-        title=title, kind="normative", clauses=tuple(clauses), doc_number=doc_number, issuer=issuer,
-        date=date, addressees=addressees, norm_code=norm_code, attachments=attachments, **base,
-    )
-
-
-def canonical_doc_number(text: str) -> str:
-    """温政办[2019]第049号, with any brackets, spaces or Unicode digits -> 温政办〔2019〕49号."""
-    m = re.match(r"^(\S+?)[〔\[［(（](\d{4})[〕\]］)）]\s*第?(\d{1,5})号$", text)
-    return f"{m.group(1)}〔{int(m.group(2)):04d}〕{int(m.group(3))}号" if m else re.sub(r"\s+", "", text)
+    return flow
 
 
 def split_list(text: str) -> tuple[str, ...]:
     """Split on ，、 outside brackets: 各县（市、区）人民政府，市政府直属各单位."""
     parts, depth, current = [], 0, ""
     for ch in text:
-        depth += ch in "（(《" and 1 or 0
-        depth -= ch in "）)》" and 1 or 0
+        depth += int(ch in "（(《")
+        depth -= int(ch in "）)》")
         if ch in "，,、" and depth <= 0:
             parts.append(current)
             current = ""
@@ -387,14 +411,14 @@ def _restore_item_order(paras: list[str], previous_open: bool) -> list[str]:
     markers = [match_marker(p) for p in paras]
     if not _items_out_of_order(markers):
         return paras
-    headings = [p for p, m in zip(paras, markers) if m and m.kind == "fuze" and not m.rest]
+    headings = [p for p, m in zip(paras, markers) if m and m.kind == "supplementary" and not m.rest]
     fragment = None
     if not previous_open and markers[0] is None:
         fragment = paras[0]
     blocks: list[tuple[int, list[str]]] = []
     lead: list[str] = []
     for p, m in zip(paras, markers):
-        if p is fragment or (m and m.kind == "fuze" and not m.rest):
+        if p is fragment or (m and m.kind == "supplementary" and not m.rest):
             continue
         if m and m.kind == "num":
             blocks.append((m.number, [p]))

@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from corpus.issue import match_header
+from corpus.numbers import DOC_NUMBER
 
 # Section banners printed at page edges; they name the section a page belongs to.
 BANNERS = {
@@ -20,11 +23,14 @@ BANNERS = {
     "专题报道": "feature",
 }
 
-PAGE_NUMBER = re.compile(r"^[·•\-—\s]*\d{1,4}[·•\-—\s]*$")
 _DECORATED_PAGE_NUMBER = re.compile(r"^[·•\-—]\s*\d{1,4}\s*[·•\-—]$")
-RUNNING_HEADER = re.compile(r"^(?P<name>\S*公报)\s*[（(](?P<issue>总第\s*\d+\s*期|\d{4}年第\s*\d+\s*期)[）)]\s*(?P<section>\S*)$")
-DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（]\d{4}[〕\]］)）]\s*第?\d{1,5}号")
-DOC_NUMBER_LINE = re.compile(rf"^({DOC_NUMBER.pattern})$")
+# A running header naming the issue in any printed form: 公报（总第203期）, 公报 2019年第7期（总第203期） 文件发布;
+# corpus.issue.match_header reads its parts.
+RUNNING_HEADER = re.compile(
+    r"^(?P<name>\S*公报)\s*(?=\S*?(?:\d{4}\s*年\s*第|总\s*第))"
+    r"(?P<issue>[（(]?\s*(?:\d{4}\s*年\s*第\s*[\d〇零一二三四五六七八九十]{1,4}\s*[期号])?\s*[（(]?\s*"
+    r"(?:总\s*第\s*\d+\s*[期号])?\s*[）)]?\s*[）)]?)\s*(?P<section>\S*)$")
+DOC_NUMBER_LINE = re.compile(rf"^(?:{DOC_NUMBER.pattern})$")
 NORM_CODE = re.compile(r"^[A-Z]{2,6}\d{2}-\d{4}-\d{3,5}$")
 DATE_LINE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 SENTENCE_END = "。！？；：”」）)"
@@ -47,6 +53,7 @@ class Page:
     lines: list[Line]
     banner: str | None = None  # section kind named by a banner on this page
     header: tuple[str, str] | None = None  # (gazette name, issue) from a running header
+    issues: list = field(default_factory=list)  # every issue line on the page (corpus.issue.IssueHeader)
 
 
 def close_up(text: str) -> str:
@@ -100,10 +107,11 @@ def banner_kind(text: str) -> str | None:
 def _strip_furniture(page: Page) -> None:
     kept = []
     for line in page.lines:
-        m = RUNNING_HEADER.match(line.text)
-        if m:
-            page.header = (m.group("name"), re.sub(r"\s+", "", m.group("issue")))
-            page.banner = page.banner or banner_kind(m.group("section") or "")
+        found = match_header(line.text)
+        if found:  # running header or cover line naming the issue: page furniture, kept as the issue's identity
+            page.issues.append(found)
+            page.header = page.header or (found.name, found.label)
+            page.banner = page.banner or banner_kind(found.section or "")
             continue
         kind = banner_kind(line.text)
         if kind:

@@ -51,6 +51,8 @@ class Document:
     # Period of validity where the document prints one (YYYY-MM-DD).
     effective_from: str | None = None
     effective_until: str | None = None
+    # Documents this one repeals (废止 / 停止执行), by 文号 where printed, else by title (corpus.repeals).
+    repeals: tuple[str, ...] = ()
 
     @property
     def doc_id(self) -> str:
@@ -61,5 +63,6 @@ class Document:
         data = asdict(self)
         data["addressees"] = list(self.addressees)
         data["attachments"] = list(self.attachments)
+        data["repeals"] = list(self.repeals)
         data["clauses"] = [c.to_json() for c in self.clauses]
         return data

@@ -2,13 +2,17 @@
 from __future__ import annotations
 
 import codecs
-from collections.abc import Iterable, Iterator
+import sys
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from corpus.charfold import fold_cjk
 from corpus.errors import SourceError
 
-SOURCE_SUFFIXES = (".txt", ".md")
+SOURCE_SUFFIXES = (".txt", ".md", ".pdf")
 MAX_BYTES = 64 * 1024 * 1024
+# A PDF carries fonts and images besides its text.
+MAX_PDF_BYTES = 512 * 1024 * 1024
 # Gazette lines are short and a statute's longest paragraph is a few thousand characters; a longer "line" is
 # an export or data dump whose one clause could be neither cited nor searched in reasonable time and memory.
 MAX_LINE_CHARS = 100_000
@@ -40,9 +44,16 @@ def iter_source_files(paths: Iterable[str | Path]) -> Iterator[Path]:
                 yield p
 
 
-def read_source(path: str | Path, max_bytes: int = MAX_BYTES) -> str:
-    """The file's text with \\n line endings; raises SourceError for empty, binary, huge or undecodable files."""
+def read_source(path: str | Path, max_bytes: int = MAX_BYTES,
+                on_warning: Callable[[str, str], None] | None = None) -> str:
+    """The file's text with \\n line endings; raises SourceError for empty, binary, huge or undecodable files.
+
+    A PDF is read through its text layer (corpus.pdf); pages it cannot read (scans) go to
+    `on_warning(path, message)`, by default printed like skipped files, and the rest is returned.
+    """
     path = Path(path)
+    if path.suffix.lower() == ".pdf":
+        return _read_pdf(path, max(max_bytes, MAX_PDF_BYTES), on_warning or report_warning)
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -53,8 +64,34 @@ def read_source(path: str | Path, max_bytes: int = MAX_BYTES) -> str:
     return decode_source(data, str(path))
 
 
-def decode_source(data: bytes, name: str) -> str:
-    """Decode bytes read from `name`; same checks as read_source."""
+def report_warning(path: str, message: str) -> None:
+    print(f"文件 {path}：{message}", file=sys.stderr)
+
+
+def _read_pdf(path: Path, max_bytes: int, on_warning: Callable[[str, str], None]) -> str:
+    from corpus.pdf import read_pdf
+
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise SourceError(str(path), f"无法读取文件（{exc.strerror or exc}）") from exc
+    if size > max_bytes:
+        raise SourceError(str(path), f"文件过大（{size / 1e6:.1f} MB，上限 {max_bytes / 1e6:.0f} MB）")
+    result = read_pdf(path)
+    for message in result.warnings:
+        on_warning(str(path), message)
+    return result.text
+
+
+def decode_source(data: bytes, name: str, on_warning: Callable[[str, str], None] | None = None) -> str:
+    """Decode bytes read from `name`; same checks as read_source (PDF bytes are read as a PDF)."""
+    if data.startswith(b"%PDF-"):
+        from corpus.pdf import read_pdf
+
+        result = read_pdf(data, name)
+        for message in result.warnings:
+            (on_warning or report_warning)(name, message)
+        return result.text
     if not data.strip():
         raise SourceError(name, "文件为空")
     text = _decode_utf16(data)
@@ -67,7 +104,8 @@ def decode_source(data: bytes, name: str) -> str:
             text = data.decode("gb18030")
         except UnicodeDecodeError:
             raise SourceError(name, "无法识别的文本编码（既不是 UTF-8 也不是 GB18030/GBK）") from None
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Radical look-alikes (⼈ U+2F08 for 人) come from PDF exports; folded here so every parser sees one form.
+    text = fold_cjk(text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         raise SourceError(name, "文件为空（只有空白字符）")
     controls = sum(1 for ch in text if ch < " " and ch not in _ALLOWED_CONTROLS)

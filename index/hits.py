@@ -25,6 +25,7 @@ class ClauseHit:
     effective_from: str | None = None
     effective_until: str | None = None
     repealed_by: str | None = None  # the document (文号 or title) that repealed this one, where the archive holds it
+    sources: tuple[str, ...] = ()  # every gazette issue that printed the document, when more than one did
 
     def to_json(self) -> dict:
         """The `gazette search --json` hit object."""
@@ -47,4 +48,5 @@ class ClauseHit:
             "effective_from": self.effective_from,
             "effective_until": self.effective_until,
             "repealed_by": self.repealed_by,
+            "sources": list(self.sources),
         }

@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from index.errors import BadFilter
+from corpus.numbers import CN_DIGITS, canonical, int_to_cn, to_int
 from index.tokenize import DOC_NUMBER, SHORT_NUMBER
 
-_CN = "零〇一二两三四五六七八九十百"
+_CN = CN_DIGITS
 _CN_NUM = rf"[{_CN}]+"
 _NUM = rf"(?:{_CN_NUM}|\d+)"
 MODES = ("hybrid", "keyword", "dense")
@@ -24,6 +25,7 @@ class Filters:
     kind: str | None = None
     date_from: str | None = None  # ISO dates, inclusive
     date_to: str | None = None
+    issue: str | None = None  # part of the gazette issue: "203", "2019年第7期", "总第203期"
 
     def validate(self) -> "Filters":
         from corpus.model import KINDS
@@ -40,7 +42,7 @@ class Filters:
         return self
 
     def is_empty(self) -> bool:
-        return not any((self.doc_number, self.issuer, self.kind, self.date_from, self.date_to))
+        return not any((self.doc_number, self.issuer, self.kind, self.date_from, self.date_to, self.issue))
 
 
 @dataclass(frozen=True)
@@ -77,37 +79,19 @@ class Intent:
     clause_refs: tuple[ClauseRef, ...] = ()
 
 
-def to_int(token: str) -> int:
-    if token.isdigit():
-        return int(token)
-    from corpus.outline import cn_to_int
-
-    return cn_to_int(token)
-
-
-def to_cn(n: int) -> str:
-    digits = "零一二三四五六七八九"
-    if n < 10:
-        return digits[n]
-    if n < 20:
-        return "十" + (digits[n % 10] if n % 10 else "")
-    if n < 100:
-        return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
-    return str(n)
-
-
 def _variants(token: str) -> list[str]:
     """Path tokens an item number may appear as: 九, （九）, 9, （9）, 第九条."""
     n = to_int(token)
     if n <= 0:
         return []
-    cn = to_cn(n)
+    cn = int_to_cn(n)
     return [cn, f"（{cn}）", str(n), f"（{n}）", f"第{cn}条"]
 
 
 _PART_ITEM = re.compile(rf"第({_NUM})(?:部分|项|章)[的之]?第({_NUM})(?:条|项|款|点)")
-_CN_PAREN = re.compile(rf"(?<![第{_CN}])({_CN_NUM})[（(]({_CN_NUM})[）)]")
-_FUZE = re.compile(rf"附则(?:中的?|的)?第?({_NUM})(?:条|项|款|点)?")
+# "三（九）" and "三、（九）" as printed in a clause label.
+_CN_PAREN = re.compile(rf"(?<![第{_CN}])({_CN_NUM})[、，,]?\s*[（(]({_CN_NUM})[）)]")
+_SUPPLEMENTARY = re.compile(rf"附则(?:中的?|的)?第?({_NUM})(?:条|项|款|点)?")
 _ARTICLE = re.compile(rf"第({_NUM})条")
 
 
@@ -115,8 +99,7 @@ def analyze(query: str) -> Intent:
     """Document numbers and clause references named in a query."""
     mentions: list[DocMention] = []
     for m in DOC_NUMBER.finditer(query):
-        code = m.group(1) or ""
-        mentions.append(DocMention(f"{code}〔{m.group(2)}〕{int(m.group(3))}号"))
+        mentions.append(DocMention(canonical(*m.groups())))
     rest = DOC_NUMBER.sub(" ", query)
     for m in SHORT_NUMBER.finditer(rest):
         mentions.append(DocMention(f"{int(m.group(1))}号"))
@@ -124,17 +107,33 @@ def analyze(query: str) -> Intent:
 
     refs: list[ClauseRef] = []
     for m in _PART_ITEM.finditer(rest):
-        part = to_cn(to_int(m.group(1)))
+        part = int_to_cn(to_int(m.group(1)))
         refs.append(ClauseRef(tuple((part, v) for v in _variants(m.group(2)))))
     rest = _PART_ITEM.sub(" ", rest)
     for m in _CN_PAREN.finditer(rest):
         refs.append(ClauseRef(((m.group(1), f"（{m.group(2)}）"),)))
     rest = _CN_PAREN.sub(" ", rest)
-    for m in _FUZE.finditer(rest):
+    for m in _SUPPLEMENTARY.finditer(rest):
         refs.append(ClauseRef(tuple(("附则", v) for v in _variants(m.group(1)))))
-    rest = _FUZE.sub(" ", rest)
+    rest = _SUPPLEMENTARY.sub(" ", rest)
     for m in _ARTICLE.finditer(rest):
         n = to_int(m.group(1))
         if n > 0:
-            refs.append(ClauseRef(((to_cn(n),),), article=f"第{to_cn(n)}条"))
+            refs.append(ClauseRef(((int_to_cn(n),),), article=f"第{int_to_cn(n)}条"))
     return Intent(tuple(dict.fromkeys(mentions)), tuple(refs))
+
+
+def issue_matches(wanted: str, issues) -> bool:
+    """Whether any printing (a gazette issue in display form) is the issue asked for: a bare number is 总第N期
+    or 第N期, anything else a part of the printed form (2019年第7期, 总第203期, the full display)."""
+    want = re.sub(r"\s+", "", wanted)
+    for issue in issues:
+        text = re.sub(r"\s+", "", issue or "")
+        if not text or not want:
+            continue
+        if want.isdigit():
+            if re.search(rf"第0*{int(want)}[期号]", text):
+                return True
+        elif want in text:
+            return True
+    return False

@@ -34,6 +34,10 @@ class ClauseRecord:
     effective_from: str | None = None
     effective_until: str | None = None
     repealed_by: str | None = None
+    # Archive links, recomputed over the whole store at every build (index.archive).
+    repeals: tuple[str, ...] = ()  # what this clause's document repeals (corpus.model.Document.repeals)
+    sources: tuple[str, ...] = ()  # every printing (gazette issue, else source) when the document was printed twice
+    duplicate_of: int | None = None  # doc_index of the printing kept in answers; this one is hidden from search
 
     @property
     def context(self) -> str:
@@ -51,7 +55,8 @@ class ClauseRecord:
 
     @classmethod
     def from_json(cls, data: dict) -> "ClauseRecord":
-        return cls(**{**data, "path": tuple(data["path"])})
+        return cls(**{**data, "path": tuple(data["path"]), "repeals": tuple(data.get("repeals", ())),
+                      "sources": tuple(data.get("sources", ()))})
 
     def hit(self, rank: int, score: float) -> ClauseHit:
         return ClauseHit(rank=rank, score=float(score), clause_id=self.clause_id, doc_number=self.doc_number,
@@ -59,7 +64,7 @@ class ClauseRecord:
                          source=self.source, issuer=self.issuer, date=self.date, kind=self.kind,
                          doc_type=self.doc_type, gazette_issue=self.gazette_issue, issue_date=self.issue_date,
                          effective_from=self.effective_from, effective_until=self.effective_until,
-                         repealed_by=self.repealed_by)
+                         repealed_by=self.repealed_by, sources=self.sources)
 
 
 def breadcrumb(path: tuple[str, ...], headings: dict[tuple[str, ...], str | None]) -> str:
@@ -89,7 +94,8 @@ def records_from_documents(documents: Iterable, file: str, first_clause_id: int,
                                     doc.date, tuple(clause.path), clause.label, clause.heading, crumb, clause.text,
                                     content_hash(context, clause.text, passage_prefix),
                                     doc_type=doc.doc_type, gazette_issue=doc.gazette_issue, issue_date=doc.issue_date,
-                                    effective_from=doc.effective_from, effective_until=doc.effective_until))
+                                    effective_from=doc.effective_from, effective_until=doc.effective_until,
+                                    repeals=tuple(getattr(doc, "repeals", ()) or ())))
             clause_id += 1
         doc_index += 1
     return out

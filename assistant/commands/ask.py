@@ -2,30 +2,39 @@
 from __future__ import annotations
 
 import json
-import sys
+
+from assistant.commands import errors
+from assistant.commands.options import add_index_options
+from assistant.commands.questions import read_questions
 
 
 def add_arguments(parser) -> None:
     parser.add_argument("question", nargs="?", metavar="QUESTION", help="要提问的问题")
-    parser.add_argument("--index", metavar="DIR", help="索引目录（默认：$GAZETTE_INDEX 或 数据目录/index）")
-    parser.add_argument("--model", metavar="M", help="向量模型（默认：建索引时的模型）")
+    add_index_options(parser)
     parser.add_argument("--json", action="store_true", help="输出一行 JSON")
     parser.add_argument("--batch", metavar="FILE", help="批量提问：文件每行一个问题，按顺序每行输出一个 JSON")
     parser.add_argument("-k", type=int, default=None, help="参与作答的条款数（默认 8）")
+    parser.add_argument("--issue", metavar="TEXT", help="只依据该期公报作答，如 203、2019年第7期")
+    parser.add_argument("--date-from", metavar="D", help="起始日期（含），如 2019-07-01；无日期的栏目按所在期公报的日期")
+    parser.add_argument("--date-to", metavar="D", help="截止日期（含），如 2019-12-31")
 
 
 def run(args) -> int:
     from assistant.answer import AnswerError, ConfigError, LLMSettings, answer_question, load_config
-    from index.errors import IndexStoreError, ModelUnavailable
+    from index.errors import BadFilter, IndexStoreError, ModelUnavailable
 
     if args.k is not None and args.k < 1:
-        print("-k 必须是正整数。", file=sys.stderr)
-        return 1
-    questions = _questions(args)
-    if questions is None:
-        return 1
+        return errors.usage("-k 必须是正整数。")
+    questions = read_questions(args.question, args.batch, "问题")
+    if isinstance(questions, int):
+        return questions
     try:
+        filters = _filters(args)
         searcher, folder = _open_index(args)
+        if filters is not None:
+            from assistant.ui.service import FilteredRetriever
+
+            searcher = FilteredRetriever(searcher, filters)
         config = load_config(folder)
         llm = LLMSettings.from_env()
         for question in questions:
@@ -35,40 +44,19 @@ def run(args) -> int:
             else:
                 print_readable(answer)
     except ConfigError as exc:
-        print(f"回答设置文件无效：{exc.path}（{exc.reason}）", file=sys.stderr)
-        return 1
-    except AnswerError as exc:
-        print(f"回答失败：{exc}", file=sys.stderr)
-        return 1
-    except (IndexStoreError, ModelUnavailable) as exc:  # their messages are already Chinese
-        print(f"回答失败：{exc}", file=sys.stderr)
-        return 1
-    return 0
+        return errors.config_invalid(exc)
+    except (AnswerError, IndexStoreError, ModelUnavailable, BadFilter) as exc:  # their messages are already Chinese
+        return errors.report(exc, "回答")
+    return errors.EXIT_OK
 
 
-def _questions(args) -> list[str] | None:
-    if args.batch:
-        try:
-            with open(args.batch, encoding="utf-8") as fh:
-                return _short_enough([line.strip() for line in fh if line.strip()])
-        except (OSError, UnicodeDecodeError) as exc:
-            print(f"无法读取批量问题文件 {args.batch}：{getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
-            return None
-    if args.question and args.question.strip():
-        return _short_enough([args.question])
-    print("请提供问题，或用 --batch FILE 指定问题文件。", file=sys.stderr)
-    return None
+def _filters(args):
+    """Issue and date filters (index.query.Filters), None when none is given; raises BadFilter."""
+    from index.query import Filters
 
-
-def _short_enough(questions: list[str]) -> list[str] | None:
-    from index.query import MAX_QUERY_CHARS
-
-    for n, question in enumerate(questions, start=1):
-        if len(question) > MAX_QUERY_CHARS:
-            where = f"第 {n} 个问题" if len(questions) > 1 else "问题"
-            print(f"{where}过长（{len(question)} 个字符）：最多 {MAX_QUERY_CHARS} 个字符。", file=sys.stderr)
-            return None
-    return questions
+    filters = Filters(date_from=getattr(args, "date_from", None), date_to=getattr(args, "date_to", None),
+                      issue=getattr(args, "issue", None))
+    return None if filters.is_empty() else filters.validate()
 
 
 def _open_index(args):

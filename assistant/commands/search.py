@@ -2,14 +2,16 @@
 from __future__ import annotations
 
 import json
-import sys
+
+from assistant.commands import errors
+from assistant.commands.options import add_index_options
+from assistant.commands.questions import read_questions
 
 
 def add_arguments(parser) -> None:
     parser.add_argument("query", nargs="?", metavar="QUERY", help="检索问题")
     parser.add_argument("-k", type=int, default=10, help="返回条款数（默认 10）")
-    parser.add_argument("--index", metavar="DIR", help="索引目录（默认：$GAZETTE_INDEX 或 数据目录/index）")
-    parser.add_argument("--model", metavar="M", help="查询所用向量模型（默认：建索引时的模型）")
+    add_index_options(parser, model_help="查询所用向量模型（默认：建索引时的模型）")
     parser.add_argument("--json", action="store_true", help="每个问题输出一行 JSON")
     parser.add_argument("--batch", metavar="FILE", help="批量检索：文件每行一个问题，按顺序每行输出一个 JSON")
     parser.add_argument("--mode", choices=("hybrid", "keyword", "dense"), default="hybrid",
@@ -18,43 +20,26 @@ def add_arguments(parser) -> None:
     parser.add_argument("--issuer", metavar="X", help="只检索该发文机关的文件")
     parser.add_argument("--kind", metavar="X", help="只检索该类文件，如 normative、notice、statute")
     parser.add_argument("--date-from", metavar="D", help="起始日期（含），如 2019-07-01")
-    parser.add_argument("--date-to", metavar="D", help="截止日期（含），如 2019-12-31")
+    parser.add_argument("--date-to", metavar="D", help="截止日期（含），如 2019-12-31；无日期的栏目按所在期公报的日期")
+    parser.add_argument("--issue", metavar="TEXT", help="只检索该期公报，如 203、2019年第7期、总第203期")
 
 
 def run(args) -> int:
     from index.errors import BadFilter, IndexStoreError, ModelUnavailable
     from index.query import Filters
     from index.search import ensure_index, load_index
-    from index.paths import resolve_index_dir
 
-    if args.batch:
-        try:
-            with open(args.batch, encoding="utf-8") as fh:
-                queries = [line.strip() for line in fh if line.strip()]
-        except (OSError, UnicodeDecodeError) as exc:
-            print(f"无法读取批量问题文件 {args.batch}：{getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
-            return 1
-    elif args.query and args.query.strip():
-        queries = [args.query]
-    else:
-        print("请提供检索问题，或用 --batch FILE 指定问题文件。", file=sys.stderr)
-        return 2
-    from index.query import MAX_QUERY_CHARS
-
-    for n, query in enumerate(queries, start=1):
-        if len(query) > MAX_QUERY_CHARS:
-            where = f"第 {n} 个检索问题" if len(queries) > 1 else "检索问题"
-            print(f"{where}过长（{len(query)} 个字符）：最多 {MAX_QUERY_CHARS} 个字符。", file=sys.stderr)
-            return 2
-    filters = Filters(args.doc_number, args.issuer, args.kind, args.date_from, args.date_to)
+    queries = read_questions(args.query, args.batch, "检索问题")
+    if isinstance(queries, int):
+        return queries
+    filters = Filters(args.doc_number, args.issuer, args.kind, args.date_from, args.date_to, args.issue)
     try:
         filters.validate()
         # Only the default index is built on first use; a named folder must exist.
         searcher = load_index(args.index, args.model) if args.index else ensure_index(None, args.model)
         results = searcher.search_batch(queries, args.k, filters, args.mode)
     except (IndexStoreError, ModelUnavailable, BadFilter) as exc:
-        print(f"检索失败：{exc}", file=sys.stderr)
-        return 1
+        return errors.report(exc, "检索")
     for query, hits in zip(queries, results):
         if args.json or args.batch:
             print(json.dumps({"query": query, "hits": [h.to_json() for h in hits]}, ensure_ascii=False))

@@ -45,7 +45,8 @@ def test_exactly_the_six_numbered_documents(docs):
 
 
 def test_issue_norm_codes_addressees_attachments(docs):
-    assert {d.gazette_issue for d in docs} == {"总第203期"}
+    assert {d.gazette_issue for d in docs} == {"温州市人民政府公报（总第203期）"}
+    assert {d.issue_date for d in docs} == {"2019-07"}
     d49 = by_number(docs, "温政办〔2019〕49号")
     assert d49.norm_code == "ZJCC01-2019-0007"
     assert d49.addressees == ("各县（市、区）人民政府", "市政府直属各单位")

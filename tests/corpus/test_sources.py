@@ -89,10 +89,11 @@ def test_size_cap(tmp_path):
 def test_folders_are_walked_sorted_without_hidden_files(tmp_path):
     (tmp_path / "b").mkdir()
     (tmp_path / ".git").mkdir()
-    for name in ("b/2.md", "b/1.txt", "a.TXT", ".hidden.txt", ".git/x.txt", "c.pdf"):
+    for name in ("b/2.md", "b/1.txt", "a.TXT", ".hidden.txt", ".git/x.txt", "c.pdf", "d.docx"):
         (tmp_path / name).write_text("x", encoding="utf-8")
     found = list(iter_source_files([tmp_path, tmp_path / "a.TXT"]))
-    assert [p.relative_to(tmp_path).as_posix() for p in found] == ["a.TXT", "b/1.txt", "b/2.md"]
+    # PDFs are sources too (read through their text layer, corpus/pdf.py); other formats are not.
+    assert [p.relative_to(tmp_path).as_posix() for p in found] == ["a.TXT", "b/1.txt", "b/2.md", "c.pdf"]
 
 
 def test_missing_path_is_a_source_error(tmp_path):

@@ -6,7 +6,8 @@ import json
 from assistant.cli import main
 
 HIT_KEYS = {"rank", "doc_number", "title", "path", "label", "heading", "text", "score", "source", "issuer", "date",
-            "kind", "doc_type", "gazette_issue", "issue_date", "effective_from", "effective_until", "repealed_by"}
+            "kind", "doc_type", "gazette_issue", "issue_date", "effective_from", "effective_until", "repealed_by",
+            "sources"}
 
 
 def _cli_env(monkeypatch, parser):
@@ -51,5 +52,5 @@ def test_cli_readable_output_and_errors(tmp_path, capsys, monkeypatch, sources, 
     assert "问题：养犬" in out and " 1. [" in out
     assert main(["search", "养犬", "--index", str(tmp_path / "none")]) == 1
     assert "gazette index --index" in capsys.readouterr().err
-    assert main(["search", "养犬", "--index", str(idx), "--date-from", "昨天"]) == 1
+    assert main(["search", "养犬", "--index", str(idx), "--date-from", "昨天"]) == 2  # usage: a filter value that is not allowed
     assert "ISO" in capsys.readouterr().err
