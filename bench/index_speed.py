@@ -176,6 +176,7 @@ def bench_backends(files_texts: list[str], lines: list[str]) -> None:
     import numpy as np
 
     from index.embed import SentenceEmbedder, resolve_model, with_backend
+    from index.onnx_backend import OnnxEmbedder
 
     spec = resolve_model(None)
     texts = files_texts
@@ -185,10 +186,12 @@ def bench_backends(files_texts: list[str], lines: list[str]) -> None:
     rows = []
     for label, backend, max_len in (("torch fp32", "torch", 256), ("torch fp32", "torch", 128),
                                     ("torch fp32", "torch", 512), ("torch int8 dynamic", "int8", 256),
-                                    ("onnx", "onnx", 256)):
+                                    ("onnx fp32", "onnx", 256), ("onnx int8", "onnx-int8", 256)):
         try:
             t0 = time.perf_counter()
-            emb = SentenceEmbedder(replace(with_backend(spec, backend), max_seq_length=max_len))
+            chosen = replace(with_backend(spec, backend), max_seq_length=max_len)
+            emb = OnnxEmbedder(chosen, int8=backend == "onnx-int8") if backend.startswith("onnx") \
+                else SentenceEmbedder(chosen)
             load = time.perf_counter() - t0
         except Exception as exc:  # noqa: BLE001
             rows.append(f"| {label} | {max_len} | skipped: {str(exc).splitlines()[0][:120]} | | |")

@@ -8,6 +8,9 @@ its current stage. Stages the index already covers are skipped. The index manife
 
     .venv/bin/python bench/stard_build.py --index ~/.cache/gazette-stard/m3e-small
     .venv/bin/python bench/stard_build.py --index /tmp/stard-fake --model fake-64 --stages 0   # whole corpus, fake vectors
+    nice -n 10 .venv/bin/python bench/stard_build.py --index /tmp/stard-full --stages 0 --backend onnx-int8
+
+Indexes built here hold no answer-stage sentence vectors (retrieval does not use them).
 """
 from __future__ import annotations
 
@@ -80,13 +83,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--stages", type=int, default=-1,
                     help="build this many stages (-1: all; 0: the whole corpus in one go)")
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--backend", default=None, help="embedding backend (default: the project's default)")
     args = ap.parse_args(argv)
 
     os.environ.setdefault("OMP_NUM_THREADS", str(args.threads))
-    import torch
+    if args.backend in ("torch", "int8"):
+        import torch
 
-    torch.set_num_threads(args.threads)
-    from index.build import build_index
+        torch.set_num_threads(args.threads)
+    from index.build import Settings, build_index
+    from index.embed import resolve_model
+
+    spec = resolve_model(args.model, args.backend)
+    print(json.dumps({"model": spec.name, "backend": spec.backend}), flush=True)
 
     stages, info = plan_stages(args.stage_clauses)
     print(json.dumps(info, ensure_ascii=False), flush=True)
@@ -99,7 +108,8 @@ def main(argv: list[str] | None = None) -> int:
         if i < len(stages) and {str(p.resolve()) for p in files} <= held:
             continue  # rebuilding a smaller stage over a larger index would drop the vectors of the rest
         t = time.perf_counter()
-        s = build_index(files, args.index, args.model, progress=True)
+        # Retrieval needs no answer-stage sentence vectors: leaving them out halves the embedding work.
+        s = build_index(files, args.index, spec, progress=True, settings=Settings(sentence_vectors=False))
         print(json.dumps({"stage": i, "of": len(stages), "files": len(files), "clauses": s.clauses,
                           "vectors": s.vectors, "embedded": s.embedded, "reused": s.reused,
                           "dense_index": s.dense_index, "seconds": round(time.perf_counter() - t, 1),

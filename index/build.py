@@ -18,7 +18,7 @@ import numpy as np
 from index import store
 from index.bm25 import KeywordIndex
 from index.dense import HNSW_THRESHOLD, DenseIndex
-from index.embed import Embedder, ModelSpec, get_embedder, resolve_model
+from index.embed import Embedder, ModelSpec, get_embedder, resolve_model, same_vectors
 from index.fusion import FUSIONS, RRF_K
 from index.paths import resolve_index_dir
 from index.tokenize import KeywordTokenizer, derive_terms
@@ -36,6 +36,8 @@ class Settings:
     rrf_k: int = RRF_K
     weights: tuple[float, float] = (0.7, 0.3)  # keyword, dense
     hnsw_threshold: int = HNSW_THRESHOLD
+    # Embed every clause sentence at build (index/sentence_vectors.py) so answering embeds only the question.
+    sentence_vectors: bool = True
 
 
 @dataclass(frozen=True)
@@ -174,7 +176,7 @@ def swap_into_place(tmp: Path, target: Path) -> None:
         os.replace(tmp, target)
 
 
-def _previous(target: Path, spec_name: str):
+def _previous(target: Path, spec_name: str, backend: str = "torch"):
     """The current index when it can be reused, else None."""
     from index.errors import IndexStoreError
     from index.search import read_index
@@ -183,8 +185,9 @@ def _previous(target: Path, spec_name: str):
         previous = read_index(target)
     except (IndexStoreError, OSError, ValueError, KeyError, RuntimeError):
         return None
-    if previous.manifest["model"]["name"] != spec_name:
-        return None  # another model: nothing can be reused
+    if previous.manifest["model"]["name"] != spec_name \
+            or not same_vectors(previous.manifest["model"].get("backend", "torch"), backend):
+        return None  # another model, or a backend with other vectors: nothing can be reused
     return previous
 
 
@@ -218,7 +221,7 @@ def build_index(sources: Iterable[str | os.PathLike] | None = None, index_dir: s
     parse_one = parser or default_parser
     phash = parser_hash() if parser is None else "custom"
 
-    previous = _previous(target, spec.name)
+    previous = _previous(target, spec.name, spec.backend)
     old_sources = previous.manifest["sources"] if previous else {}
     same_parser = bool(previous) and previous.manifest.get("parser_hash") == phash
 
@@ -249,6 +252,10 @@ def build_index(sources: Iterable[str | os.PathLike] | None = None, index_dir: s
         else:
             (unchanged if old_sources[key] == hashes[key] else changed).append(key)
     removed = sorted(set(old_sources) - set(hashes))
+    # Reprints and repeals across issues, over all files (a new issue may repeal a document of an unchanged one).
+    from index.archive import link
+
+    records = link(records)
     t_parse = time.perf_counter() - t_parse
 
     # 2. Vectors: reuse by content hash, embed the rest.
@@ -266,13 +273,16 @@ def build_index(sources: Iterable[str | os.PathLike] | None = None, index_dir: s
             todo.extend(w)
     new_vectors = np.zeros((0, emb.dim), np.float32)
     if todo:
+        # Longest first across the whole corpus, so every chunk (and batch) holds texts of similar length.
+        order = np.argsort([-len(t) for t in todo], kind="stable")
         parts = []
         with _progress(len(todo), "嵌入条款", progress) as bar:
             for start in range(0, len(todo), EMBED_CHUNK):
-                chunk = todo[start:start + EMBED_CHUNK]
+                chunk = [todo[i] for i in order[start:start + EMBED_CHUNK]]
                 parts.append(emb.embed_passages(chunk))
                 bar.update(len(chunk))
-        new_vectors = np.concatenate(parts)
+        new_vectors = np.empty((len(todo), emb.dim), np.float32)
+        new_vectors[order] = np.concatenate(parts)
     blocks, owners, cursor, reused = [], [], 0, 0
     for rec, texts in zip(records, window_texts):
         if texts:
@@ -286,6 +296,9 @@ def build_index(sources: Iterable[str | os.PathLike] | None = None, index_dir: s
     vectors = np.concatenate(blocks) if blocks else np.zeros((0, emb.dim), np.float32)
     window_owner = np.concatenate(owners) if owners else np.zeros(0, np.int64)
     t_embed = time.perf_counter() - t_embed
+    t_sent = time.perf_counter()
+    sentences = _sentence_store(records, emb, previous, progress) if settings.sentence_vectors else None
+    t_sent = time.perf_counter() - t_sent
 
     # 3. Keyword and dense indexes, written to a temp folder and swapped in.
     t_index = time.perf_counter()
@@ -304,6 +317,8 @@ def build_index(sources: Iterable[str | os.PathLike] | None = None, index_dir: s
         store.write_records(tmp / CLAUSES, records)
         np.save(tmp / WINDOWS, window_owner)
         dense.save(tmp / DENSE)
+        if sentences is not None:
+            sentences.save(tmp)
         keyword.save(tmp / KEYWORD)
         (tmp / KEYWORD / "userdict.txt").write_text("\n".join(tokenizer.user_words), encoding="utf-8")
         seconds = time.perf_counter() - t0
@@ -312,7 +327,12 @@ def build_index(sources: Iterable[str | os.PathLike] | None = None, index_dir: s
             "package_version": package_version(),
             "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "model": {"name": spec.name, "query_prefix": spec.query_prefix, "passage_prefix": spec.passage_prefix,
-                      "max_seq_length": spec.max_seq_length, "window_chars": emb.max_chars},
+                      "max_seq_length": spec.max_seq_length, "window_chars": emb.max_chars,
+                      "backend": spec.backend,
+                      # Cosine between unrelated sentences under this model and backend: lets the answer stage
+                      # put its evidence scores on one scale whatever the backend (see _background_similarity).
+                      "background_similarity": _background_similarity(sentences.vectors if sentences is not None
+                                                                      else vectors)},
             "dimensions": emb.dim,
             "tokenizer": {"name": "jieba-search+doc-numbers", "jieba_version": tokenizer.version,
                           "dictionary_hash": tokenizer.dictionary_hash, "user_words": len(tokenizer.user_words),
@@ -320,6 +340,7 @@ def build_index(sources: Iterable[str | os.PathLike] | None = None, index_dir: s
             "parser_hash": phash,
             "sources": {k: hashes[k] for k in hashes if k not in skipped},
             "counts": {"documents": _next_doc(records), "clauses": len(records), "vectors": len(vectors),
+                       "sentences": len(sentences) if sentences is not None else 0,
                        "terms": len(keyword.vocab)},
             "settings": {"fusion": settings.fusion, "rrf_k": settings.rrf_k, "weights": list(settings.weights),
                          "dense_index": dense.kind, "hnsw_threshold": settings.hnsw_threshold,
@@ -335,7 +356,8 @@ def build_index(sources: Iterable[str | os.PathLike] | None = None, index_dir: s
     return BuildSummary(str(target), spec.name, _next_doc(records), len(records), len(vectors), len(files),
                         added, changed, removed, unchanged, skipped, len(todo), reused, dense.kind,
                         round(time.perf_counter() - t0, 3),
-                        {"parse": round(t_parse, 3), "embed": round(t_embed, 3), "index": round(t_index, 3)},
+                        {"parse": round(t_parse, 3), "embed": round(t_embed, 3), "sentences": round(t_sent, 3),
+                         "index": round(t_index, 3)},
                         sorted({r.file for r in records if r.kind == "unstructured"}))
 
 
@@ -362,6 +384,38 @@ def _vectors_by_hash(previous) -> dict[str, np.ndarray]:
     all_vectors = previous.dense.vectors()
     starts = previous.window_starts
     return {rec.content_hash: all_vectors[starts[rec.clause_id]:starts[rec.clause_id + 1]] for rec in previous.records}
+
+
+def _background_similarity(vectors: np.ndarray, pairs: int = 4000) -> dict:
+    """Mean and spread of the cosine of random vector pairs (fixed seed): what "unrelated" scores here."""
+    if len(vectors) < 2:
+        return {"mean": None, "std": None, "pairs": 0}
+    rng = np.random.default_rng(0)
+    a, b = rng.integers(0, len(vectors), pairs), rng.integers(0, len(vectors), pairs)
+    keep = a != b
+    sims = np.einsum("ij,ij->i", vectors[a[keep]], vectors[b[keep]])
+    return {"mean": round(float(sims.mean()), 4), "std": round(float(sims.std()), 4), "pairs": int(keep.sum())}
+
+
+def _sentence_store(records: list[store.ClauseRecord], emb: Embedder, previous, progress: bool | None):
+    """Vectors of every clause sentence as the answer stage embeds it; unchanged ones come from the previous index."""
+    from index.sentence_vectors import SentenceStore, clause_units
+
+    texts = clause_units(records)
+    vectors = np.zeros((len(texts), emb.dim), np.float32)
+    old = getattr(previous, "sentences", None) if previous else None
+    rows = old.rows(texts) if old is not None else [None] * len(texts)
+    todo = [i for i, r in enumerate(rows) if r is None]
+    for i, r in enumerate(rows):
+        if r is not None:
+            vectors[i] = old.vectors[r]
+    todo.sort(key=lambda i: -len(texts[i]))
+    with _progress(len(todo), "嵌入句子", progress) as bar:
+        for start in range(0, len(todo), EMBED_CHUNK):
+            chunk = todo[start:start + EMBED_CHUNK]
+            vectors[chunk] = emb.embed_passages([texts[i] for i in chunk])
+            bar.update(len(chunk))
+    return SentenceStore.from_texts(texts, vectors)
 
 
 def _report(exc: Exception) -> None:

@@ -13,6 +13,7 @@ from typing import Protocol
 
 import numpy as np
 
+from index.alt_models import ALT_MODELS
 from index.errors import ModelUnavailable
 from index.paths import data_dir
 
@@ -20,7 +21,16 @@ DEFAULT_MODEL = "m3e-small"
 # Longer inputs are split into windows; 256 tokens keeps CPU encoding fast (see bench/reports/index_speed.md).
 MAX_SEQ_LENGTH = 256
 BGE_ZH_QUERY = "为这个句子生成表示以用于检索相关文章："
-BACKENDS = ("torch", "int8", "onnx")
+# onnx / onnx-int8: an ONNX export run by onnxruntime (index/onnx_backend.py), no torch at query time;
+# torch: sentence-transformers fp32; int8: the same under torch dynamic quantization. The default computes the same
+# fp32 vectors as torch (cosine > 0.9999); int8 missed the speed and eval-gate rules (bench/reports/embed_backends.md).
+BACKENDS = ("onnx", "onnx-int8", "torch", "int8")
+DEFAULT_BACKEND = "onnx"
+
+
+def same_vectors(backend_a: str, backend_b: str) -> bool:
+    """Whether two backends give the same vectors, so an index built with one can be reused by the other."""
+    return backend_a == backend_b or {backend_a, backend_b} <= {"torch", "onnx"}  # both fp32
 
 
 @dataclass(frozen=True)
@@ -81,6 +91,8 @@ def resolve_model(name: str | None = None, backend: str | None = None) -> ModelS
     chosen = name or os.environ.get("GAZETTE_MODEL") or config.get("name") or DEFAULT_MODEL
     if chosen.startswith("fake"):
         return ModelSpec(name=chosen, path=chosen, max_seq_length=int(config.get("max_seq_length", 128)))
+    if chosen in ALT_MODELS:  # packaged encoders with their own runtime and prefixes (index/alt_models.py)
+        return ModelSpec(name=chosen, path=chosen, backend="native")
     if chosen == DEFAULT_MODEL:
         path = bundled_model_path()
         if path is None:
@@ -94,7 +106,12 @@ def resolve_model(name: str | None = None, backend: str | None = None) -> ModelS
     if not config.get("name") or config.get("name") == chosen:
         query_prefix = config.get("query_prefix", query_prefix)
         passage_prefix = config.get("passage_prefix", passage_prefix)
-    backend = backend or config.get("backend", "torch")
+    backend = backend or os.environ.get("GAZETTE_BACKEND") or config.get("backend")
+    if backend is None:  # the ONNX export needs a local folder with a pooling it reproduces; else torch
+        from index.onnx_backend import pooling_mode
+
+        local = Path(spec_path).is_dir()
+        backend = DEFAULT_BACKEND if local and pooling_mode(Path(spec_path)) else "torch"
     if backend not in BACKENDS:
         raise ModelUnavailable(chosen, f"未知的推理后端 {backend!r}，可选：{'、'.join(BACKENDS)}")
     max_len = min(int(config.get("max_seq_length", MAX_SEQ_LENGTH)), 512)
@@ -167,10 +184,7 @@ class SentenceEmbedder:
         try:
             from sentence_transformers import SentenceTransformer
 
-            kwargs = {"device": "cpu", "local_files_only": True}
-            if spec.backend == "onnx":
-                kwargs["backend"] = "onnx"
-            model = SentenceTransformer(spec.path, **kwargs)
+            model = SentenceTransformer(spec.path, device="cpu", local_files_only=True)
         except Exception as exc:  # noqa: BLE001 - any loader failure means the same to the user
             raise ModelUnavailable(spec.name, f"{type(exc).__name__}: {exc}") from exc
         if spec.backend == "int8":
@@ -222,6 +236,14 @@ def get_embedder(spec: ModelSpec) -> Embedder:
             if spec.name.startswith("fake"):
                 dim = int(spec.name.split("-", 1)[1]) if "-" in spec.name else 64
                 _CACHE[spec] = FakeEmbedder(dim=dim, max_chars=spec.max_seq_length - 2, name=spec.name)
+            elif spec.name in ALT_MODELS:
+                from index.alt_models import AltEmbedder
+
+                _CACHE[spec] = AltEmbedder(spec.name)
+            elif spec.backend in ("onnx", "onnx-int8"):
+                from index.onnx_backend import OnnxEmbedder
+
+                _CACHE[spec] = OnnxEmbedder(spec, int8=spec.backend == "onnx-int8")
             else:
                 _CACHE[spec] = SentenceEmbedder(spec)
         return _CACHE[spec]

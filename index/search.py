@@ -21,7 +21,8 @@ from index.embed import Embedder, ModelSpec, get_embedder, resolve_model
 from index.errors import BadFilter, IndexCorrupt, IndexIncompatible, IndexMissing
 from index.hits import ClauseHit
 from index.paths import resolve_index_dir
-from index.query import MODES, Filters, Intent, analyze
+from index.sentence_vectors import SentenceStore
+from index.query import MODES, Filters, Intent, analyze, issue_matches
 from index.tokenize import KeywordTokenizer, normalize_doc_number
 
 
@@ -42,6 +43,7 @@ class StoredIndex:
     window_starts: np.ndarray  # vectors of clause c are window_starts[c]:window_starts[c + 1]
     keyword: KeywordIndex
     user_words: list[str]
+    sentences: "SentenceStore | None" = None  # clause sentence vectors made at build (index/sentence_vectors.py)
 
 
 def read_index(index_dir: str | os.PathLike | None = None, verify: bool = True) -> StoredIndex:
@@ -72,6 +74,7 @@ def read_index(index_dir: str | os.PathLike | None = None, verify: bool = True) 
         owner = np.load(folder / WINDOWS)
         keyword = KeywordIndex.load(folder / KEYWORD)
         user_words = (folder / KEYWORD / "userdict.txt").read_text(encoding="utf-8").split("\n")
+        sentences = SentenceStore.load(folder)
     except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
         raise IndexCorrupt(folder, f"{type(exc).__name__}: {exc}") from None
     counts = manifest["counts"]
@@ -80,8 +83,12 @@ def read_index(index_dir: str | os.PathLike | None = None, verify: bool = True) 
     if len(records) != counts["clauses"] or dense.count() != counts["vectors"] or len(owner) != dense.count() \
             or keyword.count() != len(records):
         raise IndexCorrupt(folder, "条款数或向量数与清单不符")
+    if sentences is not None and (len(sentences) != counts.get("sentences")
+                                  or sentences.vectors.shape[1:] != (manifest["dimensions"],)):
+        raise IndexCorrupt(folder, "句向量数或维度与清单不符")
     starts = np.searchsorted(owner, np.arange(len(records) + 1))
-    return StoredIndex(folder, manifest, records, dense, owner, starts, keyword, [w for w in user_words if w])
+    return StoredIndex(folder, manifest, records, dense, owner, starts, keyword, [w for w in user_words if w],
+                       sentences)
 
 
 def load_index(index_dir: str | os.PathLike | None = None, model: str | None = None, verify: bool = True,
@@ -129,6 +136,8 @@ class Searcher:
         self._docs = [docs[i] for i in sorted(docs)]
         # Clauses of document d are records[_doc_starts[d]:_doc_starts[d + 1]] (the store keeps them together).
         self._doc_starts = np.searchsorted(self._doc_of, np.arange(len(self._docs) + 1))
+        hidden = np.array([d.duplicate_of is not None for d in self._docs], dtype=bool)
+        self._shown = ~hidden if hidden.any() else None
 
     def __len__(self) -> int:
         return len(self.records)
@@ -138,7 +147,8 @@ class Searcher:
         if self._embedder is None:
             m = self.manifest["model"]
             if self._model_name == m["name"]:
-                spec = resolve_model(m["name"])
+                # Queries are embedded by the backend that embedded the index, unless one is asked for.
+                spec = resolve_model(m["name"], _query_backend(m))
                 spec = ModelSpec(spec.name, spec.path, m["query_prefix"], m["passage_prefix"], m["max_seq_length"],
                                  spec.backend)
             else:
@@ -151,7 +161,21 @@ class Searcher:
 
     def embed(self, texts: list[str]) -> np.ndarray:
         """Normalized passage vectors, e.g. for the answer stage to compare sentences (cached by text)."""
-        return self._cached(list(texts), "passage", self.embedder.embed_passages)
+        return self._cached(list(texts), "passage", self._passages)
+
+    def _passages(self, texts: list[str]) -> np.ndarray:
+        """Vectors stored at build where the index has them (same model); the model embeds the rest."""
+        stored = self.stored.sentences if self._model_name == self.manifest["model"]["name"] else None
+        rows = stored.rows(texts) if stored is not None else [None] * len(texts)
+        missing = [i for i, r in enumerate(rows) if r is None]
+        if len(missing) == len(texts):
+            return self.embedder.embed_passages(texts)
+        out = np.empty((len(texts), self.manifest["dimensions"]), dtype=np.float32)
+        found = [i for i, r in enumerate(rows) if r is not None]
+        out[found] = stored.vectors[[rows[i] for i in found]]
+        if missing:
+            out[missing] = self.embedder.embed_passages([texts[i] for i in missing])
+        return out
 
     def clear_cache(self) -> None:
         """Forget cached vectors (benchmarks time uncached queries)."""
@@ -194,23 +218,29 @@ class Searcher:
     # -- filters and exact references ---------------------------------------------------------
     def _doc_mask(self, filters: Filters | None) -> np.ndarray | None:
         """Boolean mask over documents, or None when nothing is filtered."""
+        # Another printing of a document shown elsewhere (index.archive) is never a result of its own.
+        shown = self._shown
         if filters is None or filters.is_empty():
-            return None
+            return shown
         filters.validate()
         want_number = normalize_doc_number(filters.doc_number) if filters.doc_number else None
         mask = np.ones(len(self._docs), dtype=bool)
         for i, d in enumerate(self._docs):
+            # Undated sections (appointments, chronicle) are dated by their issue: 2019-07 spans the month.
+            first, last = _date_span(d.date or d.issue_date)
             if want_number and (not d.doc_number or normalize_doc_number(d.doc_number) != want_number):
                 mask[i] = False
             elif filters.issuer and filters.issuer not in (d.issuer or ""):
                 mask[i] = False
             elif filters.kind and d.kind != filters.kind:
                 mask[i] = False
-            elif filters.date_from and (not d.date or d.date[:10] < filters.date_from):
+            elif filters.date_from and (not last or last < filters.date_from):
                 mask[i] = False
-            elif filters.date_to and (not d.date or d.date[:10] > filters.date_to):
+            elif filters.date_to and (not first or first > filters.date_to):
                 mask[i] = False
-        return mask
+            elif filters.issue and not issue_matches(filters.issue, (d.gazette_issue, *d.sources)):
+                mask[i] = False
+        return mask & shown if shown is not None else mask
 
     def _mentioned_docs(self, intent: Intent, doc_mask: np.ndarray | None) -> np.ndarray | None:
         if not intent.doc_mentions:
@@ -341,6 +371,26 @@ class Searcher:
         own = dict(ranked)
         head = [(c, max(top, own.get(c, top))) for c in pinned]
         return head + [(c, s) for c, s in ranked if c not in set(pinned)]
+
+
+def _query_backend(model: dict) -> str | None:
+    """The index's backend, unless GAZETTE_BACKEND names one (None: resolve_model decides)."""
+    from index.embed import BACKENDS
+
+    chosen = os.environ.get("GAZETTE_BACKEND") or model.get("backend")
+    return chosen if chosen in BACKENDS else None
+
+
+def _date_span(value: str | None) -> tuple[str | None, str | None]:
+    """First and last day an ISO date, month (2019-07) or year (2019) covers."""
+    if not value:
+        return None, None
+    value = value[:10]
+    if len(value) == 4:
+        return f"{value}-01-01", f"{value}-12-31"
+    if len(value) == 7:
+        return f"{value}-01", f"{value}-31"  # string comparison: no month has a day after 31
+    return value, value
 
 
 def _pairs(scores: np.ndarray, ids: np.ndarray) -> list[list[tuple[int, float]]]:

@@ -111,7 +111,7 @@ def test_changed_source_embeds_only_changed_clauses(tmp_path, sources, parser, b
     make_sources(tmp_path / "src", [edited])
     fresh = FakeEmbedder(dim=64, max_chars=126, name="fake-64")
     summary = build_index(list(sources.values()), built, "fake-64", parser=parser, embedder=fresh, progress=False)
-    assert fresh.embedded == 1
+    assert fresh.embedded == 2  # the changed clause's one window and its one new sentence (sentence vectors)
     assert summary.changed == [str(sources["finance.txt"].resolve())]
     hit = load_index(built, embedder=fresh).search("4月底前提交申请材料", k=1, mode="keyword")[0]
     assert "4月底" in hit.text
@@ -128,8 +128,9 @@ def test_removed_source_disappears(sources, parser, built, embedder):
 def test_changed_model_forces_rebuild(sources, parser, built):
     other = FakeEmbedder(dim=32, max_chars=126, name="fake-32")
     summary = build_index(list(sources.values()), built, "fake-32", parser=parser, embedder=other, progress=False)
-    assert summary.reused == 0 and other.embedded == summary.vectors
-    assert json.loads((built / "manifest.json").read_text())["dimensions"] == 32
+    manifest = json.loads((built / "manifest.json").read_text())
+    assert summary.reused == 0 and other.embedded == summary.vectors + manifest["counts"]["sentences"]
+    assert manifest["dimensions"] == 32
 
 
 def test_long_clause_is_split_into_windows_of_one_clause(tmp_path, parser, make_sources):
