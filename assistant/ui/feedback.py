@@ -27,6 +27,11 @@ MIGRATIONS = [
         index_version TEXT NOT NULL
     );
     """,
+    # One vote per answer: the page's conversation id and turn, so a changed vote updates its record.
+    """
+    ALTER TABLE feedback ADD COLUMN answer_key TEXT;
+    CREATE INDEX feedback_answer_key ON feedback (answer_key);
+    """,
 ]
 
 
@@ -107,6 +112,26 @@ class FeedbackStore:
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (created, rating, comment.strip()[:MAX_COMMENT], answer.question, answer.text, int(answer.abstained), citations,
                  index_version))
+            return int(cur.lastrowid)
+
+    def vote(self, rating: str, answer, index_version: str, answer_key: str) -> int:
+        """One vote per answer (answer_key: conversation and turn): the first vote adds a record, later ones
+        change its rating. Returns the record's id."""
+        if rating not in RATINGS:
+            raise FeedbackError(f"rating must be one of {RATINGS}, got {rating!r}")
+        citations = json.dumps([c.to_json() for c in answer.citations], ensure_ascii=False)
+        created = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        with self._lock, self._connect() as conn:
+            row = conn.execute("SELECT id FROM feedback WHERE answer_key = ? AND question = ?",
+                               (answer_key, answer.question)).fetchone()
+            if row is not None:
+                conn.execute("UPDATE feedback SET rating = ? WHERE id = ?", (rating, row["id"]))
+                return int(row["id"])
+            cur = conn.execute(
+                "INSERT INTO feedback (created, rating, comment, question, answer, abstained, citations, index_version,"
+                " answer_key) VALUES (?, ?, '', ?, ?, ?, ?, ?, ?)",
+                (created, rating, answer.question, answer.text, int(answer.abstained), citations, index_version,
+                 answer_key))
             return int(cur.lastrowid)
 
     def comment(self, feedback_id: int, text: str) -> None:

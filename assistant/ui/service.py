@@ -8,21 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
+from corpus.model import KINDS
 from index.query import Filters
-
-# Chinese names of corpus.model.KINDS for the filter menus.
-KIND_NAMES = {
-    "normative": "规范性文件",
-    "notice": "通知",
-    "appointments": "人事任免",
-    "news": "政务简讯",
-    "chronicle": "政府记事",
-    "statistics": "统计资料",
-    "feature": "专题文章",
-    "captions": "图片新闻",
-    "statute": "法规条例",
-    "unstructured": "其他",
-}
 
 
 def merge_filters(outer: Filters | None, inner: Filters | None) -> Filters | None:
@@ -68,6 +55,44 @@ class DocumentInfo:
     issuer: str | None
     date: str | None
     kind: str
+    gazette_issue: str | None = None
+    issue_date: str | None = None
+    effective_until: str | None = None
+    repealed_by: str | None = None
+    clauses: int = 0
+
+    @classmethod
+    def of(cls, doc_index: int, records: list) -> "DocumentInfo":
+        r = records[0]
+        return cls(doc_index, r.doc_number, r.title, r.issuer, r.date, r.kind, getattr(r, "gazette_issue", None),
+                   getattr(r, "issue_date", None), getattr(r, "effective_until", None),
+                   getattr(r, "repealed_by", None), len(records))
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """What the loaded index holds, as the page states it."""
+
+    issues: tuple[str, ...]  # 温州市人民政府公报 总第203期（2019年7月）
+    documents: int
+    other_documents: int  # documents printed in no gazette issue (statutes, single policy files)
+    clauses: int
+
+
+def coverage_of(documents: list[DocumentInfo], clauses: int) -> Coverage:
+    from assistant.ui.validity import month_text
+
+    issues: dict[str, list[DocumentInfo]] = {}
+    for d in documents:
+        if d.gazette_issue:
+            issues.setdefault(d.gazette_issue, []).append(d)
+    shown = []
+    for name, docs in issues.items():
+        months = sorted({m for m in (month_text(d.issue_date) for d in docs) if m})
+        month = f"（{'、'.join(months)}）" if months else ""
+        shown.append(f"{name}{month}，{len(docs)} 份文件")
+    other = sum(1 for d in documents if not d.gazette_issue)
+    return Coverage(tuple(shown), len(documents), other, clauses)
 
 
 class Service:
@@ -76,19 +101,24 @@ class Service:
     def __init__(self, searcher, index_dir: str | os.PathLike, config=None, llm=None):
         from assistant.answer import AnswerConfig
 
-        self.searcher = searcher
         self.index_dir = Path(index_dir)
         self.config = config or AnswerConfig()
         self.llm = llm
-        self.records = {r.clause_id: r for r in searcher.records}
+        self._slots = threading.BoundedSemaphore(max_concurrent())
+        self._reload_lock = threading.Lock()
+        self._use(searcher)
+
+    def _use(self, searcher) -> None:
+        """Serve from this searcher: clause lookup, per-document lists and the index version follow it."""
         by_doc: dict[int, list] = {}
         for r in searcher.records:
             by_doc.setdefault(r.doc_index, []).append(r)
+        self.records = {r.clause_id: r for r in searcher.records}
         self._by_doc = by_doc
-        self.documents = [DocumentInfo(i, rs[0].doc_number, rs[0].title, rs[0].issuer, rs[0].date, rs[0].kind)
-                          for i, rs in sorted(by_doc.items())]
+        self.documents = [DocumentInfo.of(i, rs) for i, rs in sorted(by_doc.items())]
+        self.coverage = coverage_of(self.documents, len(searcher.records))
         self.index_version = index_version(self.index_dir, searcher.manifest)
-        self._slots = threading.BoundedSemaphore(max_concurrent())
+        self.searcher = searcher
 
     @classmethod
     def open(cls, index_dir: str | os.PathLike | None = None, model: str | None = None) -> "Service":
@@ -107,8 +137,18 @@ class Service:
 
         from assistant.answer.select import warm_up
 
-        self.searcher.search("温州", k=1)
-        threading.Thread(target=warm_up, args=(self.searcher, self.searcher.records), daemon=True).start()
+        self.searcher.search("政策", k=1)
+
+        def background() -> None:
+            # One throwaway question loads jieba's dictionaries and tagger tables (seconds), so the first
+            # user's question does not pay for them.
+            try:
+                self.ask("这项政策由哪个部门负责？")
+            except Exception:  # warming must never take the server down; the real question will report errors
+                pass
+            warm_up(self.searcher, self.searcher.records)
+
+        threading.Thread(target=background, daemon=True).start()
 
     def ask(self, question: str, history: Iterable | None = None, filters: Filters | None = None,
             k: int | None = None):
@@ -130,12 +170,51 @@ class Service:
         rec = self.records.get(clause_id)
         return list(self._by_doc.get(rec.doc_index, [])) if rec else []
 
+    def doc_records(self, doc_index: int) -> list:
+        return list(self._by_doc.get(doc_index, []))
+
+    def add_source(self, path: str | os.PathLike) -> "AddResult":
+        """Add a gazette file to the served index as `gazette index` would (unchanged sources reused), then
+        serve the new index. Raises SourceRejected with a Chinese message when the file yields nothing."""
+        from index.build import build_index
+        from index.search import load_index
+
+        path = Path(path).resolve()
+        with self._reload_lock:
+            manifest = self.searcher.manifest
+            sources = [s for s in manifest.get("sources", {}) if Path(s).exists() and Path(s) != path] + [str(path)]
+            errors: list[str] = []
+            before = len(self.documents)
+            embedder = self.searcher.embedder  # the model already loaded for queries embeds the new clauses
+            summary = build_index(sources, self.index_dir, manifest["model"]["name"], progress=False,
+                                  embedder=embedder, on_error=lambda exc: errors.append(str(exc)))
+            if str(path) in summary.skipped:
+                raise SourceRejected(f"无法读取文件 {path.name}：{'；'.join(errors) or '格式无法识别'}")
+            searcher = load_index(self.index_dir, None, embedder=embedder)
+            self._use(searcher)
+        added = [d for d in self.documents if any(r.file == str(path) for r in self._by_doc[d.doc_index][:1])]
+        if not added:
+            raise SourceRejected(f"文件 {path.name} 中没有识别出任何文件或条款。")
+        return AddResult(path.name, len(added), sum(d.clauses for d in added), len(self.documents) - before)
+
     def issuers(self) -> list[str]:
         return sorted({d.issuer for d in self.documents if d.issuer})
 
     def kinds(self) -> list[str]:
         present = {d.kind for d in self.documents}
-        return [k for k in KIND_NAMES if k in present]
+        return [k for k in KINDS if k in present]
+
+
+class SourceRejected(ValueError):
+    """An uploaded gazette file that could not be added (message in Chinese)."""
+
+
+@dataclass(frozen=True)
+class AddResult:
+    name: str
+    documents: int  # documents the file holds now
+    clauses: int
+    new_documents: int  # change in the index's document count
 
 
 def max_concurrent() -> int:

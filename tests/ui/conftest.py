@@ -62,12 +62,14 @@ def free_port() -> int:
 class Server:
     """A `gazette serve` subprocess on a free port of 127.0.0.1."""
 
-    def __init__(self, index_dir: Path, data_dir: Path, auth: str | None = None, timeout: float = 180):
+    def __init__(self, index_dir: Path, data_dir: Path, auth: str | None = None, timeout: float = 180,
+                 env: dict | None = None):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.data_dir = data_dir
+        self.index_dir = index_dir
         env = {**os.environ, "GAZETTE_DATA": str(data_dir), "GRADIO_ANALYTICS_ENABLED": "False",
-               "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "PYTHONUNBUFFERED": "1"}
+               "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "PYTHONUNBUFFERED": "1", **(env or {})}
         env.pop("GAZETTE_AUTH", None)
         cmd = [sys.executable, "-m", "assistant", "serve", "--port", str(self.port), "--index", str(index_dir)]
         if auth:
@@ -112,6 +114,77 @@ def fake_server(fake_index, tmp_path_factory):
 @pytest.fixture(scope="session")
 def real_server(real_index, tmp_path_factory):
     server = Server(real_index, tmp_path_factory.mktemp("real-serve-data"))
+    yield server
+    server.stop()
+
+
+# Metadata the browser tests rely on, set through the parser hook of build_index so they hold whatever the
+# metadata stage fills in today: one document whose period of validity has ended, and the issue month on all.
+EXPIRED = {"温政办〔2019〕47号": "2020-12-31", "温政办〔2019〕49号": "2024-12-31"}
+UI_TODAY = "2026-01-15"
+
+
+def _ui_parser(path: Path) -> list:
+    from dataclasses import replace
+
+    from corpus.parse import parse_file
+
+    docs = []
+    for d in parse_file(path):
+        d = replace(d, issue_date=d.issue_date or "2019-07")
+        if d.doc_number in EXPIRED:
+            d = replace(d, effective_until=EXPIRED[d.doc_number])
+        docs.append(d)
+    return docs
+
+
+@pytest.fixture(scope="session")
+def ui_index(tmp_path_factory) -> Path:
+    """The bundled gazette with the fake embedder and a low abstention threshold, so answers with citations come
+    in milliseconds: the browser tests check the page, not answer quality (the model tier does that)."""
+    import json
+
+    from index.build import build_index
+
+    folder = tmp_path_factory.mktemp("ui") / "index"
+    build_index(None, folder, "fake-64", parser=_ui_parser, progress=False)
+    (folder / "answer_config.json").write_text(json.dumps({"abstain_threshold": 0.05}), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def expired_docs() -> dict[str, str]:
+    return dict(EXPIRED)
+
+
+@pytest.fixture(scope="session")
+def serve():
+    """Start another `gazette serve` (the caller stops it)."""
+    return Server
+
+
+# A short policy document in the format the parser reads (文号, 主送, numbered items, 落款), for "add an issue".
+NEW_ISSUE = """温州市人民政府办公室关于做好2020年春节期间烟花爆竹安全管理工作的通知
+温政办〔2020〕1号
+各县（市、区）人民政府，市政府直属各单位：
+为做好春节期间烟花爆竹安全管理工作，经市政府同意，现就有关事项通知如下：
+一、严格落实禁放规定。市区禁止燃放区域内，任何单位和个人不得燃放烟花爆竹。
+二、加强销售管理。烟花爆竹零售点应当取得许可，并在规定期限内经营。
+温州市人民政府办公室
+2020年1月2日
+"""
+
+
+@pytest.fixture
+def new_issue(tmp_path) -> Path:
+    path = tmp_path / "new-issue.txt"
+    path.write_text(NEW_ISSUE, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def ui_server(ui_index, tmp_path_factory):
+    server = Server(ui_index, tmp_path_factory.mktemp("ui-serve-data"), env={"GAZETTE_TODAY": UI_TODAY})
     yield server
     server.stop()
 

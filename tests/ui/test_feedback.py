@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 
 from assistant.answer.types import Answer
-from assistant.ui.feedback import FeedbackError, FeedbackStore
+from assistant.ui.feedback import MIGRATIONS, FeedbackError, FeedbackStore
 
 from tests.ui.test_render import N49, answer
 
@@ -52,7 +52,29 @@ def test_schema_version_and_reopen(data_dir):
     again = FeedbackStore(store.path)
     assert len(again.list()) == 1
     with sqlite3.connect(store.path) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+
+
+def test_one_vote_per_answer_changes_its_record(data_dir):
+    store = FeedbackStore.in_data_dir()
+    first = store.vote("up", answer(), "v", "conv1:0")
+    assert store.vote("down", answer(), "v", "conv1:0") == first
+    other = store.vote("up", answer(), "v", "conv2:0")  # the same answer in another conversation is another vote
+    assert other != first
+    assert sorted((f.id, f.rating) for f in store.list()) == [(first, "down"), (other, "up")]
+
+
+def test_version_1_file_is_migrated(data_dir, tmp_path):
+    path = tmp_path / "old.sqlite3"
+    with sqlite3.connect(path) as conn:
+        conn.executescript(MIGRATIONS[0])
+        conn.execute("PRAGMA user_version = 1")
+        conn.execute("INSERT INTO feedback (created, rating, question, answer, abstained, citations, index_version)"
+                     " VALUES ('t', 'up', 'q', 'a', 0, '[]', 'v')")
+    store = FeedbackStore(path)
+    assert [f.question for f in store.list()] == ["q"]
+    store.vote("down", answer(), "v", "c:0")
+    assert len(store.list()) == 2
 
 
 def test_bad_rating_and_unknown_id(data_dir):

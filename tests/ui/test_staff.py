@@ -1,22 +1,33 @@
-"""Staff eval runs: judging answers against gold clauses, metrics, CSV."""
+"""Staff eval runs: the tab loads, judges and scores with the eval package (one judge), and exports CSV."""
 from __future__ import annotations
 
 import json
+from types import SimpleNamespace
 
 import pytest
 
 from assistant.answer.types import Answer
 from assistant.ui import staff
+from eval.errors import EvalSetError
+from eval.evalset import parse_evalset
+from eval.judge import judge
 
-from tests.ui.test_render import N49, answer
+from tests.ui.test_render import N49, T49, TEXT, answer
 
 CASES = [
-    {"id": "c1", "persona": "诊所经营者", "question": "个体诊所有数量限制吗？", "answerable": True,
+    {"id": "c1", "persona": "clinic", "question": "个体诊所有数量限制吗？", "answerable": True,
      "gold": [{"doc_number": N49, "path": ["三", "（一）"]}], "facts": ["取消个体诊所具体数量"]},
-    {"id": "c2", "persona": "居民", "question": "火星上能开诊所吗？", "answerable": False, "gold": [], "facts": []},
-    {"id": "c3", "persona": "居民", "question": "别的", "answerable": True,
+    {"id": "c2", "persona": "resident", "question": "火星上能开诊所吗？", "answerable": False, "gold": [], "facts": []},
+    {"id": "c3", "persona": "resident", "question": "别的", "answerable": True,
      "gold": [{"doc_number": N49, "path": ["三", "（九）"]}], "facts": []},
+    # A gold path that is a prefix of the cited clause: eval matches exact paths, so this fails.
+    {"id": "c4", "persona": "staff", "question": "三是什么？", "answerable": True,
+     "gold": [{"doc_number": N49, "path": ["三"]}], "facts": []},
 ]
+
+
+def _cases(items=CASES):
+    return parse_evalset([json.dumps(c, ensure_ascii=False) for c in items])
 
 
 def fake_ask(question):
@@ -25,32 +36,51 @@ def fake_ask(question):
     return answer(question=question)
 
 
-def test_judge_and_metrics():
-    results = list(staff.run_cases(CASES, fake_ask))
-    assert [r.passed for r in results] == [True, True, False]
-    assert results[2].reason == "引用条款不符"
-    assert results[0].cited == (f"{N49} 三（一）",)
-    m = staff.metrics(results)
-    assert m["cases"] == 3 and m["passed"] == 2 and m["abstain_accuracy"] == 1.0
-    assert m["answerable_pass_rate"] == 0.5
+@pytest.fixture
+def service(monkeypatch):
+    """A service whose searcher returns the cited clause first and whose answer stage is fake_ask."""
+    hit = SimpleNamespace(rank=1, doc_number=N49, title=T49, path=("三", "（一）"), label="三、（一）", score=1.0, text=TEXT)
+    records = [SimpleNamespace(text="")] * 11 + [SimpleNamespace(text=TEXT)] + [SimpleNamespace(text="")] * 4
+    searcher = SimpleNamespace(search=lambda q, k=10: [hit], records=records)
+    monkeypatch.setattr("assistant.evaluation.answerer_for", lambda searcher, config=None, k=None: fake_ask)
+    return SimpleNamespace(searcher=searcher, config=None)
 
 
-def test_missing_fact_fails():
-    case = {**CASES[0], "facts": ["床位"]}
-    (result,) = staff.run_cases([case], fake_ask)
-    assert not result.passed and "床位" in result.reason
+def test_verdicts_are_the_eval_judges(service):
+    results = list(staff.run_cases(_cases(), service))
+    assert [r.passed for r in results] == [True, True, False, False]
+    for r in results:
+        assert r.passed == judge(dict(r.row_data))["passed"]
+    assert results[2].reason == results[2].row_data["reason"] == "检索未命中（gold 条款不在前 10）"
+    assert results[0].cited == (f"{N49} 三、（一）",)
+    assert results[0].expected == (f"{N49} 三（一）",)
+    labels = dict(staff.summary(results))
+    assert labels["题数"] == "4" and labels["用例通过率"] == "50.0%"
 
 
-def test_load_cases_and_csv(tmp_path):
+def test_missing_fact_fails(service):
+    (result,) = staff.run_cases(_cases([{**CASES[0], "facts": ["床位"]}]), service)
+    assert not result.passed and result.row_data["facts_missing"] == ["床位"]
+
+
+def test_case_without_gold_is_shown_ungraded(service):
+    from eval.evalset import Case
+
+    (result,) = staff.run_cases([Case("x-1", "居民", "个体诊所有数量限制吗？", True, (), ())], service)
+    assert not result.graded and result.row()[6] == "—（无标准答案）"
+    assert dict(staff.summary([result])) == {"题数": "1"}
+
+
+def test_load_cases_and_csv(tmp_path, service):
     path = tmp_path / "set.jsonl"
     path.write_text("\n".join(json.dumps(c, ensure_ascii=False) for c in CASES) + "\n", encoding="utf-8")
-    assert [c["id"] for c in staff.load_cases(path)] == ["c1", "c2", "c3"]
-    csv_path = staff.write_csv(list(staff.run_cases(CASES, fake_ask)), tmp_path, "out.csv")
+    assert [c.id for c in staff.load_cases(path)] == ["c1", "c2", "c3", "c4"]
+    csv_path = staff.write_csv(list(staff.run_file(path, service)), tmp_path, "out.csv")
     text = csv_path.read_text(encoding="utf-8-sig")
     assert text.splitlines()[0].startswith("编号,用户类型,问题")
-    assert "未通过" in text
+    assert "未通过" in text and "诊所经营者" in text
     path.write_text('{"id": 1}\n', encoding="utf-8")
-    with pytest.raises(staff.EvalSetError, match="缺少问题"):
+    with pytest.raises(EvalSetError, match="缺少字段"):
         staff.load_cases(path)
 
 
