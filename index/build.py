@@ -7,7 +7,6 @@ import os
 import shutil
 import sys
 import time
-import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
@@ -19,12 +18,14 @@ from index import store
 from index.bm25 import KeywordIndex
 from index.dense import HNSW_THRESHOLD, DenseIndex
 from index.embed import Embedder, ModelSpec, get_embedder, resolve_model, same_vectors
+from index.folder import (CLAUSES, DENSE, FORMAT_VERSION, KEYWORD, MANIFEST, WINDOWS, _temp_dir, clean_stale,  # noqa: F401
+                          file_sha256, read_index, recover_swap, swap_into_place)
 from index.fusion import FUSIONS, RRF_K
+from index.errors import IndexIncompatible, IndexMissing
 from index.paths import resolve_index_dir
+from index.search import Searcher, load_index
 from index.tokenize import KeywordTokenizer, derive_terms
 
-FORMAT_VERSION = 2  # 2: document metadata (doc_type, issue, validity) on every clause record
-CLAUSES, DENSE, WINDOWS, KEYWORD, MANIFEST = "clauses.jsonl", "dense.faiss", "windows.npy", "keyword", "manifest.json"
 EMBED_CHUNK = 256
 
 
@@ -73,14 +74,6 @@ def package_version() -> str:
         return "0.1.0+src"
 
 
-def file_sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
 def parser_hash() -> str:
     """Hash of the corpus stage's code: a parser change re-parses every source (vectors are still reused)."""
     h = hashlib.sha256()
@@ -112,74 +105,9 @@ def default_parser(path: Path) -> list:
     return parse_file(path)
 
 
-def _temp_dir(target: Path) -> Path:
-    return target.parent / f".{target.name}.tmp-{os.getpid()}-{uuid.uuid4().hex[:8]}"
-
-
-def _leftovers(target: Path) -> list[tuple[Path, bool]]:
-    """Temp and backup folders of `target` with whether the build that wrote them may still be running."""
-    found = []
-    if not target.parent.is_dir():
-        return found
-    for p in target.parent.glob(f".{target.name}.*-*"):
-        try:  # .<name>.tmp-<pid>-<hex>; <name> itself may contain hyphens
-            pid = int(p.name[len(target.name) + 2:].split("-")[1])
-        except (IndexError, ValueError):
-            continue
-        alive = pid != os.getpid()
-        if alive:
-            try:
-                os.kill(pid, 0)
-            except ProcessLookupError:
-                alive = False
-            except PermissionError:
-                pass
-        found.append((p, alive))
-    return found
-
-
-def recover_swap(target: Path) -> Path | None:
-    """Put the previous index back when a build died between moving it aside and moving the new one in."""
-    if target.exists():
-        return None
-    backups = [p for p, alive in _leftovers(target)
-               if not alive and p.name.startswith(f".{target.name}.old-") and (p / MANIFEST).is_file()]
-    if not backups:
-        return None
-    newest = max(backups, key=lambda p: p.stat().st_mtime)
-    try:
-        os.replace(newest, target)
-    except OSError:
-        return None
-    return target
-
-
-def clean_stale(target: Path) -> list[Path]:
-    """Remove temp and backup folders left by builds whose process is gone (or by this process)."""
-    recover_swap(target)
-    removed = []
-    for p, alive in _leftovers(target):
-        if not alive:
-            shutil.rmtree(p, ignore_errors=True)
-            removed.append(p)
-    return removed
-
-
-def swap_into_place(tmp: Path, target: Path) -> None:
-    """Move the finished folder into place; the previous index stays until the new one is there."""
-    if target.exists():
-        old = target.parent / f".{target.name}.old-{os.getpid()}-{uuid.uuid4().hex[:8]}"
-        os.replace(target, old)
-        os.replace(tmp, target)
-        shutil.rmtree(old, ignore_errors=True)
-    else:
-        os.replace(tmp, target)
-
-
 def _previous(target: Path, spec_name: str, backend: str = "torch"):
     """The current index when it can be reused, else None."""
     from index.errors import IndexStoreError
-    from index.search import read_index
 
     try:
         previous = read_index(target)
@@ -420,3 +348,13 @@ def _sentence_store(records: list[store.ClauseRecord], emb: Embedder, previous, 
 
 def _report(exc: Exception) -> None:
     print(f"跳过文件 {getattr(exc, 'path', '')}：{getattr(exc, 'reason', exc)}", file=sys.stderr)
+
+
+def ensure_index(index_dir: str | os.PathLike | None = None, model: str | None = None,
+                 progress: bool | None = None) -> Searcher:
+    """Load the index, building it over the bundled gazettes when it is missing or from an older version."""
+    try:
+        return load_index(index_dir, model)
+    except (IndexMissing, IndexIncompatible):
+        build_index(None, index_dir, model, progress=progress)
+        return load_index(index_dir, model)

@@ -1,27 +1,21 @@
 """Load an index folder and search it: keyword, dense, or hybrid, with filters and exact references."""
 from __future__ import annotations
 
-import json
 import os
 import re
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 
 from index import fusion as fuse
 from index import store
 from index.answer_types import evidence_share, question_kinds
-from index.bm25 import KeywordIndex, top_k
-from index.build import CLAUSES, DENSE, FORMAT_VERSION, KEYWORD, MANIFEST, WINDOWS, file_sha256
-from index.dense import DenseIndex
+from index.bm25 import top_k
+from index.folder import StoredIndex, read_index
 from index.embed import Embedder, ModelSpec, get_embedder, resolve_model
-from index.errors import BadFilter, IndexCorrupt, IndexIncompatible, IndexMissing
+from index.errors import BadFilter, IndexIncompatible
 from index.hits import ClauseHit
-from index.paths import resolve_index_dir
-from index.sentence_vectors import SentenceStore
 from index.query import MODES, Filters, Intent, analyze, issue_matches
 from index.tokenize import KeywordTokenizer, normalize_doc_number
 
@@ -33,62 +27,6 @@ TYPE_PRIOR_DEPTH = 30
 _CACHE_SIZE = 50_000  # sentence vectors kept in memory (about 100 MB at 512 dimensions)
 
 
-@dataclass
-class StoredIndex:
-    folder: Path
-    manifest: dict
-    records: list[store.ClauseRecord]
-    dense: DenseIndex
-    window_owner: np.ndarray  # clause id of every vector, ascending
-    window_starts: np.ndarray  # vectors of clause c are window_starts[c]:window_starts[c + 1]
-    keyword: KeywordIndex
-    user_words: list[str]
-    sentences: "SentenceStore | None" = None  # clause sentence vectors made at build (index/sentence_vectors.py)
-
-
-def read_index(index_dir: str | os.PathLike | None = None, verify: bool = True) -> StoredIndex:
-    """Read and check an index folder; raises IndexMissing, IndexCorrupt or IndexIncompatible."""
-    folder = resolve_index_dir(index_dir)
-    path = folder / MANIFEST
-    if not path.is_file():
-        from index.build import recover_swap
-
-        if not recover_swap(folder) or not path.is_file():
-            raise IndexMissing(folder)
-    try:
-        manifest = json.loads(path.read_text(encoding="utf-8"))
-        version = manifest["format_version"]
-    except (ValueError, KeyError, TypeError):
-        raise IndexCorrupt(folder, "manifest.json 无法解析") from None
-    if version != FORMAT_VERSION:
-        raise IndexIncompatible(folder, f"格式版本 {version}，当前程序需要 {FORMAT_VERSION}")
-    for rel, digest in manifest.get("files", {}).items():
-        p = folder / rel
-        if not p.is_file():
-            raise IndexCorrupt(folder, f"缺少文件 {rel}")
-        if verify and file_sha256(p) != digest:
-            raise IndexCorrupt(folder, f"文件 {rel} 的校验和不符")
-    try:
-        records = list(store.read_records(folder / CLAUSES))
-        dense = DenseIndex.load(folder / DENSE)
-        owner = np.load(folder / WINDOWS)
-        keyword = KeywordIndex.load(folder / KEYWORD)
-        user_words = (folder / KEYWORD / "userdict.txt").read_text(encoding="utf-8").split("\n")
-        sentences = SentenceStore.load(folder)
-    except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
-        raise IndexCorrupt(folder, f"{type(exc).__name__}: {exc}") from None
-    counts = manifest["counts"]
-    if dense.dim != manifest["dimensions"]:
-        raise IndexIncompatible(folder, f"向量维度 {dense.dim} 与清单记录的 {manifest['dimensions']} 不符")
-    if len(records) != counts["clauses"] or dense.count() != counts["vectors"] or len(owner) != dense.count() \
-            or keyword.count() != len(records):
-        raise IndexCorrupt(folder, "条款数或向量数与清单不符")
-    if sentences is not None and (len(sentences) != counts.get("sentences")
-                                  or sentences.vectors.shape[1:] != (manifest["dimensions"],)):
-        raise IndexCorrupt(folder, "句向量数或维度与清单不符")
-    starts = np.searchsorted(owner, np.arange(len(records) + 1))
-    return StoredIndex(folder, manifest, records, dense, owner, starts, keyword, [w for w in user_words if w],
-                       sentences)
 
 
 def load_index(index_dir: str | os.PathLike | None = None, model: str | None = None, verify: bool = True,
@@ -97,16 +35,7 @@ def load_index(index_dir: str | os.PathLike | None = None, model: str | None = N
     return Searcher(read_index(index_dir, verify), model=model, embedder=embedder)
 
 
-def ensure_index(index_dir: str | os.PathLike | None = None, model: str | None = None,
-                 progress: bool | None = None) -> "Searcher":
-    """Load the index, building it over the bundled gazettes when it is missing or from an older version."""
-    try:
-        return load_index(index_dir, model)
-    except (IndexMissing, IndexIncompatible):
-        from index.build import build_index
 
-        build_index(None, index_dir, model, progress=progress)
-        return load_index(index_dir, model)
 
 
 class Searcher:

@@ -110,7 +110,7 @@ def test_query_model_with_other_dimensions_is_incompatible(built):
 
 
 def test_ensure_index_builds_default_on_first_use(data_dir, monkeypatch):
-    from index.search import ensure_index
+    from index.build import ensure_index
 
     monkeypatch.setenv("GAZETTE_MODEL", "fake-64")
     searcher = ensure_index()
