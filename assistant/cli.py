@@ -35,14 +35,16 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    from assistant.commands.errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
+
     if not getattr(args, "_module", None):
         parser.print_help()
-        return 2
+        return EXIT_USAGE
     try:
-        return args._module.run(args) or 0
+        return args._module.run(args) or EXIT_OK
     except KeyboardInterrupt:
         print("已中断。", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:  # output piped into head/less that closed early
         sys.stderr.close()
-        return 0
+        return EXIT_OK

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from corpus.outline import cn_to_int
+from corpus.numbers import cn_to_int
 
 _YEAR_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")}
 _YEAR_DIGITS.update({"○": "0", "零": "0", "Ｏ": "0", "O": "0", "０": "0"})

@@ -6,13 +6,13 @@ from pathlib import Path
 
 from corpus.dates import all_dates, parse_date_line
 from corpus.model import Clause, Document
-from corpus.outline import CN_DIGITS, segment
+from corpus.numbers import CN_DIGITS, DECREE_NUMBER, YEAR_SERIAL
+from corpus.outline import segment
 
 INFO_END = "<!-- INFO END -->"
 _ARTICLE = re.compile(rf"^第[{CN_DIGITS}]+条")
 _HEADING = re.compile(rf"^第[{CN_DIGITS}]+[编章节](?:[\s　]|$)")
 _COMMENT = re.compile(r"^<!--.*-->$")
-_DOC_NUMBER = re.compile(r"[〔\[［(（]\d{4}[〕\]］)）]\d+号|令第\d+号")
 _ORDER_NUMBER = re.compile(r"^第[\s　]*\d+[\s　]*号$")
 _FILENAME_DATE = re.compile(r"\((\d{4}-\d{2}-\d{2})\)")
 _LEADING_DATE = re.compile(r"^[（(]?\d{4}年\d{1,2}月\d{1,2}日")
@@ -38,7 +38,7 @@ def looks_like_statute(text: str) -> bool:
         return False
     head = lines[: next(i for i, ln in enumerate(lines) if _ARTICLE.match(ln) or _HEADING.match(ln.lstrip("# ")))]
     # A 文号 or an addressee line in the head means a policy document that happens to contain articles.
-    if any((_DOC_NUMBER.search(ln) or _ORDER_NUMBER.match(ln)) and len(ln) < 30 for ln in head):
+    if any((YEAR_SERIAL.search(ln) or DECREE_NUMBER.search(ln) or _ORDER_NUMBER.match(ln)) and len(ln) < 30 for ln in head):
         return False
     if any(parse_date_line(ln) for ln in head):
         return False  # a signed order or notice that publishes the articles

@@ -6,11 +6,11 @@ import logging
 import re
 from collections.abc import Iterable
 
-# Brackets seen around the year of a document number, all normalized to 〔〕.
-_OPEN, _CLOSE = "〔[［(（【", "〕]］)）】"
-DOC_NUMBER = re.compile(rf"([\u4e00-\u9fa5]{{1,16}})?[{re.escape(_OPEN)}]\s*((?:19|20)\d\d)\s*[{re.escape(_CLOSE)}]\s*(\d{{1,4}})\s*号(?:文件|文)?")
+from corpus.numbers import CLOSE, canonical, find_doc_number
+from corpus.numbers import DOC_NUMBER_IN_TEXT as DOC_NUMBER
+
 # "49号文", "49号文件": a document named by its number only.
-SHORT_NUMBER = re.compile(r"(?<![\d〕\]）)】])(\d{1,4})\s*号\s*(?:文件|文)")
+SHORT_NUMBER = re.compile(rf"(?<![\d{re.escape(CLOSE)}])(\d{{1,4}})\s*号\s*(?:文件|文)")
 AGENCY = re.compile(r"(?:[\u4e00-\u9fa5]{2,4}[省市县区])?[市县区省][\u4e00-\u9fa5]{1,6}?(?:委员会|办公室|局|委|办|厅|署|院)")
 BOOK_TITLE = re.compile(r"《([^《》]{2,24})》")
 
@@ -30,11 +30,8 @@ TOKENIZER_VERSION = "words+bigrams-1"
 
 
 def normalize_doc_number(text: str) -> str:
-    """温政办[2019]49 号 -> 温政办〔2019〕49号."""
-    m = DOC_NUMBER.search(text)
-    if not m:
-        return text.strip()
-    return f"{m.group(1) or ''}〔{m.group(2)}〕{int(m.group(3))}号"
+    """温政办[2019]49 号 -> 温政办〔2019〕49号 (the first one named in text; text itself when none)."""
+    return find_doc_number(text) or text.strip()
 
 
 def doc_number_forms(doc_number: str) -> list[str]:
@@ -43,7 +40,7 @@ def doc_number_forms(doc_number: str) -> list[str]:
     if not m:
         return [doc_number.strip()] if doc_number.strip() else []
     code, year, num = m.group(1) or "", m.group(2), int(m.group(3))
-    forms = [f"{code}〔{year}〕{num}号", f"〔{year}〕{num}号", f"{num}号"]
+    forms = [canonical(code, year, num), canonical(None, year, num), f"{num}号"]
     if code:
         forms.append(code)
     return list(dict.fromkeys(forms))

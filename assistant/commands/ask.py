@@ -62,7 +62,8 @@ def _filters(args):
 def _open_index(args):
     """The searcher (model loaded once for all questions) and its folder, where answer_config.json may sit."""
     from index.paths import resolve_index_dir
-    from index.search import ensure_index, load_index
+    from index.build import ensure_index
+    from index.search import load_index
 
     # Only the default index is built on first use; a named folder must exist.
     searcher = load_index(args.index, args.model) if args.index else ensure_index(None, args.model)

@@ -6,14 +6,16 @@ import sys
 import time
 from pathlib import Path
 
-EXIT_ERROR, EXIT_GATE = 1, 3
+from assistant.commands import errors
+from assistant.commands.errors import EXIT_GATE
+from assistant.commands.options import add_index_options
+
 THRESHOLDS = Path(__file__).resolve().parents[2] / "eval" / "thresholds.json"
 
 
 def add_arguments(parser) -> None:
     parser.add_argument("evalsets", nargs="*", metavar="EVALSET", help="评测集 JSONL 文件（默认：随附的 wenzhou-203 评测集）")
-    parser.add_argument("--index", metavar="DIR", help="索引目录（默认：$GAZETTE_INDEX 或 数据目录/index）")
-    parser.add_argument("--model", metavar="M", help="向量模型（默认：建索引时的模型）")
+    add_index_options(parser)
     parser.add_argument("--json", action="store_true", help="输出一行 JSON 汇总")
     parser.add_argument("--report", metavar="DIR", help="写出 results.jsonl、summary.json 与 report.html")
     parser.add_argument("--compare", metavar="OLD_REPORT_DIR", help="与旧报告对比：指标变化及新失败/新通过的用例")
@@ -35,20 +37,17 @@ def run(args) -> int:
     try:
         cases = load_evalsets(paths)
     except EvalError as exc:
-        print(str(exc), file=sys.stderr)
-        return EXIT_ERROR
+        return errors.failed(str(exc))
     if args.limit is not None:
         if args.limit < 1:
-            print("--limit 必须是正整数。", file=sys.stderr)
-            return 2
+            return errors.usage("--limit 必须是正整数。")
         cases = cases[: args.limit]
     if args.validate:
         return _validate(cases, args)
     try:
         return _evaluate(cases, paths, args)
     except EvalError as exc:
-        print(str(exc), file=sys.stderr)
-        return EXIT_ERROR
+        return errors.failed(str(exc))
 
 
 def _validate(cases, args) -> int:
@@ -65,18 +64,14 @@ def _validate(cases, args) -> int:
     elif not problems:
         print(f"评测集有效：{len(cases)} 条用例（可回答 {answerable}，无法回答 {len(cases) - answerable}），"
               f"gold 条款均在语料中，要点均出现在 gold 条款原文里。")
-    return EXIT_ERROR if problems else 0
+    return errors.EXIT_FAILED if problems else errors.EXIT_OK
 
 
 def _evaluate(cases, paths, args) -> int:
-    from assistant.answer import AnswerError, ConfigError, calibrate_threshold, load_config, save_config
-    from assistant.evaluation import answerer_for
+    from assistant.answer import AnswerError, ConfigError
     from eval.report import load_report, write_report
-    from eval.runner import run_eval
-    from eval.score import LABELS, check_gate, compare, load_thresholds, score
+    from eval.score import check_gate, compare, load_thresholds, score
     from index.errors import IndexStoreError, ModelUnavailable
-    from index.paths import resolve_index_dir
-    from index.search import ensure_index, load_index
 
     old_rows = None
     if args.compare:
@@ -86,56 +81,75 @@ def _evaluate(cases, paths, args) -> int:
         try:
             thresholds = load_thresholds(args.gate)
         except (OSError, ValueError, AttributeError) as exc:
-            print(f"无法读取门槛文件 {args.gate}：{exc}", file=sys.stderr)
-            return EXIT_ERROR
+            return errors.failed(f"无法读取门槛文件 {args.gate}：{exc}")
     try:
-        searcher = load_index(args.index, args.model) if args.index else ensure_index(None, args.model)
-        folder = resolve_index_dir(args.index)
-        config = load_config(folder)
-        _warn_missing_gold(cases, searcher)
-        started = time.time()
-        run = run_eval(cases, searcher, answerer_for(searcher, config), progress=None if args.quiet else _progress,
-                       meta=_meta(searcher, folder, config, paths))
-        if args.calibrate:
-            from dataclasses import replace
-
-            pairs = [(r["evidence"], r["answerable"]) for r in run.rows if r.get("evidence") is not None]
-            threshold = calibrate_threshold(pairs)
-            before = config.abstain_threshold
-            config = replace(config, abstain_threshold=threshold)
-            saved = save_config(config, folder)
-            print(f"拒答阈值：{before} → {threshold}，已写入 {saved}；用新阈值重新评测……", file=sys.stderr)
-            run = run_eval(cases, searcher, answerer_for(searcher, config),
-                           progress=None if args.quiet else _progress, meta=_meta(searcher, folder, config, paths))
-        run.meta["seconds"] = round(time.time() - started, 1)
+        run = _run(cases, paths, args)
     except ConfigError as exc:
-        print(f"回答设置文件无效：{exc.path}（{exc.reason}）", file=sys.stderr)
-        return EXIT_ERROR
+        return errors.config_invalid(exc)
     except (AnswerError, IndexStoreError, ModelUnavailable) as exc:
-        print(f"评测失败：{exc}", file=sys.stderr)
-        return EXIT_ERROR
+        return errors.report(exc, "评测")
     comparison = compare(old_rows, run.rows) if old_rows is not None else None
     if args.report:
         summary = write_report(run.rows, args.report, run.meta, comparison)
     else:
         summary = {"meta": run.meta, **score(run.rows)}
     gate_failures = check_gate(summary["overall"], thresholds) if thresholds else []
+    _print_outcome(summary, comparison, thresholds, gate_failures, args)
+    return EXIT_GATE if gate_failures else errors.EXIT_OK
+
+
+def _run(cases, paths, args):
+    """Load the index and answer settings, run every case; with --calibrate, fit the abstain threshold, save it
+    and run again."""
+    from assistant.answer import calibrate_threshold, load_config, save_config
+    from assistant.evaluation import answerer_for
+    from eval.runner import run_eval
+    from index.paths import resolve_index_dir
+    from index.build import ensure_index
+    from index.search import load_index
+
+    searcher = load_index(args.index, args.model) if args.index else ensure_index(None, args.model)
+    folder = resolve_index_dir(args.index)
+    config = load_config(folder)
+    _warn_missing_gold(cases, searcher)
+    started = time.time()
+    progress = None if args.quiet else _progress
+    run = run_eval(cases, searcher, answerer_for(searcher, config), progress=progress,
+                   meta=_meta(searcher, folder, config, paths))
+    if args.calibrate:
+        from dataclasses import replace
+
+        pairs = [(r["evidence"], r["answerable"]) for r in run.rows if r.get("evidence") is not None]
+        threshold = calibrate_threshold(pairs)
+        before = config.abstain_threshold
+        config = replace(config, abstain_threshold=threshold)
+        saved = save_config(config, folder)
+        print(f"拒答阈值：{before} → {threshold}，已写入 {saved}；用新阈值重新评测……", file=sys.stderr)
+        run = run_eval(cases, searcher, answerer_for(searcher, config), progress=progress,
+                       meta=_meta(searcher, folder, config, paths))
+    run.meta["seconds"] = round(time.time() - started, 1)
+    return run
+
+
+def _print_outcome(summary: dict, comparison: dict | None, thresholds, gate_failures: list[str], args) -> None:
+    """One JSON line with --json; else the summary table, the comparison, the report folder and the gate."""
+    from eval.score import LABELS
+
     if args.json:
         out = {**summary, "gate": None if thresholds is None else {"passed": not gate_failures, "failures": gate_failures}}
         if comparison:
             out["comparison"] = comparison
         print(json.dumps(out, ensure_ascii=False))
-    else:
-        print_summary(summary, LABELS)
-        if comparison:
-            print_comparison(comparison, LABELS)
-        if args.report:
-            print(f"\n报告已写入 {args.report}（results.jsonl、summary.json、report.html）")
-        if thresholds is not None:
-            print("\n质量门槛：" + ("全部达到" if not gate_failures else "未达到"))
-            for f in gate_failures:
-                print(f"  ✗ {f}")
-    return EXIT_GATE if gate_failures else 0
+        return
+    print_summary(summary, LABELS)
+    if comparison:
+        print_comparison(comparison, LABELS)
+    if args.report:
+        print(f"\n报告已写入 {args.report}（results.jsonl、summary.json、report.html）")
+    if thresholds is not None:
+        print("\n质量门槛：" + ("全部达到" if not gate_failures else "未达到"))
+        for f in gate_failures:
+            print(f"  ✗ {f}")
 
 
 def _meta(searcher, folder, config, paths) -> dict:

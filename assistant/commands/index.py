@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import json
-import sys
+
+from assistant.commands import errors
+from assistant.commands.options import add_index_options
 
 
 def add_arguments(parser) -> None:
     parser.add_argument("sources", nargs="*", metavar="SOURCES", help="公报文件或目录（默认：内置公报）")
-    parser.add_argument("--index", metavar="DIR", help="索引目录（默认：$GAZETTE_INDEX 或 数据目录/index）")
-    parser.add_argument("--model", metavar="M", help="向量模型名称或本地目录（默认：m3e-small）")
+    add_index_options(parser, model_help="向量模型名称或本地目录（默认：m3e-small）")
     parser.add_argument("--json", action="store_true", help="以 JSON 输出建索引摘要")
 
 
@@ -19,8 +20,7 @@ def run(args) -> int:
     try:
         summary = build_index(args.sources or None, args.index, args.model)
     except (IndexStoreError, ModelUnavailable, BadFilter, OSError) as exc:
-        print(f"建立索引失败：{exc}", file=sys.stderr)
-        return 1
+        return errors.failed(f"建立索引失败：{exc}")
     if args.json:
         print(json.dumps(summary.to_json(), ensure_ascii=False))
         return 0

@@ -27,7 +27,8 @@ def add_arguments(parser) -> None:
 def run(args) -> int:
     from index.errors import BadFilter, IndexStoreError, ModelUnavailable
     from index.query import Filters
-    from index.search import ensure_index, load_index
+    from index.build import ensure_index
+    from index.search import load_index
 
     queries = read_questions(args.query, args.batch, "检索问题")
     if isinstance(queries, int):

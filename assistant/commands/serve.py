@@ -5,6 +5,8 @@ import os
 import socket
 import sys
 
+from assistant.commands import errors
+
 
 def add_arguments(parser) -> None:
     parser.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1，仅本机可访问）")
@@ -22,14 +24,11 @@ def run(args) -> int:
     try:
         credentials = parse_credentials(args.auth or os.environ.get("GAZETTE_AUTH"))
     except ValueError as exc:
-        print(f"--auth 无效：{exc}。", file=sys.stderr)
-        return 2
+        return errors.usage(f"--auth 无效：{exc}。")
     if not 0 < args.port < 65536:
-        print("--port 应为 1 到 65535 之间的整数。", file=sys.stderr)
-        return 2
+        return errors.usage("--port 应为 1 到 65535 之间的整数。")
     if not _port_free(args.host, args.port):
-        print(f"无法启动：{args.host}:{args.port} 已被占用，请用 --port 指定其他端口。", file=sys.stderr)
-        return 1
+        return errors.failed(f"无法启动：{args.host}:{args.port} 已被占用，请用 --port 指定其他端口。")
     prepare_environment()
     from index.errors import IndexStoreError, ModelUnavailable
 
@@ -41,11 +40,9 @@ def run(args) -> int:
         service = Service.open(args.index, args.model)
         service.warm()
     except ConfigError as exc:
-        print(f"回答设置文件无效：{exc.path}（{exc.reason}）", file=sys.stderr)
-        return 1
+        return errors.config_invalid(exc)
     except (IndexStoreError, ModelUnavailable) as exc:
-        print(f"无法启动：{exc}", file=sys.stderr)
-        return 1
+        return errors.failed(f"无法启动：{exc}")
 
     import uvicorn
 
@@ -58,7 +55,7 @@ def run(args) -> int:
     if args.host not in ("127.0.0.1", "localhost", "::1") and not credentials:
         print("注意：服务对其他机器可见且未设置 --auth。", file=sys.stderr)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)
-    return 0
+    return errors.EXIT_OK
 
 
 def _port_free(host: str, port: int) -> bool:

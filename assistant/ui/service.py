@@ -125,7 +125,8 @@ class Service:
         """Load the index (building the default one on first run), its answer settings and the optional LLM."""
         from assistant.answer import LLMSettings, load_config
         from index.paths import resolve_index_dir
-        from index.search import ensure_index, load_index
+        from index.build import ensure_index
+        from index.search import load_index
 
         searcher = load_index(index_dir, model) if index_dir else ensure_index(None, model)
         folder = resolve_index_dir(index_dir)

@@ -76,7 +76,7 @@ def test_cli_batch_with_an_overlong_line_is_refused_up_front(tmp_path, hardening
     batch = tmp_path / "long.txt"
     batch.write_text(f"诊所\n{LONG}\n", encoding="utf-8")
     proc = gazette("ask", "--index", str(hardening_index), "--batch", str(batch), timeout=60)
-    assert proc.returncode == 1 and "第 2 个问题过长" in proc.stderr and not proc.stdout
+    assert proc.returncode == 2 and "第 2 个问题过长" in proc.stderr and not proc.stdout
 
 
 def test_cli_batch_file_in_another_encoding(tmp_path, hardening_index):

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from index.build import FORMAT_VERSION
 from tests.hardening.conftest import GAZETTE, ROOT, gazette
 
 TRIALS = 20
@@ -188,7 +189,7 @@ def test_commands_report_a_damaged_index_with_the_rebuild_command(pristine, tmp_
     elif damage == "delete":
         target.unlink()
     else:
-        target.write_text('{"format_version": 1, "files": {"clauses.jsonl": 5}}', encoding="utf-8")
+        target.write_text(json.dumps({"format_version": FORMAT_VERSION, "files": {"clauses.jsonl": 5}}), encoding="utf-8")
     for argv in (["search", "诊所"], ["ask", QUESTION]):
         proc = gazette(*argv, "--index", str(copy), timeout=60)
         assert proc.returncode == 1, proc.stderr

@@ -46,10 +46,10 @@ def test_bare_markers_are_not_clauses():
 
 
 def test_gazette_doc_numbers_are_canonical():
-    from corpus.gazette import canonical_doc_number
+    from corpus.numbers import normalize_doc_number
 
     for raw in ("温政办[2019] 第049号", "温政办（２０１９）４９号", "温政办〔2019〕49号"):
-        assert canonical_doc_number(raw) == "温政办〔2019〕49号"
+        assert normalize_doc_number(raw) == "温政办〔2019〕49号"
 
 
 def test_the_real_gazette_is_parsed_verbatim():
