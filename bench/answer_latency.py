@@ -20,7 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 REPORT = ROOT / "bench" / "reports" / "answer_latency.md"
-TARGET_MS = 200.0
+# Issue 10: a warm answer (the server has embedded every clause sentence) takes at most 50 ms at the median.
+TARGET_MS = 50.0
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -83,15 +84,15 @@ def main() -> int:
         f"- Questions: {len(questions)} from `{SHIPPED.relative_to(ROOT)}`; bundled gazette 203; model "
         f"{searcher.manifest['model']['name']} loaded first ({load_s:.1f} s).",
         f"- Machine: {platform.machine()}, {os.cpu_count()} CPU cores, Python {platform.python_version()}; "
-        f"target: median < {TARGET_MS:.0f} ms.",
+        f"target: warm median ≤ {TARGET_MS:.0f} ms.",
         f"- warm_up embedded {sentences} clause sentences in {warm_s:.1f} s.", "",
         "| mode | median (ms) | p95 (ms) | max (ms) | meets target |", "|---|---|---|---|---|",
     ]
     for name, values in rows:
         med = statistics.median(values)
         lines.append(f"| {name} | {med:.0f} | {percentile(values, 95):.0f} | {max(values):.0f} | "
-                     f"{'yes' if med < TARGET_MS else 'no'} |")
-    if statistics.median(cold) >= TARGET_MS:
+                     f"{'yes' if med <= TARGET_MS else 'no'} |")
+    if statistics.median(cold) > TARGET_MS:
         lines += ["", f"Cold answers are above the {TARGET_MS:.0f} ms target: each embeds the sentences of its top "
                       "clauses on the CPU. The server warms the cache at start (`warm_up`), so users see the warm numbers."]
     REPORT.parent.mkdir(parents=True, exist_ok=True)

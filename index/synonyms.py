@@ -1,94 +1,36 @@
 """Everyday words mapped to the vocabulary of government documents, for keyword query expansion.
 
-Residents ask "私立医院有什么补贴"; documents say "社会办医疗机构……给予补助". The table holds general
-policy-language equivalences (not terms of any one document); expansions are added to the query only.
+Residents ask "私立医院有什么补贴"; documents say "社会办医疗机构……给予补助". The table lives in
+index/data/thesaurus.tsv (its header states its source); expansions are added to the query only.
 """
 from __future__ import annotations
 
-THESAURUS: dict[str, tuple[str, ...]] = {
-    # money
-    "补贴": ("补助", "奖励", "奖补", "资助", "扶持"),
-    "补助": ("补贴", "奖励", "奖补"),
-    "奖励": ("补助", "奖补", "奖金"),
-    "奖金": ("奖励",),
-    "钱": ("资金", "补助", "费用"),
-    "资助": ("补助", "扶持"),
-    "优惠": ("减免", "免征", "补贴"),
-    "免税": ("免征",),
-    "交税": ("税", "征收"),
-    "费用": ("收费", "费"),
-    "贷款": ("贷款", "贴息", "融资"),
-    "利息": ("贴息", "利率"),
-    # who
-    "私立": ("社会办", "社会力量", "民营", "非公"),
-    "私人": ("社会办", "社会力量", "个体"),
-    "民营": ("社会办", "社会力量", "非公"),
-    "民办": ("社会办", "社会力量"),
-    "外资": ("外商投资",),
-    "外企": ("外商投资",),
-    "老板": ("企业", "出资人"),
-    "公司": ("企业",),
-    "部门": ("单位", "局"),
-    "哪个部门": ("牵头单位", "责任单位", "负责"),
-    "牵头": ("牵头单位",),
-    "负责": ("负责", "承担", "牵头"),
-    # health
-    "医院": ("医疗机构",),
-    "诊所": ("医疗机构", "门诊部"),
-    "看病": ("医疗", "诊疗", "就医"),
-    "医生": ("医师", "卫生技术人员"),
-    "护士": ("卫生技术人员",),
-    "医保": ("医保定点", "医疗保险"),
-    "养老院": ("养老机构", "医养结合"),
-    "老人": ("老年人", "养老"),
-    # time
-    "到期": ("有效期",),
-    "失效": ("有效期",),
-    "过期": ("有效期",),
-    "截止": ("有效期", "期限"),
-    "多久": ("期限", "工作日", "日内"),
-    "几天": ("工作日", "日内"),
-    "生效": ("施行",),
-    "实行": ("施行",),
-    "实施": ("施行",),
-    "开始": ("施行", "起"),
-    "什么时候": ("有效期", "施行", "期限"),
-    "哪天": ("施行", "日起"),
-    "今年": ("年度", "本年度"),
-    "明年": ("下一年度",),
-    # places and things
-    "土地": ("用地",),
-    "地皮": ("用地",),
-    "办公室": ("办公用房",),
-    "房租": ("租赁", "租用", "房租补助"),
-    "租房": ("租赁", "租用"),
-    "水电费": ("用电", "用水", "价格"),
-    "水电": ("用电", "用水"),
-    "营业执照": ("工商注册", "执业登记"),
-    "执照": ("执业登记", "许可"),
-    "养狗": ("养犬",),
-    "狗": ("犬",),
-    "设备": ("医用设备", "装备"),
-    "房子": ("房产", "住房", "用房"),
-    "噪音": ("噪声",),
-    "工地": ("施工",),
-    "新任": ("任",),
-    # procedure
-    "材料": ("申请材料", "申报材料"),
-    "申请": ("申报", "申请"),
-    "审批": ("审批", "许可", "批准"),
-    "批下来": ("审批", "许可", "决定"),
-    "办理": ("办理", "手续"),
-    "上班": ("执业", "任职"),
-    "工作": ("执业", "任职"),
-    "上市": ("上市", "挂牌"),
-    "任命": ("任", "任职"),
-    "当上": ("任",),
-    "撤职": ("免去",),
-    "免职": ("免去",),
-    "增长": ("同比", "增速"),
-    "目标": ("目标", "力争"),
-}
+from pathlib import Path
+
+THESAURUS_FILE = Path(__file__).with_name("data") / "thesaurus.tsv"
+
+
+def load_thesaurus(path: Path = THESAURUS_FILE) -> dict[str, tuple[str, ...]]:
+    """word -> official equivalents, from a tab-separated file (# comments, blank lines skipped)."""
+    table: dict[str, tuple[str, ...]] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        word, sep, rest = line.partition("\t")
+        terms = tuple(t for t in rest.split() if t != word)
+        if not sep or not word or not terms:
+            raise ValueError(f"{path}:{number}: expected 'word<TAB>equivalents', got {line!r}")
+        table[word] = tuple(dict.fromkeys(table.get(word, ()) + terms))
+    return table
+
+
+THESAURUS: dict[str, tuple[str, ...]] = load_thesaurus()
+
+
+def expand_word(word: str) -> tuple[str, ...]:
+    """Official equivalents of one word (empty when the table has none)."""
+    return THESAURUS.get(word, ())
 
 
 def expand(tokens: list[str]) -> list[str]:

@@ -15,11 +15,12 @@ from assistant.answer.errors import (
     QuoteMismatch,
 )
 from assistant.answer.llm import LLMSettings
+from assistant.answer.question import Question, parse_question
 from assistant.answer.types import Answer, Citation, Retriever
 from assistant.answer.verify import verify_answer
 
 __all__ = [
     "Answer", "AnswerConfig", "AnswerError", "Citation", "ConfigError", "Conversation", "HistoryError",
-    "LLMError", "LLMSettings", "QuoteMismatch", "Retriever", "Turn", "answer_question", "calibrate_threshold",
-    "load_config", "parse_history", "retrieve", "save_config", "verify_answer",
+    "LLMError", "LLMSettings", "Question", "QuoteMismatch", "Retriever", "Turn", "answer_question",
+    "calibrate_threshold", "load_config", "parse_history", "parse_question", "retrieve", "save_config", "verify_answer",
 ]

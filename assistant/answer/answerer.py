@@ -1,23 +1,22 @@
-"""Question in, verified cited answer out: retrieve, score sentences, compose or abstain, verify."""
+"""Question in, verified cited answer out: parse once, retrieve, score sentences, compose by form or abstain, verify."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from datetime import date
 
-from assistant.answer.compose import abstain, compose, constraint_note
+from assistant.answer import forms, named as named_
+from assistant.answer.compose import abstain, constraint_note, partial
 from assistant.answer.config import AnswerConfig
-from assistant.answer.constraints import (
-    Issue,
-    constraints,
-    covered,
-    issues_of,
-    unsupported,
-)
+from assistant.answer.constraints import Issue, constraints, covered, issues_of, unsupported
+from assistant.answer.context import Context
+from assistant.answer.guard import looks_like_injection
 from assistant.answer.conversation import Turn, parse_history, plan_question
-from assistant.answer.coverage import topic_note, uncovered_topics
-from assistant.answer.question import asks_several, question_kinds
-from assistant.answer.select import score_sentences, select
+from assistant.answer.coverage import resolve_words, topic_note, uncovered_topics
+from assistant.answer.question import AMOUNT, CLAUSE, PERSON, Question, parse_question, to_simplified
+from assistant.answer.select import best_per_clause, coverage, score_sentences, span, whole
 from assistant.answer.types import Answer, Retriever, doc_key
+from assistant.answer.validity import validity_notes
 from assistant.answer.verify import verify_answer
 from index.hits import ClauseHit
 
@@ -26,22 +25,68 @@ _OTHER_SLOTS = 2
 
 
 def answer_question(question: str, retriever: Retriever, config: AnswerConfig | None = None, *,
-                    history: Iterable | None = None, k: int | None = None, llm=None) -> Answer:
-    """Answer one question, using history for follow-ups; llm: an LLMSettings to let a model write the prose."""
+                    history: Iterable | None = None, k: int | None = None, llm=None,
+                    today: date | None = None) -> Answer:
+    """Answer one question, using history for follow-ups; llm: an LLMSettings to let a model write the prose;
+    today: the date validity notes compare with (tests inject it)."""
     config = config or AnswerConfig()
     question = question.strip()
     k = k or config.top_clauses
     turns = history if isinstance(history, list) and all(isinstance(t, Turn) for t in history) else parse_history(history)
-    plan = plan_question(question, turns)
-    hits = retrieve(retriever, plan.query, k, plan.prefer_docs, plan.only_preferred)
-    kinds = question_kinds(plan.query)
-    scored = score_sentences(plan.query, hits, retriever, config, kinds)
-    unknown = uncovered_topics(plan.query, retriever)
-    if unknown:
-        # The gazette never mentions what is asked about: nothing here can answer it.
-        return abstain(question, hits, config.related_shown, 0.0, plan.rewritten, (topic_note(unknown),))
-    found = constraints(plan.query)
-    if found and scored:
+    plan = plan_question(to_simplified(question), turns)
+    q = parse_question(question, plan.query)
+    rewritten = plan.rewritten or (q.query if q.query != question else None)
+    hits = retrieve(retriever, q.query, k, plan.prefer_docs, plan.only_preferred)
+    answer = _answer(q, hits, retriever, config, rewritten)
+    if not answer.abstained or answer.partial:
+        answer = verify_answer(answer, {h.clause_id: h for h in hits} | _extra(answer, retriever))
+    if answer.abstained and not answer.partial:
+        return answer
+    cited = [h for c in answer.citations for h in _hit_of(c.clause_id, hits, retriever)]
+    notes = validity_notes(cited, today)
+    if notes:
+        answer = replace(answer, text="\n".join([answer.text, *notes]))
+    if llm is None or answer.abstained:
+        return answer
+    from assistant.answer.llm import llm_answer
+
+    return llm_answer(answer, hits[: config.top_clauses], llm, None)
+
+
+def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: AnswerConfig,
+            rewritten: str | None) -> Answer:
+    shown = config.related_shown
+    if not hits:
+        return abstain(q.text, hits, shown, 0.0, rewritten)
+    context = Context(getattr(retriever, "records", None))
+    q = resolve_words(q, retriever)
+    issues = _gazette_issues(context.records) if q.issue else set()
+    if q.issue and issues and not any(q.issue in i for i in issues):
+        # A gazette issue the index does not hold ("第204期"): nothing here is from it.
+        return abstain(q.text, hits, shown, 0.0, rewritten, (f"已收录的公报中没有第{q.issue}期。",))
+    doc_records, absent = named_.documents_found(q, context.records)
+    if absent and not doc_records:
+        # "温政办〔2019〕51号": a document the index does not hold; a similar one's text does not answer.
+        return abstain(q.text, hits, shown, 0.0, rewritten, (named_.missing_note(absent),))
+    if q.form == CLAUSE and named_.clause_missing(q, doc_records):
+        return abstain(q.text, hits, shown, 0.0, rewritten, ("所提到的文件中没有所问的条款。",))
+    ordinals = named_.ordinal_misses(q, hits)
+    if ordinals:
+        return abstain(q.text, hits, shown, 0.0, rewritten, (named_.missing_note(ordinals),))
+    if q.documents and not q.intent.doc_mentions:
+        listed = forms.documents(q, hits, context, config, rewritten)
+        if listed is not None:
+            return listed
+    if q.form == CLAUSE:
+        named = forms.named_clauses(q, hits)
+        if named:
+            return forms.clause(q, named, hits, retriever, config, context, rewritten)
+    hits = _with_items(hits, context, config.top_clauses)
+    scored = score_sentences(q, hits, retriever, config, context)
+    if not scored:
+        return abstain(q.text, hits, shown, 0.0, rewritten)
+    found = constraints(q.query)
+    if found:
         issues = _issues(retriever, hits)
         backed = {h.clause_id for h in hits if not unsupported(found, h, issues.get(h.source))}
         if not any(s.hit.clause_id in backed for s in scored):
@@ -49,18 +94,91 @@ def answer_question(question: str, retriever: Retriever, config: AnswerConfig | 
             best = max(scored, key=lambda s: s.score).hit
             missing = unsupported(found, best, issues.get(best.source))
             note = constraint_note(missing, [v for c in missing for v in covered(c, hits[:1])])
-            return abstain(question, hits, config.related_shown, 0.0, plan.rewritten, (note,))
+            return abstain(q.text, hits, shown, 0.0, rewritten, (note,))
         scored = [s for s in scored if s.hit.clause_id in backed]
-    selection = select(scored, config, kinds, asks_several(plan.query))
-    if not selection.excerpts or selection.evidence < config.abstain_threshold:
-        return abstain(question, hits, config.related_shown, selection.evidence, plan.rewritten)
-    clauses = {h.clause_id: h for h in hits}
-    answer = verify_answer(compose(question, selection, hits, plan.rewritten), clauses)
-    if llm is None or answer.abstained:
-        return answer
-    from assistant.answer.llm import llm_answer
+    best = best_per_clause(scored)[0]
+    unknown = uncovered_topics(q, retriever)
+    if unknown and q.focus != q.query.strip().rstrip("？?。！! ") and any(w in q.focus for w in q.words):
+        # Words only of a scene-setting clause do not decide: the asking clause is matched.
+        unknown = tuple(w for w in unknown if w in q.focus)
+    if unknown:
+        # The gazette never mentions what is asked about. When the rest of the question matches a clause strongly,
+        # say what the gazette does say and what it does not; otherwise nothing here answers it.
+        known = replace(q, words=tuple(w for w in q.words if w not in unknown))  # the rest of the question
+        if best.evidence >= config.abstain_threshold and coverage(known, best.hit) >= config.partial_coverage:
+            quote = _partial_quote(best, config)
+            return partial(q.text, quote, hits, unknown, rewritten, best.evidence)
+        return abstain(q.text, hits, shown, 0.0, rewritten, (topic_note(unknown),))
+    evidence = forms.evidence(q, scored, config)
+    if doc_records and named_.named_in_top(q, hits):
+        evidence = 1.0  # the document named is found: its closest clauses answer, whatever the wording around it
+    if q.parts and evidence < config.abstain_threshold:
+        evidence = max(evidence, forms.part_evidence(q, hits, retriever, config, context))
+    if evidence < config.abstain_threshold:
+        return abstain(q.text, hits, shown, evidence, rewritten)
+    if PERSON in q.kinds and q.action:
+        # "谁被任命为教育局局长": when no item of the lists names that post, another post's item does not answer.
+        top = max(s.evidence for s in scored)
+        items = [f"{s.lead or ''}{s.sentence.text}" for s in scored if s.evidence >= top - config.evidence_window]
+        posts = named_.posts_unnamed(q, items)
+        if posts:
+            return abstain(q.text, hits, shown, 0.0, rewritten, (f"公报的人事任免中没有涉及{'、'.join(posts)}的内容。",))
+    if q.measured and AMOUNT in q.kinds and not any(AMOUNT in s.found for s in scored):
+        # "几个执业医师": the clauses speak of the subject but give no figure for it.
+        return partial(q.text, _partial_quote(best, config), hits, (f"{''.join(q.measured)}的数量",), rewritten, evidence)
+    return forms.compose_form(q, scored, hits, retriever, config, context, rewritten, evidence)
 
-    return llm_answer(answer, hits[: config.top_clauses], llm, selection)
+
+# Items a retrieved heading-only clause contributes in its place.
+_ITEMS_PER_HEADING = 3
+
+
+def _with_items(hits: list[ClauseHit], context: Context, k: int) -> list[ClauseHit]:
+    """Retrieved clauses with heading-only ones ("三、主要任务", no text of their own) replaced by their first items:
+    a question about a document as a whole ("48号文讲的是什么") retrieves its headings, which hold no sentence."""
+    if all(h.text.strip() for h in hits) or not context.records:
+        return hits
+    out: list[ClauseHit] = []
+    seen: set[int] = set()
+    for h in hits:
+        for x in ([h] if h.text.strip() else _items(h, context)[:_ITEMS_PER_HEADING]):
+            if x.clause_id not in seen and x.text.strip():
+                seen.add(x.clause_id)
+                out.append(x)
+    return [replace(x, rank=i) for i, x in enumerate(out[:k], start=1)] or hits
+
+
+def _items(hit: ClauseHit, context: Context, depth: int = 2) -> list[ClauseHit]:
+    out: list[ClauseHit] = []
+    for c in context.children(hit):
+        out += [c] if c.text.strip() or depth <= 1 else _items(c, context, depth - 1)
+    return out
+
+
+def _partial_quote(best, config: AnswerConfig):
+    """What a partial answer quotes: the clause that names the subject, whole when short, else its best sentence."""
+    if len(best.hit.text) <= config.whole_clause_chars and not looks_like_injection(best.hit.text):
+        return whole(best.hit)
+    return span(best.hit, best.sentence.start, best.sentence.end)
+
+
+def _hit_of(clause_id: int, hits: Sequence[ClauseHit], retriever: Retriever) -> list[ClauseHit]:
+    for h in hits:
+        if h.clause_id == clause_id:
+            return [h]
+    records = getattr(retriever, "records", None)
+    if records is not None and 0 <= clause_id < len(records):
+        return [records[clause_id].hit(0, 0.0)]
+    return []
+
+
+def _extra(answer: Answer, retriever: Retriever) -> dict[int, ClauseHit]:
+    """Clauses cited that retrieval did not return (a list heading, a named clause's items)."""
+    out = {}
+    for c in answer.citations:
+        for h in _hit_of(c.clause_id, (), retriever):
+            out[c.clause_id] = h
+    return out
 
 
 def retrieve(retriever: Retriever, query: str, k: int, prefer_docs: Sequence[str] = (),
@@ -112,4 +230,19 @@ def _issues(retriever: Retriever, hits: Sequence[ClauseHit]) -> dict[str, Issue]
         cached = (records, issues_of(records))
         _ISSUES.clear()  # one index at a time in practice; keeps no stale index alive
         _ISSUES[id(records)] = cached
+    return cached[1]
+
+
+_GAZETTE_ISSUES: dict[int, tuple[object, set[str]]] = {}
+
+
+def _gazette_issues(records) -> set[str]:
+    """The gazette issues the index holds (computed once per index)."""
+    if not records:
+        return set()
+    cached = _GAZETTE_ISSUES.get(id(records))
+    if cached is None or cached[0] is not records:
+        cached = (records, {r.gazette_issue for r in records if getattr(r, "gazette_issue", None)})
+        _GAZETTE_ISSUES.clear()
+        _GAZETTE_ISSUES[id(records)] = cached
     return cached[1]

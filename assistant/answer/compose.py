@@ -1,48 +1,86 @@
-"""Write the answer text: the document and clause named, verbatim quotes each followed by its marker."""
+"""Write the answer text: a direct answer first, then verbatim quotes naming document and clause, each marked."""
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from assistant.answer.derive import derive
-from assistant.answer.question import AGENCY, AMOUNT, DATE, has_evidence
-from assistant.answer.select import Selection
+from assistant.answer.question import AGENCY, AMOUNT, DATE, has_fact
+from assistant.answer.select import Excerpt
 from assistant.answer.types import Answer, Citation, doc_key, doc_ref
 from index.hits import ClauseHit
 
 NOT_FOUND = "已收录的公报中没有找到与该问题直接相关的规定。"
 MAYBE = "可能相关："
+PARTIAL = "公报只提到"
 # What the quotes leave unsaid, per kind of question (PERMISSION has no note: almost any rule sentence permits or forbids).
 MISSING = {
     AMOUNT: "以上引文未写明具体数额。",
     AGENCY: "以上引文未写明负责的部门。",
     DATE: "以上引文未写明具体时间或期限。",
 }
+_WHAT = {AMOUNT: "具体数额", AGENCY: "负责的部门", DATE: "具体时间或期限"}
 
 
-def compose(question: str, selection: Selection, related: Sequence[ClauseHit],
-            rewritten: str | None = None) -> Answer:
-    """The extractive answer: one line per quote, then notes on what is not stated and any derived figure."""
-    citations = tuple(
-        Citation(n, e.hit.clause_id, e.hit.doc_number, e.hit.title, tuple(e.hit.path), e.hit.label, e.quote, e.hit.source)
-        for n, e in enumerate(selection.excerpts, start=1)
-    )
-    lines = quote_lines(citations)
+def citations_of(excerpts: Sequence[Excerpt]) -> tuple[Citation, ...]:
+    """One numbered citation per excerpt, in order."""
+    return tuple(Citation.of(n, e.hit, e.quote) for n, e in enumerate(excerpts, start=1))
+
+
+def compose(question: str, excerpts: Sequence[Excerpt], related: Sequence[ClauseHit], *, kinds=frozenset(),
+            direct: Excerpt | None = None, notes: Sequence[str] = (), rewritten: str | None = None,
+            evidence: float = 0.0, headings: dict[int, str] | None = None, asked=None) -> Answer:
+    """The extractive answer: the direct answer (a verbatim span) with its marker, one line per quote, then notes
+    on what the quotes do not state. headings: clause_id -> heading shown after the label (overviews); asked: the
+    parsed question, for what counts as the fact asked (a frequency for "多久…一次")."""
+    citations = citations_of(excerpts)
+    lines = []
+    marker = _marker_of(direct, citations)
+    if direct is not None and marker is not None and not any(c.quote == direct.quote for c in citations):
+        lines.append(f"{direct.quote}[{marker}]")  # a quote that is the direct answer already stands first
+    lines += quote_lines(citations, headings)
     quotes = [c.quote for c in citations]
-    for kind in sorted(selection.kinds):
-        if kind in MISSING and not any(has_evidence(kind, q) for q in quotes):
+    for kind in sorted(kinds):
+        if kind in MISSING and not any(has_fact(kind, quote, asked) for quote in quotes):
             lines.append(MISSING[kind])
-    derived = derive(rewritten or question, quotes)
-    if derived:
-        lines.append(derived)
-    return Answer(question, "\n".join(lines), False, citations, tuple(related), rewritten, selection.evidence)
+    lines += list(notes)
+    return Answer(question, "\n".join(lines), False, citations, tuple(related), rewritten, evidence,
+                  direct_answer=direct.quote if direct is not None and marker is not None else None)
 
 
-def quote_lines(citations: Sequence[Citation]) -> list[str]:
+def partial(question: str, excerpt: Excerpt, related: Sequence[ClauseHit], missing: Sequence[str],
+            rewritten: str | None = None, evidence: float = 0.0) -> Answer:
+    """The document is found but not the detail: what the gazette says (quoted, cited) and what it does not. An
+    answer, not a refusal (abstained=False, partial=True): it cites and quotes the gazette."""
+    c = Citation.of(1, excerpt.hit, excerpt.quote)
+    what = "、".join(missing) if missing else "所问的具体内容"  # unquoted: only quotes of the clause may be quoted
+    label = c.label or ""
+    text = (f"{PARTIAL}：{doc_ref(c.doc_number, c.title)}{label}“{c.quote}”[1]；\n"
+            f"没有规定{what}。")
+    return Answer(question, text, False, (c,), tuple(related), rewritten, evidence, partial=True)
+
+
+def missing_detail(kinds) -> list[str]:
+    """What a question asks for, in words, for a partial answer."""
+    return [_WHAT[k] for k in sorted(kinds) if k in _WHAT]
+
+
+def _marker_of(direct: Excerpt | None, citations: Sequence[Citation]) -> int | None:
+    if direct is None:
+        return None
+    same = [c for c in citations if c.clause_id == direct.hit.clause_id]
+    holding = [c for c in same if direct.quote in c.quote]
+    chosen = (holding or same or [None])[0]
+    return chosen.marker if chosen else None
+
+
+def quote_lines(citations: Sequence[Citation], headings: dict[int, str] | None = None) -> list[str]:
     """根据《标题》（文号）条款：“引文”[n]; later quotes name the document again only when it changes."""
     lines = []
     previous = None
     for c in citations:
         label = c.label or ""
+        heading = (headings or {}).get(c.clause_id)
+        if heading:
+            label = f"{label}（{heading}）"
         key = doc_key(c.doc_number, c.title)
         if previous is None:
             lead = f"根据{doc_ref(c.doc_number, c.title)}{label}"

@@ -129,25 +129,28 @@ def issues_of(records: Iterable) -> dict[str, Issue]:
         years.setdefault(r.source, set())
         if r.issuer:
             issuers[r.source].add(r.issuer)
-        if r.date and r.date[:4].isdigit():
-            years[r.source].add(int(r.date[:4]))
+        when = r.date or getattr(r, "issue_date", None)
+        if when and when[:4].isdigit():
+            years[r.source].add(int(when[:4]))
     return {s: Issue("\n".join(sorted(issuers[s])), frozenset(years[s])) for s in issuers}
 
 
 def supports(c: Constraint, hit: ClauseHit, issue: Issue | None = None) -> bool:
     """Whether the clause, its document or its gazette issue backs the constraint."""
     own = "\n".join(x for x in (hit.text, hit.heading, hit.title, hit.label, hit.issuer) if x)
+    # Undated sections (appointments, chronicle, statistics) are dated by the gazette issue they belong to.
+    when = hit.date or hit.issue_date
     if c.kind == PLACE:
         return c.value in own or bool(issue and c.value in issue.issuers)
     if c.kind == YEAR:
         year = int(c.value)
-        if str(year) in own or (hit.date or "").startswith(str(year)):
+        if str(year) in own or (when or "").startswith(str(year)):
             return True
         if any(int(a) <= year <= int(b) for a, b in _YEAR_RANGE.findall(own)):
             return True
         return bool(issue and year in issue.years)
     if c.kind == MONTH:
-        return _has_month(int(c.value), own) or _date_month(hit.date) == c.value
+        return _has_month(int(c.value), own) or _date_month(when) == c.value
     month, day = c.value  # type: ignore[misc]
     if _date_month(hit.date) == month and (hit.date or "")[8:10].lstrip("0") == str(day):
         return True
@@ -172,17 +175,18 @@ def covered(c: Constraint, hits: Sequence[ClauseHit]) -> list[str]:
     """What the most relevant documents cover instead, for the abstention message ("7月份", "2019年", "温州")."""
     seen: dict[str, None] = {}
     for h in hits:
-        own = f"{h.title}\n{h.date or ''}"
+        when = h.date or h.issue_date
+        own = f"{h.title}\n{when or ''}"
         if c.kind in (MONTH, DAY):
             for m in re.finditer(r"(?<![\d个])(\d{1,2})\s*月份?", h.title):
                 seen.setdefault(f"{int(m.group(1))}月份", None)
-            if not re.search(r"\d\s*月", h.title) and _date_month(h.date):
-                seen.setdefault(f"{_date_month(h.date)}月份", None)
+            if not re.search(r"\d\s*月", h.title) and _date_month(when):
+                seen.setdefault(f"{_date_month(when)}月份", None)
         elif c.kind == YEAR:
             for m in re.finditer(r"(?<!\d)((?:19|20)\d{2})(?:\s*[-—–~至到]\s*((?:19|20)\d{2}))?\s*年", own):
                 seen.setdefault(f"{m.group(1)}-{m.group(2)}年" if m.group(2) else f"{m.group(1)}年", None)
-            if h.date and h.date[:4].isdigit():
-                seen.setdefault(f"{h.date[:4]}年", None)
+            if when and when[:4].isdigit():
+                seen.setdefault(f"{when[:4]}年", None)
         elif c.kind == PLACE:
             for _, name in places(f"{h.issuer or ''}，{h.title}"):
                 seen.setdefault(name, None)

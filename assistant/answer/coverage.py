@@ -9,13 +9,16 @@ straddling it in the question (jieba may cut 开诊|所有 where the text says �
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
-from assistant.answer.question import content_words
+from index.synonyms import expand_word
+
+from assistant.answer.question import Question
 
 # Nouns that name no topic of their own ("政府是什么态度").
 GENERIC_NOUNS = frozenset("态度 情况 问题 方面 内容 事情 东西 事儿 方式 办法 规定 政策 要求 意见 说法 地方 时间".split())
-_QUESTION_CHARS = set("的了吗呢吧啊呀么哦嗯怎么什哪谁几多少")
+_QUESTION_CHARS = set("的了吗呢吧啊呀么哦嗯怎么什哪谁几多少啥咋")
 
 
 @lru_cache(maxsize=1)
@@ -25,29 +28,64 @@ def _tagger():
     return jieba.posseg
 
 
-def uncovered_topics(question: str, retriever) -> tuple[str, ...]:
+def uncovered_topics(q: Question, retriever) -> tuple[str, ...]:
     """Nouns of the question that neither the indexed text nor their equivalents mention."""
     mentions = getattr(retriever, "mentions", None)
     if mentions is None:
         return ()
-    from index.synonyms import THESAURUS
-
+    question = q.query
     tags = {w.word: w.flag for w in _tagger().cut(question)}
-    nouns = [w for w in content_words(question) if tags.get(w, "").startswith("n") and _is_topic(w)]
+    nouns = [w for w in q.words if tags.get(w, "").startswith("n") and _is_topic(w)]
     if not nouns:
         return ()
-    candidates = {w: [w, *THESAURUS.get(w, ()), *_straddling(question, w)] for w in nouns}
+    candidates = {w: [w, *q.alternatives(w), *_straddling(question, w), *_unglued(question, w)] for w in nouns}
     # A compound is also covered when each of its parts is ("外资企业": 外资 → 外商投资, 企业).
     parts = {w: [p for p in _parts(w)] for w in nouns}
     terms = sorted({t for ts in candidates.values() for t in ts}
-                   | {t for ps in parts.values() for p in ps for t in (p, *THESAURUS.get(p, ()))})
+                   | {t for ps in parts.values() for p in ps for t in (p, *expand_word(p))})
     known = dict(zip(terms, mentions(terms, gap=2)))
 
     def seen(term: str) -> bool:
-        return known[term] or any(known[t] for t in THESAURUS.get(term, ()))
+        return known[term] or any(known[t] for t in expand_word(term))
 
     return tuple(w for w, ts in candidates.items()
                  if not any(known[t] for t in ts) and not (parts[w] and all(seen(p) for p in parts[w])))
+
+
+def resolve_words(q: Question, retriever) -> Question:
+    """The question with each content word the indexed text lacks replaced by the form it does hold: a word a
+    segmentation error made ("开诊|所有" -> 诊所, "多|大面积" -> 面积). Unchanged when the retriever cannot say."""
+    mentions = getattr(retriever, "mentions", None)
+    if mentions is None or not q.words:
+        return q
+    import jieba
+
+    jieba.dt.check_initialized()
+    # Only a dictionary word replaces a mis-cut one (诊所 for 开诊), never a bigram across two words (动组 in 行动组由).
+    options = {w: [t for t in (*_straddling(q.query, w), *_unglued(q.query, w)) if jieba.dt.FREQ.get(t, 0) > 0]
+               for w in q.words}
+    terms = sorted({w for w in q.words} | {t for ts in options.values() for t in ts})
+    known = dict(zip(terms, mentions(terms)))
+    words: list[str] = []
+    for w in q.words:
+        found = w if known[w] else next((t for t in options[w] if known[t]), w)
+        if found not in words:
+            words.append(found)
+    if tuple(words) == q.words:
+        return q
+    return replace(q, words=tuple(words), equivalents=tuple((w, expand_word(w)) for w in words))
+
+
+# Question phrases a word may have swallowed a character of ("多大面积" cut as 多|大面积).
+_QUESTION_PHRASES = ("多大", "多少", "多长", "多高", "几个", "哪个", "什么")
+
+
+def _unglued(question: str, word: str) -> list[str]:
+    """The word without a first character that belongs to a question phrase before it."""
+    i = question.find(word)
+    if i > 0 and len(word) >= 3 and question[i - 1:i + 1] in _QUESTION_PHRASES:
+        return [word[1:]]
+    return []
 
 
 def _parts(word: str) -> list[str]:

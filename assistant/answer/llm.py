@@ -100,7 +100,7 @@ def llm_answer(fallback: Answer, hits: Sequence[ClauseHit], settings: LLMSetting
     except LLMError:
         return fallback
     citations = _citations(content, numbered, selection)
-    draft = replace(fallback, text=content, citations=citations, by_llm=True)
+    draft = replace(fallback, text=content, citations=citations, by_llm=True, direct_answer=None)
     verified = verify_answer(draft, {h.clause_id: h for h in numbered.values()}, require_marker=True)
     return fallback if verified.abstained else verified
 
@@ -121,7 +121,7 @@ def _citations(content: str, numbered: Mapping[int, ClauseHit], selection: Selec
             continue
         quote = quoted.get(n) or _best_sentence(hit, selection)
         if quote:
-            out.append(Citation(n, hit.clause_id, hit.doc_number, hit.title, tuple(hit.path), hit.label, quote, hit.source))
+            out.append(Citation.of(n, hit, quote))
     return tuple(out)
 
 

@@ -1,25 +1,203 @@
-"""What a question asks for: its kind (amount, agency, date, permission), keywords and the user's own figures."""
+"""A question parsed once into a typed value that every later step of the answer stage reads.
+
+The form says how to compose the answer (a named clause, an overview, an enumeration, a count, a yes/no rule, a
+factoid, several parts); the kinds say which fact is asked for (amount, agency, date, permission, person); the
+content words carry their official equivalents (index.synonyms); document and clause references, and the place and
+time constraints, are parsed here too. Questions in traditional characters are converted to simplified ones first.
+"""
 from __future__ import annotations
 
 import logging
 import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 # The kinds of answer a question asks for are shared with retrieval, which uses them as a prior.
 from index.answer_types import (  # noqa: F401 (re-exported for the answer stage)
     AGENCY, AMOUNT, DATE, EVIDENCE, KINDS, PERMISSION, UNITS, has_evidence, question_kinds,
 )
+from index.query import Intent, analyze
+from index.synonyms import expand_word
 from index.tokenize import STOP_WORDS as INDEX_STOP_WORDS
+
+# Question forms, each composed its own way (assistant.answer.compose).
+CLAUSE, OVERVIEW, ENUMERATION, COUNT, YESNO, FACTOID, MULTI, OPEN = (
+    "clause", "overview", "enumeration", "count", "yesno", "factoid", "multi", "open")
+FORMS = (CLAUSE, OVERVIEW, ENUMERATION, COUNT, YESNO, FACTOID, MULTI, OPEN)
+# A person named in a personnel list: 谁 together with an appointment or removal word.
+PERSON = "person"
 
 # The keyword index's stop words, plus words that carry no content in a question to be answered.
 STOP_WORDS = INDEX_STOP_WORDS | frozenset(
-    "您 那么 还有 拿 给 可不可以 能不能 可否 目标 规定 政策 文件 公报 一个 多久 什么时候 何时 谁 哪 哪家 部门 单位 怎么办 万元 亿元 元 个 家 人 张 年 倍 另外 此外 如果 具体 所有 分别 各自 的话 一样 自己 现在 以后 同时 其他 别人 很多 是不是 有没有".split()
+    "您 那么 还有 拿 给 可不可以 能不能 可否 目标 规定 政策 文件 公报 一个 多久 什么时候 何时 谁 哪 哪家 部门 单位 怎么办 万元 亿元 元 个 家 人 张 年 倍 另外 此外 如果 具体 所有 分别 各自 的话 一样 自己 现在 以后 同时 其他 别人 很多 是不是 有没有 "
+    "哪几 几个 几项 几件 一共 总共 共有 讲了 讲 内容 主要 包括 包含 有关 相关 月份 年份".split()
 )
 _NUMERIC = re.compile(r"^[\d.．,，%％]+$")
 _PUNCT = re.compile(r"^[\W_]+$", re.UNICODE)
 
 # The user's own figures: "6000万元", "1.5亿元", "50万".
 USER_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(亿元|万元|亿|万|元)")
+
+# Form cues. A count asks how many things there are; an enumeration which ones; an overview what a document or a
+# topic provides as a whole; a yes/no question whether something is allowed or so.
+_COUNT = re.compile(r"(?:一共|总共|共|合计)(?:有|是)?(?:几|多少)|(?:几|多少)(?:件|份|项|条|类|批|名干部|位)(?!工作日)"
+                    r"(?:文件|事项|措施|政策|任务|项目|干部)?")
+_ENUM_N = re.compile(r"哪([0-9一二三四五六七八九十两]+)(?:个|项|类|方面|家|条|种|大)")
+_ENUMERATION = re.compile(r"哪些|哪几|有几类|包括什么|包括哪|包含哪|有什么(?:条件|要求|材料|渠道|措施|任务|方式|途径|内容)"
+                          r"|需要什么(?:条件|材料)|什么条件|哪.{0,4}渠道")
+_OVERVIEW = re.compile(r"(?:有|给|提供)(?:什么|哪些)(?:补贴|补助|奖励|扶持|支持|优惠|政策|措施|文件|规定)"
+                       r"|讲了什么|说了什么|规定了什么|写了什么|主要内容|什么内容|是什么内容|有哪些(?:文件|规定|政策)"
+                       r"|(?:任免|任命|免去)了哪些|都有什么|有什么(?:新)?(?:政策|规定|要求)")
+_CLAUSE_ASK = re.compile(r"规定了什么|讲了什么|说了什么|写了什么|是什么|什么内容|内容|全文|原文")
+# Two questions in one: a second question mark, "；", or "分别" over a list ("A和B分别由谁起草").
+_SEVERAL = re.compile(r"[？?；;].+[？?]?\s*$|分别|以及|各自|各是|各为")
+_PART_SPLIT = re.compile(r"(?<=[？?；;])|(?:，|,)(?=(?:另外|还有|以及|同时|那|并且)[^，,]{2,})")
+# Appointment and removal words: the two halves of a personnel list (任免), which must not be confused.
+APPOINT = re.compile(r"任命|担任|兼任|新任|出任|当上|当了|(?<![免主专副责信])任(?![务何意期性])")
+REMOVE = re.compile(r"免去|免职|撤职|卸任|不再担任|被免")
+# "由哪些单位审核": agencies asked for in the plural (index.answer_types knows the singular forms).
+_AGENCY_PLURAL = re.compile(r"哪些(?:单位|机构|部门|地方|组织)|哪几个(?:部门|单位)")
+_HOW_MANY = re.compile(r"(?:几|多少)[个名家张项位所条件人次]?")
+# "有哪些文件", "一共几件规范性文件": the documents themselves are asked for.
+_DOCUMENTS = re.compile(r"(?:哪些|哪几|几件|几个|几份|多少件|多少份|多少个|什么)(?:规范性)?(?:文件|政策文件)|文件(?:有哪些|有几|都有)")
+_ISSUE = re.compile(r"第\s*(\d{1,4})\s*期")
+_HOW_MANY_TOKEN = re.compile(r"^(?:几|多少|[两三四五六七八九十]+)[个名家张项位所条件人次]$")
+_CLAUSES = re.compile(r"[，,；;？?]")
+_PERSON_ASK = re.compile(r"谁|哪位|哪些人|什么人|哪些干部|名单")
+
+
+@dataclass(frozen=True)
+class Question:
+    """What every step of the answer stage reads; built once per question by parse_question()."""
+
+    text: str  # as asked, stripped
+    query: str  # simplified characters, follow-up rewritten: what retrieval and scoring see
+    form: str  # one of FORMS
+    kinds: frozenset[str]  # kinds of fact asked for (index.answer_types, plus PERSON)
+    words: tuple[str, ...]  # content words (jieba precise cut, no stop words, figures or single characters)
+    equivalents: tuple[tuple[str, tuple[str, ...]], ...]  # each content word's official equivalents
+    intent: Intent = field(default_factory=Intent)  # documents and clauses the question names
+    parts: tuple[str, ...] = ()  # sub-questions of a multi-part question
+    count: int | None = None  # N of "哪N个"
+    action: str | None = None  # "appoint" | "remove" for personnel questions
+    traditional: bool = False  # the question was written in traditional characters
+    measured: tuple[str, ...] = ()  # what a "几个/多少" question counts ("几个执业医师" -> 执业, 医师)
+    documents: bool = False  # asks which documents (文件) there are, not what one says
+    issue: str | None = None  # the gazette issue named ("第203期" -> "203")
+
+    def alternatives(self, word: str) -> tuple[str, ...]:
+        return dict(self.equivalents).get(word, ())
+
+    @property
+    def several(self) -> bool:
+        return len(self.parts) > 1 or bool(_SEVERAL.search(self.query.strip().rstrip("？?。！! ")))
+
+    @property
+    def focus(self) -> str:
+        """The clause of the question that asks (the last one): "工地施工噪音扰民，市政府今年有相关立法吗？" asks
+        about 立法; the clause before it only sets the scene."""
+        pieces = [p for p in _CLAUSES.split(self.query.strip().rstrip("？?。！! ")) if p.strip()]
+        return pieces[-1] if pieces else self.query
+
+    @property
+    def factual(self) -> frozenset[str]:
+        """Kinds naming a specific fact (not just whether something is allowed)."""
+        return self.kinds - {PERMISSION}
+
+
+# Facts index.answer_types does not recognize in running text: "每5年", "6月底前", "102.1" (an index value).
+_MORE_EVIDENCE = {
+    DATE: re.compile(r"\d{1,2}月(?:底|末|中旬|上旬|下旬)|年底前|月底前"),
+    AMOUNT: re.compile(r"\d+\.\d+|[两三四五六七八九十]+(?:个|项|家|名)"),
+}
+
+
+# "每5年": how often, the answer to "多久检查一次" but not to "什么时候开始".
+_FREQUENCY = re.compile(r"每\d+个?(?:年|月|季度|周)")
+_ASKS_FREQUENCY = re.compile(r"多久|多长时间|一次|每隔|频次|周期")
+
+
+def has_fact(kind: str, text: str, q: "Question | None" = None) -> bool:
+    """Whether text holds the kind of fact: index.answer_types' evidence, plus the forms it misses (a frequency
+    only for a question asking how often)."""
+    if has_evidence(kind, text) or bool(kind in _MORE_EVIDENCE and _MORE_EVIDENCE[kind].search(text)):
+        return True
+    return kind == DATE and q is not None and bool(_ASKS_FREQUENCY.search(q.query)) and bool(_FREQUENCY.search(text))
+
+
+def parse_question(text: str, query: str | None = None) -> Question:
+    """The typed question; query: the follow-up rewritten form, when a conversation produced one."""
+    text = text.strip()
+    simplified = to_simplified(query if query is not None else text)
+    traditional = simplified != (query if query is not None else text)
+    kinds = set(question_kinds(simplified))
+    if _AGENCY_PLURAL.search(simplified):
+        kinds.add(AGENCY)
+    action = "remove" if REMOVE.search(simplified) else ("appoint" if APPOINT.search(simplified) else None)
+    if action and _PERSON_ASK.search(simplified):
+        kinds.add(PERSON)
+        kinds.discard(AGENCY)  # "谁被任命" asks for a person, not an agency
+    words = content_words(simplified)
+    parts = tuple(p for p in (s.strip(" ，,") for s in _PART_SPLIT.split(simplified)) if len(p) >= 4)
+    intent = analyze(simplified)
+    n = _ENUM_N.search(simplified)
+    form = _form(simplified, frozenset(kinds), intent, parts)
+    return Question(
+        text=text, query=simplified, form=form, kinds=frozenset(kinds), words=words,
+        equivalents=tuple((w, expand_word(w)) for w in words), intent=intent,
+        parts=parts if len(parts) > 1 else (), count=_to_int(n.group(1)) if n else None, action=action,
+        traditional=traditional, measured=_measured(simplified, words),
+        documents=bool(_DOCUMENTS.search(simplified)), issue=issue.group(1) if (issue := _ISSUE.search(simplified)) else None,
+    )
+
+
+def _measured(q: str, words: tuple[str, ...]) -> tuple[str, ...]:
+    """The nouns right after "几个"/"多少" (what is counted): "几个执业医师" -> (执业, 医师)."""
+    m = _HOW_MANY.search(q)
+    if not m:
+        return ()
+    from assistant.answer.constraints import _posseg
+
+    tokens = list(_posseg()[0].cut(q[m.end():]))
+    out = []
+    for t in tokens:
+        if t.flag == "q" and not out:
+            continue  # the measure word itself ("多少|家")
+        if not t.flag.startswith(("n", "j", "l")) or t.flag == "nr":
+            break
+        if t.word in words:
+            out.append(t.word)
+    return tuple(out)
+
+
+def _form(q: str, kinds: frozenset[str], intent: Intent, parts: tuple[str, ...]) -> str:
+    if intent.clause_refs and (_CLAUSE_ASK.search(q) or not kinds):
+        return CLAUSE
+    if len(parts) > 1:
+        return MULTI
+    if _COUNT.search(q) and not re.search(r"几个工作日|几天|几年|多少天", q):
+        return COUNT
+    if _OVERVIEW.search(q):
+        return OVERVIEW
+    if kinds - {PERMISSION}:
+        return FACTOID  # "由哪些单位审核": the agency asked for, not a list
+    if _ENUM_N.search(q) or _ENUMERATION.search(q):
+        return ENUMERATION
+    if PERMISSION in kinds:
+        return YESNO
+    return OPEN
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional characters to simplified (OpenCC t2s); simplified text passes through unchanged."""
+    return _converter().convert(text) if text else text
 
 
 @lru_cache(maxsize=1)
@@ -49,19 +227,11 @@ def content_words(question: str) -> tuple[str, ...]:
     seen: dict[str, None] = {}
     for token in _tokenizer().lcut(question):
         token = token.strip()
-        if len(token) < 2 or token in STOP_WORDS or _NUMERIC.match(token) or _PUNCT.match(token):
+        if len(token) < 2 or token in STOP_WORDS or _NUMERIC.match(token) or _PUNCT.match(token) \
+                or _HOW_MANY_TOKEN.match(token):
             continue
         seen.setdefault(token, None)
     return tuple(seen)
-
-
-# A question that asks two things: a second question mark, or "分别" over a list ("A和B分别由谁起草").
-_TWO_ASKS = re.compile(r"[？?；;].+[？?]?\s*$|分别|以及|各自|各是|各为")
-
-
-def asks_several(question: str) -> bool:
-    """Whether the question asks for several facts that may sit in different clauses."""
-    return bool(_TWO_ASKS.search(question.strip().rstrip("？?。！! ")))
 
 
 def user_amounts(question: str) -> list[float]:
@@ -81,3 +251,12 @@ def format_yuan(amount: float) -> str:
         if amount >= scale:
             return f"{amount / scale:.4f}".rstrip("0").rstrip(".") + unit
     return f"{amount:.2f}".rstrip("0").rstrip(".") + "元"
+
+
+def _to_int(token: str) -> int | None:
+    from index.query import to_int
+
+    try:
+        return to_int(token.replace("两", "二"))
+    except (KeyError, ValueError):
+        return None

@@ -1,4 +1,4 @@
-"""Score the sentences of retrieved clauses against a question and pick the 1-3 that answer it."""
+"""Score the sentences of retrieved clauses against a parsed question; pick the ones that answer it."""
 from __future__ import annotations
 
 import math
@@ -6,17 +6,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.answer.config import AnswerConfig
+from assistant.answer.context import Context
 from assistant.answer.guard import looks_like_injection
-from assistant.answer.question import (
-    PERMISSION,
-    content_words,
-    has_evidence,
-    question_kinds,
-)
+from assistant.answer.question import AMOUNT, APPOINT, PERMISSION, PERSON, REMOVE, Question, has_fact
 from assistant.answer.sentences import Sentence, split_sentences
 from assistant.answer.types import Retriever, as_vectors
 from index.hits import ClauseHit
-from index.synonyms import THESAURUS
 
 # Where a question keyword is found, and how much that counts (the sentence itself counts most).
 _PLACE_WEIGHTS = (("sentence", 1.0), ("heading", 0.8), ("clause", 0.5), ("title", 0.3))
@@ -38,6 +33,8 @@ class ScoredSentence:
     evidence: float  # relevance only: what abstention compares with the threshold
     score: float  # evidence plus retrieval-rank and question-kind bonuses: what selection ranks by
     covers: frozenset[str] = frozenset()  # question words its clause (text or heading) contains
+    lead: str | None = None  # the list heading the sentence stands under ("免去："), if any
+    found: frozenset[str] = frozenset()  # kinds of fact asked for that the sentence holds
 
 
 @dataclass(frozen=True)
@@ -56,6 +53,7 @@ class Selection:
     excerpts: tuple[Excerpt, ...]
     kinds: frozenset[str]
     scored: tuple[ScoredSentence, ...]
+    direct: Excerpt | None = None  # the span stating the asked-for fact
 
 
 def unit_text(heading: str | None, sentence: Sentence) -> str:
@@ -72,17 +70,19 @@ def warm_up(retriever: Retriever, clauses, limit: int = 20_000, batch: int = 256
     return len(texts)
 
 
-def score_sentences(question: str, hits: Sequence[ClauseHit], retriever: Retriever,
-                    config: AnswerConfig, kinds: frozenset[str] | None = None) -> list[ScoredSentence]:
-    """Every sentence of the top clauses, scored: cosine + keyword overlap (+ rank and kind bonuses).
+def score_sentences(q: Question, hits: Sequence[ClauseHit], retriever: Retriever, config: AnswerConfig,
+                    context: Context | None = None, text: str | None = None) -> list[ScoredSentence]:
+    """Every sentence of the top clauses, scored: cosine + keyword overlap (+ rank, kind and action terms).
 
     evidence = (w_semantic * cosine + w_keyword * keyword overlap) / (w_semantic + w_keyword), less w_missing_kind
     when the sentence lacks the kind of fact asked for (an amount, an agency, a date);
     score = evidence + w_rank / (1 + 0.5 * position) + w_kind * (share of asked-for kinds present), where a
-    permission cue ("能…吗") counts w_permission only: almost any rule sentence permits or forbids something.
+    permission cue ("能…吗") counts w_permission only (almost any rule sentence permits or forbids something), less
+    w_action when a personnel item belongs to the other half of the list (a removal for an appointment question).
+    text: the text to embed for the question (a part of a multi-part question); default q.query.
     """
-    kinds = question_kinds(question) if kinds is None else kinds
-    words = content_words(question)
+    kinds = q.kinds
+    words = q.words
     units: list[tuple[int, ClauseHit, int, Sentence]] = []
     for position, hit in enumerate(hits[: config.top_clauses]):
         for index, sentence in enumerate(split_sentences(hit.text)):
@@ -92,7 +92,7 @@ def score_sentences(question: str, hits: Sequence[ClauseHit], retriever: Retriev
     if not units:
         return []
     texts = [unit_text(hit.heading, s) for _, hit, _, s in units]
-    vectors = as_vectors(retriever.embed([question, *texts]))
+    vectors = as_vectors(retriever.embed([text or q.query, *texts]))
     qvec = vectors[0]
     weights = keyword_weights(words, [s.text for _, _, _, s in units])
     factual = kinds - {PERMISSION}
@@ -100,23 +100,47 @@ def score_sentences(question: str, hits: Sequence[ClauseHit], retriever: Retriev
     out = []
     for (position, hit, index, sentence), vec in zip(units, vectors[1:]):
         semantic = _cosine(qvec, vec)
-        keyword = keyword_overlap(weights, sentence.text, hit)
+        keyword = keyword_overlap(weights, sentence.text, hit, q)
         evidence = semantic if not words else (
             (config.w_semantic * semantic + config.w_keyword * keyword) / (config.w_semantic + config.w_keyword))
-        present = {k for k in kinds if has_evidence(k, sentence.text)}
+        present = {k for k in kinds if k != PERSON and has_fact(k, sentence.text, q)}
+        if AMOUNT in present and not _counts(q, hit):
+            present.discard(AMOUNT)  # a figure, but of something other than what is counted
+        lead = context.list_heading(hit, sentence) if context else None
+        if PERSON in kinds and _names_post(sentence.text):
+            present.add(PERSON)
         if factual:
             evidence -= config.w_missing_kind * (1 - len(present & factual) / len(factual))
         bonus = config.w_kind * len(present & factual) + config.w_permission * len(present - factual)
         kind = len(present) / len(kinds) if kinds else 0.0
         score = evidence + config.w_rank / (1 + 0.5 * position) + (bonus / len(kinds) if kinds else 0.0)
+        if q.action and _other_action(q.action, f"{lead or ''}{sentence.text}"):
+            score -= config.w_action
         if len(sentence.text) < _SHORT:
             score *= _SHORT_FACTOR
         if hit.clause_id not in covers_of:
             place = f"{hit.heading or ''}\n{hit.text}"
-            covers_of[hit.clause_id] = frozenset(w for w in words if _credit(w, place) >= 0.5)
+            covers_of[hit.clause_id] = frozenset(w for w in words if credit(w, place, q.alternatives(w)) >= 0.5)
         out.append(ScoredSentence(hit, position, index, sentence, semantic, keyword, kind, evidence, score,
-                                  covers_of[hit.clause_id]))
+                                  covers_of[hit.clause_id], lead, frozenset(present)))
     return out
+
+
+def _counts(q: Question, hit: ClauseHit) -> bool:
+    """Whether the clause speaks of what a "几个X" question counts (every word of X, or an equivalent)."""
+    place = f"{hit.heading or ''}\n{hit.text}"
+    return all(credit(w, place, q.alternatives(w)) >= _SYNONYM_CREDIT for w in q.measured)
+
+
+def _names_post(text: str) -> bool:
+    """A personnel item: someone appointed to or removed from a post."""
+    return bool(APPOINT.search(text) or REMOVE.search(text) or "职务" in text)
+
+
+def _other_action(action: str, text: str) -> bool:
+    """The item belongs to the other half of a personnel list (removed when appointments are asked, or back)."""
+    removal = bool(REMOVE.search(text) or text.rstrip("；;。").endswith("职务"))
+    return removal if action == "appoint" else not removal and bool(APPOINT.search(text))
 
 
 def keyword_weights(words: Sequence[str], sentences: Sequence[str]) -> dict[str, float]:
@@ -125,35 +149,54 @@ def keyword_weights(words: Sequence[str], sentences: Sequence[str]) -> dict[str,
     return {w: min(len(w), 4) * (0.3 + 0.7 * (1 - sum(w in s for s in sentences) / n)) for w in words}
 
 
-def keyword_overlap(weights: dict[str, float], sentence: str, hit: ClauseHit) -> float:
+def keyword_overlap(weights: dict[str, float], sentence: str, hit: ClauseHit, q: Question | None = None) -> float:
     """Weighted share of question keywords found in the sentence, else its heading, clause or title."""
     if not weights:
         return 0.0
     places = {"sentence": sentence, "heading": hit.heading or "", "clause": hit.text, "title": hit.title}
     total = found = 0.0
     for word, weight in weights.items():
+        alts = q.alternatives(word) if q else ()
         total += weight
-        found += weight * max(w * _credit(word, places[name]) for name, w in _PLACE_WEIGHTS)
+        found += weight * max(w * credit(word, places[name], alts) for name, w in _PLACE_WEIGHTS)
     return found / total
 
 
-def _credit(word: str, text: str) -> float:
+def coverage(q: Question, hit: ClauseHit) -> float:
+    """Share of the question's content words (longer words weigh more) its clause, heading or title holds."""
+    if not q.words:
+        return 0.0
+    place = f"{hit.title}\n{hit.heading or ''}\n{hit.text}"
+    weights = {w: min(len(w), 4) for w in q.words}
+    return sum(wt * credit(w, place, q.alternatives(w)) for w, wt in weights.items()) / sum(weights.values())
+
+
+def credit(word: str, text: str, alternatives: Sequence[str] = ()) -> float:
     """1 when the word is in the text; less for an official equivalent (index.synonyms, "私立" -> "社会办") or for
     part of a longer word (its share of character bigrams: "三乙能奖" mis-cut from "三乙能奖多少" still meets "三乙")."""
     if word in text:
         return 1.0
-    credit = _SYNONYM_CREDIT if any(alt in text for alt in THESAURUS.get(word, ())) else 0.0
+    score = _SYNONYM_CREDIT if any(alt in text for alt in alternatives) else 0.0
     if len(word) >= 3:
         grams = [word[i:i + 2] for i in range(len(word) - 1)]
-        credit = max(credit, _PART_CREDIT * sum(g in text for g in grams) / len(grams))
-    return credit
+        score = max(score, _PART_CREDIT * sum(g in text for g in grams) / len(grams))
+    return score
 
 
-def select(scored: Sequence[ScoredSentence], config: AnswerConfig, kinds: frozenset[str] = frozenset(),
-           several: bool = False) -> Selection:
+def best_per_clause(scored: Sequence[ScoredSentence]) -> list[ScoredSentence]:
+    """The best-scoring sentence of each clause, best clause first."""
+    best: dict[int, ScoredSentence] = {}
+    for s in scored:
+        if s.hit.clause_id not in best or s.score > best[s.hit.clause_id].score:
+            best[s.hit.clause_id] = s
+    return sorted(best.values(), key=lambda s: (-s.score, s.position, s.index))
+
+
+def select(scored: Sequence[ScoredSentence], config: AnswerConfig, q: Question) -> Selection:
     """The best sentence; for a question asking several things, the best sentence of the clause that covers most
     of what the first clause leaves out; a sentence with the asked-for kind of fact when the best one lacks it;
     close runners-up from the best clause; at most one close clause besides."""
+    kinds = q.kinds
     if not scored:
         return Selection(0.0, (), kinds, ())
     top = max(s.evidence for s in scored)
@@ -162,15 +205,15 @@ def select(scored: Sequence[ScoredSentence], config: AnswerConfig, kinds: frozen
     ranked = sorted(eligible, key=lambda s: (-s.score, s.position, s.index))
     best = ranked[0]
     picks = [best]
-    if several:
-        extra = _complement(best, [s for s in scored if s.evidence >= top - config.several_window], config)
+    if q.several:
+        extra = _complement(best, [s for s in scored if s.evidence >= top - config.several_window])
         if extra is not None:
             picks.append(extra)
-    for kind in sorted(kinds - {PERMISSION}):
-        if len(picks) >= config.max_sentences or any(has_evidence(kind, p.sentence.text) for p in picks):
+    for kind in sorted(q.factual - {PERSON}):
+        if len(picks) >= config.max_sentences or any(has_fact(kind, p.sentence.text, q) for p in picks):
             continue
         carrier = next((s for s in ranked if s.hit.clause_id == best.hit.clause_id and s not in picks
-                        and has_evidence(kind, s.sentence.text)), None)
+                        and has_fact(kind, s.sentence.text, q)), None)
         if carrier is not None:
             picks.append(carrier)
     for s in ranked[1:]:
@@ -181,10 +224,10 @@ def select(scored: Sequence[ScoredSentence], config: AnswerConfig, kinds: frozen
     others = [s for s in ranked if s.hit.clause_id not in {p.hit.clause_id for p in picks}]
     if others and len(picks) < config.max_sentences and others[0].score >= best.score - config.second_clause_margin:
         picks.append(others[0])
-    return Selection(top, _excerpts(picks, best.hit.clause_id), kinds, tuple(ranked))
+    return Selection(top, excerpts(picks, best.hit.clause_id), kinds, tuple(ranked), excerpt([best]))
 
 
-def _complement(best: ScoredSentence, pool: Sequence[ScoredSentence], config: AnswerConfig) -> ScoredSentence | None:
+def _complement(best: ScoredSentence, pool: Sequence[ScoredSentence]) -> ScoredSentence | None:
     """The best-scoring sentence of another clause whose clause holds question words the best clause lacks."""
     gaps = [s for s in pool if s.hit.clause_id != best.hit.clause_id and s.covers - best.covers]
     if not gaps:
@@ -193,7 +236,7 @@ def _complement(best: ScoredSentence, pool: Sequence[ScoredSentence], config: An
     return max(gaps, key=lambda s: (gain[id(s)], s.score))
 
 
-def _excerpts(picks: list[ScoredSentence], first_clause: int) -> tuple[Excerpt, ...]:
+def excerpts(picks: Sequence[ScoredSentence], first_clause: int) -> tuple[Excerpt, ...]:
     """One excerpt per run of adjacent sentences; the best sentence's clause first, text order within."""
     by_clause: dict[int, list[ScoredSentence]] = {}
     for s in picks:
@@ -204,18 +247,31 @@ def _excerpts(picks: list[ScoredSentence], first_clause: int) -> tuple[Excerpt, 
         run: list[ScoredSentence] = []
         for s in sorted(by_clause[clause_id], key=lambda s: s.index):
             if run and s.index != run[-1].index + 1:
-                out.append(_excerpt(run))
+                out.append(excerpt(run))
                 run = []
             run.append(s)
-        out.append(_excerpt(run))
+        out.append(excerpt(run))
     return tuple(out)
 
 
-def _excerpt(run: list[ScoredSentence]) -> Excerpt:
+def excerpt(run: Sequence[ScoredSentence]) -> Excerpt:
+    """The span from the first to the last sentence of a run (one clause)."""
     hit = run[0].hit
     start, end = run[0].sentence.start, run[-1].sentence.end
+    return span(hit, start, end)
+
+
+def span(hit: ClauseHit, start: int, end: int) -> Excerpt:
+    """hit.text[start:end] as an excerpt, without a trailing comma-like mark."""
     quote = Sentence(start, end, hit.text[start:end]).quote()
     return Excerpt(hit, start, start + len(quote), quote)
+
+
+def whole(hit: ClauseHit) -> Excerpt:
+    """The whole clause text as one excerpt."""
+    text = hit.text
+    start = len(text) - len(text.lstrip())
+    return span(hit, start, len(text.rstrip()))
 
 
 def _cosine(a: Sequence[float], b: Sequence[float]) -> float:

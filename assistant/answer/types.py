@@ -26,6 +26,16 @@ class Citation:
     label: str
     quote: str
     source: str
+    gazette_issue: str | None = None
+    issue_date: str | None = None
+    effective_until: str | None = None
+    repealed_by: str | None = None
+
+    @classmethod
+    def of(cls, marker: int, hit: ClauseHit, quote: str) -> Citation:
+        """A citation of a quote from a retrieved clause, carrying the hit's validity metadata."""
+        return cls(marker, hit.clause_id, hit.doc_number, hit.title, tuple(hit.path), hit.label, quote, hit.source,
+                   hit.gazette_issue, hit.issue_date, hit.effective_until, hit.repealed_by)
 
     def to_json(self) -> dict:
         return {
@@ -37,6 +47,10 @@ class Citation:
             "quote": self.quote,
             "clause_id": self.clause_id,
             "source": self.source,
+            "gazette_issue": self.gazette_issue,
+            "issue_date": self.issue_date,
+            "effective_until": self.effective_until,
+            "repealed_by": self.repealed_by,
         }
 
 
@@ -50,13 +64,19 @@ class Answer:
     rewritten_question: str | None = None
     evidence: float = 0.0  # best fused evidence score; what abstention and calibration compare
     by_llm: bool = False
+    # The asked-for fact as a verbatim span of the first cited clause (its marker follows it in `text`).
+    direct_answer: str | None = None
+    # The document was found but not the detail asked: abstained, with what the gazette does say quoted.
+    partial: bool = False
 
     def to_json(self) -> dict:
         """The `gazette ask --json` object."""
         return {
             "question": self.question,
             "answer": self.text,
+            "direct_answer": self.direct_answer,
             "abstained": self.abstained,
+            "partial": self.partial,
             "citations": [c.to_json() for c in self.citations],
             "related": [h.to_json() for h in self.related],
         }

@@ -92,7 +92,7 @@ def verify_answer(answer: Answer, clauses_by_id: Mapping[int, ClauseHit | str], 
     strict: raise QuoteMismatch on the first quote that is not in its clause instead of repairing.
     require_marker: drop sentences that cite nothing (model-written text); otherwise unmarked lines are notes.
     """
-    if answer.abstained:
+    if answer.abstained and not answer.partial:
         return replace(answer, citations=()) if answer.citations else answer
     good: dict[int, Citation] = {}
     for c in answer.citations:
@@ -113,7 +113,13 @@ def verify_answer(answer: Answer, clauses_by_id: Mapping[int, ClauseHit | str], 
     renumber = {old: new for new, old in enumerate(order, start=1)}
     text = MARKER.sub(lambda m: f"[{renumber[int(m.group(1))]}]", text)
     citations = tuple(replace(good[old], marker=new) for old, new in renumber.items())
-    return replace(answer, text=text, citations=citations)
+    direct = answer.direct_answer
+    if direct is not None and not any(direct in context[old][0] for old in order):
+        if strict:
+            raise QuoteMismatch(0, -1, direct)
+        text = "\n".join(line for line in text.split("\n") if not line.startswith(direct))  # an unverified span
+        direct = None
+    return replace(answer, text=text, citations=citations, direct_answer=direct)
 
 
 def _check(seg: str, good: Mapping[int, Citation], cited: set[int], context: Mapping[int, tuple[str, str]],

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+from dataclasses import replace
 
 
 from index.hits import ClauseHit
@@ -97,8 +98,7 @@ class FakeRetriever:
         if filters is not None and getattr(filters, "doc_number", None):
             pool = [h for h in pool if h.doc_number == filters.doc_number]
         ranked = sorted(pool, key=score, reverse=True)[:k]
-        return [ClauseHit(i, score(h), h.clause_id, h.doc_number, h.title, h.path, h.label, h.heading, h.text,
-                          h.source, h.issuer, h.date, h.kind) for i, h in enumerate(ranked, start=1)]
+        return [replace(h, rank=i, score=score(h)) for i, h in enumerate(ranked, start=1)]
 
 
 # Fake-vector evidence: answerable fixture questions score 0.39-0.77, off-topic ones about 0.30.

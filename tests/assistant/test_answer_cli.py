@@ -25,7 +25,9 @@ def test_json_output(fake_index, capsys):
 def test_readable_output_lists_citations(fake_index, capsys):
     assert main(["ask", "到2021年智能装备产业总产值目标是多少？"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("根据《") and "\n【1】温政办〔2019〕48号 " in out and " 二、（二）：" in out
+    first = out.split("\n")[0]
+    assert "700亿元" in first and first.endswith("[1]")  # the direct answer first
+    assert "\n根据《" in out and "\n【1】温政办〔2019〕48号 " in out and " 二、（二）：" in out
 
 
 def test_batch_keeps_order(fake_index, tmp_path, capsys):
@@ -41,7 +43,7 @@ def test_batch_keeps_order(fake_index, tmp_path, capsys):
 def test_errors_are_chinese_with_exit_code_1(fake_index, tmp_path, capsys):
     assert main(["ask", "--batch", str(tmp_path / "missing.txt")]) == 1
     assert "无法读取批量问题文件" in capsys.readouterr().err
-    assert main(["ask"]) == 1
+    assert main(["ask"]) == 2  # usage: no question (assistant/commands/errors.py)
     assert "请提供问题" in capsys.readouterr().err
     (fake_index / "answer_config.json").write_text('{"threshold": 1}')
     assert main(["ask", "问题"]) == 1

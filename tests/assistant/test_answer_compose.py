@@ -1,10 +1,10 @@
-"""End to end over the fake retriever: the right sentence, the answer format, derived figures, abstention."""
+"""End to end over the fake retriever: the right sentence, the direct answer first, the answer format, abstention."""
 import re
 
 from assistant.answer import AnswerConfig, answer_question
 from assistant.answer.compose import MISSING, NOT_FOUND, compose
 from assistant.answer.question import AMOUNT
-from assistant.answer.select import Excerpt, Selection
+from assistant.answer.select import Excerpt
 from answer_fixtures import CLAUSES, N48, T48, make_hit
 
 QUOTE_LINE = re.compile(r"^(根据|同一文件|另据).*：“(.+)”\[(\d+)\]$")
@@ -14,14 +14,16 @@ def quotes_of(answer):
     return [c.quote for c in answer.citations]
 
 
-def test_amount_question_picks_the_amount_sentence(retriever, config):
+def test_amount_question_states_the_amount_sentence_first(retriever, config):
     a = answer_question("到2021年智能装备产业总产值目标是多少？", retriever, config)
     assert not a.abstained
     assert a.citations[0].doc_number == N48 and a.citations[0].label == "二、（二）"
-    assert "智能装备产业总产值突破700亿元" in a.citations[0].quote
-    assert "重点方向" not in a.citations[0].quote  # the goal sentence, not the whole clause
-    assert a.text.startswith(f"根据《{T48}》（{N48}）二、（二）：“")
-    assert a.text.split("\n")[0].endswith("”[1]")
+    assert "智能装备产业总产值突破700亿元" in a.direct_answer
+    assert "重点方向" not in a.direct_answer  # the goal sentence, not the whole clause
+    first, second = a.text.split("\n")[:2]
+    assert first == f"{a.direct_answer}[1]"
+    assert second.startswith(f"根据《{T48}》（{N48}）二、（二）：“")
+    assert a.direct_answer in a.citations[0].quote
 
 
 def test_device_subsidy_question_quotes_the_ten_percent_rule(retriever, config):
@@ -46,22 +48,16 @@ def test_every_quote_line_is_verbatim(retriever, config, clauses_by_id):
             assert m.group(2) == c.quote and c.quote in clauses_by_id[c.clause_id].text
 
 
-def test_derived_figure_is_marked(retriever, config):
+def test_no_derived_figures_from_the_users_amount(retriever, config):
     a = answer_question("我投资6000万元建新医院能拿多少补助？", retriever, config)
-    assert "分别给予50万元、150万元、300万元的一次性补助" in a.citations[0].quote
-    derived = a.text.split("\n")[-1]
-    assert derived.startswith("（按上述规定推算：") and "6000万元达到5000万元以上一档，对应50万元" in derived
-    assert "仅供参考" in derived
-
-
-def test_device_figure_uses_rate_and_cap(retriever, config):
-    a = answer_question("社会办医疗机构采购一台800万元的医用设备能补多少？", retriever, config)
-    assert "最多50万元" in a.text and "仅供参考" in a.text
-
-
-def test_no_figure_no_derivation(retriever, config):
-    a = answer_question("社会办医疗机构新建项目投资补助多少？", retriever, config)
+    assert "分别给予50万元、150万元、300万元的一次性补助" in a.text
     assert "推算" not in a.text
+
+
+def test_fact_in_the_next_sentence_of_a_short_clause_is_quoted(retriever, config):
+    # 三（九）'s first sentence names the awards; the device subsidy sits two sentences later: the clause is quoted.
+    a = answer_question("社会办医疗机构新获评三甲奖励多少？", retriever, config)
+    assert any("200万元" in c.quote for c in a.citations)
 
 
 def test_abstains_when_evidence_is_low(retriever, config):
@@ -83,17 +79,19 @@ def test_missing_fact_is_stated():
     hit = make_hit([r for r in CLAUSES if r[0] == 11][0])
     quote = "取消个体诊所具体数量和布局的限制，社会办中医诊所实行备案制。"
     start = hit.text.index(quote)
-    selection = Selection(0.8, (Excerpt(hit, start, start + len(quote), quote),), frozenset({AMOUNT}), ())
-    a = compose("开个体诊所补助多少？", selection, [hit])
+    a = compose("开个体诊所补助多少？", [Excerpt(hit, start, start + len(quote), quote)], [hit], kinds={AMOUNT})
     assert a.text.endswith(MISSING[AMOUNT])
 
 
 def test_to_json_contract(retriever, config):
     a = answer_question("到2021年智能装备产业总产值目标是多少？", retriever, config)
     data = a.to_json()
-    assert list(data) == ["question", "answer", "abstained", "citations", "related"]
-    assert {"marker", "doc_number", "title", "path", "label", "quote"} <= set(data["citations"][0])
-    assert data["citations"][0]["path"] == ["二", "（二）"]
+    assert {"question", "answer", "direct_answer", "abstained", "citations", "related"} <= set(data)
+    assert data["direct_answer"] == a.direct_answer and "700亿元" in data["direct_answer"]
+    citation = data["citations"][0]
+    assert {"marker", "doc_number", "title", "path", "label", "quote", "gazette_issue", "issue_date",
+            "effective_until", "repealed_by"} <= set(citation)
+    assert citation["path"] == ["二", "（二）"]
     assert data["related"][0] == a.related[0].to_json()
     assert data["question"] == "到2021年智能装备产业总产值目标是多少？" and data["abstained"] is False
 
@@ -102,7 +100,7 @@ def test_doc_without_number_has_no_parentheses():
     row = (7, None, "政务简讯", (), "第1段", None, "市政府召开常务会议，研究部署医疗服务工作。")
     hit = make_hit(row)
     quote = hit.text
-    a = compose("q", Selection(0.9, (Excerpt(hit, 0, len(quote), quote),), frozenset(), ()), [hit])
+    a = compose("q", [Excerpt(hit, 0, len(quote), quote)], [hit])
     assert a.text.startswith("根据《政务简讯》第1段：“")
 
 

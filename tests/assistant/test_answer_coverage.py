@@ -1,5 +1,6 @@
 """Nouns a question asks about that the indexed text never mentions (real excerpts as the corpus)."""
-from assistant.answer.coverage import uncovered_topics
+from assistant.answer.coverage import resolve_words, uncovered_topics
+from assistant.answer.question import parse_question
 
 TEXT = (
     "人力社保部门自受理之日起10个工作日内做出准予（或不予）行政许可决定。"
@@ -7,6 +8,10 @@ TEXT = (
     "给予50万元的一次性补助。积极引导鼓励社会力量举办运营高水平全科诊所。"
     "接受员工对用人单位在实施特殊工时制度过程中违法行为的投诉、举报。经市政府同意，现提出如下实施意见。"
 )
+
+
+def q(text):
+    return parse_question(text)
 
 
 class Corpus:
@@ -18,18 +23,24 @@ class Corpus:
 
 
 def test_detail_the_text_never_mentions_is_uncovered():
-    assert uncovered_topics("实行特殊工时制度的加班费怎么算？", Corpus()) == ("加班费",)
+    assert uncovered_topics(q("实行特殊工时制度的加班费怎么算？"), Corpus()) == ("加班费",)
 
 
 def test_covered_by_parts_abbreviation_and_straddling_words():
-    assert uncovered_topics("社会力量新建医院，基建投资5000万能拿多少补助？", Corpus()) == ()
-    assert uncovered_topics("开诊所有什么补贴？", Corpus()) == ()  # jieba cuts 开诊|所有; 诊所 is there
+    assert uncovered_topics(q("社会力量新建医院，基建投资5000万能拿多少补助？"), Corpus()) == ()
+    assert uncovered_topics(q("开诊所有什么补贴？"), Corpus()) == ()  # jieba cuts 开诊|所有; 诊所 is there
 
 
 def test_generic_and_question_words_are_not_topics():
-    assert uncovered_topics("政府对这个是什么态度？", Corpus()) == ()
-    assert uncovered_topics("多长时间内作出许可决定？", Corpus()) == ()
+    assert uncovered_topics(q("政府对这个是什么态度？"), Corpus()) == ()
+    assert uncovered_topics(q("多长时间内作出许可决定？"), Corpus()) == ()
 
 
 def test_retriever_without_mentions_checks_nothing():
-    assert uncovered_topics("实行特殊工时制度的加班费怎么算？", object()) == ()
+    assert uncovered_topics(q("实行特殊工时制度的加班费怎么算？"), object()) == ()
+
+
+def test_mis_cut_word_is_resolved_to_the_form_the_text_holds():
+    resolved = resolve_words(q("开诊所有什么补贴？"), Corpus())
+    assert "诊所" in resolved.words and "开诊" not in resolved.words
+    assert resolve_words(q("开诊所有什么补贴？"), object()).words == q("开诊所有什么补贴？").words

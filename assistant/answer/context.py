@@ -1,0 +1,100 @@
+"""What surrounds a quoted clause in its document: the list heading an item stands under, the clauses below it.
+
+A personnel notice prints "市政府决定：" and "免去：" as paragraphs of their own, each followed by its items; an
+item quoted without its heading ("蔡克的…职务") reads like an appointment when it is a removal. A list heading is a
+short line ending with a colon; an item's heading is the nearest one before it, in its clause or in the preceding
+paragraphs of the same document.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.answer.sentences import Sentence, split_sentences
+from index.hits import ClauseHit
+
+# A list heading: a short line ending with a colon ("免去：", "市政府决定：", "主要任务包括：").
+_HEADING = re.compile(r"^[^。；;！？!?\n]{1,40}[：:]$")
+# Paragraphs of unnumbered prose are labelled 第N段 by the parser: a list may run across them.
+_PARAGRAPH = re.compile(r"^第\d+段$")
+# How far back a paragraph list heading is looked for (a personnel list rarely has more items).
+_MAX_BACK = 80
+
+
+def is_list_heading(text: str) -> bool:
+    return bool(_HEADING.match(text.strip()))
+
+
+class Context:
+    """Neighbouring clauses, read from the retriever's records when it exposes them (the index Searcher does)."""
+
+    def __init__(self, records: Sequence | None = None):
+        self.records = records
+
+    def list_heading(self, hit: ClauseHit, sentence: Sentence) -> str | None:
+        """Text of the list heading the sentence stands under, if any."""
+        found = self.heading_span(hit, sentence)
+        return found[0].text[found[1]:found[2]] if found else None
+
+    def heading_span(self, hit: ClauseHit, sentence: Sentence) -> tuple[ClauseHit, int, int] | None:
+        """(clause, start, end) of the list heading the sentence stands under: in its own clause first, then in the
+        paragraphs before it; None when it stands under none (or is a heading itself)."""
+        if is_list_heading(sentence.text):
+            return None
+        before = [s for s in split_sentences(hit.text) if s.end <= sentence.start]
+        for s in reversed(before):
+            if is_list_heading(s.text):
+                return hit, s.start, s.end
+        if before or not _PARAGRAPH.match(hit.path[0] if len(hit.path) == 1 else ""):
+            return None
+        for record in self._preceding(hit):
+            text = record.text.strip()
+            if is_list_heading(text):
+                h = record.hit(0, 0.0)
+                start = h.text.index(text)
+                return h, start, start + len(text)
+        return None
+
+    def _preceding(self, hit: ClauseHit):
+        """Paragraph clauses before the hit in the same document, nearest first."""
+        records = self.records
+        if not records or not (0 <= hit.clause_id < len(records)):
+            return
+        own = records[hit.clause_id]
+        for i in range(hit.clause_id - 1, max(-1, hit.clause_id - 1 - _MAX_BACK), -1):
+            r = records[i]
+            if r.doc_index != own.doc_index or len(r.path) != 1 or not _PARAGRAPH.match(r.path[0]):
+                return
+            yield r
+
+    def children(self, hit: ClauseHit) -> list[ClauseHit]:
+        """Clauses directly below the hit in its document (the items of a heading clause), in order."""
+        records = self.records
+        if not records or not (0 <= hit.clause_id < len(records)):
+            return []
+        own = records[hit.clause_id]
+        depth = len(own.path)
+        if depth == 0:
+            return []  # the preamble is not the parent of the numbered parts
+        out = []
+        for r in records[hit.clause_id + 1:]:
+            if r.doc_index != own.doc_index or len(r.path) <= depth or r.path[:depth] != own.path:
+                break
+            if len(r.path) == depth + 1:
+                out.append(r.hit(0, 0.0))
+        return out
+
+    def document(self, hit: ClauseHit) -> list[ClauseHit]:
+        """All clauses of the hit's document, in order."""
+        records = self.records
+        if not records or not (0 <= hit.clause_id < len(records)):
+            return []
+        doc = records[hit.clause_id].doc_index
+        i = hit.clause_id
+        while i > 0 and records[i - 1].doc_index == doc:
+            i -= 1
+        out = []
+        while i < len(records) and records[i].doc_index == doc:
+            out.append(records[i].hit(0, 0.0))
+            i += 1
+        return out

@@ -1,0 +1,101 @@
+"""What the question names by number, checked against the whole index: a document ("51号"), a clause of it
+("三（二十一）"), an ordinal of an event ("十二届九次全会", "第三场").
+
+A named document or clause the index holds is solid evidence whatever the wording around it ("47号文主要讲了什么"
+has no topic words to match); one it does not hold is a near miss, refused with a note, however similar the
+retrieved text reads. An ordinal the question gives that no retrieved clause prints, where the best clause prints
+the same measure with another number ("十二届八次"), is a near miss as well.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.answer.question import Question
+from index.hits import ClauseHit
+
+_ORDINAL = re.compile(r"(第?)([一二三四五六七八九十百两\d]+)(届|次|场|批|轮)")
+
+
+def documents_found(q: Question, records: Sequence | None) -> tuple[list, list[str]]:
+    """(records of the named documents the index holds, named documents it does not hold)."""
+    mentions = q.intent.doc_mentions
+    if not mentions or not records:
+        return [], []
+    found, missing = [], []
+    for m in mentions:
+        mine = [r for r in records if m.matches(getattr(r, "doc_number", None))]
+        if mine:
+            found += mine
+        else:
+            missing.append(m.text)
+    return found, missing
+
+
+def clause_missing(q: Question, doc_records: Sequence) -> bool:
+    """The question names a clause that none of the named documents has (exactly, above or below it)."""
+    refs = q.intent.clause_refs
+    if not refs or not doc_records:
+        return False
+    paths = [tuple(r.path) for r in doc_records]
+    for ref in refs:
+        if any(ref.matches(p) or ref.matches_under(p) for p in paths):
+            return False
+        # An ancestor stands for the clause only when it is not split at that depth (附则 printed as one clause);
+        # "三（二十一）" where 三 has items （一）…（二十） is a clause that does not exist.
+        split = {p[:-1] for p in paths if p}
+        if any(ref.matches_above(p) and p not in split for p in paths):
+            return False
+        if ref.article and not ref.paths:
+            return False  # "第三条" alone: statutes number articles the index may not split out
+    return True
+
+
+def named_in_top(q: Question, hits: Sequence[ClauseHit]) -> bool:
+    """The best retrieved clause is of a document the question names."""
+    return bool(hits) and any(m.matches(hits[0].doc_number) for m in q.intent.doc_mentions)
+
+
+def ordinal_misses(q: Question, hits: Sequence[ClauseHit]) -> list[str]:
+    """Ordinals of the question ("九次", "第三场") that no retrieved clause or title prints, where the best one
+    prints the same measure with another number."""
+    out = []
+    if not hits:
+        return out
+    texts = [f"{h.title}\n{h.heading or ''}\n{h.text}" for h in hits]
+    best = texts[0]
+    for m in _ORDINAL.finditer(q.query):
+        token = m.group(0)
+        if (not m.group(1) and m.group(2) == "一") or any(token in t for t in texts):
+            # "一次" without 第 is a frequency ("多久检查一次"), not an ordinal
+            continue
+        if any(x.group(3) == m.group(3) and x.group(2) != m.group(2) for x in _ORDINAL.finditer(best)):
+            out.append(token)
+    return out
+
+
+def missing_note(what: Sequence[str]) -> str:
+    return f"已收录的公报中没有{'、'.join(f'“{w}”' for w in what)}。"
+
+
+# The post a personnel question names: what follows the appointment or removal verb ("任命为温州市教育局局长").
+_POST_PHRASE = re.compile(r"(?:任命为|任命|担任|出任|当上|当了|免去|免职|被免)(?:了)?([\u4e00-\u9fff]{3,24}?)(?:的)?(?:职务)?[？?。！!]*$")
+_PLACE_PREFIX = re.compile(r"^(?:温州市|温州|市)")
+# Share of the post's character pairs an item must print to name that post (局长 of 副局长 alone is not enough).
+_POST_SHARE = 0.75
+
+
+def posts_unnamed(q: Question, texts: Sequence[str]) -> list[str]:
+    """The post a personnel question names ("…任命为教育局局长？") when no personnel item (with its list heading)
+    prints it: at least _POST_SHARE of its character pairs. Empty when the question names no post this way."""
+    m = _POST_PHRASE.search(q.query.strip())
+    if not m:
+        return []
+    post = _PLACE_PREFIX.sub("", m.group(1))
+    grams = [post[i:i + 2] for i in range(len(post) - 1)]
+    if len(grams) < 2:
+        return []
+    for text in texts:
+        if sum(g in text for g in grams) / len(grams) >= _POST_SHARE:
+            return []
+    return [post]

@@ -1,0 +1,241 @@
+"""Question forms, each composed its own way; the direct answer; list headings; validity notes; partial answers;
+traditional characters; follow-ups that ask for a detail. Fast tier: fixture clauses and a fake retriever."""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from answer_fixtures import CLAUSES, N47, N49, SOURCE, FakeRetriever, make_hit
+from assistant.answer import Conversation, answer_question
+from assistant.answer.compose import NOT_FOUND, PARTIAL
+from assistant.answer.question import (
+    AGENCY, AMOUNT, CLAUSE, COUNT, ENUMERATION, FACTOID, MULTI, OVERVIEW, PERSON, YESNO, parse_question,
+)
+from index.hits import ClauseHit
+
+
+@pytest.mark.parametrize("text, form", [
+    ("温政办〔2019〕49号 三、（九）规定了什么？", CLAUSE),
+    ("49号文第三部分第九条", CLAUSE),
+    ("开诊所有什么补贴？", OVERVIEW),
+    ("2019年7月市政府任免了哪些干部？", OVERVIEW),
+    ("五大战略性新兴产业是哪五个？", ENUMERATION),
+    ("特殊工时审批清单式改革试点适用于哪些企业？", ENUMERATION),
+    ("公报里一共有几件规范性文件？", COUNT),
+    ("个体诊所设置有数量限制吗？", YESNO),
+    ("到2021年智能装备产业总产值目标是多少？", FACTOID),
+    ("地方综合贡献度奖励由哪些单位审核？", FACTOID),
+    ("新建项目补助多少？采购设备补助多少？", MULTI),
+])
+def test_question_form(text, form):
+    assert parse_question(text).form == form
+
+
+def test_question_is_parsed_once_into_a_typed_value():
+    q = parse_question("7月份谁被任命为温州生态园管委会副主任？")
+    assert PERSON in q.kinds and AGENCY not in q.kinds and q.action == "appoint"
+    assert parse_question("7月份谁被免去了市财政局局长职务？").action == "remove"
+    q = parse_question("私立医院有什么补贴？")
+    assert "社会办" in q.alternatives("私立") and q.words == ("私立", "医院", "补贴")
+    assert parse_question("哪5个产业").count == 5
+    with pytest.raises(Exception):
+        q.form = "x"  # frozen
+
+
+def test_traditional_question_is_converted_and_answered_like_simplified(retriever, config):
+    q = parse_question("社會辦醫療機構購買大型設備有補助嗎？")
+    assert q.traditional and q.query == "社会办医疗机构购买大型设备有补助吗？" and q.text.startswith("社會辦")
+    traditional = answer_question("社會辦醫療機構採購醫用設備補助多少？", retriever, config)
+    simplified = answer_question("社会办医疗机构采购医用设备补助多少？", retriever, config)
+    assert not traditional.abstained
+    assert [c.quote for c in traditional.citations] == [c.quote for c in simplified.citations]
+    assert traditional.question == "社會辦醫療機構採購醫用設備補助多少？"  # the user's words are kept
+
+
+def test_named_clause_is_quoted_whole(retriever, config):
+    a = answer_question("温政办〔2019〕49号 三、（九）规定了什么？", retriever, config)
+    assert not a.abstained
+    assert a.citations[0].label == "三、（九）" and a.citations[0].quote == CLAUSES[7][6]
+    assert "（扶持社会办医疗机构能力建设）" in a.text.split("\n")[0]
+
+
+def test_overview_lists_clauses_with_headings(retriever, config):
+    a = answer_question("社会办医疗机构有什么补贴？", retriever, config)
+    labels = [c.label for c in a.citations]
+    assert len(labels) >= 2 and {"三、（八）", "三、（九）"} & set(labels), a.text
+    assert a.direct_answer is None
+    assert "（项目投资奖励和贴息补助）" in a.text or "（扶持社会办医疗机构能力建设）" in a.text
+
+
+def test_direct_answer_is_a_verbatim_span_of_the_first_cited_clause(retriever, config, clauses_by_id):
+    for question in ("社会办医政策的有效期到什么时候？", "谁负责解释社会办医政策？", "新获评三甲的社会办医院奖励多少？"):
+        a = answer_question(question, retriever, config)
+        assert a.direct_answer, question
+        marker = int(a.text.split("\n")[0].rsplit("[", 1)[1].rstrip("]")) if "\n" in a.text else 1
+        cited = a.citations[marker - 1]
+        assert a.direct_answer in clauses_by_id[cited.clause_id].text
+
+
+def test_multi_part_question_answers_each_part_or_says_not_found(retriever, config):
+    a = answer_question("新建项目投资补助多少？采购医用设备补助多少？", retriever, config)
+    assert {"三、（八）", "三、（九）"} <= {c.label for c in a.citations}, a.text
+    b = answer_question("采购医用设备补助多少？出租车起步价是多少？", retriever, config)
+    assert any(c.label == "三、（九）" for c in b.citations)
+    assert "出租车起步价是多少，公报中没有找到相关规定。" in b.text
+
+
+# -- personnel lists: an item keeps its list heading, removals are not appointments ----------------------------------
+
+APPOINTMENTS = "7月份市政府人事任免"
+PARAGRAPHS = ["市政府决定：", "李建良任温州市民政局副局长；", "蒋义炮任温州生态园管委会副主任；",
+              "朱汝东任温州生态园管委会副主任；", "免去：", "蔡克的温州市温瑞塘河保护管委会专职副主任职务；",
+              "叶雪影的温州生态园管委会副主任职务。"]
+
+
+class Record:
+    def __init__(self, clause_id, doc_index, title, path, text, doc_number=None, **meta):
+        self.clause_id, self.doc_index, self.title, self.path, self.text = clause_id, doc_index, title, path, text
+        self.doc_number, self.meta = doc_number, meta
+        self.source, self.issuer, self.date = SOURCE, "温州市人民政府", None
+
+    def hit(self, rank, score):
+        return ClauseHit(rank, score, self.clause_id, self.doc_number, self.title, self.path, self.path[0] if self.path
+                         else "导语", None, self.text, SOURCE, "温州市人民政府", None, "appointments", **self.meta)
+
+
+class PersonnelRetriever(FakeRetriever):
+    """The fake retriever over a personnel notice whose paragraphs are clauses, exposing its records."""
+
+    def __init__(self):
+        self.records = [Record(i, 0, APPOINTMENTS, (f"第{i + 1}段",), t, issue_date="2019-07")
+                        for i, t in enumerate(PARAGRAPHS)]
+        super().__init__([])
+        self.hits = [r.hit(1, 1.0) for r in self.records]
+
+    def mentions(self, terms, gap=0):
+        text = "\n".join(PARAGRAPHS)
+        return [t in text for t in terms]
+
+
+def test_appointment_question_quotes_appointments_under_their_heading(config):
+    a = answer_question("7月份谁被任命为温州生态园管委会副主任？", PersonnelRetriever(), config)
+    assert not a.abstained
+    assert "蒋义炮" in a.text and "朱汝东" in a.text, a.text
+    assert "叶雪影" not in a.text and "蔡克" not in a.text  # removals are not appointments
+    assert "（市政府决定）：“蒋义炮" in a.text  # the list heading shown with the item's label
+
+
+def test_removal_item_keeps_its_list_heading(config):
+    a = answer_question("7月份谁被免去了温州生态园管委会副主任职务？", PersonnelRetriever(), config)
+    assert "第7段（免去）：“叶雪影的温州生态园管委会副主任职务" in a.text, a.text
+    assert all(c.label == "第7段" for c in a.citations)
+
+
+def test_undated_section_is_dated_by_its_issue(config):
+    a = answer_question("8月份谁被任命为温州生态园管委会副主任？", PersonnelRetriever(), config)
+    assert a.abstained and "8月份" in a.text
+    b = answer_question("2019年7月谁被任命为温州生态园管委会副主任？", PersonnelRetriever(), config)
+    assert not b.abstained
+
+
+# -- validity --------------------------------------------------------------------------------------------------------
+
+class ExpiringRetriever(FakeRetriever):
+    """Fixture clauses of 49号 with its printed period (有效期至2024年12月31日), one of 47号 repealed."""
+
+    def __init__(self):
+        super().__init__()
+        self.hits = [replace(h, effective_until="2024-12-31") if h.doc_number == N49 else
+                     replace(h, repealed_by="温政办〔2020〕1号") if h.doc_number == N47 else h for h in self.hits]
+
+
+def test_expired_document_is_flagged_against_today(config):
+    q = "社会办医疗机构采购医用设备补助多少？"
+    expired = answer_question(q, ExpiringRetriever(), config, today=date(2026, 1, 1))
+    assert expired.text.endswith("注意：该文件有效期至2024年12月31日，已到期。")
+    assert expired.citations[0].effective_until == "2024-12-31"
+    current = answer_question(q, ExpiringRetriever(), config, today=date(2024, 6, 1))
+    assert "已到期" not in current.text
+
+
+def test_repealed_document_is_flagged(config):
+    a = answer_question("养犬管理条例由哪个部门起草？", ExpiringRetriever(), config, today=date(2019, 8, 1))
+    assert "已被温政办〔2020〕1号废止" in a.text and a.citations[0].repealed_by == "温政办〔2020〕1号"
+
+
+# -- partial answers, abstention on the evidence as a whole ----------------------------------------------------------
+
+class CorpusRetriever(FakeRetriever):
+    """The fake retriever that can also say which words the indexed text holds."""
+
+    def mentions(self, terms, gap=0):
+        text = "\n".join(f"{h.title}\n{h.heading or ''}\n{h.text}" for h in self.hits)
+        return [t in text for t in terms]
+
+
+def test_subject_found_but_detail_not_gives_a_partial_answer(config):
+    a = answer_question("温州市养犬管理条例对遛狗拴绳有什么规定？", CorpusRetriever(), config)
+    assert not a.abstained and a.partial, a.text
+    assert a.text.startswith(PARTIAL) and "没有规定" in a.text
+    assert a.citations and a.citations[0].doc_number == N47
+    assert a.citations[0].quote in CLAUSES[-1][6]
+
+
+def test_unknown_word_in_a_scene_setting_clause_does_not_refuse(config):
+    a = answer_question("家里人想养狗，养犬管理条例什么时候报送草案？", CorpusRetriever(), config)
+    assert not a.abstained, a.text
+    assert "6月底前" in a.text
+
+
+def test_topic_the_gazette_never_mentions_is_refused(config):
+    a = answer_question("出租车起步价是多少？", CorpusRetriever(), config)
+    assert a.abstained and not a.partial and a.text.startswith(NOT_FOUND)
+
+
+# -- follow-ups that ask for a detail of the last topic --------------------------------------------------------------
+
+def test_detail_follow_up_keeps_the_previous_document(retriever, config):
+    conv = Conversation(retriever, config)
+    first = conv.ask("社会办医疗机构采购医用设备补助多少？")
+    assert first.citations[0].doc_number == N49
+    second = conv.ask("由哪个部门承担？")
+    assert second.citations and all(c.doc_number == N49 for c in second.citations), second.text
+    assert second.rewritten_question and "采购医用设备" in second.rewritten_question
+
+
+def test_amount_kind_and_missing_note(retriever, config):
+    q = parse_question("开个体诊所补助多少？")
+    assert AMOUNT in q.kinds and q.form == FACTOID
+
+
+# -- which documents are there ---------------------------------------------------------------------------------------
+
+class IssueRetriever(FakeRetriever):
+    """The fixture clauses as the records of one gazette issue (总第203期), plus the personnel notice."""
+
+    def __init__(self):
+        super().__init__()
+        self.hits = [replace(h, clause_id=i, gazette_issue="总第203期") for i, h in enumerate(self.hits)]
+        docs = {d: n for n, d in enumerate(dict.fromkeys(h.doc_number for h in self.hits))}
+        self.records = [IssueRecord(h, docs[h.doc_number]) for h in self.hits]
+
+
+class IssueRecord:
+    def __init__(self, hit, doc_index):
+        self._hit, self.doc_index = hit, doc_index
+        for name in ("clause_id", "doc_number", "title", "path", "text", "kind", "source", "issuer", "date",
+                     "gazette_issue", "issue_date"):
+            setattr(self, name, getattr(hit, name))
+
+    def hit(self, rank, score):
+        return replace(self._hit, rank=rank, score=score)
+
+
+def test_documents_of_an_issue_are_listed_and_counted(config):
+    a = answer_question("公报第203期有哪些文件？", IssueRetriever(), config)
+    assert not a.abstained
+    assert [c.doc_number for c in a.citations] == ["温政办〔2019〕48号", N49, N47]
+    assert "（以上共3件文件，系按已收录的公报计数得出。）" in a.text
+    assert answer_question("公报第204期有哪些文件？", IssueRetriever(), config).abstained

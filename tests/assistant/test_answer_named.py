@@ -1,0 +1,68 @@
+"""Documents, clauses and ordinals a question names, checked against the whole index (assistant.answer.named).
+Fast tier: fixture clauses as index records."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from answer_fixtures import CLAUSES, N47, N49, make_hit
+from assistant.answer import named
+from assistant.answer.question import parse_question
+
+RECORDS = [SimpleNamespace(doc_number=row[1], path=row[3], text=row[6]) for row in CLAUSES]
+# 49号 三 is split into items （一）…（十四） in the fixtures; 附则 into 1 and 3.
+
+
+def test_named_document_the_index_holds_is_found():
+    found, missing = named.documents_found(parse_question("温政办〔2019〕49号讲了什么？"), RECORDS)
+    assert found and {r.doc_number for r in found} == {N49} and missing == []
+    found, _ = named.documents_found(parse_question("47号文主要讲了什么"), RECORDS)
+    assert {r.doc_number for r in found} == {N47}
+
+
+def test_named_document_the_index_lacks_is_missing():
+    found, missing = named.documents_found(parse_question("温政办〔2019〕51号讲了什么？"), RECORDS)
+    assert found == [] and missing and "51号" in missing[0]
+    assert named.missing_note(missing).startswith("已收录的公报中没有")
+
+
+def test_no_document_named_finds_nothing():
+    assert named.documents_found(parse_question("开诊所有什么补贴？"), RECORDS) == ([], [])
+
+
+def test_clause_that_does_not_exist_in_the_named_document():
+    q = parse_question("温政办〔2019〕49号 三（二十一）说了什么")
+    found, _ = named.documents_found(q, RECORDS)
+    assert named.clause_missing(q, found)  # 三 is split into items, and none is （二十一）
+
+
+def test_clause_that_exists_is_not_missing():
+    q = parse_question("温政办〔2019〕49号 三、（九）规定了什么？")
+    found, _ = named.documents_found(q, RECORDS)
+    assert not named.clause_missing(q, found)
+
+
+def test_ancestor_printed_as_one_clause_stands_for_its_item():
+    records = [SimpleNamespace(doc_number=N49, path=("附则",), text="本政策自印发之日起施行。")]
+    q = parse_question("49号文附则第2条")
+    assert not named.clause_missing(q, records)  # 附则 not split: 附则2 is inside it
+
+
+def test_ordinal_the_best_clause_prints_with_another_number_is_a_near_miss():
+    hit = make_hit((1, None, "市委召开十二届八次全体（扩大）会议", ("第1段",), "第1段", None,
+                    "7月12日，市委召开十二届八次全体（扩大）会议。"))
+    assert named.ordinal_misses(parse_question("市委十二届九次全会什么时候召开"), [hit]) == ["九次"]
+    assert named.ordinal_misses(parse_question("市委十二届八次全会什么时候召开"), [hit]) == []
+
+
+def test_frequency_is_not_an_ordinal():
+    hit = make_hit((1, None, "通知", ("一",), "一", None, "每两次检查之间不少于三个月。"))
+    assert named.ordinal_misses(parse_question("多久检查一次"), [hit]) == []
+
+
+def test_personnel_post_nobody_was_appointed_to():
+    q = parse_question("7月份谁被任命为温州市教育局局长")
+    items = ["市政府决定：沈显克任温州市财政局副局长", "市政府决定：李建良任温州市民政局副局长"]
+    assert named.posts_unnamed(q, items) == ["教育局局长"]  # 局长 of 副局长 alone does not name the post
+    assert named.posts_unnamed(parse_question("谁被任命为温州市财政局副局长"), items) == []
+    assert named.posts_unnamed(parse_question("谁当了市民政局副局长"), items) == []
+    assert named.posts_unnamed(parse_question("财政局新来的副局长是谁"), items) == []  # no post phrase: no check
