@@ -19,7 +19,16 @@ from eval.errors import EvalSetError
 PERSONAS = {"resident": "居民", "clinic": "诊所经营者", "staff": "工作人员"}
 REQUIRED = ("id", "persona", "question", "answerable", "gold", "facts")
 OPTIONAL = ("spans", "reference_answer", "notes")
-SHIPPED = Path(__file__).resolve().parent / "sets" / "wenzhou-203.jsonl"
+SETS = Path(__file__).resolve().parent / "sets"
+# Tuning happens on the dev sets only; the test set measures, gates CI and is never calibrated or tuned on.
+SHIPPED = SETS / "wenzhou-203.jsonl"
+DEV_SETS = (SHIPPED, SETS / "wenzhou-203-dev2.jsonl")
+TEST_SET = SETS / "wenzhou-203-test.jsonl"
+
+
+def is_test_set(path: str | Path) -> bool:
+    """A held-out set (name ending in -test.jsonl): measured, never calibrated on."""
+    return Path(path).name.endswith("-test.jsonl")
 
 
 @dataclass(frozen=True)

@@ -102,7 +102,7 @@ def check_gate(overall: dict, thresholds: dict[str, float]) -> list[str]:
         if value is None:
             failures.append(f"{label}：无法计算（评测集缺少相应用例），门槛 {limit}")
         elif key in LOWER_IS_BETTER and value > limit:
-            failures.append(f"{label}：{value:.0f} 高于上限 {limit:.0f}")
+            failures.append(f"{label}：{value:.4g} 高于上限 {limit:.4g}")
         elif key not in LOWER_IS_BETTER and value < limit:
             failures.append(f"{label}：{value:.4f} 低于门槛 {limit:.4f}")
     return failures

@@ -6,7 +6,7 @@ from assistant.answer.config import (
     load_config,
     save_config,
 )
-from assistant.answer.conversation import Conversation, Turn, parse_history
+from assistant.answer.conversation import Turn, parse_history
 from assistant.answer.errors import (
     AnswerError,
     ConfigError,
@@ -16,6 +16,7 @@ from assistant.answer.errors import (
 )
 from assistant.answer.llm import LLMSettings
 from assistant.answer.question import Question, parse_question
+from assistant.answer.session import Conversation
 from assistant.answer.types import Answer, Citation, Retriever
 from assistant.answer.verify import verify_answer
 

@@ -217,32 +217,30 @@ def _search_in_doc(retriever: Retriever, query: str, k: int, doc: str) -> list[C
         return []
 
 
-_ISSUES: dict[int, tuple[object, dict[str, Issue]]] = {}
+class _PerIndex:
+    """A value computed once per index: remembers the last records list it saw (by identity) and its value."""
+
+    def __init__(self, compute):
+        self._compute = compute
+        self._records = None
+        self._value = None
+
+    def get(self, records):
+        if records is not self._records:
+            self._value, self._records = self._compute(records), records
+        return self._value
+
+
+_INDEX_ISSUES = _PerIndex(issues_of)
+_GAZETTE_ISSUES = _PerIndex(lambda records: {r.gazette_issue for r in records if getattr(r, "gazette_issue", None)})
 
 
 def _issues(retriever: Retriever, hits: Sequence[ClauseHit]) -> dict[str, Issue]:
     """Gazette issues of the whole index when the retriever exposes its records (computed once), else of the hits."""
     records = getattr(retriever, "records", None)
-    if not records:
-        return issues_of(hits)
-    cached = _ISSUES.get(id(records))
-    if cached is None or cached[0] is not records:
-        cached = (records, issues_of(records))
-        _ISSUES.clear()  # one index at a time in practice; keeps no stale index alive
-        _ISSUES[id(records)] = cached
-    return cached[1]
-
-
-_GAZETTE_ISSUES: dict[int, tuple[object, set[str]]] = {}
+    return _INDEX_ISSUES.get(records) if records else issues_of(hits)
 
 
 def _gazette_issues(records) -> set[str]:
     """The gazette issues the index holds (computed once per index)."""
-    if not records:
-        return set()
-    cached = _GAZETTE_ISSUES.get(id(records))
-    if cached is None or cached[0] is not records:
-        cached = (records, {r.gazette_issue for r in records if getattr(r, "gazette_issue", None)})
-        _GAZETTE_ISSUES.clear()
-        _GAZETTE_ISSUES[id(records)] = cached
-    return cached[1]
+    return _GAZETTE_ISSUES.get(records) if records else set()

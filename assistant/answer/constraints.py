@@ -10,16 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
+from assistant.answer.segment import posseg
+from corpus.numbers import YEAR_SERIAL, to_int
 from index.hits import ClauseHit
 
 PLACE, YEAR, MONTH, DAY = "place", "year", "month", "day"
 
-_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _NUM = r"\d{1,2}|十[一二]?|[一二三四五六七八九]"
-# Document numbers ("温政办〔2019〕49号") carry years that are not constraints.
-_DOC_NUMBER = re.compile(r"[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d*号?")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:年|[-—–~至到]\s*(?:19|20)\d{2}\s*年)")
 _YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:年)?\s*[-—–~至到]\s*((?:19|20)\d{2})\s*年")
 # "1到7月", "1-7月": a cumulative period named by its last month.
@@ -38,23 +36,9 @@ class Constraint:
     value: str | int | tuple[int, int]  # place name without suffix, year, month, (month, day)
 
 
-def to_int(token: str) -> int:
-    """1-31 from Arabic or Chinese numerals ("7", "十二")."""
-    if token.isdigit():
-        return int(token)
-    if token.startswith("十"):
-        return 10 + _CN_DIGITS.get(token[1:], 0)
-    if token.endswith("十"):
-        return 10 * _CN_DIGITS[token[0]]
-    if "十" in token:
-        tens, ones = token.split("十")
-        return 10 * _CN_DIGITS[tens] + _CN_DIGITS[ones]
-    return _CN_DIGITS[token]
-
-
 def constraints(question: str) -> tuple[Constraint, ...]:
     """Places, years, months and days the question names, in order, without duplicates."""
-    text = _DOC_NUMBER.sub(" ", question)
+    text = YEAR_SERIAL.sub(" ", question)  # a document number's year is no constraint
     found: list[Constraint] = []
     for m in _YEAR.finditer(text):
         found.append(Constraint(YEAR, m.group(0).strip(), int(m.group(1))))
@@ -80,7 +64,7 @@ def places(text: str) -> list[tuple[str, str]]:
     (宁波, 杭州市, 苍南县); words jieba also tags ns ("上市", "上台") have no such form. Of adjacent places
     ("浙江温州", "浙江省温州市") only the most specific, the last, is kept.
     """
-    tokenizer, tags = _posseg()
+    tokenizer, tags = posseg()
     out: list[tuple[str, str, int, int]] = []
     pos = 0
     for word, flag in tokenizer.cut(text):
@@ -98,16 +82,6 @@ def places(text: str) -> list[tuple[str, str]]:
 
 def _is_admin_name(name: str, tags: dict[str, str]) -> bool:
     return any(tags.get(name + suffix) == "ns" for suffix in _ADMIN_SUFFIX)
-
-
-@lru_cache(maxsize=1)
-def _posseg():
-    import jieba.posseg
-
-    from assistant.answer.question import _tokenizer
-
-    tokenizer = jieba.posseg.POSTokenizer(_tokenizer())  # shares the keyword tokenizer's dictionary
-    return tokenizer, tokenizer.word_tag_tab
 
 
 # -- support -------------------------------------------------------------------------------------------------------

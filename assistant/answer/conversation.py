@@ -6,18 +6,19 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from assistant.answer.errors import HistoryError
-from assistant.answer.question import STOP_WORDS, _tokenizer, keywords
+from assistant.answer.question import STOP_WORDS, keywords
+from assistant.answer.segment import tokenizer
 from assistant.answer.types import Answer, doc_key
 from assistant.answer.verify import quoted_spans
+from corpus.numbers import DOC_NUMBER, canonical
 
 # "那…呢？", "那么…", "还有…", "另外…": the user changes one thing and keeps the rest of the last question.
 _LEAD = re.compile(r"^(?:那么|那|还有|另外|此外|那如果|如果是|换成|改成|至于)[，,、\s]*")
 _TAIL = re.compile(r"(?:的话)?(?:呢|怎么样|又如何|如何|怎样|又是多少)?[？?。！!\s]*$")
 # A question pointing back at what was just discussed ("这个政策", "该文件").
 _ANAPHORA = re.compile(r"这个|这项|这条|这些|该|此|上述|它|那个|那项|那条")
-_SHORT = 8
 _YEAR = re.compile(r"\d{4}年")
-_DOC_NUMBER = re.compile(r"（([^（）]{0,12}〔\d{4}〕\d+号)）")
+_PARENTHESIS = re.compile(r"（([^（）]{1,32})）")  # what follows a title: （温政办〔2019〕49号）
 _TITLE = re.compile(r"《([^《》]+)》")
 
 
@@ -93,8 +94,9 @@ def cited_docs(answer_text: str) -> tuple[str, ...]:
     text = quoted_spans(answer_text)[1]
     ids: list[str] = []
     for m in _TITLE.finditer(text):
-        number = _DOC_NUMBER.match(text, m.end())
-        ids.append(number.group(1) if number else m.group(1))
+        after = _PARENTHESIS.match(text, m.end())
+        number = after and DOC_NUMBER.fullmatch(after.group(1))
+        ids.append(canonical(*number.groups()) if number else m.group(1))
     return tuple(dict.fromkeys(ids))
 
 
@@ -152,7 +154,7 @@ def rewrite(previous: str, topic: str) -> str:
     """Put the new topic in place of the matching part of the previous question."""
     if _YEAR.fullmatch(topic) and _YEAR.search(previous):
         return _YEAR.sub(topic, previous, count=1)
-    cut = _tokenizer().lcut
+    cut = tokenizer().lcut
     prev, new = cut(previous), cut(topic)
     for j in range(1, len(new)):
         tail = new[j:]
@@ -174,30 +176,3 @@ def _content(token: str) -> bool:
     if len(token) == 1:
         return token not in _BOUNDARY_CHARS and token.isalpha()
     return token not in STOP_WORDS and not token.isdigit() and token.isalnum()
-
-
-class Conversation:
-    """A chat session: each ask() sees the earlier turns, and each turn keeps its own citations."""
-
-    def __init__(self, retriever, config=None, *, history: Iterable | None = None, k: int | None = None, llm=None):
-        self.retriever = retriever
-        self.config = config
-        self.k = k
-        self.llm = llm
-        self.turns: list[Turn] = parse_history(history)
-        self.answers: list[Answer | None] = [None] * len(self.turns)
-
-    def ask(self, question: str) -> Answer:
-        from assistant.answer.answerer import answer_question
-
-        answer = answer_question(question, self.retriever, self.config, history=self.turns, k=self.k, llm=self.llm)
-        self.turns.append(Turn.from_answer(answer))
-        self.answers.append(answer)
-        return answer
-
-    def messages(self) -> list[dict]:
-        """The history as [{"role": "user"|"assistant", "content": ...}]."""
-        out = []
-        for turn in self.turns:
-            out += [{"role": "user", "content": turn.question}, {"role": "assistant", "content": turn.answer_text}]
-        return out

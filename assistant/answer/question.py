@@ -7,12 +7,13 @@ time constraints, are parsed here too. Questions in traditional characters are c
 """
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 # The kinds of answer a question asks for are shared with retrieval, which uses them as a prior.
+from assistant.answer.segment import posseg, tokenizer
+from corpus.numbers import to_int
 from index.answer_types import (  # noqa: F401 (re-exported for the answer stage)
     AGENCY, AMOUNT, DATE, EVIDENCE, KINDS, PERMISSION, UNITS, has_evidence, question_kinds,
 )
@@ -156,9 +157,7 @@ def _measured(q: str, words: tuple[str, ...]) -> tuple[str, ...]:
     m = _HOW_MANY.search(q)
     if not m:
         return ()
-    from assistant.answer.constraints import _posseg
-
-    tokens = list(_posseg()[0].cut(q[m.end():]))
+    tokens = list(posseg()[0].cut(q[m.end():]))
     out = []
     for t in tokens:
         if t.flag == "q" and not out:
@@ -200,19 +199,11 @@ def to_simplified(text: str) -> str:
     return _converter().convert(text) if text else text
 
 
-@lru_cache(maxsize=1)
-def _tokenizer():
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    return jieba.Tokenizer()
-
-
 def keywords(question: str) -> tuple[str, ...]:
     """Content words of a question (jieba search-mode cut, no stop words, no numbers, no single characters)."""
     question = USER_AMOUNT.sub(" ", question)
     seen: dict[str, None] = {}
-    for token in _tokenizer().cut_for_search(question):
+    for token in tokenizer().cut_for_search(question):
         token = token.strip()
         if len(token) < 2 or token in STOP_WORDS or _NUMERIC.match(token) or _PUNCT.match(token):
             continue
@@ -225,7 +216,7 @@ def content_words(question: str) -> tuple[str, ...]:
     as "开诊|所有" adds no extra fragments), without stop words, numbers or single characters."""
     question = USER_AMOUNT.sub(" ", question)
     seen: dict[str, None] = {}
-    for token in _tokenizer().lcut(question):
+    for token in tokenizer().lcut(question):
         token = token.strip()
         if len(token) < 2 or token in STOP_WORDS or _NUMERIC.match(token) or _PUNCT.match(token) \
                 or _HOW_MANY_TOKEN.match(token):
@@ -254,9 +245,4 @@ def format_yuan(amount: float) -> str:
 
 
 def _to_int(token: str) -> int | None:
-    from index.query import to_int
-
-    try:
-        return to_int(token.replace("两", "二"))
-    except (KeyError, ValueError):
-        return None
+    return to_int(token) or None

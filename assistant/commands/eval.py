@@ -14,7 +14,7 @@ THRESHOLDS = Path(__file__).resolve().parents[2] / "eval" / "thresholds.json"
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("evalsets", nargs="*", metavar="EVALSET", help="评测集 JSONL 文件（默认：随附的 wenzhou-203 评测集）")
+    parser.add_argument("evalsets", nargs="*", metavar="EVALSET", help="评测集 JSONL 文件（默认：测试集 wenzhou-203-test；--calibrate 默认用两个开发集）")
     add_index_options(parser)
     parser.add_argument("--json", action="store_true", help="输出一行 JSON 汇总")
     parser.add_argument("--report", metavar="DIR", help="写出 results.jsonl、summary.json 与 report.html")
@@ -31,9 +31,12 @@ def add_arguments(parser) -> None:
 
 def run(args) -> int:
     from eval.errors import EvalError
-    from eval.evalset import SHIPPED, load_evalsets
+    from eval.evalset import DEV_SETS, TEST_SET, is_test_set, load_evalsets
 
-    paths = args.evalsets or [str(SHIPPED)]
+    # Measuring defaults to the held-out test set; calibrating defaults to the dev sets and refuses a test set.
+    paths = args.evalsets or [str(p) for p in (DEV_SETS if args.calibrate else (TEST_SET,))]
+    if args.calibrate and any(is_test_set(p) for p in paths):
+        return errors.usage("测试集（*-test.jsonl）只用于测量，不能用于校准拒答阈值；请用开发集校准。")
     try:
         cases = load_evalsets(paths)
     except EvalError as exc:

@@ -47,7 +47,7 @@ def test_eval_report_compare_gate(tmp_path, capsys, fake_index):
     assert main(["eval", "--index", str(fake_index), "--limit", "8", "--compare", str(rep), "--json", "-q"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["overall"]["n"] == 8 and "comparison" in data
-    assert set(data["comparison"]["only_new"]) == {"wz203-007", "wz203-008"}
+    assert set(data["comparison"]["only_new"]) == {"wz203t-007", "wz203t-008"}
 
     strict = tmp_path / "strict.json"
     strict.write_text(json.dumps({"min": {"hit@5": 1.01}}), encoding="utf-8")
@@ -72,3 +72,10 @@ def test_calibrate_writes_answer_config(tmp_path, capsys, fake_index):
     assert "拒答阈值" in capsys.readouterr().err
     config = json.loads((idx / "answer_config.json").read_text(encoding="utf-8"))
     assert isinstance(config["abstain_threshold"], float)
+
+
+def test_calibrating_on_a_test_set_is_refused(tmp_path, capsys):
+    from eval.evalset import TEST_SET
+
+    assert main(["eval", str(TEST_SET), "--index", str(tmp_path / "none"), "--calibrate", "-q"]) == 2
+    assert "测试集" in capsys.readouterr().err
