@@ -9,6 +9,9 @@ from assistant.commands.questions import read_questions
 
 
 def add_arguments(parser) -> None:
+    from assistant.commands.store import add_store_argument
+
+    add_store_argument(parser)
     parser.add_argument("question", nargs="?", metavar="QUESTION", help="要提问的问题")
     add_index_options(parser)
     parser.add_argument("--json", action="store_true", help="输出一行 JSON")
@@ -66,7 +69,9 @@ def _open_index(args):
     from index.search import load_index
 
     # Only the default index is built on first use; a named folder must exist.
-    searcher = load_index(args.index, args.model) if args.index else ensure_index(None, args.model)
+    from assistant.commands.store import searcher_for
+
+    searcher = searcher_for(args, lambda: load_index(args.index, args.model) if args.index else ensure_index(None, args.model))
     return searcher, resolve_index_dir(args.index)
 
 

@@ -14,6 +14,9 @@ THRESHOLDS = Path(__file__).resolve().parents[2] / "eval" / "thresholds.json"
 
 
 def add_arguments(parser) -> None:
+    from assistant.commands.store import add_store_argument
+
+    add_store_argument(parser)
     parser.add_argument("evalsets", nargs="*", metavar="EVALSET", help="评测集 JSONL 文件（默认：测试集 wenzhou-203-test；--calibrate 默认用两个开发集）")
     add_index_options(parser)
     parser.add_argument("--json", action="store_true", help="输出一行 JSON 汇总")
@@ -111,7 +114,9 @@ def _run(cases, paths, args):
     from index.build import ensure_index
     from index.search import load_index
 
-    searcher = load_index(args.index, args.model) if args.index else ensure_index(None, args.model)
+    from assistant.commands.store import searcher_for
+
+    searcher = searcher_for(args, lambda: load_index(args.index, args.model) if args.index else ensure_index(None, args.model))
     folder = resolve_index_dir(args.index)
     config = load_config(folder)
     _warn_missing_gold(cases, searcher)

@@ -9,6 +9,9 @@ from assistant.commands.questions import read_questions
 
 
 def add_arguments(parser) -> None:
+    from assistant.commands.store import add_store_argument
+
+    add_store_argument(parser)
     parser.add_argument("query", nargs="?", metavar="QUERY", help="检索问题")
     parser.add_argument("-k", type=int, default=10, help="返回条款数（默认 10）")
     add_index_options(parser, model_help="查询所用向量模型（默认：建索引时的模型）")
@@ -37,7 +40,9 @@ def run(args) -> int:
     try:
         filters.validate()
         # Only the default index is built on first use; a named folder must exist.
-        searcher = load_index(args.index, args.model) if args.index else ensure_index(None, args.model)
+        from assistant.commands.store import searcher_for
+
+        searcher = searcher_for(args, lambda: load_index(args.index, args.model) if args.index else ensure_index(None, args.model))
         results = searcher.search_batch(queries, args.k, filters, args.mode)
     except (IndexStoreError, ModelUnavailable, BadFilter) as exc:
         return errors.report(exc, "检索")

@@ -9,6 +9,9 @@ from assistant.commands import errors
 
 
 def add_arguments(parser) -> None:
+    from assistant.commands.store import add_store_argument
+
+    add_store_argument(parser)
     parser.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1，仅本机可访问）")
     parser.add_argument("--port", type=int, default=7860, help="端口（默认 7860）")
     parser.add_argument("--index", metavar="DIR", help="索引目录（默认：$GAZETTE_INDEX 或 数据目录/index，首次运行自动建立）")
@@ -37,7 +40,9 @@ def run(args) -> int:
 
     print("正在加载索引与模型（首次运行会先建立索引，需要几分钟）…", file=sys.stderr, flush=True)
     try:
-        service = Service.open(args.index, args.model)
+        from assistant.commands.store import service_for
+
+        service = service_for(args) or Service.open(args.index, args.model)
         service.warm()
     except ConfigError as exc:
         return errors.config_invalid(exc)
