@@ -36,7 +36,7 @@ def compose(question: str, excerpts: Sequence[Excerpt], related: Sequence[Clause
     marker = _marker_of(direct, citations)
     if direct is not None and marker is not None and not any(c.quote == direct.quote for c in citations):
         lines.append(f"{direct.quote}[{marker}]")  # a quote that is the direct answer already stands first
-    lines += quote_lines(citations, headings)
+    lines += quote_lines(citations, {**clause_headings(excerpts), **(headings or {})})
     quotes = [c.quote for c in citations]
     for kind in sorted(kinds):
         if kind in MISSING and not any(has_fact(kind, quote, asked) for quote in quotes):
@@ -70,6 +70,17 @@ def _marker_of(direct: Excerpt | None, citations: Sequence[Citation]) -> int | N
     holding = [c for c in same if direct.quote in c.quote]
     chosen = (holding or same or [None])[0]
     return chosen.marker if chosen else None
+
+
+# A clause heading is named after the label when it is short (端午节, 项目投资奖励和贴息补助), so a quote from a clause
+# whose subject is only in its heading ("五、端午节": "6月7日放假…") still says what it is about.
+_HEADING_SHOWN = 24
+
+
+def clause_headings(excerpts: Sequence[Excerpt]) -> dict[int, str]:
+    """clause_id -> its heading, for headings short enough to name and not already inside the quote."""
+    return {e.hit.clause_id: e.hit.heading for e in excerpts
+            if e.hit.heading and len(e.hit.heading) <= _HEADING_SHOWN and e.hit.heading not in e.quote}
 
 
 def quote_lines(citations: Sequence[Citation], headings: dict[int, str] | None = None) -> list[str]:

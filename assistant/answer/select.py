@@ -153,7 +153,9 @@ def keyword_overlap(weights: dict[str, float], sentence: str, hit: ClauseHit, q:
     """Weighted share of question keywords found in the sentence, else its heading, clause or title."""
     if not weights:
         return 0.0
-    places = {"sentence": sentence, "heading": hit.heading or "", "clause": hit.text, "title": hit.title}
+    # A heading is the subject of its clause's sentences ("端午节" over "6月7日放假"): it counts as part of each.
+    places = {"sentence": f"{hit.heading or ''}\n{sentence}", "heading": hit.heading or "", "clause": hit.text,
+              "title": hit.title}
     total = found = 0.0
     for word, weight in weights.items():
         alts = q.alternatives(word) if q else ()

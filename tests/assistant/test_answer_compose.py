@@ -22,7 +22,7 @@ def test_amount_question_states_the_amount_sentence_first(retriever, config):
     assert "重点方向" not in a.direct_answer  # the goal sentence, not the whole clause
     first, second = a.text.split("\n")[:2]
     assert first == f"{a.direct_answer}[1]"
-    assert second.startswith(f"根据《{T48}》（{N48}）二、（二）：“")
+    assert second.startswith(f"根据《{T48}》（{N48}）二、（二）（促进智能装备产业突破发展）：“")  # heading named
     assert a.direct_answer in a.citations[0].quote
 
 
@@ -113,3 +113,12 @@ def test_question_asking_two_things_cites_both_clauses(retriever, config):
 def test_sentence_with_the_asked_for_fact_is_quoted(retriever, config):
     a = answer_question("智能装备产业的主要目标是多少？", retriever, config)
     assert any("700亿元" in c.quote for c in a.citations)
+
+
+def test_a_clause_heading_is_named_in_the_lead_in():
+    # 国办发明电〔2018〕15号 五、端午节：6月7日放假，与周末连休。 The subject is only in the heading.
+    text = "6月7日放假，与周末连休。"
+    row = (900, "国办发明电〔2018〕15号", "国务院办公厅关于2019年部分节假日安排的通知", ("五",), "五", "端午节", text)
+    hit = make_hit(row)
+    answer = compose("端午节怎么放假？", [Excerpt(hit, 0, len(text), text)], [hit])
+    assert "五（端午节）：“6月7日放假，与周末连休。”[1]" in answer.text
