@@ -1,4 +1,4 @@
-"""Hybrid fusion of ranked lists: pure functions over {id: score} maps."""
+"""Hybrid fusion of ranked lists and pinning of the clauses a query names: pure functions over scores."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
@@ -46,3 +46,23 @@ def weighted(score_maps: Sequence[Mapping[int, float]], weights: Sequence[float]
 def ranked(fused: Mapping[int, float]) -> list[tuple[int, float]]:
     """Best first; ties broken by id so runs are reproducible."""
     return sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def pin_named_clauses(ranked: list[tuple[int, float]], candidates, refs) -> list[tuple[int, float]]:
+    """Put the clauses a query names ("三（九）") first, scored like the top hit: exact paths, else the clauses
+    under the named one, else the deepest clauses above it. candidates: clause records of the named document(s) in
+    order; refs: index.query clause references."""
+    pinned = [r.clause_id for r in candidates if any(ref.matches(r.path) for ref in refs)]
+    if not pinned:
+        pinned = [r.clause_id for r in candidates if any(ref.matches_under(r.path) for ref in refs)]
+    if not pinned:
+        above = [r for r in candidates if any(ref.matches_above(r.path) for ref in refs)]
+        longest = max((len(r.path) for r in above), default=0)
+        pinned = [r.clause_id for r in above if len(r.path) == longest]
+    if not pinned:
+        return ranked
+    top = ranked[0][1]
+    own = dict(ranked)
+    head = [(c, max(top, own.get(c, top))) for c in pinned]
+    chosen = set(pinned)
+    return head + [(c, s) for c, s in ranked if c not in chosen]

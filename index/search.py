@@ -287,19 +287,7 @@ class Searcher:
         docs = set(np.flatnonzero(focus).tolist()) if focus is not None else {self.records[ranked[0][0]].doc_index}
         candidates = [r for d in sorted(docs) for r in self.records[self._doc_starts[d]:self._doc_starts[d + 1]]
                       if clause_mask is None or clause_mask[r.clause_id]]
-        pinned = [r.clause_id for r in candidates if any(ref.matches(r.path) for ref in intent.clause_refs)]
-        if not pinned:
-            pinned = [r.clause_id for r in candidates if any(ref.matches_under(r.path) for ref in intent.clause_refs)]
-        if not pinned:
-            above = [r for r in candidates if any(ref.matches_above(r.path) for ref in intent.clause_refs)]
-            longest = max((len(r.path) for r in above), default=0)
-            pinned = [r.clause_id for r in above if len(r.path) == longest]
-        if not pinned:
-            return ranked
-        top = ranked[0][1]
-        own = dict(ranked)
-        head = [(c, max(top, own.get(c, top))) for c in pinned]
-        return head + [(c, s) for c, s in ranked if c not in set(pinned)]
+        return fuse.pin_named_clauses(ranked, candidates, intent.clause_refs)
 
 
 def _query_backend(model: dict) -> str | None:

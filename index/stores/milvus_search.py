@@ -258,16 +258,4 @@ class MilvusSearcher:
         with self._lock:
             self._by_id.update({r.clause_id: r for r in candidates})
         candidates.sort(key=lambda r: (r.doc_index, r.clause_id))
-        pinned = [r.clause_id for r in candidates if any(ref.matches(r.path) for ref in intent.clause_refs)]
-        if not pinned:
-            pinned = [r.clause_id for r in candidates if any(ref.matches_under(r.path) for ref in intent.clause_refs)]
-        if not pinned:
-            above = [r for r in candidates if any(ref.matches_above(r.path) for ref in intent.clause_refs)]
-            longest = max((len(r.path) for r in above), default=0)
-            pinned = [r.clause_id for r in above if len(r.path) == longest]
-        if not pinned:
-            return ranked
-        top = ranked[0][1]
-        own = dict(ranked)
-        head = [(c, max(top, own.get(c, top))) for c in pinned]
-        return head + [(c, s) for c, s in ranked if c not in set(pinned)]
+        return fuse.pin_named_clauses(ranked, candidates, intent.clause_refs)
