@@ -193,3 +193,21 @@ def ui_server(ui_index, tmp_path_factory):
 def artifacts() -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture(scope="module")
+def client(fake_service, tmp_path_factory):
+    """The HTTP API in process over the fake-embedder service; its own data folder for feedback."""
+    from fastapi.testclient import TestClient
+
+    saved = {k: os.environ.get(k) for k in ("GAZETTE_DATA", "GRADIO_TEMP_DIR")}
+    os.environ["GAZETTE_DATA"] = str(tmp_path_factory.mktemp("api-data"))
+    from assistant.ui.app import create_app
+
+    with TestClient(create_app(fake_service)) as c:
+        yield c
+    for k, v in saved.items():
+        if v is None:
+            os.environ.pop(k, None)
+        else:
+            os.environ[k] = v

@@ -2,27 +2,10 @@
 from __future__ import annotations
 
 import json
-import os
 
 import pytest
-from fastapi.testclient import TestClient
 
 QUESTION = "到2021年智能装备产业总产值目标是多少？"
-
-
-@pytest.fixture(scope="module")
-def client(fake_service, tmp_path_factory):
-    saved = {k: os.environ.get(k) for k in ("GAZETTE_DATA", "GRADIO_TEMP_DIR")}
-    os.environ["GAZETTE_DATA"] = str(tmp_path_factory.mktemp("api-data"))
-    from assistant.ui.app import create_app
-
-    with TestClient(create_app(fake_service)) as c:
-        yield c
-    for k, v in saved.items():
-        if v is None:
-            os.environ.pop(k, None)
-        else:
-            os.environ[k] = v
 
 
 def test_ask_returns_the_ask_json(client):

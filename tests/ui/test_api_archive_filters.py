@@ -1,27 +1,9 @@
 """Issue and issue-date filters through the HTTP API (bundled gazette, fake embedder)."""
 from __future__ import annotations
 
-import os
 
-import pytest
-from fastapi.testclient import TestClient
 
 ISSUE = "温州市人民政府公报（总第203期）"
-
-
-@pytest.fixture(scope="module")
-def client(fake_service, tmp_path_factory):
-    saved = {k: os.environ.get(k) for k in ("GAZETTE_DATA", "GRADIO_TEMP_DIR")}
-    os.environ["GAZETTE_DATA"] = str(tmp_path_factory.mktemp("api-archive-data"))
-    from assistant.ui.app import create_app
-
-    with TestClient(create_app(fake_service)) as c:
-        yield c
-    for k, v in saved.items():
-        if v is None:
-            os.environ.pop(k, None)
-        else:
-            os.environ[k] = v
 
 
 def _hits(client, query, filters):
