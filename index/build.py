@@ -164,14 +164,8 @@ def build_index(sources: Iterable[str | os.PathLike] | None = None, index_dir: s
             records.extend(store.renumber(old_records_by_file[key], len(records), _next_doc(records)))
             unchanged.append(key)
             continue
-        try:
-            docs = parse_one(path)
-        except Exception as exc:  # noqa: BLE001 - a broken source is reported and skipped
-            from corpus.errors import SourceError
-
-            if not isinstance(exc, SourceError):
-                raise
-            (on_error or _report)(exc)
+        docs = parse_or_skip(lambda: parse_one(path), on_error)
+        if docs is None:
             skipped.append(key)
             continue
         records.extend(store.records_from_documents(docs, key, len(records), _next_doc(records), spec.passage_prefix))
@@ -344,6 +338,17 @@ def _sentence_store(records: list[store.ClauseRecord], emb: Embedder, previous, 
             vectors[chunk] = emb.embed_passages([texts[i] for i in chunk])
             bar.update(len(chunk))
     return SentenceStore.from_texts(texts, vectors)
+
+
+def parse_or_skip(parse: Callable[[], list], on_error: Callable[[Exception], None] | None = None) -> list | None:
+    """The documents parse() returns, or None for a broken source (a corpus SourceError), reported and skipped."""
+    from corpus.errors import SourceError
+
+    try:
+        return parse()
+    except SourceError as exc:
+        (on_error or _report)(exc)
+        return None
 
 
 def _report(exc: Exception) -> None:

@@ -260,7 +260,8 @@ def build_milvus(uri: str, sources: Iterable[str | os.PathLike] | None = None, m
                  ) -> MilvusBuildSummary:
     """Build or update the Milvus store at `uri`: parse changed sources, embed windows whose content hash the store
     lacks, upsert, then delete the superseded clauses (a crash leaves old and new, never neither)."""
-    from index.build import EMBED_CHUNK, Settings, default_parser, file_sha256, list_sources, parser_hash
+    from index.build import (EMBED_CHUNK, Settings, default_parser, file_sha256, list_sources, parse_or_skip,
+                             parser_hash)
     from index.embed import ModelSpec, get_embedder, resolve_model
 
     t0 = time.perf_counter()
@@ -298,18 +299,8 @@ def build_milvus(uri: str, sources: Iterable[str | os.PathLike] | None = None, m
     added, changed, skipped = [], [], []
     for path in todo_files:
         key = str(path)
-        try:
-            docs = parsed[key] if parsed is not None else (parser or default_parser)(path)
-            if isinstance(docs, Exception):
-                raise docs
-        except Exception as exc:  # noqa: BLE001 - a broken source is reported and skipped
-            from corpus.errors import SourceError
-
-            if not isinstance(exc, SourceError):
-                raise
-            from index.build import _report
-
-            (on_error or _report)(exc)
+        docs = parse_or_skip(lambda: _parsed(parsed, key, parser or default_parser, path), on_error)
+        if docs is None:
             skipped.append(key)
             continue
         first_doc = records[-1].doc_index + 1 if records else next_doc
@@ -381,3 +372,10 @@ def build_milvus(uri: str, sources: Iterable[str | os.PathLike] | None = None, m
                               reused, round(time.perf_counter() - t0, 3),
                               {"parse": round(t_parse, 3), "embed": round(t_embed, 3), "write": round(t_write, 3)})
 
+
+def _parsed(parsed: dict | None, key: str, parser, path: Path) -> list:
+    """A source's documents: from a parallel parse when there was one (an exception stands for a broken file)."""
+    docs = parsed[key] if parsed is not None else parser(path)
+    if isinstance(docs, Exception):
+        raise docs
+    return docs
