@@ -4,7 +4,7 @@ Cold: the searcher's vector cache is emptied before every question, so each answ
 Warm: after assistant.answer.select.warm_up (every clause sentence embedded once, as `gazette serve` does at start);
 only the question itself is embedded. Questions: the shipped eval set. Writes bench/reports/answer_latency.md.
 
-    .venv/bin/python bench/answer_latency.py [--index DIR] [--limit N]
+    .venv/bin/python -m bench.answer_latency [--index DIR] [--limit N]
 """
 from __future__ import annotations
 
@@ -17,8 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from bench.paths import ROOT
 REPORT = ROOT / "bench" / "reports" / "answer_latency.md"
 # Issue 10: a warm answer (the server has embedded every clause sentence) takes at most 50 ms at the median.
 TARGET_MS = 50.0
@@ -67,17 +66,12 @@ def main() -> int:
         load_s = time.perf_counter() - t0
         timed(searcher, questions[:3], lambda q: None)  # first-call overheads (jieba, posseg dictionaries)
 
-        cold = timed(searcher, questions, lambda q: searcher._vectors.clear())
-        searcher._vectors.clear()
+        cold = timed(searcher, questions, lambda q: searcher.clear_cache())
+        searcher.clear_cache()
         t0 = time.perf_counter()
         sentences = warm_up(searcher, searcher.records)
         warm_s = time.perf_counter() - t0
-
-        def forget_question(q: str) -> None:
-            for key in [k for k in searcher._vectors if k[1] == q]:
-                del searcher._vectors[key]
-
-        warm = timed(searcher, questions, forget_question)
+        warm = timed(searcher, questions, lambda q: searcher.clear_cache([q]))
     rows = [("cold（每题前清空句向量缓存）", cold), ("warm（warm_up 之后）", warm)]
     lines = [
         "# Answer latency (extractive answerer)", "",

@@ -5,8 +5,8 @@ and varied layouts (one or two columns, page-number side, header rule, footer, f
 producers (reportlab; chromium for every k-th issue when installed). Measures PDF reading and parsing per issue,
 a cold build over all issues, adding and removing one issue, and query latency over the archive.
 
-    .venv/bin/python bench/archive.py                       # 50 issues, fake-64 embedder + real model (see below)
-    .venv/bin/python bench/archive.py --issues 10 --real-issues 0
+    .venv/bin/python -m bench.archive                       # 50 issues, fake-64 embedder + real model (see below)
+    .venv/bin/python -m bench.archive --issues 10 --real-issues 0
 
 The real model (m3e-small, about 28 windows/s on 2 cores) would need ~20 min to embed 50 issues, so it embeds
 `--real-issues` issues cold; the full archive is then built over those vectors (identical clause text is reused
@@ -24,10 +24,9 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from bench.paths import ROOT
 
-from bench import gazette_pdf  # noqa: E402
+from bench import gazette_pdf
 
 GAZETTE = "温州市人民政府公报"
 FIRST_NUMBER = 203
@@ -174,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
     text = read_source(default_sources()[0])
     queries = questions(args.queries)
     out = ["# Archive of many issues (PDF input)", "",
-           f"`bench/archive.py --issues {args.issues} --real-issues {args.real_issues}` on "
+           f"`python -m bench.archive --issues {args.issues} --real-issues {args.real_issues}` on "
            f"{time.strftime('%Y-%m-%d')}, 2 shared CPU cores. Stand-in archive: the bundled issue (41 pages, 17 "
            "documents, 289 clauses) rendered as a PDF per issue with its issue number changed (总第203期, "
            "总第204期, …) and varied layouts (one or two columns, page numbers centred or outside, header rule, "

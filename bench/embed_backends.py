@@ -8,7 +8,7 @@ policies. Each backend runs in its own process (peak memory is that process's), 
   and MRR@10 of the 308 STARD dev queries over that pool, and the same on the resident questions over the
   bundled gazette. Same pool for every backend, so the rows compare backends, not corpora.
 
-    .venv/bin/python bench/embed_backends.py            # writes bench/reports/embed_backends.md
+    .venv/bin/python -m bench.embed_backends            # writes bench/reports/embed_backends.md
 """
 from __future__ import annotations
 
@@ -24,11 +24,9 @@ from pathlib import Path
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
+from bench.paths import REPORTS, ROOT
 
-REPORT = ROOT / "bench" / "reports" / "embed_backends.md"
+REPORT = REPORTS / "embed_backends.md"
 # (row name, backend, token budget per batch or None)
 RUNS = [("sentence-transformers encode (reference)", "st-encode", None),
         ("torch fp32", "torch", None),
@@ -55,7 +53,7 @@ def make_texts(distractors: int) -> dict:
     """Short and long texts, the STARD dev pool with its gold, and the resident questions with theirs."""
     from corpus.parse import default_sources, parse_file, parse_sources
     from index.store import records_from_documents, windows
-    from stard_gold import LAW_DIR, GoldMapper, corpus_files, load_queries, split_ids, units_from_records
+    from bench.stard.gold import LAW_DIR, GoldMapper, corpus_files, load_queries, split_ids, units_from_records
 
     gazette = list(parse_sources(default_sources()))
     g_records = records_from_documents(gazette, "gazette", 0, 0)
@@ -126,7 +124,7 @@ def one(backend: str, budget: int | None, data: dict) -> dict:
         out[f"{name}_s"] = time.perf_counter() - t
         out[f"{name}_cpu"] = time.process_time() - c  # all threads: fair on a busy machine, counts spinning too
     # Quality: dense only, so keyword search cannot hide a backend's differences.
-    from stard_metrics import evaluate
+    from bench.stard.runs import evaluate
 
     qv = queries([q for q, _ in data["stard"]])
     pool = data["pool"]
@@ -169,8 +167,8 @@ def main(argv: list[str] | None = None) -> int:
     results = []
     for i in (int(x) for x in args.runs.split(",")):
         name, backend, budget = RUNS[i]
-        done = subprocess.run([sys.executable, __file__, "--one", backend, str(budget or 0), str(data_path)],
-                              capture_output=True, text=True)
+        done = subprocess.run([sys.executable, "-m", "bench.embed_backends", "--one", backend, str(budget or 0),
+                               str(data_path)], capture_output=True, text=True, cwd=ROOT)
         try:
             r = json.loads(done.stdout.strip().splitlines()[-1])
         except (IndexError, ValueError):
@@ -185,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
     ref = next((r for n, b, r in results if b == "st-encode"), None)
     fp32 = next((r for n, b, r in results if b == "torch"), None)
     lines = ["# Embedding backends", "",
-             f"Generated {time.strftime('%Y-%m-%d %H:%M')} by `python bench/embed_backends.py --distractors "
+             f"Generated {time.strftime('%Y-%m-%d %H:%M')} by `python -m bench.embed_backends --distractors "
              f"{args.distractors} --runs {args.runs}`, m3e-small, one run, each backend in its own process, on {os.cpu_count()} "
              f"CPU cores ({platform.processor() or platform.machine()}) shared with other work (absolute rates are "
              f"noisy; compare rows).", "",

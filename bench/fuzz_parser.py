@@ -5,7 +5,7 @@ lines duplicated, 2% of characters dropped, the text truncated, or random bytes 
 (then read as a source file would be; when that is refused, the bytes are decoded with replacement characters and
 parsed anyway). tests/hardening/test_hardening_parser_fuzz.py runs a short run in CI; this script runs long ones:
 
-    .venv/bin/python bench/fuzz_parser.py [--mutations 5000] [--seed 0]
+    .venv/bin/python -m bench.fuzz_parser [--mutations 5000] [--seed 0]
 
 Invariants (check_documents):
 - the parser returns; it never raises;
@@ -23,15 +23,11 @@ import argparse
 import html
 import random
 import re
-import sys
 import time
 import unicodedata
 from collections import Counter
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from bench.paths import ROOT
 
 GAZETTE = ROOT / "corpus" / "gazettes" / "wenzhou-gazette-203.txt"
 INSERTED = frozenset("（）：，。.0123456789")

@@ -1,12 +1,12 @@
 """LeCoQA through the gazette eval harness: convert, index the relevant statutes, run, score against lawyer answers.
 
 Usage (run from the repository root):
-  .venv/bin/python bench/lecoqa.py convert [--split test|train] [--distractors N]   # writes bench/out/lecoqa/
-  .venv/bin/python bench/lecoqa.py index                                            # builds bench/out/lecoqa/index
-  .venv/bin/python bench/lecoqa.py run [--split test] [--limit N]                   # writes bench/reports/lecoqa.md
+  .venv/bin/python -m bench.lecoqa convert [--split test|train] [--distractors N]   # writes bench/out/lecoqa/
+  .venv/bin/python -m bench.lecoqa index                                            # builds bench/out/lecoqa/index
+  .venv/bin/python -m bench.lecoqa run [--split test] [--limit N]                   # writes bench/reports/lecoqa.md
 
-Data: /work/shared/bench/LeCoQA (questions, gold articles, reference answers; random 4:1 train/test split, no dev
-split) and /work/shared/corpora/lawrefbook-laws (statutes as Markdown; DLC/ local regulations and 案例/ excluded).
+Data: ../shared/bench/LeCoQA (questions, gold articles, reference answers; random 4:1 train/test split, no dev
+split) and ../shared/corpora/lawrefbook-laws (statutes as Markdown; DLC/ local regulations and 案例/ excluded).
 Nothing here is tuned: the pipeline runs with its shipped settings; train is only converted, never scored for tuning.
 """
 from __future__ import annotations
@@ -17,15 +17,13 @@ import random
 import re
 import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from bench.paths import ROOT, bench_data_dir, law_dir
 
-from corpus.parse import parse_file  # noqa: E402
+from corpus.parse import parse_file
 
-LECOQA = Path("/work/shared/bench/LeCoQA")
-LAWS = Path("/work/shared/corpora/lawrefbook-laws")
+LECOQA = bench_data_dir("LeCoQA")
+LAWS = law_dir()
 OUT = ROOT / "bench" / "out" / "lecoqa"
 REPORT = ROOT / "bench" / "reports" / "lecoqa.md"
 SPLITS = {"test": "data/example/test.json", "train": "data/example/train.json"}
@@ -204,9 +202,11 @@ def build() -> None:
 
 def run(split: str, limit: int | None) -> None:
     """Retrieval metrics and answer overlap with the lawyer-written answers; writes the report and the run."""
+    from dataclasses import replace
+
     from assistant.evaluation import answerer_for
     from eval.evalset import load_evalset
-    from eval.metrics import char_f1, mean, rouge_l
+    from eval.metrics import char_f1, rouge_l
     from eval.report import write_report
     from eval.runner import run_eval
     from index.search import load_index
@@ -222,14 +222,15 @@ def run(split: str, limit: int | None) -> None:
     result = run_eval(cases, searcher, answerer_for(searcher), progress=progress,
                       meta={"benchmark": "LeCoQA", "split": split})
     marker = re.compile(r"\[\d+\]")
+    rows = []
     for row in result.rows:
-        ref = row.get("reference_answer") or ""
-        answer = "" if row["abstained"] else marker.sub("", row["answer"])
-        quotes = "".join(c["quote"] for c in row["citations"])
-        row["overlap"] = {"answer": rouge_l(answer, ref), "answer_char_f1": char_f1(answer, ref),
-                          "quotes": rouge_l(quotes, ref)}
+        ref = row.case.reference_answer or ""
+        answer = "" if row.abstained else marker.sub("", row.answer)
+        quotes = "".join(c.quote for c in row.citations)
+        rows.append(replace(row, overlap={"answer": rouge_l(answer, ref), "answer_char_f1": char_f1(answer, ref),
+                                          "quotes": rouge_l(quotes, ref)}))
     result.meta["seconds"] = round(time.time() - t0, 1)
-    write_report(result.rows, OUT / f"report-{split}", result.meta, charts=False)
+    write_report(rows, OUT / f"report-{split}", result.meta, charts=False)
     markdown(split)
 
 
@@ -241,7 +242,7 @@ def markdown(split: str) -> None:
 
     rows, saved = load_report(OUT / f"report-{split}")
     overall = score(rows)["overall"]
-    answered = [r for r in rows if not r["abstained"]]
+    answered = [r for r in rows if not r.abstained]
     lines = _report_lines(split, rows, overall, answered, saved["meta"].get("seconds", 0.0), mean)
     REPORT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
@@ -258,9 +259,9 @@ def _report_lines(split, rows, overall, answered, seconds, mean) -> list[str]:
     from eval.metrics import rouge_l
 
     gold_texts = {f"lecoqa-{c['query_id']}": "".join(c["相关法规"].values()) for c in load_split(split)}
-    ceiling = [rouge_l(gold_texts.get(r["id"], ""), r.get("reference_answer") or "")["f"] for r in rows]
-    rl = [r["overlap"]["answer"]["f"] for r in rows]
-    rl_answered = [r["overlap"]["answer"]["f"] for r in answered]
+    ceiling = [rouge_l(gold_texts.get(r.case.id, ""), r.case.reference_answer or "")["f"] for r in rows]
+    rl = [r.overlap["answer"]["f"] for r in rows]
+    rl_answered = [r.overlap["answer"]["f"] for r in answered]
     return [
         "# LeCoQA through the gazette assistant",
         "",
@@ -296,10 +297,10 @@ def _report_lines(split, rows, overall, answered, seconds, mean) -> list[str]:
         f"| quotes verbatim | {f(overall['verbatim'])} |",
         f"| ROUGE-L F (char), all questions, abstention = empty answer | {f(mean(rl))} |",
         f"| ROUGE-L F (char), answered questions only | {f(mean(rl_answered))} |",
-        f"| ROUGE-L P / R (char), answered | {f(mean(r['overlap']['answer']['p'] for r in answered))} / "
-        f"{f(mean(r['overlap']['answer']['r'] for r in answered))} |",
+        f"| ROUGE-L P / R (char), answered | {f(mean(r.overlap['answer']['p'] for r in answered))} / "
+        f"{f(mean(r.overlap['answer']['r'] for r in answered))} |",
         f"| char F1 (SQuAD-style bag of characters), answered | "
-        f"{f(mean(r['overlap']['answer_char_f1'] for r in answered))} |",
+        f"{f(mean(r.overlap['answer_char_f1'] for r in answered))} |",
         f"| reference point: ROUGE-L F (char) of the gold articles' own text | {f(mean(ceiling))} |",
         f"| latency p50 / p95 (ms) | {overall['latency_p50_ms']:.0f} / {overall['latency_p95_ms']:.0f} |",
         "",
@@ -310,8 +311,8 @@ def _report_lines(split, rows, overall, answered, seconds, mean) -> list[str]:
         f"Run time: {seconds:.0f} s for {len(rows)} questions on this machine. Per-question rows: "
         f"`bench/out/lecoqa/report-{split}/results.jsonl` (not committed).",
         "",
-        "Reproduce: `.venv/bin/python bench/lecoqa.py convert --split test && .venv/bin/python bench/lecoqa.py index "
-        "&& .venv/bin/python bench/lecoqa.py run --split test`.",
+        "Reproduce: `.venv/bin/python -m bench.lecoqa convert --split test && .venv/bin/python -m bench.lecoqa index "
+        "&& .venv/bin/python -m bench.lecoqa run --split test`.",
     ]
 
 

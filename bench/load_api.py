@@ -6,7 +6,7 @@ citations), every fifth request POST /api/search, every seventh POST /v1/chat/co
 be zero), latency p50/p95/p99, throughput and the server's RSS before, during (sampled every second) and after;
 writes bench/reports/load.md.
 
-    .venv/bin/python bench/load_api.py [--clients 20] [--seconds 60] [--index DIR] [--max-requests 100000]
+    .venv/bin/python -m bench.load_api [--clients 20] [--seconds 60] [--index DIR] [--max-requests 100000]
 """
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ from pathlib import Path
 
 import requests
 
-ROOT = Path(__file__).resolve().parents[1]
+from bench.paths import ROOT
 REPORT = ROOT / "bench" / "reports" / "load.md"
 # (question, expected 文号, expected clause label): every answer is checked, not just its status code.
 QUESTIONS = [
@@ -228,7 +228,7 @@ def render(args, s: dict, errors: list[str]) -> str:
     growth = (s["rss_after"] - s["rss_half"]) / s["rss_half"] * 100
     return f"""# HTTP 接口压力测试
 
-`.venv/bin/python bench/load_api.py --clients {args.clients} --seconds {args.seconds:g}`：启动真实的 `gazette serve`
+`.venv/bin/python -m bench.load_api --clients {args.clients} --seconds {args.seconds:g}`：启动真实的 `gazette serve`
 （127.0.0.1，真实向量模型），{args.clients} 个并发客户端在 {args.seconds:g} 秒内循环请求：`/api/ask`（{len(QUESTIONS)} 个
 核对首条引用文号与条款的问题，与评测集中的 {len(eval_questions())} 个问题轮换，后者核对 JSON 约定：拒答或带引用），
 每第 5 个请求 `/api/search`，每第 7 个 `/v1/chat/completions`。

@@ -14,13 +14,13 @@ import cn2an
 
 from corpus.numbers import CN_DIGITS, cn_to_int
 
-ROOT = Path(__file__).resolve().parents[1]
+from bench.paths import ROOT, corpora_dir
 REPORT = ROOT / "bench" / "reports" / "numerals.md"
 _MARKER = re.compile(rf"第([{CN_DIGITS}]+)[编章节条款]")
 
 
 def main() -> int:
-    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "corpora"
+    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else corpora_dir()
     files = sorted((folder / "lawrefbook-laws").rglob("*.md"))
     if not files:
         print(f"没有找到法规语料：{folder / 'lawrefbook-laws'}", file=sys.stderr)

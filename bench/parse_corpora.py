@@ -1,6 +1,6 @@
 """Parse the shared corpora and report field accuracy, article-count agreement and throughput.
 
-Usage: python bench/parse_corpora.py [CORPORA_DIR]   (default: ../shared/corpora beside the repo)
+Usage: python -m bench.parse_corpora [CORPORA_DIR]   (default: ../shared/corpora beside the repo)
 Writes bench/reports/parse.md and prints the same text.
 """
 from __future__ import annotations
@@ -12,22 +12,22 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from bench.paths import ROOT, corpora_dir
 
-from corpus.dates import all_dates  # noqa: E402
-from corpus.parse import parse_text  # noqa: E402
-from corpus.policy import parse_policy  # noqa: E402
-from corpus.sources import read_source  # noqa: E402
-from corpus.statute import parse_statute  # noqa: E402
+from corpus.dates import all_dates
+from corpus.parse import parse_text
+from corpus.policy import parse_policy
+from corpus.sources import read_source
+from corpus.statute import parse_statute
 
 REPORT = ROOT / "bench" / "reports" / "parse.md"
 _ARTICLE_TOKEN = re.compile(r"^第[零〇一二两三四五六七八九十百千]+条(?:之[一二三四五六七八九十]+)?$")
 POLICY_FIELDS = {"doc_number": "doc_number", "title": "title", "issuer": "issuer", "written_date": "date"}
 
 
-def policy_report(folder: Path) -> list[str]:
-    """Per-field exact match (whitespace ignored, dates as ISO) against metadata.jsonl."""
+def policy_mismatches(folder: Path) -> tuple[int, dict[str, list[str]]]:
+    """The number of documents in metadata.jsonl and, per field, those whose parse_policy value differs from it
+    (whitespace ignored, dates as ISO), as "file: field = parsed, metadata expected"."""
     rows = [json.loads(ln) for ln in (folder / "metadata.jsonl").read_text(encoding="utf-8").splitlines() if ln.strip()]
     misses: dict[str, list[str]] = {f: [] for f in POLICY_FIELDS}
     for row in rows:
@@ -38,10 +38,16 @@ def policy_report(folder: Path) -> list[str]:
             got = getattr(doc, attr)
             if _ws(got) != _ws(expected[field]):
                 misses[field].append(f"{row['file']}: {field} = {got!r}, metadata {expected[field]!r}")
+    return len(rows), misses
+
+
+def policy_report(folder: Path) -> list[str]:
+    """Per-field exact match (whitespace ignored, dates as ISO) against metadata.jsonl."""
+    n, misses = policy_mismatches(folder)
     out = ["## govcn-policy-sample (parse_policy vs metadata.jsonl)", "", "| field | match | rate |", "|---|---|---|"]
     for field, missed in misses.items():
-        ok = len(rows) - len(missed)
-        out.append(f"| {field} | {ok}/{len(rows)} | {ok / len(rows):.1%} |")
+        ok = n - len(missed)
+        out.append(f"| {field} | {ok}/{n} | {ok / n:.1%} |")
     wrong = [m for missed in misses.values() for m in missed]
     out += ["", f"Mismatches ({len(wrong)}):", ""] + [f"- {m}" for m in wrong[:20]] + [""]
     return out
@@ -148,7 +154,7 @@ def _ws(value: str | None) -> str:
 
 
 def main(argv: list[str]) -> int:
-    corpora = Path(argv[0]) if argv else ROOT.parent / "shared" / "corpora"
+    corpora = Path(argv[0]) if argv else corpora_dir()
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     lines = ["# Parsing the shared corpora", "", f"Corpora: `{corpora}`", "",
              f"Load average at start: {load} on {os.cpu_count()} CPUs (throughput below scales with it).", ""]

@@ -9,8 +9,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import cn2an
-
 # Bracket pairs seen around the year, all normalized to 〔〕.
 OPEN, CLOSE = "〔[［【(（", "〕]］】)）"
 ISSUER = r"[\u4e00-\u9fff]{1,16}"  # issuer code: 国办发, 温政办, 浙江省人民政府办公厅
@@ -58,6 +56,8 @@ def find_doc_number(text: str) -> str | None:
 @lru_cache(maxsize=4096)
 def cn_to_int(text: str) -> int:
     """A Chinese numeral (二十三, 一百零五, 两, 〇) as an int; 0 when it is not one."""
+    import cn2an  # imported on first use: building its parsers takes about 0.2 s
+
     try:
         value = cn2an.cn2an(text, "normal")
     except (ValueError, KeyError, IndexError):
@@ -72,4 +72,8 @@ def to_int(token: str) -> int:
 
 def int_to_cn(n: int) -> str:
     """1..99 as the Chinese numeral a clause path uses (十, 十一, 二十); larger numbers stay in digits."""
-    return cn2an.an2cn(n) if 0 <= n < 100 else str(n)
+    if not 0 <= n < 100:
+        return str(n)
+    import cn2an
+
+    return cn2an.an2cn(n)

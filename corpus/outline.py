@@ -11,10 +11,9 @@ import re
 from dataclasses import dataclass
 
 from corpus.model import Clause
-from corpus.numbering import (  # noqa: F401  (Marker is re-exported; cn_to_int for bench/stard_gold.py)
+from corpus.numbering import (  # noqa: F401  (Marker is re-exported)
     STATUTE_RANK,
     Marker,
-    cn_to_int,
     decimal_parent,
     has_decimal_numbering,
     match_marker,

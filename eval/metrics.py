@@ -4,7 +4,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Hashable, Iterable, Sequence
 
 
 def ratio(num: float, den: float) -> float | None:
@@ -24,6 +24,14 @@ def hit_at_k(relevant: Sequence[bool], k: int) -> float:
     """Success@k: 1 if any of the first k results is relevant, else 0 (Manning et al., IIR 2008, §8.4; trec_eval
     `success_k`)."""
     return 1.0 if any(relevant[:k]) else 0.0
+
+
+def recall_at_k(ranking: Sequence[Hashable], groups: Sequence[Collection[Hashable]], k: int) -> float:
+    """Recall@k (Manning et al., IIR 2008, §8.3: relevant retrieved / relevant) over relevant items given as any-of
+    groups of ids (one article in several versions counts once): the share of groups with a member among the first k
+    results; an empty group is a miss; 0 when there are no groups."""
+    top = set(ranking[:k])
+    return sum(any(i in top for i in g) for g in groups) / len(groups) if groups else 0.0
 
 
 def reciprocal_rank(relevant: Sequence[bool], k: int = 10) -> float:

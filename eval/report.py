@@ -11,6 +11,7 @@ from pathlib import Path
 
 from eval.errors import ReportError
 from eval.evalset import PERSONAS
+from eval.results import ResultRow
 from eval.score import LABELS, score
 
 RESULTS, SUMMARY, HTML = "results.jsonl", "summary.json", "report.html"
@@ -18,19 +19,19 @@ FORMAT_VERSION = 1
 _CJK_FONTS = ["Noto Sans CJK SC", "Noto Serif CJK SC", "WenQuanYi Zen Hei", "Source Han Sans SC", "DejaVu Sans"]
 
 
-def write_report(rows: list[dict], folder: str | Path, meta: dict | None = None, comparison: dict | None = None,
+def write_report(rows: list[ResultRow], folder: str | Path, meta: dict | None = None, comparison: dict | None = None,
                  charts: bool = True) -> dict:
     """Write the three files into folder (each written to a temporary name, then moved into place); the summary."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     summary = {"format_version": FORMAT_VERSION, "meta": meta or {}, **score(rows)}
-    _atomic(folder / RESULTS, "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+    _atomic(folder / RESULTS, "".join(json.dumps(r.to_json(), ensure_ascii=False) + "\n" for r in rows))
     _atomic(folder / SUMMARY, json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
     _atomic(folder / HTML, render_html(rows, summary, comparison, charts))
     return summary
 
 
-def load_report(folder: str | Path) -> tuple[list[dict], dict]:
+def load_report(folder: str | Path) -> tuple[list[ResultRow], dict]:
     """(rows, summary) of a report folder; raises ReportError when it is missing or malformed."""
     folder = Path(folder)
     try:
@@ -42,7 +43,10 @@ def load_report(folder: str | Path) -> tuple[list[dict], dict]:
         raise ReportError(str(folder), str(exc)) from None
     if not isinstance(summary, dict) or not all(isinstance(r, dict) and "id" in r for r in rows):
         raise ReportError(str(folder), "文件格式不符")
-    return rows, summary
+    try:
+        return [ResultRow.from_json(r) for r in rows], summary
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise ReportError(str(folder), f"文件格式不符（{exc!r}）") from None
 
 
 def _atomic(path: Path, text: str) -> None:
@@ -73,7 +77,7 @@ def _e(value) -> str:
     return html.escape(str(value), quote=True)
 
 
-def render_html(rows: list[dict], summary: dict, comparison: dict | None = None, charts: bool = True) -> str:
+def render_html(rows: list[ResultRow], summary: dict, comparison: dict | None = None, charts: bool = True) -> str:
     overall = summary["overall"]
     parts = [
         "<!doctype html><html lang='zh-CN'><head><meta charset='utf-8'><title>问答评测报告</title>",
@@ -95,7 +99,7 @@ def render_html(rows: list[dict], summary: dict, comparison: dict | None = None,
         parts.append(_comparison_html(comparison))
     if charts:
         parts.append("<h2>图表</h2>" + "".join(_img(png, alt) for alt, png in make_charts(rows, summary)))
-    parts.append("<h2>未通过的用例</h2>" + _cases_table([r for r in rows if not r.get("passed")]))
+    parts.append("<h2>未通过的用例</h2>" + _cases_table([r for r in rows if not r.passed]))
     parts.append("<h2>全部用例</h2>" + _cases_table(rows))
     parts.append("</body></html>")
     return "\n".join(parts)
@@ -121,24 +125,23 @@ def _comparison_html(comparison: dict) -> str:
     return "".join(out)
 
 
-def _cases_table(rows: list[dict]) -> str:
+def _cases_table(rows: list[ResultRow]) -> str:
     head = ("<tr><th>编号</th><th>用户</th><th>问题</th><th>标准条款</th><th>检索前 10</th><th>回答</th>"
             "<th>引用</th><th>要点</th><th>结果</th><th>毫秒</th></tr>")
     body = []
     for r in rows:
-        gold = "<br>".join(_e(f"{g.get('doc_number') or g.get('title')} {'/'.join(g['path'])}") for g in r["gold"]) or "（无）"
-        retrieved = "<br>".join(("★" if h["gold"] else "") + _e(f"{h['rank']}. {h['doc_number'] or h['title']} {h['label']}")
-                                for h in r["retrieved"])
-        cites = "<br>".join(("★" if c.get("gold") else "") + ("" if c["verbatim"] else "✗非逐字 ")
-                            + _e(f"[{c['marker']}] {c['doc_number'] or c['title']} {c['label']}") for c in r["citations"])
-        facts = _e("、".join(r.get("facts_found", []))) + ("<br>缺：" + _e("、".join(r["facts_missing"]))
-                                                          if r.get("facts_missing") else "")
-        verdict = "通过" if r.get("passed") else "未通过：" + _e(r.get("reason") or "")
-        answer = ("（拒答）" if r["abstained"] else "") + _e(r["answer"])
-        cls = "pass" if r.get("passed") else "fail"
-        body.append(f"<tr class='{cls}'><td>{_e(r['id'])}</td><td>{_e(PERSONAS.get(r['persona'], r['persona']))}</td>"
-                    f"<td>{_e(r['question'])}</td><td>{gold}</td><td>{retrieved}</td><td><code>{answer}</code></td>"
-                    f"<td>{cites}</td><td>{facts}</td><td>{verdict}</td><td>{fmt(r.get('latency_ms'), '_ms')}</td></tr>")
+        gold = "<br>".join(_e(f"{g.doc_id} {'/'.join(g.path)}") for g in r.case.gold) or "（无）"
+        retrieved = "<br>".join(("★" if h.gold else "") + _e(f"{h.rank}. {h.doc_number or h.title} {h.label}")
+                                for h in r.retrieved)
+        cites = "<br>".join(("★" if c.gold else "") + ("" if c.verbatim else "✗非逐字 ")
+                            + _e(f"[{c.marker}] {c.doc_number or c.title} {c.label}") for c in r.citations)
+        facts = _e("、".join(r.facts_found)) + ("<br>缺：" + _e("、".join(r.facts_missing)) if r.facts_missing else "")
+        verdict = "通过" if r.passed else "未通过：" + _e(r.reason or "")
+        answer = ("（拒答）" if r.abstained else "") + _e(r.answer)
+        cls = "pass" if r.passed else "fail"
+        body.append(f"<tr class='{cls}'><td>{_e(r.case.id)}</td><td>{_e(PERSONAS.get(r.case.persona, r.case.persona))}</td>"
+                    f"<td>{_e(r.case.question)}</td><td>{gold}</td><td>{retrieved}</td><td><code>{answer}</code></td>"
+                    f"<td>{cites}</td><td>{facts}</td><td>{verdict}</td><td>{fmt(r.latency_ms, '_ms')}</td></tr>")
     return f"<table>{head}{''.join(body)}</table>"
 
 
@@ -149,7 +152,7 @@ def _img(png: bytes, alt: str) -> str:
 
 # -- charts ------------------------------------------------------------------------------------------------------
 
-def make_charts(rows: list[dict], summary: dict) -> list[tuple[str, bytes]]:
+def make_charts(rows: list[ResultRow], summary: dict) -> list[tuple[str, bytes]]:
     """(caption, PNG bytes) for: hit@k curve, per-persona bars, per-document bars, latency histogram."""
     try:
         import logging
@@ -189,7 +192,7 @@ def make_charts(rows: list[dict], summary: dict) -> list[tuple[str, bytes]]:
         ax.set_ylim(0, 1.3)
         ax.legend(fontsize=7, ncol=len(keys), loc="upper center")
         charts.append((caption, _png(fig, plt)))
-    latencies = [r["latency_ms"] for r in rows if r.get("latency_ms") is not None]
+    latencies = [r.latency_ms for r in rows if r.latency_ms is not None]
     fig, ax = plt.subplots(figsize=(5, 3.2))
     ax.hist(latencies or [0], bins=20)
     ax.set_xlabel("毫秒")

@@ -6,7 +6,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from eval import metrics as m
-from eval.judge import gold_groups, gold_of, judge
+from eval.judge import gold_groups, judge
+from eval.results import ResultRow
 
 KS = (1, 3, 5, 10)
 UNANSWERABLE = "（无法回答）"
@@ -25,15 +26,15 @@ LABELS = {
 LOWER_IS_BETTER = {"latency_p50_ms", "latency_p95_ms", "refused_answerable"}
 
 
-def metrics_of(rows: Sequence[dict]) -> dict:
+def metrics_of(rows: Sequence[ResultRow]) -> dict:
     """All metrics over a group of rows; ratios are None where undefined (e.g. no unanswerable case)."""
-    answerable = [r for r in rows if r["answerable"]]
+    answerable = [r for r in rows if r.case.answerable]
     out: dict = {"n": len(rows), "answerable": len(answerable), "unanswerable": len(rows) - len(answerable)}
     rels, doc_rels, n_gold = [], [], []
     for r in answerable:
-        gold = gold_of(r)
-        rels.append([h["gold"] for h in r["retrieved"]])
-        doc_rels.append([any(g.matches_doc(h["doc_number"], h["title"]) for g in gold) for h in r["retrieved"]])
+        gold = r.case.gold
+        rels.append([h.gold for h in r.retrieved])
+        doc_rels.append([any(g.matches_doc(h.doc_number, h.title) for g in gold) for h in r.retrieved])
         n_gold.append(len({(g.doc_id, g.path) for g in gold}))
     for k in KS:
         out[f"hit@{k}"] = m.mean(m.hit_at_k(rel, k) for rel in rels)
@@ -42,47 +43,47 @@ def metrics_of(rows: Sequence[dict]) -> dict:
     out["ndcg@10"] = m.mean(m.ndcg_at_k(rel, n, 10) for rel, n in zip(rels, n_gold))
     precisions, recalls, facts, baseline_facts = [], [], [], []
     for r in answerable:
-        cited = [] if r["abstained"] else r["citations"]
-        precisions.append(m.citation_precision([c["gold"] for c in cited]))
+        cited = () if r.abstained else r.citations
+        precisions.append(m.citation_precision([c.gold for c in cited]))
         groups = gold_groups(r)
-        recalls.append(m.citation_recall([any(any(g.matches(c["doc_number"], c["title"], c["path"]) for c in cited)
+        recalls.append(m.citation_recall([any(any(g.matches(c.doc_number, c.title, c.path) for c in cited)
                                               for g in grp) for grp in groups]))
-        if r["facts"]:
-            facts.append(m.fact_recall("" if r["abstained"] else r["answer"], r["facts"]))
-            if "top_text" in r:  # rows written before the baseline was recorded have no top text
-                baseline_facts.append(m.fact_recall(r["top_text"], r["facts"]))
+        if r.case.facts:
+            facts.append(m.fact_recall("" if r.abstained else r.answer, r.case.facts))
+            if r.top_text is not None:  # rows written before the baseline was recorded have no top text
+                baseline_facts.append(m.fact_recall(r.top_text, r.case.facts))
     out["citation_precision"] = m.mean(precisions)
     out["citation_recall"] = m.mean(recalls)
     out["fact_recall"] = m.mean(facts)
     # Floor for the answer stage: citing the top hit gives citation recall = hit@1, its text gives this fact recall.
     out["baseline_fact_recall"] = m.mean(baseline_facts)
-    out["refused_answerable"] = m.ratio(sum(1 for r in answerable if r["abstained"]), len(answerable))
-    ab = m.abstention_scores([r["abstained"] for r in rows], [r["answerable"] for r in rows])
+    out["refused_answerable"] = m.ratio(sum(1 for r in answerable if r.abstained), len(answerable))
+    ab = m.abstention_scores([r.abstained for r in rows], [r.case.answerable for r in rows])
     out["abstention_precision"], out["abstention_recall"], out["abstention_f1"] = ab["precision"], ab["recall"], ab["f1"]
-    out["verbatim"] = m.verbatim_share([c["verbatim"] for r in rows for c in r["citations"]])
-    out["quotes"] = sum(len(r["citations"]) for r in rows)
-    latencies = [r["latency_ms"] for r in rows if r.get("latency_ms") is not None]
+    out["verbatim"] = m.verbatim_share([c.verbatim for r in rows for c in r.citations])
+    out["quotes"] = sum(len(r.citations) for r in rows)
+    latencies = [r.latency_ms for r in rows if r.latency_ms is not None]
     out["latency_p50_ms"] = m.percentile(latencies, 50)
     out["latency_p95_ms"] = m.percentile(latencies, 95)
-    out["pass_rate"] = m.ratio(sum(1 for r in rows if r["passed"]), len(rows))
+    out["pass_rate"] = m.ratio(sum(1 for r in rows if r.passed), len(rows))
     return out
 
 
-def score(rows: Iterable[dict]) -> dict:
+def score(rows: Iterable[ResultRow]) -> dict:
     """{"overall", "by_persona", "by_document", "failures"}; rows are re-judged so edited gold is honoured."""
-    rows = [judge(dict(r)) for r in rows]
-    by_persona: dict[str, list[dict]] = {}
-    by_doc: dict[str, list[dict]] = {}
+    rows = [judge(r) for r in rows]
+    by_persona: dict[str, list[ResultRow]] = {}
+    by_doc: dict[str, list[ResultRow]] = {}
     for r in rows:
-        by_persona.setdefault(r["persona"], []).append(r)
-        for doc in r["docs"] or [UNANSWERABLE]:
+        by_persona.setdefault(r.case.persona, []).append(r)
+        for doc in r.case.docs or [UNANSWERABLE]:
             by_doc.setdefault(doc, []).append(r)
     return {
         "overall": metrics_of(rows),
         "by_persona": {p: metrics_of(rs) for p, rs in sorted(by_persona.items())},
         "by_document": {d: metrics_of(rs) for d, rs in sorted(by_doc.items())},
-        "failures": [{"id": r["id"], "persona": r["persona"], "question": r["question"], "reason": r["reason"]}
-                     for r in rows if not r["passed"]],
+        "failures": [{"id": r.case.id, "persona": r.case.persona, "question": r.case.question, "reason": r.reason}
+                     for r in rows if not r.passed],
     }
 
 
@@ -110,24 +111,25 @@ def check_gate(overall: dict, thresholds: dict[str, float]) -> list[str]:
 
 # -- comparing two runs ------------------------------------------------------------------------------------------
 
-def compare(old_rows: Sequence[dict], new_rows: Sequence[dict]) -> dict:
+def compare(old_rows: Sequence[ResultRow], new_rows: Sequence[ResultRow]) -> dict:
     """Metric deltas (new - old) and the cases that newly fail or newly pass (matched by id)."""
-    old_s, new_s = metrics_of([judge(dict(r)) for r in old_rows]), metrics_of([judge(dict(r)) for r in new_rows])
+    old_rows, new_rows = [judge(r) for r in old_rows], [judge(r) for r in new_rows]
+    old_s, new_s = metrics_of(old_rows), metrics_of(new_rows)
     deltas = {}
     for key in LABELS:
         a, b = old_s.get(key), new_s.get(key)
         deltas[key] = {"old": a, "new": b, "delta": None if a is None or b is None else b - a}
-    old_by_id = {r["id"]: judge(dict(r)) for r in old_rows}
+    old_by_id = {r.case.id: r for r in old_rows}
     newly_failing, newly_passing = [], []
-    for r in (judge(dict(x)) for x in new_rows):
-        before = old_by_id.get(r["id"])
+    for r in new_rows:
+        before = old_by_id.get(r.case.id)
         if before is None:
             continue
-        if before["passed"] and not r["passed"]:
-            newly_failing.append({"id": r["id"], "question": r["question"], "reason": r["reason"]})
-        elif not before["passed"] and r["passed"]:
-            newly_passing.append({"id": r["id"], "question": r["question"], "was": before["reason"]})
-    only_new = sorted(set(r["id"] for r in new_rows) - set(old_by_id))
-    only_old = sorted(set(old_by_id) - set(r["id"] for r in new_rows))
+        if before.passed and not r.passed:
+            newly_failing.append({"id": r.case.id, "question": r.case.question, "reason": r.reason})
+        elif not before.passed and r.passed:
+            newly_passing.append({"id": r.case.id, "question": r.case.question, "was": before.reason})
+    only_new = sorted(set(r.case.id for r in new_rows) - set(old_by_id))
+    only_old = sorted(set(old_by_id) - set(r.case.id for r in new_rows))
     return {"metrics": deltas, "newly_failing": newly_failing, "newly_passing": newly_passing,
             "only_new": only_new, "only_old": only_old}

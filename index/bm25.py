@@ -1,11 +1,19 @@
-"""BM25 keyword backend: the whole score matrix is built once as a sparse matrix; a query is a sparse lookup."""
+"""BM25 keyword backend: the whole score matrix is built once as a sparse matrix; a query is a sparse lookup.
+
+Only building and saving use scipy; a loaded index scores queries with numpy over the stored CSR arrays,
+in the order scipy's sparse product sums them (identical float32 scores), so that a single-shot question
+does not import scipy (0.2–0.3 s).
+"""
 from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy import sparse
+
+if TYPE_CHECKING:
+    from scipy import sparse
 
 K1 = 1.5
 B = 0.75
@@ -26,8 +34,10 @@ def term_weights(tf: np.ndarray, doc_len: np.ndarray, avg_len: float, k1: float 
 
 
 def score_matrix(token_lists: list[list[str]], vocab: dict[str, int] | None = None,
-                 k1: float = K1, b: float = B) -> tuple[sparse.csr_matrix, dict[str, int]]:
+                 k1: float = K1, b: float = B) -> tuple["sparse.csr_matrix", dict[str, int]]:
     """(terms × docs) matrix of BM25 term scores, and the vocabulary; a query score is a sum of rows."""
+    from scipy import sparse
+
     vocab = {} if vocab is None else dict(vocab)
     rows, cols = [], []
     for doc, tokens in enumerate(token_lists):
@@ -48,40 +58,57 @@ def score_matrix(token_lists: list[list[str]], vocab: dict[str, int] | None = No
 
 
 class KeywordIndex:
-    """Backend interface shared with DenseIndex: index, search, save, load, count."""
+    """Backend interface shared with DenseIndex: index, search, save, load, count.
+
+    The matrix is kept as its CSR arrays (data, indices, indptr: row t holds term t's scores per document)."""
 
     def __init__(self, k1: float = K1, b: float = B):
         self.k1, self.b = k1, b
         self.vocab: dict[str, int] = {}
-        self.matrix = sparse.csr_matrix((0, 0), dtype=np.float32)
+        self.data = np.zeros(0, dtype=np.float32)
+        self.indices = np.zeros(0, dtype=np.int32)
+        self.indptr = np.zeros(1, dtype=np.int32)
+        self.shape = (0, 0)
 
     def index(self, token_lists: list[list[str]]) -> None:
-        self.matrix, self.vocab = score_matrix(token_lists, k1=self.k1, b=self.b)
+        matrix, self.vocab = score_matrix(token_lists, k1=self.k1, b=self.b)
+        self._set(matrix.data, matrix.indices, matrix.indptr, matrix.shape)
+
+    def _set(self, data, indices, indptr, shape) -> None:
+        self.data, self.indices, self.indptr = data, indices, indptr
+        self.shape = (int(shape[0]), int(shape[1]))
+
+    @property
+    def matrix(self) -> "sparse.csr_matrix":
+        from scipy import sparse
+
+        return sparse.csr_matrix((self.data, self.indices, self.indptr), shape=self.shape)
 
     def count(self) -> int:
-        return self.matrix.shape[1]
-
-    def query_matrix(self, queries: list[list[str]]) -> sparse.csr_matrix:
-        """(queries × terms) term counts; unknown terms are dropped."""
-        rows, cols = [], []
-        for i, tokens in enumerate(queries):
-            for tok in tokens:
-                j = self.vocab.get(tok)
-                if j is not None:
-                    rows.append(i)
-                    cols.append(j)
-        return sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)),
-                                 shape=(len(queries), len(self.vocab)))
+        return self.shape[1]
 
     def scores(self, queries: list[list[str]]) -> np.ndarray:
-        """Dense (queries × docs) BM25 scores in one sparse product."""
-        return (self.query_matrix(queries) @ self.matrix).toarray()
+        """Dense (queries × docs) BM25 scores: each query's term counts times the matrix, as scipy's CSR product
+        computes it (terms in id order, float32 products added in row order), without scipy."""
+        out = np.zeros((len(queries), self.shape[1]), dtype=np.float32)
+        for i, tokens in enumerate(queries):
+            ids = [j for j in (self.vocab.get(t) for t in tokens) if j is not None]
+            if not ids:
+                continue
+            terms, counts = np.unique(np.array(ids, dtype=np.int64), return_counts=True)
+            row = out[i]
+            for j, c in zip(terms.tolist(), counts.astype(np.float32)):
+                lo, hi = self.indptr[j], self.indptr[j + 1]
+                row[self.indices[lo:hi]] += c * self.data[lo:hi]  # a term's documents are distinct
+        return out
 
     def search(self, queries: list[list[str]], k: int) -> tuple[np.ndarray, np.ndarray]:
         """Top-k (scores, doc ids) per query, shaped (n_queries, k); id -1 where fewer docs score."""
         return top_k(self.scores(queries), k)
 
     def save(self, folder: Path) -> None:
+        from scipy import sparse
+
         folder.mkdir(parents=True, exist_ok=True)
         sparse.save_npz(folder / "matrix.npz", self.matrix, compressed=False)
         terms = [""] * len(self.vocab)
@@ -95,7 +122,11 @@ class KeywordIndex:
     def load(cls, folder: Path) -> "KeywordIndex":
         params = json.loads((folder / "params.json").read_text(encoding="utf-8"))
         self = cls(params["k1"], params["b"])
-        self.matrix = sparse.load_npz(folder / "matrix.npz").tocsr()
+        # scipy.sparse.save_npz's layout: data, indices, indptr, shape and format arrays in one .npz.
+        with np.load(folder / "matrix.npz", allow_pickle=False) as z:
+            if z["format"].item() not in (b"csr", "csr"):
+                raise ValueError(f"{folder / 'matrix.npz'}: not a CSR matrix")
+            self._set(z["data"], z["indices"], z["indptr"], tuple(z["shape"]))
         terms = json.loads((folder / "vocab.json").read_text(encoding="utf-8"))
         self.vocab = {t: j for j, t in enumerate(terms)}
         return self

@@ -14,7 +14,7 @@ from typing import Protocol
 import numpy as np
 
 from index.alt_models import ALT_MODELS
-from index.errors import ModelUnavailable
+from index.errors import IndexIncompatible, ModelUnavailable
 from index.paths import data_dir
 
 DEFAULT_MODEL = "m3e-small"
@@ -247,6 +247,23 @@ def get_embedder(spec: ModelSpec) -> Embedder:
             else:
                 _CACHE[spec] = SentenceEmbedder(spec)
         return _CACHE[spec]
+
+
+def index_model(manifest: dict, name: str | None = None, backend: str | None = None) -> ModelSpec:
+    """The model that embeds queries for an index: the index's own (its prefixes and length, on `backend`), or
+    another named model with its own defaults."""
+    m = manifest["model"]
+    if name and name != m["name"]:
+        return resolve_model(name)
+    spec = resolve_model(m["name"], backend)
+    return ModelSpec(spec.name, spec.path, m["query_prefix"], m["passage_prefix"], m["max_seq_length"], spec.backend)
+
+
+def check_dimensions(embedder: Embedder, manifest: dict, where) -> Embedder:
+    """The embedder, if its vectors have the index's dimensions; IndexIncompatible (naming `where`) if not."""
+    if embedder.dim != manifest["dimensions"]:
+        raise IndexIncompatible(where, f"模型 {embedder.name} 的维度 {embedder.dim} 与索引的 {manifest['dimensions']} 不符")
+    return embedder
 
 
 def with_backend(spec: ModelSpec, backend: str) -> ModelSpec:

@@ -48,6 +48,25 @@ def ranked(fused: Mapping[int, float]) -> list[tuple[int, float]]:
     return sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
+def combine(kw: list[tuple[int, float]], dn: list[tuple[int, float]], mode: str, fusion: str, rrf_k: int,
+            weights: Sequence[float]) -> list[tuple[int, float]]:
+    """The ranking a search mode asks for: the keyword or the dense list alone, or both fused (`weighted`: min-max
+    weighted sum; `rrf`: weighted reciprocal-rank fusion with rrf_k)."""
+    if mode == "keyword":
+        return kw
+    if mode == "dense":
+        return dn
+    if fusion == "weighted":
+        return ranked(weighted([dict(kw), dict(dn)], weights))
+    return ranked(rrf([[c for c, _ in kw], [c for c, _ in dn]], rrf_k, weights))
+
+
+def named_first(first: list[tuple[int, float]], rest: list[tuple[int, float]]) -> list[tuple[int, float]]:
+    """A named document's clauses (`first`) lead, then the rest without repeats."""
+    seen = {c for c, _ in first}
+    return first + [(c, s) for c, s in rest if c not in seen]
+
+
 def pin_named_clauses(ranked: list[tuple[int, float]], candidates, refs) -> list[tuple[int, float]]:
     """Put the clauses a query names ("三（九）") first, scored like the top hit: exact paths, else the clauses
     under the named one, else the deepest clauses above it. candidates: clause records of the named document(s) in

@@ -1,4 +1,5 @@
-"""What a query names exactly: document numbers and clause references; and the search filters."""
+"""What a query names exactly: document numbers and clause references; and the search request: filters, modes,
+search() of one query."""
 from __future__ import annotations
 
 import re
@@ -6,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from index.errors import BadFilter
+from index.hits import ClauseHit
 from corpus.numbers import CN_DIGITS, canonical, int_to_cn, to_int
 from index.tokenize import DOC_NUMBER, SHORT_NUMBER
 
@@ -13,6 +15,14 @@ _CN = CN_DIGITS
 _CN_NUM = rf"[{_CN}]+"
 _NUM = rf"(?:{_CN_NUM}|\d+)"
 MODES = ("hybrid", "keyword", "dense")
+
+
+def check_mode(mode: str) -> None:
+    """Raise BadFilter unless mode is one of MODES."""
+    if mode not in MODES:
+        raise BadFilter("mode", mode, "、".join(MODES))
+
+
 # Longest question or query the CLI, the API and the page accept: answering stays under a second at this length,
 # while a 100,000-character "question" took 10 s of tokenizing and expansion for nothing.
 MAX_QUERY_CHARS = 2000
@@ -43,6 +53,13 @@ class Filters:
 
     def is_empty(self) -> bool:
         return not any((self.doc_number, self.issuer, self.kind, self.date_from, self.date_to, self.issue))
+
+
+class SearchOne:
+    """search() for one query as search_batch() of one: the same for every searcher (local and Milvus)."""
+
+    def search(self, query: str, k: int = 10, filters: Filters | None = None, mode: str = "hybrid") -> list[ClauseHit]:
+        return self.search_batch([query], k, filters, mode)[0]
 
 
 @dataclass(frozen=True)
@@ -89,8 +106,10 @@ def _variants(token: str) -> list[str]:
 
 
 _PART_ITEM = re.compile(rf"第({_NUM})(?:部分|项|章)[的之]?第({_NUM})(?:条|项|款|点)")
-# "三（九）" and "三、（九）" as printed in a clause label.
-_CN_PAREN = re.compile(rf"(?<![第{_CN}])({_CN_NUM})[、，,]?\s*[（(]({_CN_NUM})[）)]")
+# "三（九）" and "三、（九）" as printed in a clause label, with the deeper levels printed after it ("二（二）2",
+# "二、（二）2.（1）"); a figure followed by a unit is not an item number.
+_CN_PAREN = re.compile(rf"(?<![第{_CN}])({_CN_NUM})[、，,]?\s*[（(]({_CN_NUM})[）)]"
+                       rf"(?:\s*(\d{{1,2}})(?!\d|[.．]\d|\s*[年月日万亿元%％号个项件])[.．、]?(?:\s*[（(](\d{{1,2}})[）)])?)?")
 _SUPPLEMENTARY = re.compile(rf"附则(?:中的?|的)?第?({_NUM})(?:条|项|款|点)?")
 _ARTICLE = re.compile(rf"第({_NUM})条")
 
@@ -111,7 +130,9 @@ def analyze(query: str) -> Intent:
         refs.append(ClauseRef(tuple((part, v) for v in _variants(m.group(2)))))
     rest = _PART_ITEM.sub(" ", rest)
     for m in _CN_PAREN.finditer(rest):
-        refs.append(ClauseRef(((m.group(1), f"（{m.group(2)}）"),)))
+        path = (m.group(1), f"（{m.group(2)}）") + ((m.group(3),) if m.group(3) else ()) \
+            + ((f"（{m.group(4)}）",) if m.group(4) else ())
+        refs.append(ClauseRef((path,)))
     rest = _CN_PAREN.sub(" ", rest)
     for m in _SUPPLEMENTARY.finditer(rest):
         refs.append(ClauseRef(tuple(("附则", v) for v in _variants(m.group(1)))))

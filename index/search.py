@@ -5,25 +5,23 @@ import os
 import re
 import threading
 from collections import OrderedDict
+from collections.abc import Iterable
+from dataclasses import replace
 
 import numpy as np
 
 from index import fusion as fuse
 from index import store
-from index.answer_types import evidence_share, question_kinds
-from index.bm25 import top_k
+from index.answer_types import type_prior
+from index.bm25 import KeywordIndex, top_k
 from index.folder import StoredIndex, read_index
-from index.embed import Embedder, ModelSpec, get_embedder, resolve_model
+from index.embed import Embedder, check_dimensions, get_embedder, index_model
 from index.errors import BadFilter, IndexIncompatible
 from index.hits import ClauseHit
-from index.query import MODES, Filters, Intent, analyze, issue_matches
+from index.query import Filters, Intent, SearchOne, analyze, check_mode, issue_matches
 from index.tokenize import KeywordTokenizer, normalize_doc_number
 
 
-# Answer-type prior: bonus as a share of the best fused score, over the leading candidates.
-# Measured on tests/index/test_resident_questions.py and the shipped eval set (see bench/reports).
-TYPE_PRIOR = 0.2
-TYPE_PRIOR_DEPTH = 30
 _CACHE_SIZE = 50_000  # sentence vectors kept in memory (about 100 MB at 512 dimensions)
 
 
@@ -38,7 +36,7 @@ def load_index(index_dir: str | os.PathLike | None = None, model: str | None = N
 
 
 
-class Searcher:
+class Searcher(SearchOne):
     """Keeps the index and the model loaded; search() and search_batch() return ClauseHit lists."""
 
     def __init__(self, stored: StoredIndex, model: str | None = None, embedder: Embedder | None = None):
@@ -51,7 +49,7 @@ class Searcher:
         self._vectors: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
         self._cache_lock = threading.Lock()
         self._text: str | None = None  # all indexed text, joined on first use by mentions()
-        self.tokenizer = KeywordTokenizer(stored.user_words, self.manifest["tokenizer"]["stop_words"])
+        self.tokenizer = KeywordTokenizer(stored.user_words, self.manifest["tokenizer"]["stop_words"], lazy=True)
         if self.tokenizer.dictionary_hash != self.manifest["tokenizer"]["dictionary_hash"]:
             raise IndexIncompatible(stored.folder, "分词词典与建索引时不同（jieba 版本变化？）")
         settings = self.manifest["settings"]
@@ -74,19 +72,10 @@ class Searcher:
     @property
     def embedder(self) -> Embedder:
         if self._embedder is None:
-            m = self.manifest["model"]
-            if self._model_name == m["name"]:
-                # Queries are embedded by the backend that embedded the index, unless one is asked for.
-                spec = resolve_model(m["name"], _query_backend(m))
-                spec = ModelSpec(spec.name, spec.path, m["query_prefix"], m["passage_prefix"], m["max_seq_length"],
-                                 spec.backend)
-            else:
-                spec = resolve_model(self._model_name)
-            self._embedder = get_embedder(spec)
-        if self._embedder.dim != self.manifest["dimensions"]:
-            raise IndexIncompatible(self.stored.folder, f"模型 {self._embedder.name} 的维度 {self._embedder.dim} "
-                                                        f"与索引的 {self.manifest['dimensions']} 不符")
-        return self._embedder
+            # Queries are embedded by the backend that embedded the index, unless one is asked for.
+            backend = _query_backend(self.manifest["model"])
+            self._embedder = get_embedder(index_model(self.manifest, self._model_name, backend))
+        return check_dimensions(self._embedder, self.manifest, self.stored.folder)
 
     def embed(self, texts: list[str]) -> np.ndarray:
         """Normalized passage vectors, e.g. for the answer stage to compare sentences (cached by text)."""
@@ -106,10 +95,38 @@ class Searcher:
             out[missing] = self.embedder.embed_passages([texts[i] for i in missing])
         return out
 
-    def clear_cache(self) -> None:
-        """Forget cached vectors (benchmarks time uncached queries)."""
+    def clear_cache(self, texts: Iterable[str] | None = None) -> None:
+        """Forget cached vectors: all of them, or those of these texts (benchmarks time uncached work)."""
         with self._cache_lock:
-            self._vectors.clear()
+            if texts is None:
+                self._vectors.clear()
+            else:
+                forget = set(texts)
+                for key in [key for key in self._vectors if key[1] in forget]:
+                    del self._vectors[key]
+
+    def configure(self, *, fusion: str | None = None, rrf_k: int | None = None,
+                  weights: tuple[float, float] | None = None, keyword: KeywordIndex | None = None,
+                  embedder: Embedder | None = None) -> None:
+        """Search with other settings than the index was built with (benchmarks tune them); None keeps a setting.
+
+        keyword: a keyword index over the same clauses (other BM25 parameters); embedder: the same model with, say,
+        another query prefix. A new embedder drops the cached vectors, which the old one made."""
+        if fusion is not None and fusion not in fuse.FUSIONS:
+            raise BadFilter("fusion", fusion, "、".join(fuse.FUSIONS))
+        if keyword is not None and keyword.count() != len(self.records):
+            raise IndexIncompatible(self.stored.folder, f"关键词索引有 {keyword.count()} 条，索引有 {len(self.records)} 条条款")
+        if fusion is not None:
+            self.fusion = fusion
+        if rrf_k is not None:
+            self.rrf_k = rrf_k
+        if weights is not None:
+            self.weights = tuple(weights)
+        if keyword is not None:
+            self.stored = replace(self.stored, keyword=keyword)
+        if embedder is not None:
+            self._embedder = embedder
+            self.clear_cache()
 
     def mentions(self, terms: list[str], gap: int = 0) -> list[bool]:
         """Whether the indexed text (titles, headings, clause text) contains each term; with `gap`, a
@@ -180,14 +197,10 @@ class Searcher:
         return hits if hits.any() else None
 
     # -- retrieval ------------------------------------------------------------------------------
-    def search(self, query: str, k: int = 10, filters: Filters | None = None, mode: str = "hybrid") -> list[ClauseHit]:
-        return self.search_batch([query], k, filters, mode)[0]
-
     def search_batch(self, queries: list[str], k: int = 10, filters: Filters | None = None,
                      mode: str = "hybrid") -> list[list[ClauseHit]]:
         """One result list per query, same order; the model encodes all queries in one call."""
-        if mode not in MODES:
-            raise BadFilter("mode", mode, "、".join(MODES))
+        check_mode(mode)
         queries = list(queries)
         if not queries or not self.records:
             return [[] for _ in queries]
@@ -218,33 +231,15 @@ class Searcher:
         for i, intent in enumerate(intents):
             ranked = self._fuse(kw_lists[i], dn_lists[i], mode)
             if focus[i] is not None:  # a named document's clauses come first, then the rest
-                first = self._fuse(kw_focus[i], dn_focus[i], mode)
-                seen = {c for c, _ in first}
-                ranked = first + [(c, s) for c, s in ranked if c not in seen]
+                ranked = fuse.named_first(self._fuse(kw_focus[i], dn_focus[i], mode), ranked)
             if mode == "hybrid":
-                ranked = self._answer_type_prior(queries[i], ranked)
+                ranked = type_prior(queries[i], ranked, lambda ids: [self.records[c].text for c in ids])
             ranked = self._pin_clauses(ranked, intent, focus[i], clause_mask)
             results.append([self.records[c].hit(rank, s) for rank, (c, s) in enumerate(ranked[:k], start=1)])
         return results
 
-    def _answer_type_prior(self, query: str, ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
-        """Among the leading candidates, clauses holding the kind of answer asked for (a date for
-        什么时候, an agency for 哪个部门, an amount for 多少) move up by a bounded bonus."""
-        kinds = question_kinds(query)
-        if not kinds or not ranked:
-            return ranked
-        bonus = TYPE_PRIOR * ranked[0][1]
-        head = [(c, s + bonus * evidence_share(kinds, self.records[c].text)) for c, s in ranked[:TYPE_PRIOR_DEPTH]]
-        return fuse.ranked(dict(head)) + ranked[TYPE_PRIOR_DEPTH:]
-
     def _fuse(self, kw: list[tuple[int, float]], dn: list[tuple[int, float]], mode: str) -> list[tuple[int, float]]:
-        if mode == "keyword":
-            return kw
-        if mode == "dense":
-            return dn
-        if self.fusion == "weighted":
-            return fuse.ranked(fuse.weighted([dict(kw), dict(dn)], self.weights))
-        return fuse.ranked(fuse.rrf([[c for c, _ in kw], [c for c, _ in dn]], self.rrf_k, self.weights))
+        return fuse.combine(kw, dn, mode, self.fusion, self.rrf_k, self.weights)
 
     def _dense(self, qv: np.ndarray, depth: int, clause_mask: np.ndarray | None) -> list[list[tuple[int, float]]]:
         """Window search, max-pooled per clause."""

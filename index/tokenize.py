@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import hashlib
-import logging
 import re
 from collections.abc import Iterable
 
@@ -64,35 +63,30 @@ def derive_terms(titles: Iterable[str], headings: Iterable[str], texts: Iterable
     return sorted(t for t in terms if len(t) >= 2 and not re.search(r"\s", t))
 
 
-_BASE = None
+def _fresh_jieba(lazy: bool):
+    """A private jieba.Tokenizer over the main dictionary (index.dictionary), so user words added to it
+    reach no other tokenizer; `lazy` looks words up as they come (questions), else the table is read whole."""
+    from index.dictionary import frequencies, load_jieba
 
-
-def _fresh_jieba():
-    """A private jieba.Tokenizer; the main dictionary is loaded once per process and copied."""
-    global _BASE
-    import jieba
-
-    if _BASE is None:
-        _BASE = jieba.Tokenizer()
-        _BASE.initialize()
-    tok = jieba.Tokenizer()
-    tok.FREQ, tok.total, tok.initialized = dict(_BASE.FREQ), _BASE.total, True
+    tok = load_jieba().Tokenizer()
+    tok.FREQ, tok.total = frequencies(lazy)
+    tok.initialized = True
     return tok
 
 
 class KeywordTokenizer:
-    """Private jieba.Tokenizer with the corpus words; search-mode cut so compounds also yield their parts."""
+    """Private jieba.Tokenizer with the corpus words; search-mode cut so compounds also yield their parts.
+    `lazy`: start in milliseconds and look words up as they come (a searcher tokenizes only questions)."""
 
-    def __init__(self, user_words: Iterable[str] = (), stop_words: Iterable[str] = STOP_WORDS):
-        import jieba
+    def __init__(self, user_words: Iterable[str] = (), stop_words: Iterable[str] = STOP_WORDS, lazy: bool = False):
+        from index.dictionary import load_jieba
 
-        jieba.setLogLevel(logging.WARNING)
         self.user_words = sorted(set(user_words))
         self.stop_words = frozenset(stop_words)
-        self._jieba = _fresh_jieba()
+        self._jieba = _fresh_jieba(lazy)
         for word in self.user_words:
             self._jieba.add_word(word, freq=50_000)
-        self.version = jieba.__version__
+        self.version = load_jieba().__version__
         self._known_numbers = frozenset(w for w in self.user_words if DOC_NUMBER.fullmatch(w))
         # Bigrams skip over question words and particles; one-character stop words such as 中 or 有
         # are also parts of content words (中医, 有效期), so they do not split.

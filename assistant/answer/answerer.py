@@ -19,6 +19,7 @@ from assistant.answer.types import Answer, Retriever, doc_key
 from assistant.answer.validity import validity_notes
 from assistant.answer.verify import verify_answer
 from index.hits import ClauseHit
+from index.query import Filters
 
 # Slots kept for other documents when a follow-up boosts the previously cited one.
 _OTHER_SLOTS = 2
@@ -58,7 +59,7 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
     shown = config.related_shown
     if not hits:
         return abstain(q.text, hits, shown, 0.0, rewritten)
-    context = Context(getattr(retriever, "records", None))
+    context = Context(retriever.records)
     q = resolve_words(q, retriever)
     issues = _gazette_issues(context.records) if q.issue else set()
     if q.issue and issues and not any(q.issue in i for i in issues):
@@ -112,6 +113,8 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
     evidence = forms.evidence(q, scored, config)
     if doc_records and named_.named_in_top(q, hits):
         evidence = 1.0  # the document named is found: its closest clauses answer, whatever the wording around it
+    if forms.names_section(q) and forms.listed_section(q, hits, context, config) is not None:
+        evidence = max(evidence, config.abstain_threshold)  # a list question names a section by its heading
     if q.parts and evidence < config.abstain_threshold:
         evidence = max(evidence, forms.part_evidence(q, hits, retriever, config, context))
     if evidence < config.abstain_threshold:
@@ -166,7 +169,7 @@ def _hit_of(clause_id: int, hits: Sequence[ClauseHit], retriever: Retriever) -> 
     for h in hits:
         if h.clause_id == clause_id:
             return [h]
-    records = getattr(retriever, "records", None)
+    records = retriever.records
     if records is not None and 0 <= clause_id < len(records):
         return [records[clause_id].hit(0, 0.0)]
     return []
@@ -206,14 +209,12 @@ def retrieve(retriever: Retriever, query: str, k: int, prefer_docs: Sequence[str
 
 
 def _search_in_doc(retriever: Retriever, query: str, k: int, doc: str) -> list[ClauseHit]:
-    """Search restricted to one numbered document, when the retriever takes index.query.Filters."""
+    """Search restricted to one numbered document."""
     if "〔" not in doc:
         return []  # documents without a number are only boosted, not filtered
     try:
-        from index.query import Filters
-
         return list(retriever.search(query, k=k, filters=Filters(doc_number=doc)))
-    except (TypeError, ValueError):
+    except ValueError:  # index.errors.BadFilter: a number the filter does not take
         return []
 
 
@@ -236,8 +237,8 @@ _GAZETTE_ISSUES = _PerIndex(lambda records: {r.gazette_issue for r in records if
 
 
 def _issues(retriever: Retriever, hits: Sequence[ClauseHit]) -> dict[str, Issue]:
-    """Gazette issues of the whole index when the retriever exposes its records (computed once), else of the hits."""
-    records = getattr(retriever, "records", None)
+    """Gazette issues of the whole index when the retriever has its records (computed once), else of the hits."""
+    records = retriever.records
     return _INDEX_ISSUES.get(records) if records else issues_of(hits)
 
 

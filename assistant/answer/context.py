@@ -17,6 +17,8 @@ from index.hits import ClauseHit
 _HEADING = re.compile(r"^[^。；;！？!?\n]{1,40}[：:]$")
 # Paragraphs of unnumbered prose are labelled 第N段 by the parser: a list may run across them.
 _PARAGRAPH = re.compile(r"^第\d+段$")
+# A parent's text longer than this is a section of its own, not a header its items stand under.
+_INHERITED_CHARS = 200
 # How far back a paragraph list heading is looked for (a personnel list rarely has more items).
 _MAX_BACK = 80
 
@@ -83,6 +85,32 @@ class Context:
             if len(r.path) == depth + 1:
                 out.append(r.hit(0, 0.0))
         return out
+
+    def parent(self, hit: ClauseHit) -> ClauseHit | None:
+        """The numbered clause directly above the hit ("二" above "二（三）"); None at the top level."""
+        records = self.records
+        if not records or not (0 <= hit.clause_id < len(records)):
+            return None
+        own = records[hit.clause_id]
+        if len(own.path) < 2:
+            return None
+        for r in reversed(records[max(0, hit.clause_id - 500):hit.clause_id]):
+            if r.doc_index != own.doc_index:
+                return None
+            if list(r.path) == list(own.path[:-1]):
+                return r.hit(0, 0.0)
+        return None
+
+    def inherited(self, hit: ClauseHit) -> str:
+        """What an item without a heading of its own stands under: its parent's heading and, when short, the
+        parent's text (a table's column header "★为牵头单位…2019年规模目标", a lead-in "需提交以下材料：")."""
+        if hit.heading:
+            return ""
+        parent = self.parent(hit)
+        if parent is None:
+            return ""
+        text = parent.text.strip() if len(parent.text) <= _INHERITED_CHARS else ""
+        return f"{parent.heading or ''}\n{text}".strip()
 
     def document(self, hit: ClauseHit) -> list[ClauseHit]:
         """All clauses of the hit's document, in order."""

@@ -10,31 +10,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
 
 from index.synonyms import expand_word
 
 from assistant.answer.question import Question
+from assistant.answer.segment import posseg, tokenizer
+from assistant.answer.types import Retriever
 
 # Nouns that name no topic of their own ("政府是什么态度").
 GENERIC_NOUNS = frozenset("态度 情况 问题 方面 内容 事情 东西 事儿 方式 办法 规定 政策 要求 意见 说法 地方 时间".split())
 _QUESTION_CHARS = set("的了吗呢吧啊呀么哦嗯怎么什哪谁几多少啥咋")
 
 
-@lru_cache(maxsize=1)
-def _tagger():
-    import jieba.posseg
-
-    return jieba.posseg
-
-
-def uncovered_topics(q: Question, retriever) -> tuple[str, ...]:
-    """Nouns of the question that neither the indexed text nor their equivalents mention."""
-    mentions = getattr(retriever, "mentions", None)
-    if mentions is None:
-        return ()
+def uncovered_topics(q: Question, retriever: Retriever) -> tuple[str, ...]:
+    """Nouns of the question that neither the indexed text nor their equivalents mention; none when the retriever
+    cannot say what its text mentions."""
     question = q.query
-    tags = {w.word: w.flag for w in _tagger().cut(question)}
+    tags = {w.word: w.flag for w in posseg()[0].cut(question)}
     nouns = [w for w in q.words if tags.get(w, "").startswith("n") and _is_topic(w)]
     if not nouns:
         return ()
@@ -43,7 +35,10 @@ def uncovered_topics(q: Question, retriever) -> tuple[str, ...]:
     parts = {w: [p for p in _parts(w)] for w in nouns}
     terms = sorted({t for ts in candidates.values() for t in ts}
                    | {t for ps in parts.values() for p in ps for t in (p, *expand_word(p))})
-    known = dict(zip(terms, mentions(terms, gap=2)))
+    found = retriever.mentions(terms, gap=2)
+    if found is None:
+        return ()
+    known = dict(zip(terms, found))
 
     def seen(term: str) -> bool:
         return known[term] or any(known[t] for t in expand_word(term))
@@ -52,20 +47,20 @@ def uncovered_topics(q: Question, retriever) -> tuple[str, ...]:
                  if not any(known[t] for t in ts) and not (parts[w] and all(seen(p) for p in parts[w])))
 
 
-def resolve_words(q: Question, retriever) -> Question:
+def resolve_words(q: Question, retriever: Retriever) -> Question:
     """The question with each content word the indexed text lacks replaced by the form it does hold: a word a
     segmentation error made ("开诊|所有" -> 诊所, "多|大面积" -> 面积). Unchanged when the retriever cannot say."""
-    mentions = getattr(retriever, "mentions", None)
-    if mentions is None or not q.words:
+    if not q.words:
         return q
-    import jieba
-
-    jieba.dt.check_initialized()
+    freq = tokenizer().FREQ
     # Only a dictionary word replaces a mis-cut one (诊所 for 开诊), never a bigram across two words (动组 in 行动组由).
-    options = {w: [t for t in (*_straddling(q.query, w), *_unglued(q.query, w)) if jieba.dt.FREQ.get(t, 0) > 0]
+    options = {w: [t for t in (*_straddling(q.query, w), *_unglued(q.query, w)) if freq.get(t, 0) > 0]
                for w in q.words}
     terms = sorted({w for w in q.words} | {t for ts in options.values() for t in ts})
-    known = dict(zip(terms, mentions(terms)))
+    found = retriever.mentions(terms)
+    if found is None:
+        return q
+    known = dict(zip(terms, found))
     words: list[str] = []
     for w in q.words:
         found = w if known[w] else next((t for t in options[w] if known[t]), w)
@@ -90,18 +85,14 @@ def _unglued(question: str, word: str) -> list[str]:
 
 def _parts(word: str) -> list[str]:
     """The shorter words jieba finds inside a compound (search-mode cut)."""
-    import jieba
-
-    return [p for p in dict.fromkeys(jieba.cut_for_search(word)) if p != word and len(p) >= 2]
+    return [p for p in dict.fromkeys(tokenizer().cut_for_search(word)) if p != word and len(p) >= 2]
 
 
 def _is_topic(word: str) -> bool:
     """A dictionary noun of two or more Chinese characters that names something specific; words jieba
     makes up from unknown characters (前报 in 什么时候前报给) and question phrases (多长时间) are not."""
-    import jieba
-
     return (re.fullmatch(r"[\u4e00-\u9fff]{2,}", word) is not None and word not in GENERIC_NOUNS
-            and not (_QUESTION_CHARS & set(word)) and jieba.dt.FREQ.get(word, 0) > 0)
+            and not (_QUESTION_CHARS & set(word)) and tokenizer().FREQ.get(word, 0) > 0)
 
 
 def _straddling(question: str, word: str) -> list[str]:

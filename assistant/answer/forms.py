@@ -19,6 +19,11 @@ from assistant.answer.sentences import split_sentences
 from assistant.answer.types import Answer, Retriever
 from index.hits import ClauseHit
 
+_WHOLE_DOCUMENT = re.compile(r"(?:文|文件|文章|通知|意见|方案|计划|办法|细则)(?:主要|大概|大致|都)?(?:讲|说|写)(?:了|的)?些?(?:是)?"
+                             r"(?:什么|啥)|(?:文|文件|文章)的?(?:主要)?内容")
+_CN_NUMERAL = re.compile(r"[一二三四五六七八九十]+")
+# A later part of a question with at most this many content words has no subject of its own.
+_ELLIPTICAL_WORDS = 1
 _BRACKETED = re.compile(r"（[^（）]*）|\([^()]*\)")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?|[一二三四五六七八九十两]+(?=[个项件类家条名位])")
 
@@ -52,16 +57,33 @@ def part_evidence(q: Question, hits: Sequence[ClauseHit], retriever: Retriever, 
     """For a multi-part question, the best evidence of any one part: each part is answered or marked not found on
     its own, so the question as a whole is refused only when no part is answered."""
     best = 0.0
-    for part in q.parts:
-        pq = parse_question(part)
+    for pq in part_questions(q):
         part_scored = score_sentences(pq, hits, retriever, config, context, text=pq.query)
         if part_scored:
             best = max(best, evidence(pq, part_scored, config))
     return best
 
 
+def part_questions(q: Question) -> list[Question]:
+    """Each part of a multi-part question parsed on its own; a later part with no subject of its own ("牵头单位又是
+    谁？") is about the first part's subject, whose words it is scored with."""
+    out: list[Question] = []
+    for part in q.parts:
+        pq = parse_question(part)
+        if out and len(pq.words) <= _ELLIPTICAL_WORDS:
+            pq = parse_question(part, " ".join([*(w for w in out[0].words if w not in pq.words), pq.query]))
+        out.append(pq)
+    return out
+
+
 def compose_form(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHit], retriever: Retriever,
                  config: AnswerConfig, context: Context, rewritten: str | None, evidence_: float) -> Answer:
+    if asks_whole_document(q):
+        return document_overview(q, hits, context, config, rewritten, evidence_)
+    if names_section(q):
+        named_section = listed_section(q, hits, context, config)
+        if named_section is not None:
+            return section(q, named_section, hits, config, context, rewritten, evidence_)
     if q.form == OVERVIEW:
         return overview(q, scored, hits, config, rewritten, evidence_)
     if q.form in (ENUMERATION, COUNT):
@@ -202,8 +224,7 @@ def multi(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHi
     picks: list[Excerpt] = []
     notes: list[str] = []
     direct = None
-    for part in q.parts:
-        pq = parse_question(part)
+    for part, pq in zip(q.parts, part_questions(q)):
         part_scored = score_sentences(pq, hits, retriever, config, context, text=pq.query)
         if not part_scored or evidence(pq, part_scored, config) < config.abstain_threshold:
             notes.append(f"关于{part.rstrip('？?。；;')}，公报中没有找到相关规定。")
@@ -223,6 +244,83 @@ def multi(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHi
         return factoid(q, scored, hits, config, context, rewritten, evidence_)
     return compose(q.text, picks, hits, kinds=q.factual, asked=q, direct=direct, notes=notes, rewritten=rewritten,
                    evidence=evidence_)
+
+
+# Share of a section heading's characters the question's words must cover for the question to name the section.
+_HEADING_SHARE = 0.6
+
+
+def asks_whole_document(q: Question) -> bool:
+    """"47号文主要讲了什么", "那篇文章讲的是什么": what a document as a whole is about, not one clause of it."""
+    return q.form == OVERVIEW and not q.intent.clause_refs and bool(_WHOLE_DOCUMENT.search(q.query))
+
+
+def document_overview(q: Question, hits: Sequence[ClauseHit], context: Context, config: AnswerConfig,
+                      rewritten: str | None, evidence_: float) -> Answer:
+    """The top hit's document: its opening clause (the preamble or first paragraph says what it is for), quoted
+    whole when short, and its top-level sections named by their headings."""
+    clauses = context.document(hits[0]) or [hits[0]]
+    first = next((c for c in clauses if c.text.strip() and not looks_like_injection(c.text)), hits[0])
+    sentences = split_sentences(first.text)
+    opening = whole(first) if len(first.text) <= config.whole_clause_chars or len(sentences) < 3 \
+        else span(first, sentences[0].start, sentences[1].end)
+    sections = [f"{c.label}{'、' if _CN_NUMERAL.fullmatch(c.label) else ' '}{c.heading}"
+                for c in clauses if len(c.path) == 1 and c.heading]
+    notes = [f"（全文包括：{'；'.join(sections)}。）"] if len(sections) >= 2 else []
+    return compose(q.text, [opening], hits, notes=notes, rewritten=rewritten, evidence=evidence_)
+
+
+def names_section(q: Question) -> bool:
+    """Whether the question asks for a list, which a section's items can answer."""
+    return q.form in (OVERVIEW, ENUMERATION, COUNT)
+
+
+def listed_section(q: Question, hits: Sequence[ClauseHit], context: Context, config: AnswerConfig) -> ClauseHit | None:
+    """The section a list question names by its heading ("重点任务有哪几项" → 二、重点任务; "5件规章是哪些" →
+    需要制定、修订的规章项目（5件））, among the retrieved clauses and the sections above them: its items answer.
+    Named means the question's words cover most of the heading, or some of it and the count asked equals its items
+    (when no sentence of the document lists that many)."""
+    best, best_key = None, None
+    seen: set[int] = set()
+    for rank, hit in enumerate(hits[: config.top_clauses]):
+        for c in (hit, context.parent(hit)):
+            if c is None or c.clause_id in seen or not c.heading:
+                continue
+            seen.add(c.clause_id)
+            children = context.children(c)
+            if len([x for x in children if x.text.strip()]) < 2:
+                continue
+            heading = re.sub(r"\W", "", _BRACKETED.sub("", c.heading))
+            matched = sum(len(w) for w in set(q.words) if w in heading)
+            share = matched / max(len(heading), 1)
+            counted = bool(q.count) and q.count == len(children) and matched >= 2
+            if share < _HEADING_SHARE and not (counted and not _listed_in_document(c, q, context)):
+                continue  # named by the count alone, a sentence listing that many items answers better
+            key = (counted, share, -rank)
+            if best_key is None or key > best_key:
+                best, best_key = c, key
+    return best
+
+
+def section(q: Question, named: ClauseHit, hits: Sequence[ClauseHit], config: AnswerConfig, context: Context,
+            rewritten: str | None, evidence_: float) -> Answer:
+    """The items of a section the question names, each quoted (whole when short, else its first sentence) under its
+    heading; a count the heading does not print is marked as counted."""
+    items = [c for c in context.children(named) if c.text.strip()]
+    picks = []
+    for c in items[: config.list_items]:
+        if len(c.text) <= config.whole_clause_chars and not looks_like_injection(c.text):
+            picks.append(whole(c))
+        else:
+            first = split_sentences(c.text)[0]
+            picks.append(span(c, first.start, first.end))
+    notes = []
+    if len(items) > config.list_items:
+        notes.append(f"（“{named.heading}”共{len(items)}项，以上列出前{config.list_items}项。）")
+    elif q.form == COUNT and not _NUMBER.search(named.heading or ""):
+        notes.append(f"（“{named.heading}”共{len(items)}项，系按条目计数得出。）")
+    # The list is what is asked for: no note that the quotes lack an amount ("有哪几项" reads as a count).
+    return compose(q.text, picks, hits, notes=notes, rewritten=rewritten, evidence=evidence_)
 
 
 def _anchor(picks: list[Excerpt], hits: Sequence[ClauseHit], scored: Sequence[ScoredSentence],
@@ -296,11 +394,18 @@ def _listness(text: str, n: int | None, words: Sequence[str] = ()) -> float:
     count), exactly n when the question says how many, or a line ending with a colon that introduces a list."""
     if text.rstrip().endswith(("：", ":")):
         return 1.0
-    pieces = [p for p in re.split(r"[，,；;。：:]", _BRACKETED.sub("", text)) if p.strip()]
     if n:
-        # The n items must be of the kind asked about: the phrase names it ("…、新材料等五大战略性新兴产业").
-        return 1.0 if any(_items(p) == n and any(w in p for w in words) for p in pieces) else 0.0
-    return min(max((_items(p) for p in pieces), default=1) - 1, 3) / 3
+        return 1.0 if _lists_exactly(text, n, words) else 0.0
+    return min(max((_items(p) for p in _pieces(text)), default=1) - 1, 3) / 3
+
+
+def _lists_exactly(text: str, n: int, words: Sequence[str]) -> bool:
+    """A phrase of exactly n items of the kind asked about: the phrase names it ("…、新材料等五大战略性新兴产业")."""
+    return any(_items(p) == n and any(w in p for w in words) for p in _pieces(text))
+
+
+def _pieces(text: str) -> list[str]:
+    return [p for p in re.split(r"[，,；;。：:]", _BRACKETED.sub("", text)) if p.strip()]
 
 
 def _list_in_document(hit: ClauseHit, q: Question, context: Context) -> Excerpt | None:
@@ -310,6 +415,10 @@ def _list_in_document(hit: ClauseHit, q: Question, context: Context) -> Excerpt 
             if _listness(sentence.text, q.count, q.words):
                 return span(clause, sentence.start, sentence.end)
     return None
+
+
+def _listed_in_document(hit: ClauseHit, q: Question, context: Context) -> bool:
+    return any(_lists_exactly(s.text, q.count, q.words) for c in context.document(hit) for s in split_sentences(c.text))
 
 
 def _items(phrase: str) -> int:

@@ -4,8 +4,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import urllib.error
-import urllib.request
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -72,6 +70,9 @@ def build_messages(question: str, hits: Sequence[ClauseHit]) -> tuple[list[dict]
 
 def chat(settings: LLMSettings, messages: list[dict]) -> str:
     """One /chat/completions call; raises LLMError on any failure, timeout included."""
+    import urllib.error  # here, not at the top: most runs never call a model, and it costs 50 ms to import
+    import urllib.request
+
     body = json.dumps({"model": settings.model, "messages": messages, "temperature": 0}).encode("utf-8")
     headers = {"Content-Type": "application/json"}
     if settings.api_key:

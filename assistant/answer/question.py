@@ -44,6 +44,8 @@ USER_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(亿元|万元|亿|万|元)")
 _COUNT = re.compile(r"(?:一共|总共|共|合计)(?:有|是)?(?:几|多少)|(?:几|多少)(?:件|份|项|条|类|批|名干部|位)(?!工作日)"
                     r"(?:文件|事项|措施|政策|任务|项目|干部)?")
 _ENUM_N = re.compile(r"哪([0-9一二三四五六七八九十两]+)(?:个|项|类|方面|家|条|种|大)")
+# "要制定的5件规章是哪些", "五大重点任务有哪些": an enumeration that states how many things it asks for.
+_STATED_N = re.compile(r"(?<![\d.第])([0-9]{1,2}|[一二三四五六七八九十两]{1,2})(?:件|项|类|个方面|方面|大|条|种)(?=[^\d，,。？?]{2})")
 _ENUMERATION = re.compile(r"哪些|哪几|有几类|包括什么|包括哪|包含哪|有什么(?:条件|要求|材料|渠道|措施|任务|方式|途径|内容)"
                           r"|需要什么(?:条件|材料)|什么条件|哪.{0,4}渠道")
 _OVERVIEW = re.compile(r"(?:有|给|提供)(?:什么|哪些)(?:补贴|补助|奖励|扶持|支持|优惠|政策|措施|文件|规定)"
@@ -141,8 +143,8 @@ def parse_question(text: str, query: str | None = None) -> Question:
     words = content_words(simplified)
     parts = tuple(p for p in (s.strip(" ，,") for s in _PART_SPLIT.split(simplified)) if len(p) >= 4)
     intent = analyze(simplified)
-    n = _ENUM_N.search(simplified)
     form = _form(simplified, frozenset(kinds), intent, parts)
+    n = _ENUM_N.search(simplified) or (_STATED_N.search(simplified) if form == ENUMERATION else None)
     return Question(
         text=text, query=simplified, form=form, kinds=frozenset(kinds), words=words,
         equivalents=tuple((w, expand_word(w)) for w in words), intent=intent,

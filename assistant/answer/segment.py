@@ -1,22 +1,15 @@
 """The answer stage's jieba tokenizers: one plain tokenizer and a part-of-speech tagger sharing its dictionary."""
 from __future__ import annotations
 
-import logging
-from functools import lru_cache
+from index import dictionary
 
 
-@lru_cache(maxsize=1)
 def tokenizer():
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    return jieba.Tokenizer()
+    """The process's plain jieba tokenizer (index.dictionary: the dictionary is read once per process)."""
+    return dictionary.tokenizer()
 
 
-@lru_cache(maxsize=1)
 def posseg():
     """(POSTokenizer, word -> tag table); the tagger shares tokenizer()'s dictionary."""
-    import jieba.posseg
-
-    tagger = jieba.posseg.POSTokenizer(tokenizer())
+    tagger = dictionary.tagger()
     return tagger, tagger.word_tag_tab

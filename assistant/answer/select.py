@@ -97,10 +97,13 @@ def score_sentences(q: Question, hits: Sequence[ClauseHit], retriever: Retriever
     weights = keyword_weights(words, [s.text for _, _, _, s in units])
     factual = kinds - {PERMISSION}
     covers_of: dict[int, frozenset[str]] = {}
+    above: dict[int, str] = {}
     out = []
     for (position, hit, index, sentence), vec in zip(units, vectors[1:]):
         semantic = _cosine(qvec, vec)
-        keyword = keyword_overlap(weights, sentence.text, hit, q)
+        if hit.clause_id not in above:
+            above[hit.clause_id] = context.inherited(hit) if context else ""
+        keyword = keyword_overlap(weights, sentence.text, hit, q, above[hit.clause_id])
         evidence = semantic if not words else (
             (config.w_semantic * semantic + config.w_keyword * keyword) / (config.w_semantic + config.w_keyword))
         present = {k for k in kinds if k != PERSON and has_fact(k, sentence.text, q)}
@@ -119,7 +122,7 @@ def score_sentences(q: Question, hits: Sequence[ClauseHit], retriever: Retriever
         if len(sentence.text) < _SHORT:
             score *= _SHORT_FACTOR
         if hit.clause_id not in covers_of:
-            place = f"{hit.heading or ''}\n{hit.text}"
+            place = f"{hit.heading or ''}\n{above[hit.clause_id]}\n{hit.text}"
             covers_of[hit.clause_id] = frozenset(w for w in words if credit(w, place, q.alternatives(w)) >= 0.5)
         out.append(ScoredSentence(hit, position, index, sentence, semantic, keyword, kind, evidence, score,
                                   covers_of[hit.clause_id], lead, frozenset(present)))
@@ -149,13 +152,15 @@ def keyword_weights(words: Sequence[str], sentences: Sequence[str]) -> dict[str,
     return {w: min(len(w), 4) * (0.3 + 0.7 * (1 - sum(w in s for s in sentences) / n)) for w in words}
 
 
-def keyword_overlap(weights: dict[str, float], sentence: str, hit: ClauseHit, q: Question | None = None) -> float:
-    """Weighted share of question keywords found in the sentence, else its heading, clause or title."""
+def keyword_overlap(weights: dict[str, float], sentence: str, hit: ClauseHit, q: Question | None = None,
+                    above: str = "") -> float:
+    """Weighted share of question keywords found in the sentence, else its heading (or what it stands under,
+    Context.inherited), clause or title."""
     if not weights:
         return 0.0
     # A heading is the subject of its clause's sentences ("端午节" over "6月7日放假"): it counts as part of each.
-    places = {"sentence": f"{hit.heading or ''}\n{sentence}", "heading": hit.heading or "", "clause": hit.text,
-              "title": hit.title}
+    places = {"sentence": f"{hit.heading or ''}\n{sentence}", "heading": f"{hit.heading or ''}\n{above}",
+              "clause": hit.text, "title": hit.title}
     total = found = 0.0
     for word, weight in weights.items():
         alts = q.alternatives(word) if q else ()

@@ -6,14 +6,28 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from index.hits import ClauseHit
+from index.query import Filters
+from index.store import ClauseRecord
 
 
 class Retriever(Protocol):
-    """What the answerer needs from the index: clause search and the same model's sentence vectors."""
+    """What the answerer needs from the index: clause search, the same model's sentence vectors, and where the
+    retriever sees the whole index (index.search.Searcher, the Milvus searcher) its clauses and the words its text
+    holds. A view of part of the index (the UI's filtered retriever) has no records and cannot say what the text
+    mentions: then neighbouring clauses, gazette issues and uncovered topics are not looked up."""
 
-    def search(self, query: str, k: int = 10, filters: dict | None = None, mode: str = "hybrid") -> list[ClauseHit]: ...
+    @property
+    def records(self) -> Sequence[ClauseRecord] | None: ...  # every clause, records[clause_id]; None: a partial view
+
+    def search(self, query: str, k: int = 10, filters: Filters | None = None,
+               mode: str = "hybrid") -> list[ClauseHit]: ...
 
     def embed(self, texts: list[str]) -> Any: ...  # (n, dim) L2-normalized; ndarray or nested sequences
+
+    def mentions(self, terms: list[str], gap: int = 0) -> list[bool] | None:
+        """Whether the indexed text holds each term (a two-character term also with up to `gap` characters between
+        its two); None where the retriever cannot say."""
+        ...
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,6 @@ from assistant.commands.questions import read_questions
 
 
 def add_arguments(parser) -> None:
-    from assistant.commands.store import add_store_argument
-
-    add_store_argument(parser)
     parser.add_argument("question", nargs="?", metavar="QUESTION", help="要提问的问题")
     add_index_options(parser)
     parser.add_argument("--json", action="store_true", help="输出一行 JSON")
@@ -23,7 +20,6 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    from assistant.answer import AnswerError, ConfigError, LLMSettings, answer_question, load_config
     from index.errors import BadFilter, IndexStoreError, ModelUnavailable
 
     if args.k is not None and args.k < 1:
@@ -34,12 +30,20 @@ def run(args) -> int:
     try:
         filters = _filters(args)
         searcher, folder = _open_index(args)
+    except (IndexStoreError, ModelUnavailable, BadFilter) as exc:  # their messages are already Chinese
+        return errors.report(exc, "回答")
+    model = _ModelLoader(searcher)
+    # The answer stage is imported while the model loads: a single-shot ask pays for only one of the two.
+    from assistant.answer import AnswerError, ConfigError, LLMSettings, answer_question, load_config
+
+    try:
         if filters is not None:
             from assistant.ui.service import FilteredRetriever
 
             searcher = FilteredRetriever(searcher, filters)
         config = load_config(folder)
         llm = LLMSettings.from_env()
+        model.wait()
         for question in questions:
             answer = answer_question(question, searcher, config, k=args.k, llm=llm)
             if args.json or args.batch:
@@ -50,7 +54,35 @@ def run(args) -> int:
         return errors.config_invalid(exc)
     except (AnswerError, IndexStoreError, ModelUnavailable, BadFilter) as exc:  # their messages are already Chinese
         return errors.report(exc, "回答")
+    finally:
+        model.join()  # never exit while the loading thread is inside the model runtime
     return errors.EXIT_OK
+
+
+class _ModelLoader:
+    """Loads the searcher's query model in a thread: creating the ONNX session mostly releases the GIL, so the
+    caller's imports meanwhile cost no wall time. wait() re-raises the loading error in the caller's thread."""
+
+    def __init__(self, searcher):
+        import threading
+
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._load, args=(searcher,), daemon=True)
+        self._thread.start()
+
+    def _load(self, searcher) -> None:
+        try:
+            getattr(searcher, "embedder", None)
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller by wait()
+            self._error = exc
+
+    def join(self) -> None:
+        self._thread.join()
+
+    def wait(self) -> None:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
 
 
 def _filters(args):

@@ -5,18 +5,19 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assistant.commands import errors
 from assistant.commands.errors import EXIT_GATE
 from assistant.commands.options import add_index_options
 
+if TYPE_CHECKING:
+    from eval.results import ResultRow
+
 THRESHOLDS = Path(__file__).resolve().parents[2] / "eval" / "thresholds.json"
 
 
 def add_arguments(parser) -> None:
-    from assistant.commands.store import add_store_argument
-
-    add_store_argument(parser)
     parser.add_argument("evalsets", nargs="*", metavar="EVALSET", help="评测集 JSONL 文件（默认：测试集 wenzhou-203-test；--calibrate 默认用两个开发集）")
     add_index_options(parser)
     parser.add_argument("--json", action="store_true", help="输出一行 JSON 汇总")
@@ -127,7 +128,7 @@ def _run(cases, paths, args):
     if args.calibrate:
         from dataclasses import replace
 
-        pairs = [(r["evidence"], r["answerable"]) for r in run.rows if r.get("evidence") is not None]
+        pairs = [(r.evidence, r.case.answerable) for r in run.rows if r.evidence is not None]
         threshold = calibrate_threshold(pairs)
         before = config.abstain_threshold
         config = replace(config, abstain_threshold=threshold)
@@ -161,13 +162,13 @@ def _print_outcome(summary: dict, comparison: dict | None, thresholds, gate_fail
 
 
 def _meta(searcher, folder, config, paths) -> dict:
-    manifest = getattr(searcher, "manifest", {}) or {}
+    manifest = searcher.manifest or {}
     return {"index": str(folder), "model": (manifest.get("model") or {}).get("name"),
             "abstain_threshold": config.abstain_threshold, "evalsets": [str(p) for p in paths]}
 
 
 def _warn_missing_gold(cases, searcher) -> None:
-    records = getattr(searcher, "records", None)
+    records = searcher.records
     if not records:
         return
     have = set()
@@ -182,8 +183,8 @@ def _warn_missing_gold(cases, searcher) -> None:
         print(f"注意：另有 {len(missing) - 20} 条 gold 条款不在索引中。", file=sys.stderr)
 
 
-def _progress(done: int, total: int, row: dict) -> None:
-    mark = "✓" if row["passed"] else "✗"
+def _progress(done: int, total: int, row: ResultRow) -> None:
+    mark = "✓" if row.passed else "✗"
     print(f"\r评测中 {done}/{total} {mark}", end="" if done < total else "\n", file=sys.stderr, flush=True)
 
 

@@ -8,12 +8,11 @@ from assistant.commands.options import add_index_options
 
 
 def add_arguments(parser) -> None:
-    from assistant.commands.store import add_ray_argument, add_store_argument
+    from assistant.commands.store import add_ray_argument
 
-    add_store_argument(parser)
-    add_ray_argument(parser)
     parser.add_argument("sources", nargs="*", metavar="SOURCES", help="公报文件或目录（默认：内置公报）")
     add_index_options(parser, model_help="向量模型名称或本地目录（默认：m3e-small）")
+    add_ray_argument(parser)
     parser.add_argument("--json", action="store_true", help="以 JSON 输出建索引摘要")
 
 

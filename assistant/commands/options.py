@@ -6,6 +6,9 @@ MODEL_HELP = "向量模型（默认：建索引时的模型）"
 
 
 def add_index_options(parser, index_help: str = INDEX_HELP, model_help: str = MODEL_HELP) -> None:
-    """--index DIR and --model M."""
+    """--store (a Milvus store instead of the index folder), --index DIR and --model M."""
+    from assistant.commands.store import add_store_argument
+
+    add_store_argument(parser)
     parser.add_argument("--index", metavar="DIR", help=index_help)
     parser.add_argument("--model", metavar="M", help=model_help)

@@ -9,9 +9,6 @@ from assistant.commands.questions import read_questions
 
 
 def add_arguments(parser) -> None:
-    from assistant.commands.store import add_store_argument
-
-    add_store_argument(parser)
     parser.add_argument("query", nargs="?", metavar="QUERY", help="检索问题")
     parser.add_argument("-k", type=int, default=10, help="返回条款数（默认 10）")
     add_index_options(parser, model_help="查询所用向量模型（默认：建索引时的模型）")

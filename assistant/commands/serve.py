@@ -43,7 +43,11 @@ def run(args) -> int:
         from assistant.commands.store import service_for
 
         service = service_for(args) or Service.open(args.index, args.model)
-        service.warm()
+        service.warm()  # the model loads in the background while the UI is built
+        from assistant.ui.app import create_app
+
+        app = create_app(service, credentials)
+        service.ready()
     except ConfigError as exc:
         return errors.config_invalid(exc)
     except (IndexStoreError, ModelUnavailable) as exc:
@@ -51,9 +55,6 @@ def run(args) -> int:
 
     import uvicorn
 
-    from assistant.ui.app import create_app
-
-    app = create_app(service, credentials)
     shown = "127.0.0.1" if args.host in ("0.0.0.0", "::") else args.host
     print(f"已启动：http://{shown}:{args.port}/  （HTTP 接口：POST /api/ask、/api/search、/v1/chat/completions；"
           f"按 Ctrl+C 退出）", file=sys.stderr, flush=True)

@@ -568,8 +568,10 @@ def _export_dir() -> Path:
 
 def prepare_environment() -> Path:
     """Offline settings that must be in place before gradio is imported; returns the data folder."""
+    from assistant.ui.gradio_stubs import skip_stub_rewrite
     from index.paths import data_dir
 
+    skip_stub_rewrite()
     os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")

@@ -31,20 +31,26 @@ def merge_filters(outer: Filters | None, inner: Filters | None) -> Filters | Non
 
 
 class FilteredRetriever:
-    """A Searcher seen through fixed filters, so answers draw only on the chosen documents."""
+    """A Searcher seen through fixed filters, so answers draw only on the chosen documents (a partial view of the
+    index: it lists no records and does not say what the whole index's text mentions)."""
+
+    records = None
 
     def __init__(self, searcher, filters: Filters):
         self.searcher = searcher
         self.filters = filters
 
-    def search(self, query, k=10, filters=None, mode="hybrid"):
+    def search(self, query: str, k: int = 10, filters: Filters | None = None, mode: str = "hybrid"):
         merged = merge_filters(self.filters, filters)
         if merged is None:
             return []
         return self.searcher.search(query, k, merged, mode)
 
-    def embed(self, texts):
+    def embed(self, texts: list[str]):
         return self.searcher.embed(texts)
+
+    def mentions(self, terms: list[str], gap: int = 0) -> None:
+        return None
 
 
 @dataclass(frozen=True)
@@ -106,6 +112,9 @@ class Service:
         self.llm = llm
         self._slots = threading.BoundedSemaphore(max_concurrent())
         self._reload_lock = threading.Lock()
+        self._model_ready = threading.Event()  # cleared while warm() loads the model
+        self._model_ready.set()
+        self._model_error: Exception | None = None
         self._use(searcher)
 
     def _use(self, searcher) -> None:
@@ -133,16 +142,21 @@ class Service:
         return cls(searcher, folder, load_config(folder), LLMSettings.from_env())
 
     def warm(self) -> None:
-        """Load the embedding model now, then embed clause sentences in the background for fast answers."""
-        import threading
-
+        """In the background: load the embedding model, answer one throwaway question, embed clause sentences;
+        the caller meanwhile builds the UI (creating the model's session mostly releases the GIL). Questions wait
+        for the model; ready() waits too and raises its loading error."""
         from assistant.answer.select import warm_up
 
-        self.searcher.search("政策", k=1)
+        self._model_ready.clear()
 
         def background() -> None:
-            # One throwaway question loads jieba's dictionaries and tagger tables (seconds), so the first
-            # user's question does not pay for them.
+            try:
+                self.searcher.search("政策", k=1)
+            except Exception as exc:  # noqa: BLE001 - reported by ready() and by each question
+                self._model_error = exc
+            finally:
+                self._model_ready.set()
+            # One throwaway question loads the answer stage's tables, so the first user's question does not pay.
             try:
                 self.ask("这项政策由哪个部门负责？")
             except Exception:  # warming must never take the server down; the real question will report errors
@@ -151,15 +165,23 @@ class Service:
 
         threading.Thread(target=background, daemon=True).start()
 
+    def ready(self) -> None:
+        """Wait until warm() has loaded the model; raises what loading it raised (ModelUnavailable, ...)."""
+        self._model_ready.wait()
+        if self._model_error is not None:
+            raise self._model_error
+
     def ask(self, question: str, history: Iterable | None = None, filters: Filters | None = None,
             k: int | None = None):
         from assistant.answer import answer_question
 
+        self._model_ready.wait()
         retriever = self.searcher if filters is None or filters.is_empty() else FilteredRetriever(self.searcher, filters)
         with self._slots:
             return answer_question(question, retriever, self.config, history=list(history or []), k=k, llm=self.llm)
 
     def search(self, query: str, k: int = 10, filters: Filters | None = None, mode: str = "hybrid"):
+        self._model_ready.wait()
         with self._slots:
             return self.searcher.search(query, k, filters, mode)
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from eval.errors import EvalError
 from eval.evalset import PERSONAS, Case, load_evalset
+from eval.results import ResultRow
 from eval.runner import clause_text_from, run_case
 from eval.score import LABELS, metrics_of
 
@@ -25,49 +26,48 @@ __all__ = ["EvalError", "CaseResult", "HEADERS", "list_sets", "load_cases", "run
 @dataclass(frozen=True)
 class CaseResult:
     """One eval.runner result row as the staff table shows it; `graded` is False for a case without gold."""
-    row_data: dict
+    row_data: ResultRow
 
     @property
     def id(self) -> str:
-        return self.row_data["id"]
+        return self.row_data.case.id
 
     @property
     def question(self) -> str:
-        return self.row_data["question"]
+        return self.row_data.case.question
 
     @property
     def answerable(self) -> bool:
-        return self.row_data["answerable"]
+        return self.row_data.case.answerable
 
     @property
     def graded(self) -> bool:
-        return not (self.answerable and not self.row_data["gold"])
+        return not (self.answerable and not self.row_data.case.gold)
 
     @property
     def passed(self) -> bool:
-        return bool(self.row_data["passed"]) if self.graded else True
+        return self.row_data.passed if self.graded else True
 
     @property
     def reason(self) -> str:
-        return (self.row_data.get("reason") or "") if self.graded else ""
+        return (self.row_data.reason or "") if self.graded else ""
 
     @property
     def cited(self) -> tuple[str, ...]:
-        return tuple(f"{c['doc_number'] or c['title']} {c['label']}" for c in self.row_data["citations"])
+        return tuple(f"{c.doc_number or c.title} {c.label}" for c in self.row_data.citations)
 
     @property
     def expected(self) -> tuple[str, ...]:
-        return tuple(f"{g.get('doc_number') or g.get('title') or ''} {''.join(g.get('path') or [])}".strip()
-                     for g in self.row_data["gold"])
+        return tuple(f"{g.doc_id} {''.join(g.path)}".strip() for g in self.row_data.case.gold)
 
     @property
     def seconds(self) -> float:
-        return (self.row_data.get("latency_ms") or 0.0) / 1000
+        return (self.row_data.latency_ms or 0.0) / 1000
 
     def row(self) -> list:
         r = self.row_data
         verdict = "—（无标准答案）" if not self.graded else ("通过" if self.passed else "未通过")
-        return [r["id"], PERSONAS.get(r["persona"], r["persona"]), r["question"], r["answer"],
+        return [r.case.id, PERSONAS.get(r.case.persona, r.case.persona), r.case.question, r.answer,
                 "；".join(self.cited) or "—", "；".join(self.expected) or ("（应拒答）" if not self.answerable else "—"),
                 verdict, self.reason, f"{self.seconds:.2f}"]
 

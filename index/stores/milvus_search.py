@@ -8,11 +8,11 @@ import numpy as np
 
 from index import fusion as fuse
 from index import store
-from index.answer_types import evidence_share, question_kinds
-from index.errors import BadFilter, IndexIncompatible
+from index.answer_types import type_prior
+from index.embed import check_dimensions, get_embedder, index_model
+from index.errors import BadFilter
 from index.hits import ClauseHit
-from index.query import MODES, Filters, Intent, analyze
-from index.search import TYPE_PRIOR, TYPE_PRIOR_DEPTH
+from index.query import Filters, Intent, SearchOne, analyze, check_mode
 from index.stores.expr import Expr, like_contains, like_suffix
 from index.stores.milvus import MilvusStore
 from index.tokenize import normalize_doc_number
@@ -20,7 +20,7 @@ from index.tokenize import normalize_doc_number
 RANKERS = ("client", "milvus")
 
 
-class MilvusSearcher:
+class MilvusSearcher(SearchOne):
     """Keyword (Milvus BM25) and dense (window vectors, max-pooled per clause) retrieval, fused like the local index.
 
     ranker "client": both lists come from Milvus and are fused by index.fusion with the manifest's weights (the local
@@ -59,18 +59,9 @@ class MilvusSearcher:
     @property
     def embedder(self):
         if self._embedder is None:
-            from index.embed import ModelSpec, get_embedder, resolve_model
-
-            m = self.manifest["model"]
-            spec = resolve_model(self._model_name, m.get("backend") if self._model_name == m["name"] else None)
-            if self._model_name == m["name"]:
-                spec = ModelSpec(spec.name, spec.path, m["query_prefix"], m["passage_prefix"], m["max_seq_length"],
-                                 spec.backend)
-            self._embedder = get_embedder(spec)
-        if self._embedder.dim != self.manifest["dimensions"]:
-            raise IndexIncompatible(self.st.uri, f"模型 {self._embedder.name} 的维度 {self._embedder.dim} "
-                                                 f"与索引的 {self.manifest['dimensions']} 不符")
-        return self._embedder
+            backend = self.manifest["model"].get("backend")
+            self._embedder = get_embedder(index_model(self.manifest, self._model_name, backend))
+        return check_dimensions(self._embedder, self.manifest, self.st.uri)
 
     def embed(self, texts: list[str]) -> np.ndarray:
         return self._cached(list(texts), "passage", self.embedder.embed_passages)
@@ -153,13 +144,9 @@ class MilvusSearcher:
         return sorted(docs) or None
 
     # -- retrieval ----------------------------------------------------------------------------------
-    def search(self, query: str, k: int = 10, filters: Filters | None = None, mode: str = "hybrid") -> list[ClauseHit]:
-        return self.search_batch([query], k, filters, mode)[0]
-
     def search_batch(self, queries: list[str], k: int = 10, filters: Filters | None = None,
                      mode: str = "hybrid") -> list[list[ClauseHit]]:
-        if mode not in MODES:
-            raise BadFilter("mode", mode, "、".join(MODES))
+        check_mode(mode)
         queries = list(queries)
         if not queries:
             return []
@@ -174,10 +161,9 @@ class MilvusSearcher:
             if focus is not None:  # a named document's clauses come first, then the rest
                 first = self._retrieve(q, qv[i] if qv is not None else None,
                                        base.extend(Expr().add("doc_index in {d}", d=focus)), depth, mode)
-                seen = {c for c, _ in first}
-                ranked = first + [(c, s) for c, s in ranked if c not in seen]
+                ranked = fuse.named_first(first, ranked)
             if mode == "hybrid":
-                ranked = self._answer_type_prior(q, ranked)
+                ranked = type_prior(q, ranked, self._texts)
             ranked = self._pin_clauses(ranked, intent, focus, base)
             top = ranked[:k]
             recs = self._fetch(c for c, _ in top)
@@ -189,13 +175,7 @@ class MilvusSearcher:
             return self._milvus_hybrid(q, qv, expr, depth)
         kw = self._keyword(q, expr, depth) if mode != "dense" else []
         dn = self._dense(qv, expr, depth) if mode != "keyword" else []
-        if mode == "keyword":
-            return kw
-        if mode == "dense":
-            return dn
-        if self.fusion == "weighted":
-            return fuse.ranked(fuse.weighted([dict(kw), dict(dn)], self.weights))
-        return fuse.ranked(fuse.rrf([[c for c, _ in kw], [c for c, _ in dn]], self.rrf_k, self.weights))
+        return fuse.combine(kw, dn, mode, self.fusion, self.rrf_k, self.weights)
 
     def _keyword(self, q: str, expr: Expr, depth: int) -> list[tuple[int, float]]:
         res = self.st.call("search", self.st.collection, data=[q], anns_field="sparse", limit=min(depth, 16384),
@@ -240,14 +220,9 @@ class MilvusSearcher:
                 self._by_id.update(got)
         return {c: self._by_id[c] for c in ids}
 
-    def _answer_type_prior(self, query: str, ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
-        kinds = question_kinds(query)
-        if not kinds or not ranked:
-            return ranked
-        recs = self._fetch(c for c, _ in ranked[:TYPE_PRIOR_DEPTH])
-        bonus = TYPE_PRIOR * ranked[0][1]
-        head = [(c, s + bonus * evidence_share(kinds, recs[c].text)) for c, s in ranked[:TYPE_PRIOR_DEPTH]]
-        return fuse.ranked(dict(head)) + ranked[TYPE_PRIOR_DEPTH:]
+    def _texts(self, clause_ids: list[int]) -> list[str]:
+        recs = self._fetch(clause_ids)
+        return [recs[c].text for c in clause_ids]
 
     def _pin_clauses(self, ranked, intent: Intent, focus: list[int] | None, base: Expr):
         """Clauses named by reference go first, within the named or best document (index.search's rule)."""

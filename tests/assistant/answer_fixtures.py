@@ -71,7 +71,10 @@ def fake_vector(text: str, dim: int = 256) -> list[float]:
 
 
 class FakeRetriever:
-    """Searches the fixture clauses by fake-vector cosine; records what it was asked."""
+    """Searches the fixture clauses by fake-vector cosine; records what it was asked. Like a partial view of an
+    index it lists no records and cannot say what the text mentions (subclasses add both)."""
+
+    records = None
 
     def __init__(self, rows=CLAUSES):
         self.hits = [make_hit(r) for r in rows]
@@ -99,6 +102,9 @@ class FakeRetriever:
             pool = [h for h in pool if h.doc_number == filters.doc_number]
         ranked = sorted(pool, key=score, reverse=True)[:k]
         return [replace(h, rank=i, score=score(h)) for i, h in enumerate(ranked, start=1)]
+
+    def mentions(self, terms, gap=0):
+        return None
 
 
 # Fake-vector evidence: answerable fixture questions score 0.39-0.77, off-topic ones about 0.30.

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from answer_fixtures import CLAUSES, N47, N49, SOURCE, FakeRetriever, make_hit
+from answer_fixtures import CLAUSES, N47, N49, SOURCE, FakeRetriever
 from assistant.answer import Conversation, answer_question
 from assistant.answer.compose import NOT_FOUND, PARTIAL
 from assistant.answer.question import (

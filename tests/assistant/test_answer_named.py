@@ -66,3 +66,16 @@ def test_personnel_post_nobody_was_appointed_to():
     assert named.posts_unnamed(parse_question("谁被任命为温州市财政局副局长"), items) == []
     assert named.posts_unnamed(parse_question("谁当了市民政局副局长"), items) == []
     assert named.posts_unnamed(parse_question("财政局新来的副局长是谁"), items) == []  # no post phrase: no check
+
+
+def test_clause_reference_keeps_the_deeper_levels_printed_after_it():
+    from index.query import analyze
+
+    def paths(text):
+        return [p for r in analyze(text).clause_refs for p in r.paths]
+
+    assert paths("温财企〔2019〕491号 二（二）2") == [("二", "（二）", "2")]
+    assert paths("二、（二）2.（1）要交哪些材料") == [("二", "（二）", "2", "（1）")]
+    # A figure with its unit after the clause is not an item number.
+    assert paths("三（九）50万元的补助") == [("三", "（九）")]
+    assert paths("三（九）2.5亿") == [("三", "（九）")]

@@ -30,9 +30,9 @@ def run(tmp_path_factory):
 
 
 def test_every_quote_is_verbatim(run):
-    quotes = [c for r in run.rows for c in r["citations"]]
+    quotes = [c for r in run.rows for c in r.citations]
     assert quotes, "the answerer cited nothing"
-    bad = [(r["id"], c["label"], c["quote"]) for r in run.rows for c in r["citations"] if not c["verbatim"]]
+    bad = [(r.case.id, c.label, c.quote) for r in run.rows for c in r.citations if not c.verbatim]
     assert not bad
 
 

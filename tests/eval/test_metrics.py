@@ -21,6 +21,16 @@ def test_hit_rr_ndcg():
     assert m.ndcg_at_k([], 3) == 0.0
 
 
+def test_recall_at_k_counts_each_any_of_group_once():
+    ranking = [7, 3, 9, 4, 1]
+    # article A in two versions (ids 3 and 4, both retrieved), article B (id 1), article C unmapped (no ids)
+    groups = [(3, 4), (1,), ()]
+    assert m.recall_at_k(ranking, groups, 1) == 0.0
+    assert m.recall_at_k(ranking, groups, 2) == pytest.approx(1 / 3)
+    assert m.recall_at_k(ranking, groups, 5) == pytest.approx(2 / 3)  # A counts once, C is a miss
+    assert m.recall_at_k(ranking, [], 5) == 0.0
+
+
 def test_facts_normalise_width_and_percent():
     answer = "补助不超过１０％，单件最高不超过50万元。"
     assert m.facts_found(answer, ["10%", "50万元", "60万元"]) == [True, True, False]

@@ -90,13 +90,13 @@ def test_runner_rows_and_summary():
     run, searcher, seen = _run(SCRIPT_V1)
     assert seen == [(1, 4), (2, 4), (3, 4), (4, 4)]
     assert searcher.calls >= 4
-    rows = {r["id"]: r for r in run.rows}
+    rows = {r.case.id: r for r in run.rows}
     a, b, c, d = rows["a"], rows["b"], rows["c"], rows["d"]
-    assert a["passed"] and a["facts_found"] == ["10%", "50万元"] and a["citations"][0]["verbatim"]
-    assert a["retrieved"][0]["gold"] and a["latency_ms"] >= 0
-    assert not b["passed"] and b["reason"].startswith("只引用了部分") and b["facts_missing"] == ["2023年12月31日"]
-    assert c["passed"] and c["flags"]["abstention_ok"]
-    assert not d["passed"] and d["reason"] == "应拒答却作答"
+    assert a.passed and a.facts_found == ("10%", "50万元") and a.citations[0].verbatim
+    assert a.retrieved[0].gold and a.latency_ms >= 0
+    assert not b.passed and b.reason.startswith("只引用了部分") and b.facts_missing == ("2023年12月31日",)
+    assert c.passed and c.flags.abstention_ok
+    assert not d.passed and d.reason == "应拒答却作答"
     s = score(run.rows)["overall"]
     assert s["hit@1"] == 1.0 and s["mrr@10"] == 1.0
     assert s["citation_recall"] == pytest.approx((1 + 0.5) / 2)
@@ -112,8 +112,8 @@ def test_non_verbatim_quote_is_flagged():
     script = dict(SCRIPT_V1)
     script[Q_SCRIPT] = (0, "给予设备实际价格不超过２０％的补助", "补助不超过10%、50万元[1]")
     run, _, _ = _run(script)
-    row = next(r for r in run.rows if r["id"] == "a")
-    assert not row["citations"][0]["verbatim"] and not row["passed"] and "原文不一致" in row["reason"]
+    row = next(r for r in run.rows if r.case.id == "a")
+    assert not row.citations[0].verbatim and not row.passed and "原文不一致" in row.reason
     assert score(run.rows)["overall"]["verbatim"] == pytest.approx(2 / 3)
 
 
@@ -123,7 +123,7 @@ def test_answerer_error_is_a_failed_case():
 
     cases = parse_evalset([json.dumps(CASES[0], ensure_ascii=False)])
     run = run_eval(cases, FakeSearcher({}), broken)
-    assert run.rows[0]["error"] == "RuntimeError: boom" and not run.rows[0]["passed"]
+    assert run.rows[0].error == "RuntimeError: boom" and not run.rows[0].passed
 
 
 def test_report_files_and_escaping(tmp_path):
@@ -136,7 +136,7 @@ def test_report_files_and_escaping(tmp_path):
     assert "data:image/png;base64," in html  # charts embedded, no external files
     assert "&lt;idx&gt;" in html
     rows, loaded = load_report(tmp_path / "rep")
-    assert [r["id"] for r in rows] == ["a", "b", "c", "d"]
+    assert [r.case.id for r in rows] == ["a", "b", "c", "d"]
     assert loaded["overall"] == json.loads(json.dumps(summary["overall"]))
     # Re-scoring the written run gives the same numbers (evaluation reads files).
     assert score(rows)["overall"] == score(run.rows)["overall"]

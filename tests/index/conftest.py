@@ -78,13 +78,8 @@ def json_parser(path: Path) -> list[Document]:
 
 
 @pytest.fixture(autouse=True)
-def data_dir(tmp_path, monkeypatch):
-    """Every test gets its own data folder; no test touches ~/.local/share/gazette."""
-    folder = tmp_path / "data"
-    monkeypatch.setenv("GAZETTE_DATA", str(folder))
-    monkeypatch.delenv("GAZETTE_INDEX", raising=False)
-    monkeypatch.delenv("GAZETTE_MODEL", raising=False)
-    return folder
+def _own_data_dir(data_dir):
+    """Every test here gets its own data folder (tests/conftest.py)."""
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import importlib.util
 
 import pytest
 
-from tests.index.conftest import DOCS, json_parser, write_sources  # noqa: F401 - shared real excerpts
+from tests.index.conftest import DOCS, embedder, json_parser, sources, write_sources  # noqa: F401 - shared
 
 
 def _missing(*modules: str) -> str | None:
@@ -32,24 +32,8 @@ needs_ray = pytest.mark.skipif(RAY_REASON is not None, reason=RAY_REASON or "")
 
 
 @pytest.fixture(autouse=True)
-def data_dir(tmp_path, monkeypatch):
-    folder = tmp_path / "data"
-    monkeypatch.setenv("GAZETTE_DATA", str(folder))
-    for name in ("GAZETTE_INDEX", "GAZETTE_MODEL", "GAZETTE_STORE", "GAZETTE_MILVUS_TOKEN"):
-        monkeypatch.delenv(name, raising=False)
-    return folder
-
-
-@pytest.fixture
-def embedder():
-    from index.embed import FakeEmbedder
-
-    return FakeEmbedder(dim=64, max_chars=126, name="fake-64")
-
-
-@pytest.fixture
-def sources(tmp_path):
-    return write_sources(tmp_path / "src")
+def _own_data_dir(data_dir):
+    """Every test here gets its own data folder (tests/conftest.py)."""
 
 
 @pytest.fixture(scope="session")

@@ -16,14 +16,8 @@ ARTIFACTS = ROOT / "tests" / "artifacts"
 
 
 @pytest.fixture(autouse=True)
-def data_dir(tmp_path, monkeypatch):
-    """Every test gets its own data folder; no test touches ~/.local/share/gazette."""
-    folder = tmp_path / "data"
-    monkeypatch.setenv("GAZETTE_DATA", str(folder))
-    monkeypatch.setenv("GRADIO_ANALYTICS_ENABLED", "False")
-    for name in ("GAZETTE_INDEX", "GAZETTE_MODEL", "GAZETTE_AUTH", "GAZETTE_LLM_BASE_URL", "GAZETTE_LLM_MODEL"):
-        monkeypatch.delenv(name, raising=False)
-    return folder
+def _own_data_dir(data_dir):
+    """Every test here gets its own data folder (tests/conftest.py)."""
 
 
 @pytest.fixture(scope="session")

@@ -50,8 +50,8 @@ def test_verdicts_are_the_eval_judges(service):
     results = list(staff.run_cases(_cases(), service))
     assert [r.passed for r in results] == [True, True, False, False]
     for r in results:
-        assert r.passed == judge(dict(r.row_data))["passed"]
-    assert results[2].reason == results[2].row_data["reason"] == "检索未命中（gold 条款不在前 10）"
+        assert r.passed == judge(r.row_data).passed
+    assert results[2].reason == results[2].row_data.reason == "检索未命中（gold 条款不在前 10）"
     assert results[0].cited == (f"{N49} 三、（一）",)
     assert results[0].expected == (f"{N49} 三（一）",)
     labels = dict(staff.summary(results))
@@ -60,7 +60,7 @@ def test_verdicts_are_the_eval_judges(service):
 
 def test_missing_fact_fails(service):
     (result,) = staff.run_cases(_cases([{**CASES[0], "facts": ["床位"]}]), service)
-    assert not result.passed and result.row_data["facts_missing"] == ["床位"]
+    assert not result.passed and result.row_data.facts_missing == ("床位",)
 
 
 def test_case_without_gold_is_shown_ungraded(service):

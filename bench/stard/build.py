@@ -6,9 +6,9 @@ is an ordinary `index.build.build_index` run over the files so far into the same
 project's content-hash reuse skips what earlier stages embedded, and an interrupted run loses only
 its current stage. Stages the index already covers are skipped. The index manifest's `sources` lists exactly which files a stage covered.
 
-    .venv/bin/python bench/stard_build.py --index ~/.cache/gazette-stard/m3e-small
-    .venv/bin/python bench/stard_build.py --index /tmp/stard-fake --model fake-64 --stages 0   # whole corpus, fake vectors
-    nice -n 10 .venv/bin/python bench/stard_build.py --index /tmp/stard-full --stages 0 --backend onnx-int8
+    .venv/bin/python -m bench.stard.build --index ~/.cache/gazette-stard/m3e-small
+    .venv/bin/python -m bench.stard.build --index /tmp/stard-fake --model fake-64 --stages 0   # whole corpus, fake vectors
+    nice -n 10 .venv/bin/python -m bench.stard.build --index /tmp/stard-full --stages 0 --backend onnx-int8
 
 Indexes built here hold no answer-stage sentence vectors (retrieval does not use them).
 """
@@ -22,11 +22,7 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
-
-from stard_gold import LAW_DIR, GoldMapper, Unit, corpus_files, load_queries, manifest_titles  # noqa: E402
+from bench.stard.gold import LAW_DIR, GoldMapper, Unit, corpus_files, load_queries, manifest_titles
 
 DEFAULT_INDEX = Path.home() / ".cache" / "gazette-stard" / "m3e-small"
 

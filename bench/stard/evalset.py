@@ -1,10 +1,10 @@
 """Write a STARD split as an eval set (eval/evalset.py format), so `gazette eval` can run it like any other set.
 
-    .venv/bin/python bench/stard_evalset.py --index ~/.cache/gazette-stard/m3e-small-s3 --split dev
+    .venv/bin/python -m bench.stard.evalset --index ~/.cache/gazette-stard/m3e-small-s3 --split dev
     .venv/bin/python -m assistant eval ~/.cache/gazette-stard/stard-dev.jsonl \
         --index ~/.cache/gazette-stard/m3e-small-s3 --report /tmp/stard-eval
 
-Gold articles are mapped with bench/stard_gold.py onto the index's own clauses (read from its clauses.jsonl), and
+Gold articles are mapped with bench/stard/gold.py onto the index's own clauses (read from its clauses.jsonl), and
 each gold entry is written with the exact `title` and `path` those clause records hold, so the runner's
 (title, path) lookups resolve. Every persona is "resident" (STARD's questions come from lay people) and every case
 has `facts: []` (STARD gives gold articles, not answer strings). A query with several gold articles gets
@@ -19,11 +19,7 @@ import sys
 from pathlib import Path
 from types import SimpleNamespace
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
-
-from stard_gold import GoldMapper, load_queries, split_ids, units_from_records  # noqa: E402
+from bench.stard.gold import GoldMapper, load_queries, split_ids, units_from_records
 
 CACHE = Path.home() / ".cache" / "gazette-stard"
 DEFAULT_INDEX = CACHE / "m3e-small-s3"

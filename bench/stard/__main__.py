@@ -2,8 +2,8 @@
 Recall@5/10/20/50/100/200 and MRR@3/5/10 for keyword, dense and hybrid search beside the published
 baselines. Prints the table and writes bench/reports/stard.md.
 
-    .venv/bin/python bench/stard_build.py --index ~/.cache/gazette-stard/m3e-small     # once (slow on CPU)
-    .venv/bin/python bench/stard.py --index ~/.cache/gazette-stard/m3e-small --split dev \
+    .venv/bin/python -m bench.stard.build --index ~/.cache/gazette-stard/m3e-small     # once (slow on CPU)
+    .venv/bin/python -m bench.stard --index ~/.cache/gazette-stard/m3e-small --split dev \
         --keyword-index ~/.cache/gazette-stard/fake-full --fusion weighted --weights 0.5,0.5 --k1 1.2 --b 0.75 \
         --summary ~/.cache/gazette-stard/summary.md --tuning ~/.cache/gazette-stard/notes.md
 """
@@ -18,27 +18,24 @@ import time
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
+from bench.paths import REPORTS
+from bench.stard.gold import LAW_DIR, corpus_files
+from bench.stard.runs import (BASELINES, ZERO_SHOT, evaluate, golds, metric_names, open_searcher, run, set_bm25,
+                              set_fusion, stard_queries)
 
-from stard_gold import LAW_DIR, corpus_files  # noqa: E402
-from stard_metrics import BASELINES, ZERO_SHOT, evaluate, metric_names  # noqa: E402
-from stard_runs import golds, open_searcher, run, set_bm25, set_fusion, stard_queries  # noqa: E402
-
-REPORT = ROOT / "bench" / "reports" / "stard.md"
+REPORT = REPORTS / "stard.md"
 DEFAULT_INDEX = Path.home() / ".cache" / "gazette-stard" / "m3e-small"
 MODES = ("keyword", "dense", "hybrid")
 RUNNER_SECTION = "## Through the eval runner"
 CAVEATS = [
-    "- Subset indexes come from `bench/stard_build.py`: stage 1 is every statute file that holds a gold article of "
+    "- Subset indexes come from `bench/stard/build.py`: stage 1 is every statute file that holds a gold article of "
     "any split (all versions of those laws), later stages add other national statute files in a fixed shuffled order "
     "(seed 0). Fewer distractors make subset numbers optimistic; compare the keyword rows on the subset and on the "
     "whole corpus to see by how much for BM25.",
     "- Not directly comparable with the paper: a different corpus (LawRefBook 2025 snapshot, 73k clauses including "
     "several versions of some laws, against STARD's 55,348 articles), the repo's dev split (308 queries) where "
     "Dense-STARD was scored by five-fold cross-validation, and baseline cells that are partly secondary quotes.",
-    "- Gold articles are mapped by law name + article number and checked against the gold text (`bench/stard_gold.py`); "
+    "- Gold articles are mapped by law name + article number and checked against the gold text (`bench/stard/gold.py`); "
     "a gold article counts as found at the first rank of any clause that is that article (one per law version with "
     "the same text). Heading-only clauses (第X章) stay in the rankings, as the project's index returns them.",
     "- With 308 queries, differences under about 0.02–0.03 in recall are within noise (one query of 308 is 0.003).",
@@ -98,6 +95,29 @@ def coverage_lines(queries) -> list[str]:
             f"{sum(len(g.clause_ids) > 1 for q in queries for g in q.gold)}."]
 
 
+def single_query_latency(searcher, split: str, n: int) -> list[str]:
+    """p50/p95 of one question at a time, as `gazette search` and `gazette ask` serve it with the model loaded:
+    the search, and the whole answer (search, sentence scoring, composing, verifying)."""
+    from assistant.answer import answer_question
+    from eval.metrics import percentile
+
+    texts = [q.text for q in stard_queries(searcher, split, n + 3)]
+    for text in texts[:3]:  # load the model and the keyword tables once
+        answer_question(text, searcher)
+    search_ms, ask_ms = [], []
+    for text in texts[3:]:
+        t = time.perf_counter()
+        searcher.search(text, k=10)
+        search_ms.append(1000 * (time.perf_counter() - t))
+        t = time.perf_counter()
+        answer_question(text, searcher)
+        ask_ms.append(1000 * (time.perf_counter() - t))
+    return [f"- single questions on index A ({len(search_ms)} of the {split} split, one at a time, model loaded): "
+            f"search p50 {percentile(search_ms, 50):.0f} ms / p95 {percentile(search_ms, 95):.0f} ms; ask p50 "
+            f"{percentile(ask_ms, 50):.0f} ms / p95 {percentile(ask_ms, 95):.0f} ms (this index stores no sentence "
+            "vectors, so each answer embeds the sentences of its top clauses; issue 13's target is ask p50 ≤ 150 ms)"]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="STARD retrieval benchmark (see module docstring)")
     ap.add_argument("--index", type=Path, action="append",
@@ -119,6 +139,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--report", type=Path, default=REPORT)
     ap.add_argument("--runs", type=Path, default=None, help="folder for run files (qid, clause id, rank)")
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--latency", type=int, default=0,
+                    help="time N single questions of the split on the first index: search (k=10) and ask")
     args = ap.parse_args(argv)
 
     os.environ.setdefault("OMP_NUM_THREADS", str(args.threads))
@@ -182,6 +204,9 @@ def main(argv: list[str] | None = None) -> int:
                         fh.writelines(f"{q.qid}\t{cid}\t{rank}\n" for rank, cid in enumerate(ranking, start=1))
             print(fmt_row(f"{mode}, {tag}", scores), flush=True)
 
+    if args.latency:
+        timing += single_query_latency(open_searcher((args.index or [DEFAULT_INDEX])[0]), args.split, args.latency)
+
     full_rows = []
     if args.keyword_index and "keyword" in modes:
         full = open_searcher(args.keyword_index)
@@ -198,7 +223,7 @@ def main(argv: list[str] | None = None) -> int:
     settings = (f"fusion {searcher.fusion}, rrf_k {searcher.rrf_k}, weights {list(searcher.weights)}, "
                 f"BM25 k1={k1} b={b}, query prefix {json.dumps(args.query_prefix if args.query_prefix is not None else searcher.manifest['model']['query_prefix'], ensure_ascii=False)}")
     lines = ["# STARD statute retrieval", "",
-             f"Generated {time.strftime('%Y-%m-%d %H:%M')} by `python bench/stard.py "
+             f"Generated {time.strftime('%Y-%m-%d %H:%M')} by `python -m bench.stard "
              f"{' '.join(shlex.quote(a) for a in (argv if argv is not None else sys.argv[1:]))}`.", "",
              f"Queries: STARD `{args.split}` split ({len(queries)} queries{', limited' if args.limit else ''}), "
              "data/example/*.query.txt, the repo's random 4:1 split. Corpus: LawRefBook national statutes "
@@ -222,7 +247,7 @@ def main(argv: list[str] | None = None) -> int:
     lines += ["", "## Caveats", ""] + CAVEATS
     if args.tuning and args.tuning.is_file():
         lines += ["", args.tuning.read_text(encoding="utf-8").strip()]
-    if args.report.is_file():  # keep the hand-run eval-runner section (bench/stard_evalset.py + gazette eval)
+    if args.report.is_file():  # keep the hand-run eval-runner section (bench/stard/evalset.py + gazette eval)
         kept = args.report.read_text(encoding="utf-8").partition(RUNNER_SECTION)[2]
         if kept:
             lines += ["", RUNNER_SECTION + kept.rstrip("\n")]

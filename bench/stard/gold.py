@@ -1,7 +1,7 @@
 """STARD queries and their gold articles, mapped onto LawRefBook clauses by law name, article number and text.
 
 STARD's `match_id` points into its own corpus.jsonl, which is not shipped and is partly misaligned with
-`match_name` (see /work/shared/bench/STARD/README.md), so every gold article is mapped by its name
+`match_name` (see ../shared/bench/STARD/README.md), so every gold article is mapped by its name
 (`<law>第<N>条[之M]`) and checked against its text in `相关法规`.
 """
 from __future__ import annotations
@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
 
-STARD_DIR = Path("/work/shared/bench/STARD")
-LAW_DIR = Path("/work/shared/corpora/lawrefbook-laws")
+from bench.paths import bench_data_dir, law_dir
+
+STARD_DIR = bench_data_dir("STARD")
+LAW_DIR = law_dir()
 # DLC/ holds local regulations, 案例/ guiding cases: neither is a national statute.
 EXCLUDED_TOP = ("DLC", "案例")
 SPLITS = ("dev", "train")
@@ -65,7 +67,7 @@ def law_key(name: str) -> str:
 
 def article_key(label: str) -> tuple[int, int] | None:
     """第一百二十条之一 -> (120, 1); None for labels that are not articles."""
-    from corpus.outline import cn_to_int
+    from corpus.numbers import cn_to_int
 
     m = _ART.match(label)
     if not m:

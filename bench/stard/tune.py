@@ -1,8 +1,8 @@
 """Tune the benchmark's retrieval settings on STARD's train split only: BM25 k1/b, the dense query prefix,
-and the fusion (RRF k, or weighted-sum weights). Writes a markdown summary that bench/stard.py can include.
+and the fusion (RRF k, or weighted-sum weights). Writes a markdown summary that `python -m bench.stard` can include.
 
-    .venv/bin/python bench/stard_tune.py --keyword-index ~/.cache/gazette-stard/fake-full --phases bm25
-    .venv/bin/python bench/stard_tune.py --index ~/.cache/gazette-stard/m3e-small --phases prefix,fusion --k1 1.2 --b 0.75
+    .venv/bin/python -m bench.stard.tune --keyword-index ~/.cache/gazette-stard/fake-full --phases bm25
+    .venv/bin/python -m bench.stard.tune --index ~/.cache/gazette-stard/m3e-small --phases prefix,fusion --k1 1.2 --b 0.75
 
 The selection score is the mean of the nine reported metrics (R@5..200, MRR@3/5/10) on train.
 """
@@ -15,12 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
-
-from stard_metrics import evaluate, metric_names  # noqa: E402
-from stard_runs import golds, open_searcher, run, set_bm25, set_query_prefix, stard_queries  # noqa: E402
+from bench.stard.runs import evaluate, golds, metric_names, open_searcher, run, set_bm25, set_query_prefix, stard_queries
 
 K1S = (0.6, 0.9, 1.2, 1.5, 2.0)
 BS = (0.3, 0.5, 0.75, 0.9)

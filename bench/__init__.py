@@ -1,0 +1,1 @@
+"""Benchmark scripts: each prints its numbers and writes a report under bench/reports/; run as `python -m bench.<name>`."""
