@@ -42,20 +42,27 @@ class Settings:
 
 
 @dataclass(frozen=True)
-class BuildSummary:
-    index_dir: str
-    model: str
-    documents: int
-    clauses: int
-    vectors: int
-    sources: int
+class SourceChanges:
+    """Which source files a build added, changed, removed, left as they were or skipped (unreadable), and how many
+    windows it embedded or reused: what the local and the Milvus build summaries share."""
+
     added: list[str]
     changed: list[str]
     removed: list[str]
     unchanged: list[str]
     skipped: list[str]
     embedded: int  # windows sent to the model
-    reused: int  # windows whose vectors came from the previous index
+    reused: int  # windows whose vectors came from the previous index or store (same content hash)
+
+
+@dataclass(frozen=True)
+class BuildSummary(SourceChanges):
+    index_dir: str
+    model: str
+    documents: int
+    clauses: int
+    vectors: int
+    sources: int
     dense_index: str
     seconds: float
     timings: dict[str, float] = field(default_factory=dict)
@@ -275,12 +282,12 @@ def build_index(sources: Iterable[str | os.PathLike] | None = None, index_dir: s
     finally:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
-    return BuildSummary(str(target), spec.name, _next_doc(records), len(records), len(vectors), len(files),
-                        added, changed, removed, unchanged, skipped, len(todo), reused, dense.kind,
-                        round(time.perf_counter() - t0, 3),
-                        {"parse": round(t_parse, 3), "embed": round(t_embed, 3), "sentences": round(t_sent, 3),
-                         "index": round(t_index, 3)},
-                        sorted({r.file for r in records if r.kind == "unstructured"}))
+    return BuildSummary(added, changed, removed, unchanged, skipped, len(todo), reused, index_dir=str(target),
+                        model=spec.name, documents=_next_doc(records), clauses=len(records), vectors=len(vectors),
+                        sources=len(files), dense_index=dense.kind, seconds=round(time.perf_counter() - t0, 3),
+                        timings={"parse": round(t_parse, 3), "embed": round(t_embed, 3), "sentences": round(t_sent, 3),
+                                 "index": round(t_index, 3)},
+                        unstructured=sorted({r.file for r in records if r.kind == "unstructured"}))
 
 
 def _write_manifest(folder: Path, manifest: dict) -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from index import store
+from index.build import SourceChanges
 from index.errors import IndexIncompatible, IndexMissing
 from index.stores import milvus_schema as ms
 from index.stores.expr import Expr
@@ -29,17 +30,10 @@ _LITE_LIMIT = 16384  # milvus-lite's largest search/query limit
 
 
 @dataclass(frozen=True)
-class MilvusBuildSummary:
+class MilvusBuildSummary(SourceChanges):
     store: str
     model: str
     clauses: int
-    added: list[str]
-    changed: list[str]
-    removed: list[str]
-    unchanged: list[str]
-    skipped: list[str]
-    embedded: int  # windows sent to the model
-    reused: int  # windows whose vectors were already in the store (same content hash)
     seconds: float
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -368,9 +362,10 @@ def build_milvus(uri: str, sources: Iterable[str | os.PathLike] | None = None, m
         st.client.delete(st.meta, ids=[f"source:{k}" for k in skipped])
     st.client.flush(st.collection)
     t_write = time.perf_counter() - t_write
-    return MilvusBuildSummary(uri, spec.name, st.count(), added, changed, removed, unchanged, skipped, len(todo),
-                              reused, round(time.perf_counter() - t0, 3),
-                              {"parse": round(t_parse, 3), "embed": round(t_embed, 3), "write": round(t_write, 3)})
+    return MilvusBuildSummary(added, changed, removed, unchanged, skipped, len(todo), reused, store=uri,
+                              model=spec.name, clauses=st.count(), seconds=round(time.perf_counter() - t0, 3),
+                              timings={"parse": round(t_parse, 3), "embed": round(t_embed, 3),
+                                       "write": round(t_write, 3)})
 
 
 def _parsed(parsed: dict | None, key: str, parser, path: Path) -> list:
