@@ -309,7 +309,9 @@ def section(q: Question, named: ClauseHit, hits: Sequence[ClauseHit], config: An
     items = [c for c in context.children(named) if c.text.strip()]
     picks = []
     for c in items[: config.list_items]:
-        if len(c.text) <= config.whole_clause_chars and not looks_like_injection(c.text):
+        if looks_like_injection(c.text):
+            continue  # instructions planted in a document are never quoted
+        if len(c.text) <= config.whole_clause_chars:
             picks.append(whole(c))
         else:
             first = split_sentences(c.text)[0]
