@@ -113,7 +113,8 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
     evidence = forms.evidence(q, scored, config)
     if doc_records and named_.named_in_top(q, hits):
         evidence = 1.0  # the document named is found: its closest clauses answer, whatever the wording around it
-    if forms.names_section(q) and forms.listed_section(q, hits, context, config) is not None:
+    named_section = forms.listed_section(q, hits, context, config)
+    if named_section is not None:
         evidence = max(evidence, config.abstain_threshold)  # a list question names a section by its heading
     if q.parts and evidence < config.abstain_threshold:
         evidence = max(evidence, forms.part_evidence(q, hits, retriever, config, context))
@@ -129,7 +130,7 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
     if q.measured and AMOUNT in q.kinds and not any(AMOUNT in s.found for s in scored):
         # "几个执业医师": the clauses speak of the subject but give no figure for it.
         return partial(q.text, _partial_quote(best, config), hits, (f"{''.join(q.measured)}的数量",), rewritten, evidence)
-    return forms.compose_form(q, scored, hits, retriever, config, context, rewritten, evidence)
+    return forms.compose_form(q, scored, hits, retriever, config, context, rewritten, evidence, named_section)
 
 
 # Items a retrieved heading-only clause contributes in its place.

@@ -94,10 +94,12 @@ class Context:
         own = records[hit.clause_id]
         if len(own.path) < 2:
             return None
-        for r in reversed(records[max(0, hit.clause_id - 500):hit.clause_id]):
+        above = tuple(own.path[:-1])
+        for i in range(hit.clause_id - 1, -1, -1):  # siblings first, then the parent; stops at the document's start
+            r = records[i]
             if r.doc_index != own.doc_index:
                 return None
-            if list(r.path) == list(own.path[:-1]):
+            if tuple(r.path) == above:
                 return r.hit(0, 0.0)
         return None
 

@@ -77,13 +77,13 @@ def part_questions(q: Question) -> list[Question]:
 
 
 def compose_form(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHit], retriever: Retriever,
-                 config: AnswerConfig, context: Context, rewritten: str | None, evidence_: float) -> Answer:
+                 config: AnswerConfig, context: Context, rewritten: str | None, evidence_: float,
+                 named_section: ClauseHit | None = None) -> Answer:
+    """named_section: the section a list question names (listed_section), its items the answer."""
     if asks_whole_document(q):
         return document_overview(q, hits, context, config, rewritten, evidence_)
-    if names_section(q):
-        named_section = listed_section(q, hits, context, config)
-        if named_section is not None:
-            return section(q, named_section, hits, config, context, rewritten, evidence_)
+    if named_section is not None:
+        return section(q, named_section, hits, config, context, rewritten, evidence_)
     if q.form == OVERVIEW:
         return overview(q, scored, hits, config, rewritten, evidence_)
     if q.form in (ENUMERATION, COUNT):
@@ -270,16 +270,13 @@ def document_overview(q: Question, hits: Sequence[ClauseHit], context: Context, 
     return compose(q.text, [opening], hits, notes=notes, rewritten=rewritten, evidence=evidence_)
 
 
-def names_section(q: Question) -> bool:
-    """Whether the question asks for a list, which a section's items can answer."""
-    return q.form in (OVERVIEW, ENUMERATION, COUNT)
-
-
 def listed_section(q: Question, hits: Sequence[ClauseHit], context: Context, config: AnswerConfig) -> ClauseHit | None:
     """The section a list question names by its heading ("重点任务有哪几项" → 二、重点任务; "5件规章是哪些" →
     需要制定、修订的规章项目（5件））, among the retrieved clauses and the sections above them: its items answer.
     Named means the question's words cover most of the heading, or some of it and the count asked equals its items
-    (when no sentence of the document lists that many)."""
+    (when no sentence of the document lists that many). None for a question that asks for no list."""
+    if q.form not in (OVERVIEW, ENUMERATION, COUNT):
+        return None
     best, best_key = None, None
     seen: set[int] = set()
     for rank, hit in enumerate(hits[: config.top_clauses]):
