@@ -55,7 +55,7 @@ def resolve_words(q: Question, retriever: Retriever) -> Question:
     freq = tokenizer().FREQ
     # Only a dictionary word replaces a mis-cut one (诊所 for 开诊), never a bigram across two words (动组 in 行动组由).
     options = {w: [t for t in (*_straddling(q.query, w), *_unglued(q.query, w)) if freq.get(t, 0) > 0]
-               for w in q.words}
+                  + _orphaned(q.query, w) for w in q.words}
     terms = sorted({w for w in q.words} | {t for ts in options.values() for t in ts})
     found = retriever.mentions(terms)
     if found is None:
@@ -81,6 +81,22 @@ def _unglued(question: str, word: str) -> list[str]:
     if i > 0 and len(word) >= 3 and question[i - 1:i + 1] in _QUESTION_PHRASES:
         return [word[1:]]
     return []
+
+
+def _orphaned(question: str, word: str) -> list[str]:
+    """The word's edge character joined with a single character jieba left beside it: its guess at characters it
+    does not know ("有电|竞" for 有|电竞) leaves the real word's other half alone."""
+    tokens = tokenizer().lcut(question)
+    out = []
+    for i, t in enumerate(tokens):
+        if t != word:
+            continue
+        for j, piece in ((i + 1, word[-1] + (tokens[i + 1] if i + 1 < len(tokens) else "")),
+                         (i - 1, (tokens[i - 1] if i > 0 else "") + word[0])):
+            if 0 <= j < len(tokens) and len(tokens[j]) == 1 and re.fullmatch(r"[\u4e00-\u9fff]{2}", piece) \
+                    and not _QUESTION_CHARS & set(tokens[j]):
+                out.append(piece)
+    return out
 
 
 def _parts(word: str) -> list[str]:

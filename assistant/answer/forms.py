@@ -183,8 +183,8 @@ def enumeration(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Cl
         own = [s for s in scored if s.evidence >= top - config.evidence_window]
         weight = config.w_count
     else:
-        # Within the best clause, the sentence that reads most as an enumeration among those nearly as good.
-        own = [s for s in scored if s.hit.clause_id == lead.hit.clause_id and s.score >= lead.score - config.w_list]
+        # The sentence that reads most as an enumeration among those nearly as good, in any of the top clauses.
+        own = [s for s in scored if s.score >= lead.score - config.w_list]
         weight = config.w_list
     best = max(own, key=lambda s: (s.score + weight * _listness(s.sentence.text, q.count, q.words),
                                    -s.position, -s.index))
@@ -313,13 +313,19 @@ def section(q: Question, named: ClauseHit, hits: Sequence[ClauseHit], config: An
         else:
             first = split_sentences(c.text)[0]
             picks.append(span(c, first.start, first.end))
+    # A lead-in that names every item ("下设监督组、专家组、集中采购小组") is the direct answer, before the items.
+    lead = next((s for s in split_sentences(named.text) if len(items) >= 2
+                 and any(_items(p) == len(items) for p in _pieces(s.text))), None)
+    direct = span(named, lead.start, lead.end) if lead is not None else None
+    if direct is not None:
+        picks.insert(0, direct)
     notes = []
     if len(items) > config.list_items:
         notes.append(f"（“{named.heading}”共{len(items)}项，以上列出前{config.list_items}项。）")
     elif q.form == COUNT and not _NUMBER.search(named.heading or ""):
         notes.append(f"（“{named.heading}”共{len(items)}项，系按条目计数得出。）")
     # The list is what is asked for: no note that the quotes lack an amount ("有哪几项" reads as a count).
-    return compose(q.text, picks, hits, notes=notes, rewritten=rewritten, evidence=evidence_)
+    return compose(q.text, picks, hits, direct=direct, notes=notes, rewritten=rewritten, evidence=evidence_)
 
 
 def _anchor(picks: list[Excerpt], hits: Sequence[ClauseHit], scored: Sequence[ScoredSentence],

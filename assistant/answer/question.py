@@ -41,7 +41,7 @@ USER_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(亿元|万元|亿|万|元)")
 
 # Form cues. A count asks how many things there are; an enumeration which ones; an overview what a document or a
 # topic provides as a whole; a yes/no question whether something is allowed or so.
-_COUNT = re.compile(r"(?:一共|总共|共|合计)(?:有|是)?(?:几|多少)|(?:几|多少)(?:件|份|项|条|类|批|名干部|位)(?!工作日)"
+_COUNT = re.compile(r"(?:一共|总共|共|合计)(?:有|是)?(?:几|多少)|(?<!哪)(?:几|多少)(?:件|份|项|条|类|批|名干部|位)(?!工作日)"
                     r"(?:文件|事项|措施|政策|任务|项目|干部)?")
 _ENUM_N = re.compile(r"哪([0-9一二三四五六七八九十两]+)(?:个|项|类|方面|家|条|种|大)")
 # "要制定的5件规章是哪些", "五大重点任务有哪些": an enumeration that states how many things it asks for.
@@ -65,6 +65,8 @@ _HOW_MANY = re.compile(r"(?:几|多少)[个名家张项位所条件人次]?")
 _DOCUMENTS = re.compile(r"(?:哪些|哪几|几件|几个|几份|多少件|多少份|多少个|什么)(?:规范性)?(?:文件|政策文件)|文件(?:有哪些|有几|都有)")
 _ISSUE = re.compile(r"第\s*(\d{1,4})\s*期")
 _HOW_MANY_TOKEN = re.compile(r"^(?:几|多少|[两三四五六七八九十]+)[个名家张项位所条件人次]$")
+# Question phrases jieba keeps as one word: they ask, they name nothing ("多长时间", "去哪", "好几家", "认不认").
+_ASKING_TOKEN = re.compile(r"^(?:多(?:长|久|大|高|远|快|重)|(?:好|这|那)几|[去到在从]哪|哪儿|啥|咋|怎)|^(.)不\1$")
 _CLAUSES = re.compile(r"[，,；;？?]")
 _PERSON_ASK = re.compile(r"谁|哪位|哪些人|什么人|哪些干部|名单")
 
@@ -141,7 +143,7 @@ def parse_question(text: str, query: str | None = None) -> Question:
         kinds.add(PERSON)
         kinds.discard(AGENCY)  # "谁被任命" asks for a person, not an agency
     words = content_words(simplified)
-    parts = tuple(p for p in (s.strip(" ，,") for s in _PART_SPLIT.split(simplified)) if len(p) >= 4)
+    parts = tuple(p for p in (s.strip(" ，,") for s in _split_parts(simplified)) if len(p) >= 4)
     intent = analyze(simplified)
     form = _form(simplified, frozenset(kinds), intent, parts)
     n = _ENUM_N.search(simplified) or (_STATED_N.search(simplified) if form == ENUMERATION else None)
@@ -152,6 +154,25 @@ def parse_question(text: str, query: str | None = None) -> Question:
         traditional=traditional, measured=_measured(simplified, words),
         documents=bool(_DOCUMENTS.search(simplified)), issue=issue.group(1) if (issue := _ISSUE.search(simplified)) else None,
     )
+
+
+# Words that ask: a clause holding one is a question of its own ("陶庆东新任什么职务，免去了什么职务？").
+_ASKS = re.compile(r"什么|谁|哪|几|多少|多久|吗|是否|怎么|如何")
+
+
+def _split_parts(question: str) -> list[str]:
+    """Parts at a question mark, "；" or a comma before 另外/还有…, and at a comma between two clauses that each ask."""
+    out: list[str] = []
+    for piece in _PART_SPLIT.split(question):
+        clauses = re.split(r"(?<=[，,])", piece)
+        current = ""
+        for clause in clauses:
+            if current and _ASKS.search(current) and _ASKS.search(clause):
+                out.append(current)
+                current = ""
+            current += clause
+        out.append(current)
+    return out
 
 
 def _measured(q: str, words: tuple[str, ...]) -> tuple[str, ...]:
@@ -221,7 +242,7 @@ def content_words(question: str) -> tuple[str, ...]:
     for token in tokenizer().lcut(question):
         token = token.strip()
         if len(token) < 2 or token in STOP_WORDS or _NUMERIC.match(token) or _PUNCT.match(token) \
-                or _HOW_MANY_TOKEN.match(token):
+                or _HOW_MANY_TOKEN.match(token) or _ASKING_TOKEN.match(token):
             continue
         seen.setdefault(token, None)
     return tuple(seen)

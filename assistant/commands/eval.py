@@ -18,7 +18,7 @@ THRESHOLDS = Path(__file__).resolve().parents[2] / "eval" / "thresholds.json"
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("evalsets", nargs="*", metavar="EVALSET", help="评测集 JSONL 文件（默认：测试集 wenzhou-203-test；--calibrate 默认用两个开发集）")
+    parser.add_argument("evalsets", nargs="*", metavar="EVALSET", help="评测集 JSONL 文件（默认：测试集 wenzhou-203-test；--calibrate 默认用三个开发集）")
     add_index_options(parser)
     parser.add_argument("--json", action="store_true", help="输出一行 JSON 汇总")
     parser.add_argument("--report", metavar="DIR", help="写出 results.jsonl、summary.json 与 report.html")

@@ -51,3 +51,15 @@ def test_mis_cut_word_is_resolved_to_the_form_the_text_holds():
     resolved = resolve_words(q("开诊所有什么补贴？"), Corpus())
     assert "诊所" in resolved.words and "开诊" not in resolved.words
     assert resolve_words(q("开诊所有什么补贴？"), PartialView()).words == q("开诊所有什么补贴？").words
+
+
+class Culture:
+    def mentions(self, terms, gap=0):
+        text = "加快温州网络文学原创IP众创空间、浙南电竞小镇建设。"
+        return [t in text for t in terms]
+
+
+def test_word_jieba_guessed_from_unknown_characters_is_resolved():
+    # jieba cuts 有电竞 as 有电|竞: the lone 竞 and the word's last character make the word the text holds.
+    assert resolve_words(q("温州有电竞小镇的规划吗"), Culture()).words == ("温州", "电竞", "小镇", "规划")
+    assert resolve_words(q("数字经济专项行动组由谁牵头"), Culture()).words == q("数字经济专项行动组由谁牵头").words

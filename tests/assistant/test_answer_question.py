@@ -42,3 +42,37 @@ def test_user_amounts_and_formatting():
     assert user_amounts("我投资6000万元，另有1.5亿元") == [6e7, 1.5e8]
     assert user_amounts("到2021年产值多少") == []
     assert format_yuan(5e5) == "50万元" and format_yuan(3e8) == "3亿元" and format_yuan(800) == "800元"
+
+
+def test_question_phrases_are_not_content_words():
+    from assistant.answer.question import content_words
+
+    assert content_words("外资企业特殊工时审批多长时间出结果") == ("外资企业", "特殊", "工时", "审批", "结果")
+    assert content_words("在民营医院做的检查，公立医院认不认？") == ("民营", "医院", "检查", "公立医院")
+    assert "下载" in content_words("特殊工时那几张申请表去哪下载")
+
+
+def test_several_or_those_few_is_not_a_count():
+    assert AMOUNT not in question_kinds("医生可以同时在好几家医院坐诊吗")
+    assert AMOUNT not in question_kinds("特殊工时那几张申请表去哪下载")
+    assert AMOUNT in question_kinds("全市有几家社会办医院")
+
+
+def test_which_ones_is_an_enumeration_and_how_many_a_count():
+    from assistant.answer.question import COUNT, ENUMERATION, parse_question
+
+    assert parse_question("市政府立法坚持的是哪几条原则").form == ENUMERATION
+    assert parse_question("今年要制定几件规章").form == COUNT
+
+
+def test_month_and_day_is_a_date():
+    assert has_evidence(DATE, "2月2日（星期六）、2月3日（星期日）上班。")
+    assert DATE in question_kinds("车俊来温州调研是哪几天")
+
+
+def test_two_asking_clauses_are_two_parts():
+    from assistant.answer.question import MULTI, parse_question
+
+    q = parse_question("陶庆东新任什么职务，免去了什么职务？")
+    assert q.form == MULTI and q.parts == ("陶庆东新任什么职务", "免去了什么职务？")
+    assert parse_question("我想开诊所，能拿多少补贴？").parts == ()  # the first clause only sets the scene

@@ -94,3 +94,18 @@ def test_a_question_about_a_whole_document_gets_its_opening_and_its_sections():
     answer = forms.document_overview(q, [records[3].hit(1, 1.0)], Context(records), CONFIG, None, 1.0)
     assert [c.path for c in answer.citations] == [()]
     assert "一、总体要求；二、力争在本年度内完成的立法项目（8件）；四、工作要求" in answer.text
+
+
+def test_a_lead_in_naming_every_item_is_the_direct_answer():
+    rows = [(("五", "（二）"), "五、（二）", "联合采购办公室",
+             "在试点工作小组及其办公室领导下，成立联合采购办公室。联合采购办公室下设监督组、专家组、集中采购小组。"),
+            (("五", "（二）", "1"), "五、（二）1", "监督组", "负责对药品集中采购工作进行监督。"),
+            (("五", "（二）", "2"), "五、（二）2", None, "组织若干领域专家成立专家组，负责提供技术咨询。"),
+            (("五", "（二）", "3"), "五、（二）3", None, "负责集中采购具体实施工作。")]
+    records = [ClauseRecord(i, "d.txt", "d.txt", 0, "国办发〔2019〕2号", "试点方案", "normative", None, None, path, label,
+                            heading, "", text, str(i)) for i, (path, label, heading, text) in enumerate(rows)]
+    context = Context(records)
+    answer = forms.section(parse_question("联合采购办公室下设哪几个组？"), records[0].hit(1, 1.0), [records[0].hit(1, 1.0)],
+                           CONFIG, context, None, 1.0)
+    assert answer.direct_answer == "联合采购办公室下设监督组、专家组、集中采购小组。"
+    assert [c.path for c in answer.citations] == [r[0] for r in rows]
