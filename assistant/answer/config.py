@@ -31,7 +31,7 @@ class AnswerConfig:
     # Evidence lost by a sentence without the asked-for kind of fact (amount, agency, date).
     w_missing_kind: float = 0.03
     # A second clause joins only when its best sentence scores within this margin of the best.
-    second_clause_margin: float = 0.03
+    second_clause_margin: float = 0.05
     # Another sentence of the chosen clause joins within this margin.
     same_clause_margin: float = 0.03
     # Only sentences whose evidence is within this window of the best compete for selection.

@@ -30,7 +30,7 @@ PERSON = "person"
 
 # The keyword index's stop words, plus words that carry no content in a question to be answered.
 STOP_WORDS = INDEX_STOP_WORDS | frozenset(
-    "您 那么 还有 拿 给 可不可以 能不能 可否 目标 规定 政策 文件 公报 一个 多久 什么时候 何时 谁 哪 哪家 部门 单位 怎么办 万元 亿元 元 个 家 人 张 年 倍 另外 此外 如果 具体 所有 分别 各自 的话 一样 自己 现在 以后 同时 其他 别人 很多 是不是 有没有 "
+    "您 那么 还有 拿 给 可不可以 能不能 可否 规定 政策 文件 公报 一个 多久 什么时候 何时 谁 哪 哪家 部门 单位 怎么办 万元 亿元 元 个 家 人 张 年 倍 另外 此外 如果 具体 所有 分别 各自 的话 一样 自己 现在 以后 同时 其他 别人 很多 是不是 有没有 "
     "哪几 几个 几项 几件 一共 总共 共有 讲了 讲 内容 主要 包括 包含 有关 相关 月份 年份".split()
 )
 _NUMERIC = re.compile(r"^[\d.．,，%％]+$")
@@ -122,9 +122,17 @@ _FREQUENCY = re.compile(r"每\d+个?(?:年|月|季度|周)")
 _ASKS_FREQUENCY = re.compile(r"多久|多长时间|一次|每隔|频次|周期")
 
 
+# "多长时间出结果": a length of time is asked, which "有效期" or a date does not state.
+_ASKS_DURATION = re.compile(r"多长时间|多久|几天|多少天|几个?工作日|多少个?工作日|时限")
+_HOW_OFTEN = re.compile(r"一次|每隔|频次|周期")
+_DURATION = re.compile(r"(?<![\d.月])(?:\d{1,3}|[一二三四五六七八九十两]+)\s*(?:个?(?:年|日|天|工作日|小时|周)|个月)")
+
+
 def has_fact(kind: str, text: str, q: "Question | None" = None) -> bool:
     """Whether text holds the kind of fact: index.answer_types' evidence, plus the forms it misses (a frequency
-    only for a question asking how often)."""
+    only for a question asking how often); for a question asking how long, a length of time."""
+    if kind == DATE and q is not None and _ASKS_DURATION.search(q.query) and not _HOW_OFTEN.search(q.query):
+        return bool(_DURATION.search(text))
     if has_evidence(kind, text) or bool(kind in _MORE_EVIDENCE and _MORE_EVIDENCE[kind].search(text)):
         return True
     return kind == DATE and q is not None and bool(_ASKS_FREQUENCY.search(q.query)) and bool(_FREQUENCY.search(text))

@@ -76,3 +76,19 @@ def test_two_asking_clauses_are_two_parts():
     q = parse_question("陶庆东新任什么职务，免去了什么职务？")
     assert q.form == MULTI and q.parts == ("陶庆东新任什么职务", "免去了什么职务？")
     assert parse_question("我想开诊所，能拿多少补贴？").parts == ()  # the first clause only sets the scene
+
+
+def test_a_length_of_time_answers_how_long_not_a_validity_word():
+    from assistant.answer.question import has_fact, parse_question
+
+    q = parse_question("外资企业特殊工时审批多长时间出结果")
+    assert has_fact(DATE, "人力社保部门自受理之日起10个工作日内做出准予（或不予）行政许可决定。", q)
+    assert not has_fact(DATE, "已取得特殊工时行政许可并在有效期内的外商投资企业。", q)
+    assert not has_fact(DATE, "本通知自2019年8月1日起施行。", q)
+    assert has_fact(DATE, "本通知自2019年8月1日起施行。", parse_question("这个通知什么时候开始施行"))
+
+
+def test_a_section_word_such_as_goal_is_content():
+    from assistant.answer.question import content_words
+
+    assert "目标" in content_words("48号文的行动目标包括哪几个方面")  # 一、（二）行动目标 is named by it
