@@ -43,7 +43,7 @@ USER_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(亿元|万元|亿|万|元)")
 # topic provides as a whole; a yes/no question whether something is allowed or so.
 _COUNT = re.compile(r"(?:一共|总共|共|合计)(?:有|是)?(?:几|多少)|(?<!哪)(?:几|多少)(?:件|份|项|条|类|批|名干部|位)(?!工作日)"
                     r"(?:文件|事项|措施|政策|任务|项目|干部)?")
-_ENUM_N = re.compile(r"哪([0-9一二三四五六七八九十两]+)(?:个|项|类|方面|家|条|种|大)")
+_ENUM_N = re.compile(r"哪([0-9一二三四五六七八九十两]+)(?:个|项|类|方面|家|条|种|大)|哪([2-9]|[二三四五六七八九十两])(?=[\u4e00-\u9fff])")
 # "要制定的5件规章是哪些", "五大重点任务有哪些": an enumeration that states how many things it asks for.
 _STATED_N = re.compile(r"(?<![\d.第])([0-9]{1,2}|[一二三四五六七八九十两]{1,2})(?:件|项|类|个方面|方面|大|条|种)(?=[^\d，,。？?]{2})")
 _ENUMERATION = re.compile(r"哪些|哪几|有几类|包括什么|包括哪|包含哪|有什么(?:条件|要求|材料|渠道|措施|任务|方式|途径|内容)"
@@ -143,6 +143,7 @@ def parse_question(text: str, query: str | None = None) -> Question:
     text = text.strip()
     simplified = to_simplified(query if query is not None else text)
     traditional = simplified != (query if query is not None else text)
+    simplified = _arabic_years(simplified)
     kinds = set(question_kinds(simplified))
     if _AGENCY_PLURAL.search(simplified):
         kinds.add(AGENCY)
@@ -158,7 +159,7 @@ def parse_question(text: str, query: str | None = None) -> Question:
     return Question(
         text=text, query=simplified, form=form, kinds=frozenset(kinds), words=words,
         equivalents=tuple((w, expand_word(w)) for w in words), intent=intent,
-        parts=parts if len(parts) > 1 else (), count=_to_int(n.group(1)) if n else None, action=action,
+        parts=parts if len(parts) > 1 else (), count=_to_int(n.group(1) or n.group(2)) if n else None, action=action,
         traditional=traditional, measured=_measured(simplified, words),
         documents=bool(_DOCUMENTS.search(simplified)), issue=issue.group(1) if (issue := _ISSUE.search(simplified)) else None,
     )
@@ -223,6 +224,15 @@ def _converter():
     import opencc
 
     return opencc.OpenCC("t2s")
+
+
+# A year written digit by digit in Chinese numerals ("二〇一七年"), as the gazettes print years in Arabic figures.
+_CN_YEAR = re.compile(r"(?<![〇○零一二三四五六七八九十])[〇○零一二三四五六七八九]{4}(?=\s*年)")
+_CN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
+
+
+def _arabic_years(text: str) -> str:
+    return _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_DIGITS), text)
 
 
 def to_simplified(text: str) -> str:

@@ -63,6 +63,9 @@ def test_which_ones_is_an_enumeration_and_how_many_a_count():
 
     assert parse_question("市政府立法坚持的是哪几条原则").form == ENUMERATION
     assert parse_question("今年要制定几件规章").form == COUNT
+    q = parse_question("苍南霞关的“六防体系”是哪六防")  # "哪N" before any noun states how many are asked for
+    assert q.form == ENUMERATION and q.count == 6
+    assert parse_question("这是哪一年的文件").count is None
 
 
 def test_month_and_day_is_a_date():
@@ -92,3 +95,10 @@ def test_a_section_word_such_as_goal_is_content():
     from assistant.answer.question import content_words
 
     assert "目标" in content_words("48号文的行动目标包括哪几个方面")  # 一、（二）行动目标 is named by it
+
+
+def test_a_year_in_chinese_digits_is_read_as_figures():
+    from assistant.answer.question import parse_question
+
+    assert parse_question("二〇一七年规模以上工业增加值增长多少？").query.startswith("2017年")
+    assert parse_question("二零一九年的立法计划").query.startswith("2019年")
