@@ -18,7 +18,7 @@ from assistant.answer.segment import posseg, tokenizer
 from assistant.answer.types import Retriever
 
 # Nouns that name no topic of their own ("政府是什么态度").
-GENERIC_NOUNS = frozenset("态度 情况 问题 方面 内容 事情 东西 事儿 方式 办法 规定 政策 要求 意见 说法 地方 时间".split())
+GENERIC_NOUNS = frozenset("态度 情况 问题 方面 内容 事情 东西 事儿 方式 办法 规定 政策 要求 意见 说法 地方 时间 老百姓 百姓 意思".split())
 _QUESTION_CHARS = set("的了吗呢吧啊呀么哦嗯怎么什哪谁几多少啥咋")
 
 
@@ -100,8 +100,16 @@ def _orphaned(question: str, word: str) -> list[str]:
 
 
 def _parts(word: str) -> list[str]:
-    """The shorter words jieba finds inside a compound (search-mode cut)."""
-    return [p for p in dict.fromkeys(tokenizer().cut_for_search(word)) if p != word and len(p) >= 2]
+    """The shorter words jieba finds inside a compound (search-mode cut), when they spell it out end to end
+    ("外资|企业"); none when a character is left over ("驾驶|证", "物业|费") or they only overlap ("进出|出口")."""
+    pieces = [p for p in dict.fromkeys(tokenizer().cut_for_search(word)) if p != word and len(p) >= 2]
+    reach = {0: []}  # position -> parts that spell the word up to it
+    for i in range(len(word)):
+        if i in reach:
+            for p in pieces:
+                if word.startswith(p, i) and i + len(p) not in reach:
+                    reach[i + len(p)] = reach[i] + [p]
+    return reach.get(len(word), [])
 
 
 def _is_topic(word: str) -> bool:
