@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.answer.question import Question
+from assistant.answer.segment import posseg, tokenizer
 from index.hits import ClauseHit
 
 _ORDINAL = re.compile(r"(第?)([一二三四五六七八九十百两\d]+)(届|次|场|批|轮)")
@@ -54,6 +55,17 @@ def clause_missing(q: Question, doc_records: Sequence) -> bool:
 def named_in_top(q: Question, hits: Sequence[ClauseHit]) -> bool:
     """The best retrieved clause is of a document the question names."""
     return bool(hits) and any(m.matches(hits[0].doc_number) for m in q.intent.doc_mentions)
+
+
+def person_in_top(q: Question, hits: Sequence[ClauseHit]) -> bool:
+    """A person the question names is printed in the best retrieved clause: a word jieba tags nr that its dictionary
+    does not hold as a word of its own (许可 is tagged nr too)."""
+    if not hits:
+        return False
+    freq = tokenizer().FREQ
+    names = [w.word for w in posseg()[0].cut(q.query)
+             if w.flag == "nr" and 2 <= len(w.word) <= 4 and not freq.get(w.word)]
+    return any(name in hits[0].text for name in names)
 
 
 def ordinal_misses(q: Question, hits: Sequence[ClauseHit]) -> list[str]:

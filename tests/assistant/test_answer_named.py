@@ -79,3 +79,13 @@ def test_clause_reference_keeps_the_deeper_levels_printed_after_it():
     # A figure with its unit after the clause is not an item number.
     assert paths("三（九）50万元的补助") == [("三", "（九）")]
     assert paths("三（九）2.5亿") == [("三", "（九）")]
+
+
+def test_a_person_named_is_found_in_the_best_clause():
+    appointment = make_hit((90, None, "7月份市政府人事任免", ("第31段",), "第31段", None,
+                            "蒋义炮的温州市民政局副局长职务"))
+    assert named.person_in_top(parse_question("蒋义炮之前在哪个单位任职"), [appointment])
+    assert not named.person_in_top(parse_question("徐健之前担任什么职务"), [appointment])
+    # jieba tags some dictionary words nr ("许可"): they name nobody.
+    permit = make_hit((91, None, "通知", ("一",), "一", None, "工作许可由人力社保部门办理"))
+    assert not named.person_in_top(parse_question("外资企业招外籍员工，工作许可怎么办"), [permit])
