@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import re
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable
@@ -18,6 +17,7 @@ from index.folder import StoredIndex, read_index
 from index.embed import Embedder, check_dimensions, get_embedder, index_model
 from index.errors import BadFilter, IndexIncompatible
 from index.hits import ClauseHit
+from index.mentions import MentionIndex, joined_text
 from index.query import Filters, Intent, SearchOne, analyze, check_mode, issue_matches
 from index.tokenize import KeywordTokenizer, normalize_doc_number
 
@@ -48,7 +48,8 @@ class Searcher(SearchOne):
         self._embedder = embedder
         self._vectors: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
         self._cache_lock = threading.Lock()
-        self._text: str | None = None  # all indexed text, joined on first use by mentions()
+        self._mention_index: MentionIndex | None = None  # built on first use by mentions()
+        self._mention_lock = threading.Lock()
         self.tokenizer = KeywordTokenizer(stored.user_words, self.manifest["tokenizer"]["stop_words"], lazy=True)
         if self.tokenizer.dictionary_hash != self.manifest["tokenizer"]["dictionary_hash"]:
             raise IndexIncompatible(stored.folder, "分词词典与建索引时不同（jieba 版本变化？）")
@@ -130,16 +131,13 @@ class Searcher(SearchOne):
 
     def mentions(self, terms: list[str], gap: int = 0) -> list[bool]:
         """Whether the indexed text (titles, headings, clause text) contains each term; with `gap`, a
-        two-character term may also have up to `gap` characters between its two (基建 in 基本建设)."""
-        if self._text is None:
-            self._text = "\x00".join(f"{r.title}\x00{r.heading or ''}\x00{r.text}" for r in self.records)
-        found = []
-        for t in terms:
-            hit = bool(t) and t in self._text
-            if not hit and gap and len(t) == 2:
-                hit = re.search(f"{re.escape(t[0])}[^\x00]{{1,{gap}}}{re.escape(t[1])}", self._text) is not None
-            found.append(hit)
-        return found
+        two-character term may also have up to `gap` characters between its two (基建 in 基本建设).
+        Answered from character-bigram tables built on first use (index/mentions.py), not by scanning the text."""
+        if self._mention_index is None:
+            with self._mention_lock:
+                if self._mention_index is None:
+                    self._mention_index = MentionIndex(joined_text(self.records))
+        return self._mention_index.mentions(list(terms), gap)
 
     def embed_queries(self, texts: list[str]) -> np.ndarray:
         return self._cached(list(texts), "query", self.embedder.embed_queries)

@@ -79,7 +79,8 @@ class Context:
         if depth == 0:
             return []  # the preamble is not the parent of the numbered parts
         out = []
-        for r in records[hit.clause_id + 1:]:
+        for i in range(hit.clause_id + 1, len(records)):  # not records[i:]: a copy of the rest of the index
+            r = records[i]
             if r.doc_index != own.doc_index or len(r.path) <= depth or r.path[:depth] != own.path:
                 break
             if len(r.path) == depth + 1:
