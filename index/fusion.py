@@ -78,10 +78,23 @@ def pin_named_clauses(ranked: list[tuple[int, float]], candidates, refs) -> list
         above = [r for r in candidates if any(ref.matches_above(r.path) for ref in refs)]
         longest = max((len(r.path) for r in above), default=0)
         pinned = [r.clause_id for r in above if len(r.path) == longest]
-    if not pinned:
+    return pin_first(ranked, pinned)
+
+
+def pin_first(ranked: list[tuple[int, float]], pinned: list[int]) -> list[tuple[int, float]]:
+    """The pinned clauses first, scored like the top hit, then the rest in their order."""
+    if not pinned or not ranked:
         return ranked
     top = ranked[0][1]
     own = dict(ranked)
     head = [(c, max(top, own.get(c, top))) for c in pinned]
     chosen = set(pinned)
     return head + [(c, s) for c, s in ranked if c not in chosen]
+
+
+def pin_second(ranked: list[tuple[int, float]], pinned: list[int]) -> list[tuple[int, float]]:
+    """The pinned clauses right after the top hit (first when it is one of them), scored like it."""
+    if not pinned or not ranked or ranked[0][0] in pinned:
+        return pin_first(ranked, pinned)
+    rest = pin_first(ranked[1:], pinned) if len(ranked) > 1 else [(c, ranked[0][1]) for c in pinned]
+    return [ranked[0]] + [(c, min(s, ranked[0][1])) for c, s in rest]

@@ -94,6 +94,15 @@ class ClauseRef:
 class Intent:
     doc_mentions: tuple[DocMention, ...] = ()
     clause_refs: tuple[ClauseRef, ...] = ()
+    days: tuple[tuple[int, int], ...] = ()  # (month, day) named: "7月16日"
+
+    def names_day(self, record) -> bool:
+        """The record is the chronicle entry (政府记事) of a day the query names: labelled "16日", in a chronicle
+        of that month."""
+        if not self.days or getattr(record, "kind", None) != "chronicle":
+            return False
+        month = (getattr(record, "issue_date", None) or "")[5:7]
+        return any(record.label == f"{d}日" and month == f"{m:02d}" for m, d in self.days)
 
 
 def _variants(token: str) -> list[str]:
@@ -114,8 +123,12 @@ _SUPPLEMENTARY = re.compile(rf"附则(?:中的?|的)?第?({_NUM})(?:条|项|款|
 _ARTICLE = re.compile(rf"第({_NUM})条")
 
 
+# "7月16日", "七月十六号": a day of a month.
+_DAY = re.compile(rf"(?<!\d)({_NUM})\s*月份?\s*({_NUM})\s*[日号]")
+
+
 def analyze(query: str) -> Intent:
-    """Document numbers and clause references named in a query."""
+    """Document numbers, clause references and days named in a query."""
     mentions: list[DocMention] = []
     for m in DOC_NUMBER.finditer(query):
         mentions.append(DocMention(canonical(*m.groups())))
@@ -141,7 +154,9 @@ def analyze(query: str) -> Intent:
         n = to_int(m.group(1))
         if n > 0:
             refs.append(ClauseRef(((int_to_cn(n),),), article=f"第{int_to_cn(n)}条"))
-    return Intent(tuple(dict.fromkeys(mentions)), tuple(refs))
+    days = tuple(dict.fromkeys((to_int(m.group(1)), to_int(m.group(2))) for m in _DAY.finditer(query)
+                               if 1 <= to_int(m.group(1)) <= 12 and 1 <= to_int(m.group(2)) <= 31))
+    return Intent(tuple(dict.fromkeys(mentions)), tuple(refs), days)
 
 
 def issue_matches(wanted: str, issues) -> bool:

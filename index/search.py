@@ -50,6 +50,7 @@ class Searcher(SearchOne):
         self._cache_lock = threading.Lock()
         self._mention_index: MentionIndex | None = None  # built on first use by mentions()
         self._mention_lock = threading.Lock()
+        self._chronicle_entries: list[store.ClauseRecord] | None = None
         self.tokenizer = KeywordTokenizer(stored.user_words, self.manifest["tokenizer"]["stop_words"], lazy=True)
         if self.tokenizer.dictionary_hash != self.manifest["tokenizer"]["dictionary_hash"]:
             raise IndexIncompatible(stored.folder, "分词词典与建索引时不同（jieba 版本变化？）")
@@ -233,8 +234,17 @@ class Searcher(SearchOne):
             if mode == "hybrid":
                 ranked = type_prior(queries[i], ranked, lambda ids: [self.records[c].text for c in ids])
             ranked = self._pin_clauses(ranked, intent, focus[i], clause_mask)
+            if intent.days:  # "7月16日…": that day's chronicle entry right after the top hit
+                ranked = fuse.pin_second(ranked, [r.clause_id for r in self._chronicle() if intent.names_day(r)
+                                                 and (clause_mask is None or clause_mask[r.clause_id])])
             results.append([self.records[c].hit(rank, s) for rank, (c, s) in enumerate(ranked[:k], start=1)])
         return results
+
+    def _chronicle(self) -> list[store.ClauseRecord]:
+        """The chronicle (政府记事) entries of the index, found once."""
+        if self._chronicle_entries is None:
+            self._chronicle_entries = [r for r in self.records if r.kind == "chronicle"]
+        return self._chronicle_entries
 
     def _fuse(self, kw: list[tuple[int, float]], dn: list[tuple[int, float]], mode: str) -> list[tuple[int, float]]:
         return fuse.combine(kw, dn, mode, self.fusion, self.rrf_k, self.weights)

@@ -113,8 +113,10 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
     evidence = forms.evidence(q, scored, config)
     if doc_records and named_.named_in_top(q, hits):
         evidence = 1.0  # the document named is found: its closest clauses answer, whatever the wording around it
-    elif named_.person_in_top(q, hits):
-        evidence = max(evidence, config.abstain_threshold)  # so is a person named: the clause printing the name
+    elif any(q.intent.names_day(h) for h in hits[:2]) or named_.person_in_top(q, hits):
+        # So is a day named (its chronicle entry, which retrieval puts next to the top) or a person (the clause
+        # printing the name).
+        evidence = max(evidence, config.abstain_threshold)
     named_section = forms.listed_section(q, hits, context, config)
     if named_section is not None:
         evidence = max(evidence, config.abstain_threshold)  # a list question names a section by its heading

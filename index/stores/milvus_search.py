@@ -165,6 +165,12 @@ class MilvusSearcher(SearchOne):
             if mode == "hybrid":
                 ranked = type_prior(q, ranked, self._texts)
             ranked = self._pin_clauses(ranked, intent, focus, base)
+            if intent.days:  # "7月16日…": that day's chronicle entry right after the top hit (index.search's rule)
+                entries = [r for r in self.st.records(base.extend(Expr().add("kind == {k}", k="chronicle")))
+                           if intent.names_day(r)]
+                with self._lock:
+                    self._by_id.update({r.clause_id: r for r in entries})
+                ranked = fuse.pin_second(ranked, sorted(r.clause_id for r in entries))
             top = ranked[:k]
             recs = self._fetch(c for c, _ in top)
             results.append([recs[c].hit(rank, s) for rank, (c, s) in enumerate(top, start=1)])

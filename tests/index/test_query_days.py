@@ -1,0 +1,33 @@
+"""A day the question names ("7月16日…") finds that day's chronicle entry (政府记事), next to the top hit."""
+from types import SimpleNamespace
+
+from index import fusion
+from index.query import analyze
+
+
+def entry(label, issue_date="2019-07", kind="chronicle"):
+    return SimpleNamespace(label=label, issue_date=issue_date, kind=kind)
+
+
+def test_days_named_in_a_question():
+    assert analyze("7月16日市领导集体做了什么").days == ((7, 16),)
+    assert analyze("七月十六号有什么活动").days == ((7, 16),)
+    assert analyze("13月5日").days == ()
+    assert analyze("开诊所有什么补贴？").days == ()
+
+
+def test_the_entry_of_that_day_of_that_month():
+    intent = analyze("7月16日市领导集体做了什么")
+    assert intent.names_day(entry("16日"))
+    assert not intent.names_day(entry("16日", "2019-08"))
+    assert not intent.names_day(entry("17日"))
+    assert not intent.names_day(entry("16日", kind="news"))
+
+
+def test_pinned_entry_goes_right_after_the_top_hit():
+    ranked = [(1, 0.9), (2, 0.8), (3, 0.7), (9, 0.1)]
+    assert [c for c, _ in fusion.pin_second(ranked, [9])] == [1, 9, 2, 3]
+    assert [c for c, _ in fusion.pin_second(ranked, [1])] == [1, 2, 3, 9]
+    assert [c for c, _ in fusion.pin_second(ranked, [42])] == [1, 42, 2, 3, 9]
+    scores = [s for _, s in fusion.pin_second(ranked, [9])]
+    assert scores == sorted(scores, reverse=True)
