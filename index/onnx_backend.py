@@ -54,8 +54,9 @@ def model_files(folder: Path) -> list[Path]:
 def model_hash(folder: Path, cache_root: Path) -> str:
     """SHA-256 over the model's files; remembered by (path, size, mtime) so later runs only stat them."""
     files = model_files(folder)
-    stamp = hashlib.sha256(json.dumps([[str(p), p.stat().st_size, p.stat().st_mtime_ns] for p in files])
-                           .encode()).hexdigest()
+    # EXPORT_VERSION is part of the memo's key too: bumping it must not find a memo made by the old recipe.
+    stamp = hashlib.sha256(json.dumps([EXPORT_VERSION] + [[str(p), p.stat().st_size, p.stat().st_mtime_ns]
+                                                          for p in files]).encode()).hexdigest()
     memo = cache_root / "hashes" / f"{stamp}.txt"
     if memo.is_file():
         return memo.read_text(encoding="utf-8").strip()

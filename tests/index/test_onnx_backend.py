@@ -77,3 +77,15 @@ def test_query_path_imports_no_torch(data_dir, tmp_path):
                           env={**__import__("os").environ, "GAZETTE_DATA": str(data_dir)})
     report = json.loads(done.stderr.strip().splitlines()[-1])
     assert report == {"heavy": [], "onnx": True}, done.stderr[-2000:]
+
+
+def test_a_new_export_recipe_is_a_new_cache(tmp_path, monkeypatch):
+    from index import onnx_backend
+
+    model = tmp_path / "model"
+    model.mkdir()
+    (model / "config.json").write_text("{}", encoding="utf-8")
+    before = onnx_backend.model_hash(model, tmp_path / "cache")
+    assert onnx_backend.model_hash(model, tmp_path / "cache") == before  # remembered
+    monkeypatch.setattr(onnx_backend, "EXPORT_VERSION", "next")
+    assert onnx_backend.model_hash(model, tmp_path / "cache") != before
