@@ -119,12 +119,10 @@ _MORE_EVIDENCE = {
 
 # "每5年": how often, the answer to "多久检查一次" but not to "什么时候开始".
 _FREQUENCY = re.compile(r"每\d+个?(?:年|月|季度|周)")
-_ASKS_FREQUENCY = re.compile(r"多久|多长时间|一次|每隔|频次|周期")
-
-
+_HOW_OFTEN = re.compile(r"一次|每隔|频次|周期")
+_ASKS_FREQUENCY = re.compile(rf"多久|多长时间|{_HOW_OFTEN.pattern}")
 # "多长时间出结果": a length of time is asked, which "有效期" or a date does not state.
 _ASKS_DURATION = re.compile(r"多长时间|多久|几天|多少天|几个?工作日|多少个?工作日|时限")
-_HOW_OFTEN = re.compile(r"一次|每隔|频次|周期")
 _DURATION = re.compile(r"(?<![\d.月])(?:\d{1,3}|[一二三四五六七八九十两]+)\s*(?:个?(?:年|日|天|工作日|小时|周)|个月)")
 
 
