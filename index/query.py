@@ -99,9 +99,9 @@ class Intent:
     def names_day(self, record) -> bool:
         """The record is the chronicle entry (政府记事) of a day the query names: labelled "16日", in a chronicle
         of that month."""
-        if not self.days or getattr(record, "kind", None) != "chronicle":
+        if not self.days or record.kind != "chronicle":
             return False
-        month = (getattr(record, "issue_date", None) or "")[5:7]
+        month = (record.issue_date or "")[5:7]
         return any(record.label == f"{d}日" and month == f"{m:02d}" for m, d in self.days)
 
 

@@ -314,8 +314,8 @@ def section(q: Question, named: ClauseHit, hits: Sequence[ClauseHit], config: An
             first = split_sentences(c.text)[0]
             picks.append(span(c, first.start, first.end))
     # A lead-in that names every item ("下设监督组、专家组、集中采购小组") is the direct answer, before the items.
-    lead = next((s for s in split_sentences(named.text) if len(items) >= 2
-                 and any(_items(p) == len(items) for p in _pieces(s.text))), None)
+    lead = next((s for s in split_sentences(named.text) if any(_items(p) == len(items) for p in _pieces(s.text))),
+                None) if len(items) >= 2 else None
     direct = span(named, lead.start, lead.end) if lead is not None else None
     if direct is not None:
         picks.insert(0, direct)
