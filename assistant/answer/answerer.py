@@ -97,6 +97,7 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
             note = constraint_note(missing, [v for c in missing for v in covered(c, hits[:1])])
             return abstain(q.text, hits, shown, 0.0, rewritten, (note,))
         scored = [s for s in scored if s.hit.clause_id in backed]
+        hits = [h for h in hits if h.clause_id in backed]  # nor is any other clause about another place or time quoted
     best = best_per_clause(scored)[0]
     unknown = uncovered_topics(q, retriever)
     if unknown and q.focus != q.query.strip().rstrip("？?。！! ") and any(w in q.focus for w in q.words):

@@ -81,3 +81,19 @@ def test_unsupported_constraint_abstains_with_a_note(retriever, config):
 def test_supported_constraint_still_answers(retriever, config):
     a = answer_question("2021年智能装备产业总产值目标是多少？", retriever, config)
     assert not a.abstained and "700亿元" in a.citations[0].quote
+
+
+def test_a_clause_about_another_day_is_never_quoted(config):
+    from answer_fixtures import FakeRetriever
+
+    caption = replace(make_hit((203, None, "图片新闻", ("第1段",), "第1段", None,
+                                "7月18日，温籍学子家乡行活动启动仪式举行。")), date=None, kind="captions")
+    entry = replace(make_hit((204, None, "7月份市政府记事", ("16日",), "16日", None,
+                              "市长、副市长观看专题教育片。")), date=None, kind="chronicle", issue_date="2019-07")
+
+    class Fixed(FakeRetriever):
+        def search(self, query, k=10, filters=None, mode="hybrid"):
+            return [replace(caption, rank=1), replace(entry, rank=2)]
+
+    a = answer_question("7月16日有什么活动", Fixed(), replace(config, abstain_threshold=0.0))
+    assert [c.label for c in a.citations] == ["16日"]
