@@ -54,8 +54,9 @@ def resolve_words(q: Question, retriever: Retriever) -> Question:
         return q
     freq = tokenizer().FREQ
     # Only a dictionary word replaces a mis-cut one (诊所 for 开诊), never a bigram across two words (动组 in 行动组由).
+    tokens = tokenizer().lcut(q.query)
     options = {w: [t for t in (*_straddling(q.query, w), *_unglued(q.query, w)) if freq.get(t, 0) > 0]
-                  + _orphaned(q.query, w) for w in q.words}
+                  + _orphaned(tokens, w) for w in q.words}
     terms = sorted({w for w in q.words} | {t for ts in options.values() for t in ts})
     found = retriever.mentions(terms)
     if found is None:
@@ -83,10 +84,9 @@ def _unglued(question: str, word: str) -> list[str]:
     return []
 
 
-def _orphaned(question: str, word: str) -> list[str]:
-    """The word's edge character joined with a single character jieba left beside it: its guess at characters it
-    does not know ("有电|竞" for 有|电竞) leaves the real word's other half alone."""
-    tokens = tokenizer().lcut(question)
+def _orphaned(tokens: list[str], word: str) -> list[str]:
+    """The word's edge character joined with a single character jieba left beside it (tokens: the question's precise
+    cut): its guess at characters it does not know ("有电|竞" for 有|电竞) leaves the real word's other half alone."""
     out = []
     for i, t in enumerate(tokens):
         if t != word:

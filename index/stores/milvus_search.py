@@ -12,6 +12,7 @@ from index.answer_types import type_prior
 from index.embed import check_dimensions, get_embedder, index_model
 from index.errors import BadFilter
 from index.hits import ClauseHit
+from index.mentions import MentionIndex, joined_text
 from index.query import Filters, Intent, SearchOne, analyze, check_mode
 from index.stores.expr import Expr, like_contains, like_suffix
 from index.stores.milvus import MilvusStore
@@ -40,7 +41,8 @@ class MilvusSearcher(SearchOne):
         self._embedder = embedder
         self._records: list[store.ClauseRecord] | None = None
         self._by_id: dict[int, store.ClauseRecord] = {}
-        self._text: str | None = None  # all clause text, joined on first use by mentions()
+        self._mention_index: MentionIndex | None = None  # built on first use by mentions()
+        self._mention_lock = threading.Lock()
         self._vectors: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -74,18 +76,11 @@ class MilvusSearcher(SearchOne):
             self._vectors.clear()
 
     def mentions(self, terms: list[str], gap: int = 0) -> list[bool]:
-        import re
-
-        if self._text is None:
-            self._text = "\x00".join(f"{r.title}\x00{r.heading or ''}\x00{r.text}" for r in self.records)
-        text = self._text
-        out = []
-        for t in terms:
-            hit = bool(t) and t in text
-            if not hit and gap and len(t) == 2:
-                hit = re.search(f"{re.escape(t[0])}[^\x00]{{1,{gap}}}{re.escape(t[1])}", text) is not None
-            out.append(hit)
-        return out
+        """As index.search.Searcher.mentions: from character-bigram tables built once (index/mentions.py)."""
+        with self._mention_lock:
+            if self._mention_index is None:
+                self._mention_index = MentionIndex(joined_text(self.records))
+        return self._mention_index.mentions(list(terms), gap)
 
     def _cached(self, texts, role, encode) -> np.ndarray:
         with self._lock:

@@ -53,25 +53,29 @@ def test_mis_cut_word_is_resolved_to_the_form_the_text_holds():
     assert resolve_words(q("开诊所有什么补贴？"), PartialView()).words == q("开诊所有什么补贴？").words
 
 
-class Culture:
+class Holds:
+    """A retriever whose indexed text is one string."""
+
+    def __init__(self, text):
+        self.text = text
+
     def mentions(self, terms, gap=0):
-        text = "加快温州网络文学原创IP众创空间、浙南电竞小镇建设。"
-        return [t in text for t in terms]
+        return [t in self.text for t in terms]
+
+
+Culture = Holds("加快温州网络文学原创IP众创空间、浙南电竞小镇建设。")
 
 
 def test_word_jieba_guessed_from_unknown_characters_is_resolved():
     # jieba cuts 有电竞 as 有电|竞: the lone 竞 and the word's last character make the word the text holds.
-    assert resolve_words(q("温州有电竞小镇的规划吗"), Culture()).words == ("温州", "电竞", "小镇", "规划")
-    assert resolve_words(q("数字经济专项行动组由谁牵头"), Culture()).words == q("数字经济专项行动组由谁牵头").words
+    assert resolve_words(q("温州有电竞小镇的规划吗"), Culture).words == ("温州", "电竞", "小镇", "规划")
+    assert resolve_words(q("数字经济专项行动组由谁牵头"), Culture).words == q("数字经济专项行动组由谁牵头").words
 
 
-class Traffic:
-    def mentions(self, terms, gap=0):
-        text = "驾驶人员应当遵守交通规则。外商投资企业的物业管理。进出企业的车辆。出口产品。"
-        return [t in text for t in terms]
+Traffic = Holds("驾驶人员应当遵守交通规则。外商投资企业的物业管理。进出企业的车辆。出口产品。")
 
 
 def test_a_compound_is_covered_only_by_parts_that_spell_it_out():
-    assert uncovered_topics(q("驾驶证到期了在哪里换"), Traffic()) == ("驾驶证",)  # 驾驶 is there, 证 is not
-    assert uncovered_topics(q("物业费怎么交"), Traffic()) == ("物业费",)
-    assert uncovered_topics(q("外资企业能申请吗"), Traffic()) == ()  # 外资 -> 外商投资, 企业
+    assert uncovered_topics(q("驾驶证到期了在哪里换"), Traffic) == ("驾驶证",)  # 驾驶 is there, 证 is not
+    assert uncovered_topics(q("物业费怎么交"), Traffic) == ("物业费",)
+    assert uncovered_topics(q("外资企业能申请吗"), Traffic) == ()  # 外资 -> 外商投资, 企业
