@@ -134,7 +134,7 @@ def analyze(query: str) -> Intent:
         mentions.append(DocMention(canonical(*m.groups())))
     rest = DOC_NUMBER.sub(" ", query)
     for m in SHORT_NUMBER.finditer(rest):
-        mentions.append(DocMention(f"{int(m.group(1))}号"))
+        mentions.append(DocMention(f"{int(m.group(1) or m.group(2))}号"))
     rest = SHORT_NUMBER.sub(" ", rest)
 
     refs: list[ClauseRef] = []

@@ -9,7 +9,8 @@ from corpus.numbers import CLOSE, canonical, find_doc_number
 from corpus.numbers import DOC_NUMBER_IN_TEXT as DOC_NUMBER
 
 # "49号文", "49号文件": a document named by its number only.
-SHORT_NUMBER = re.compile(rf"(?<![\d{re.escape(CLOSE)}])(\d{{1,4}})\s*号\s*(?:文件|文)")
+# "49号文", and a serial right after an issuer code with the year left out ("温人社发105号", "国办发6号").
+SHORT_NUMBER = re.compile(rf"(?<![\d{re.escape(CLOSE)}])(\d{{1,4}})\s*号\s*(?:文件|文)|(?<=[发办函字企])(\d{{1,4}})\s*号")
 AGENCY = re.compile(r"(?:[\u4e00-\u9fa5]{2,4}[省市县区])?[市县区省][\u4e00-\u9fa5]{1,6}?(?:委员会|办公室|局|委|办|厅|署|院)")
 BOOK_TITLE = re.compile(r"《([^《》]{2,24})》")
 
@@ -128,7 +129,7 @@ class KeywordTokenizer:
         rest.append(text[last:])
         for part in rest:
             for m in SHORT_NUMBER.finditer(part):
-                tokens.append(f"{int(m.group(1))}号")
+                tokens.append(f"{int(m.group(1) or m.group(2))}号")
             part = SHORT_NUMBER.sub(" ", part)
             words = [t for t in self._jieba.cut_for_search(part) if self._keep(t)]
             tokens.extend(words)

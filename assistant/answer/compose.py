@@ -1,6 +1,7 @@
 """Write the answer text: a direct answer first, then verbatim quotes naming document and clause, each marked."""
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from assistant.answer.question import AGENCY, AMOUNT, DATE, has_fact
@@ -17,6 +18,7 @@ MISSING = {
     AGENCY: "以上引文未写明负责的部门。",
     DATE: "以上引文未写明具体时间或期限。",
 }
+_DAY_LABEL = re.compile(r"\d{1,2}日")
 _WHAT = {AMOUNT: "具体数额", AGENCY: "负责的部门", DATE: "具体时间或期限"}
 
 
@@ -37,9 +39,10 @@ def compose(question: str, excerpts: Sequence[Excerpt], related: Sequence[Clause
     if direct is not None and marker is not None and not any(c.quote == direct.quote for c in citations):
         lines.append(f"{direct.quote}[{marker}]")  # a quote that is the direct answer already stands first
     lines += quote_lines(citations, {**clause_headings(excerpts), **(headings or {})})
-    quotes = [c.quote for c in citations]
     for kind in sorted(kinds):
-        if kind in MISSING and not any(has_fact(kind, quote, asked) for quote in quotes):
+        # A chronicle entry's day is its label ("16日"), not in its text.
+        if kind in MISSING and not any(has_fact(kind, c.quote, asked)
+                                       or kind == DATE and _DAY_LABEL.fullmatch(c.label or "") for c in citations):
             lines.append(MISSING[kind])
     lines += list(notes)
     return Answer(question, "\n".join(lines), False, citations, tuple(related), rewritten, evidence,

@@ -31,7 +31,7 @@ class AnswerConfig:
     # Evidence lost by a sentence without the asked-for kind of fact (amount, agency, date).
     w_missing_kind: float = 0.03
     # A second clause joins only when its best sentence scores within this margin of the best.
-    second_clause_margin: float = 0.05
+    second_clause_margin: float = 0.08
     # Another sentence of the chosen clause joins within this margin.
     same_clause_margin: float = 0.03
     # Only sentences whose evidence is within this window of the best compete for selection.
@@ -48,6 +48,8 @@ class AnswerConfig:
     # A clause up to this long is quoted whole in support of the sentence that answers (the fact asked for may
     # sit in its next sentence); longer clauses are quoted by sentence.
     whole_clause_chars: int = 450
+    # A longer clause's quote runs on for this many sentences after the one that answers.
+    window_after: int = 1
     # Overviews list the clauses whose best sentence scores within this window of the best, at most this many.
     overview_window: float = 0.08
     overview_clauses: int = 4

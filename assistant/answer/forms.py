@@ -9,13 +9,16 @@ from assistant.answer.compose import compose
 from assistant.answer.config import AnswerConfig
 from assistant.answer.context import Context
 from assistant.answer.guard import looks_like_injection
+from assistant.answer.named import person_names
 from assistant.answer.question import (
-    AMOUNT, COUNT, ENUMERATION, MULTI, OPEN, OVERVIEW, PERSON, Question, has_fact, parse_question,
+    AMOUNT, APPOINT, COUNT, ENUMERATION, MULTI, OPEN, OVERVIEW, PERSON, REMOVE, Question, has_fact,
+    parse_question,
 )
 from assistant.answer.select import (
-    Excerpt, ScoredSentence, best_per_clause, coverage, excerpt, score_sentences, select, span, whole,
+    Excerpt, ScoredSentence, best_per_clause, coverage, excerpt, names_post, score_sentences, select, span,
+    whole,
 )
-from assistant.answer.sentences import split_sentences
+from assistant.answer.sentences import Sentence, split_sentences
 from assistant.answer.types import Answer, Retriever
 from index.hits import ClauseHit
 
@@ -119,8 +122,8 @@ def documents(q: Question, hits: Sequence[ClauseHit], context: Context, config: 
     picks = []
     for r in list(firsts.values())[: config.list_items]:
         hit = r.hit(0, 0.0)
-        sentences = split_sentences(hit.text)
-        picks.append(span(hit, sentences[0].start, sentences[0].end))
+        first = _first_worded(hit.text)
+        picks.append(span(hit, first.start, first.end))
     note = f"（以上共{len(firsts)}件文件，系按已收录的公报计数得出。）" if len(firsts) <= config.list_items else \
         f"（已收录的公报共有{len(firsts)}件文件，以上列出前{config.list_items}件。）"
     return compose(q.text, picks, hits, notes=[note], rewritten=rewritten, evidence=1.0)
@@ -151,7 +154,7 @@ def factoid(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Clause
     picks = list(selection.excerpts)
     if PERSON in q.kinds:
         picks += _siblings(best, selection.scored, config)
-    picks = _unique(_support(picks, best.hit, config))
+    picks = _unique(_support(picks, best.hit, config) + _naming(q, hits, config))
     if not q.action:  # a personnel list's top item may be from the other half of the list (a removal)
         picks = _anchor(picks, hits, selection.scored, config)
     direct = selection.direct if (q.kinds or q.form != OPEN) else None
@@ -203,6 +206,8 @@ def enumeration(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Cl
     else:
         main = excerpt([best])
     picks = [main] + [whole(c) for c in items[: config.list_items] if len(c.text) <= config.whole_clause_chars]
+    if PERSON in q.kinds or q.action:  # "哪几位…": every item of the personnel list that fits as well
+        picks += _siblings(best, sorted(scored, key=lambda s: -s.score), config, config.w_list)
     if not q.action:
         picks = _anchor(picks, hits, scored, config)
     notes = []
@@ -242,10 +247,13 @@ def multi(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHi
                 picks.append(e)
     if not picks:
         return factoid(q, scored, hits, config, context, rewritten, evidence_)
+    picks = _unique(picks + _naming(q, hits, config))
     return compose(q.text, picks, hits, kinds=q.factual, asked=q, direct=direct, notes=notes, rewritten=rewritten,
                    evidence=evidence_)
 
 
+# A clause printing a name is quoted whole for a question naming that person only when it is an item this short.
+_NAMING_CHARS = 120
 # Share of a section heading's characters the question's words must cover for the question to name the section.
 _HEADING_SHARE = 0.6
 
@@ -311,7 +319,7 @@ def section(q: Question, named: ClauseHit, hits: Sequence[ClauseHit], config: An
         if len(c.text) <= config.whole_clause_chars:
             picks.append(whole(c))
         else:
-            first = split_sentences(c.text)[0]
+            first = _first_worded(c.text)
             picks.append(span(c, first.start, first.end))
     # A lead-in that names every item ("下设监督组、专家组、集中采购小组") is the direct answer, before the items.
     lead = next((s for s in split_sentences(named.text) if any(_items(p) == len(items) for p in _pieces(s.text))),
@@ -348,6 +356,22 @@ def _anchor(picks: list[Excerpt], hits: Sequence[ClauseHit], scored: Sequence[Sc
     return picks[:1] + [extra] + picks[1:]
 
 
+def _naming(q: Question, hits: Sequence[ClauseHit], config: AnswerConfig) -> list[Excerpt]:
+    """Personnel items among the retrieved clauses that print a person the question names: "X任了什么、免了什么" is
+    answered by every item naming X, appointment and removal alike."""
+    if q.action and not (APPOINT.search(q.query) and REMOVE.search(q.query)):
+        return []  # one half of the list is asked for
+    names = person_names(q)
+    return [whole(h) for h in hits[: config.top_clauses] if names and len(h.text) <= _NAMING_CHARS
+            and names_post(h.text) and any(n in h.text for n in names)][: config.list_items]
+
+
+def _first_worded(text: str) -> Sentence:
+    """The first sentence with words in it: a table row's first line may be its number alone ("1")."""
+    sentences = split_sentences(text)
+    return next((s for s in sentences if len(re.findall(r"[\u4e00-\u9fff]", s.text)) >= 2), sentences[0])
+
+
 def _unique(picks: Sequence[Excerpt]) -> list[Excerpt]:
     """Excerpts without repeats or spans inside another excerpt of the same clause."""
     out: list[Excerpt] = []
@@ -358,21 +382,35 @@ def _unique(picks: Sequence[Excerpt]) -> list[Excerpt]:
 
 
 def _support(picks: list[Excerpt], best: ClauseHit, config: AnswerConfig) -> list[Excerpt]:
-    """The best clause quoted whole when it is short (the fact may sit in the next sentence); others as picked."""
-    if len(best.text) > config.whole_clause_chars:
-        return picks
-    rest = [p for p in picks if p.hit.clause_id != best.clause_id]
-    return [whole(best)] + rest
+    """Each picked clause quoted whole when it is short (the fact may sit in its next sentence); the best clause,
+    when long, with the sentence after its excerpt; other long clauses as picked."""
+    out = []
+    for p in picks:
+        if len(p.hit.text) <= config.whole_clause_chars and not looks_like_injection(p.hit.text):
+            out.append(whole(p.hit))
+        else:
+            out.append(_widen(p, config) if p.hit.clause_id == best.clause_id else p)
+    return out
 
 
-def _siblings(best: ScoredSentence, ranked: Sequence[ScoredSentence], config: AnswerConfig) -> list[Excerpt]:
-    """Other items of the same list that fit the question as well (two people appointed to the same post)."""
+def _widen(p: Excerpt, config: AnswerConfig) -> Excerpt:
+    """An excerpt of a long clause with the sentence after it: the sentence that matches the question often only
+    names the subject ("……的建议收悉"), the next one states what is asked."""
+    following = [s for s in split_sentences(p.hit.text) if s.start >= p.end][:config.window_after]
+    return span(p.hit, p.start, following[-1].end) if following else p
+
+
+def _siblings(best: ScoredSentence, ranked: Sequence[ScoredSentence], config: AnswerConfig,
+              margin: float | None = None) -> list[Excerpt]:
+    """Other items of the same list that fit the question as well (two people appointed to the same post), within
+    `margin` of the best (default same_clause_margin; a list question takes the wider list margin)."""
+    margin = config.same_clause_margin if margin is None else margin
     out = []
     for s in ranked:
         if len(out) >= config.list_items or s.hit.clause_id == best.hit.clause_id:
             continue
         same_list = s.lead == best.lead and s.hit.doc_number == best.hit.doc_number and s.hit.title == best.hit.title
-        if same_list and s.score >= best.score - config.same_clause_margin:
+        if same_list and s.score >= best.score - margin:
             out.append(excerpt([s]))
     return out
 

@@ -60,12 +60,14 @@ def named_in_top(q: Question, hits: Sequence[ClauseHit]) -> bool:
 def person_in_top(q: Question, hits: Sequence[ClauseHit]) -> bool:
     """A person the question names is printed in the best retrieved clause: a word jieba tags nr that its dictionary
     does not hold as a word of its own (许可 is tagged nr too)."""
-    if not hits:
-        return False
+    return bool(hits) and any(name in hits[0].text for name in person_names(q))
+
+
+def person_names(q: Question) -> list[str]:
+    """Personal names in the question: words jieba tags nr that its dictionary does not hold as words."""
     freq = tokenizer().FREQ
-    names = [w.word for w in posseg()[0].cut(q.query)
-             if w.flag == "nr" and 2 <= len(w.word) <= 4 and not freq.get(w.word)]
-    return any(name in hits[0].text for name in names)
+    return [w.word for w in posseg()[0].cut(q.query)
+            if w.flag == "nr" and 2 <= len(w.word) <= 4 and not freq.get(w.word)]
 
 
 def ordinal_misses(q: Question, hits: Sequence[ClauseHit]) -> list[str]:

@@ -31,7 +31,7 @@ PERSON = "person"
 # The keyword index's stop words, plus words that carry no content in a question to be answered.
 STOP_WORDS = INDEX_STOP_WORDS | frozenset(
     "您 那么 还有 拿 给 可不可以 能不能 可否 规定 政策 文件 公报 一个 多久 什么时候 何时 谁 哪 哪家 部门 单位 怎么办 万元 亿元 元 个 家 人 张 年 倍 另外 此外 如果 具体 所有 分别 各自 的话 一样 自己 现在 以后 同时 其他 别人 很多 是不是 有没有 "
-    "哪几 几个 几项 几件 一共 总共 共有 讲了 讲 内容 主要 包括 包含 有关 相关 月份 年份".split()
+    "哪几 几个 几项 几件 到底 究竟 一共 总共 共有 讲了 讲 内容 主要 包括 包含 有关 相关 月份 年份".split()
 )
 _NUMERIC = re.compile(r"^[\d.．,，%％]+$")
 _PUNCT = re.compile(r"^[\W_]+$", re.UNICODE)
@@ -57,7 +57,7 @@ _SEVERAL = re.compile(r"[？?；;].+[？?]?\s*$|分别|以及|各自|各是|各�
 _PART_SPLIT = re.compile(r"(?<=[？?；;])|(?:，|,)(?=(?:另外|还有|以及|同时|那|并且)[^，,]{2,})")
 # Appointment and removal words: the two halves of a personnel list (任免), which must not be confused.
 APPOINT = re.compile(r"任命|担任|兼任|新任|出任|当上|当了|(?<![免主专副责信])任(?![务何意期性])")
-REMOVE = re.compile(r"免去|免职|撤职|卸任|不再担任|被免")
+REMOVE = re.compile(r"免去|免职|免了什么|撤职|卸任|不再担任|被免")
 # "由哪些单位审核": agencies asked for in the plural (index.answer_types knows the singular forms).
 _AGENCY_PLURAL = re.compile(r"哪些(?:单位|机构|部门|地方|组织)|哪几个(?:部门|单位)")
 _HOW_MANY = re.compile(r"(?:几|多少)[个名家张项位所条件人次]?")
@@ -66,7 +66,9 @@ _DOCUMENTS = re.compile(r"(?:哪些|哪几|几件|几个|几份|多少件|多少
 _ISSUE = re.compile(r"第\s*(\d{1,4})\s*期")
 _HOW_MANY_TOKEN = re.compile(r"^(?:几|多少|[两三四五六七八九十]+)[个名家张项位所条件人次]$")
 # Question phrases jieba keeps as one word: they ask, they name nothing ("多长时间", "去哪", "好几家", "认不认").
-_ASKING_TOKEN = re.compile(r"^(?:多(?:长|久|大|高|远|快|重)|(?:好|这|那)几|[去到在从]哪|哪儿|啥|咋|怎)|^(.)不\1$")
+_ASKING_TOKEN = re.compile(r"^(?:多(?:长|久|大|高|远|快|重)|(?:好|这|那)几|[去到在从]?哪|啥|咋|怎)|^(.)不\1$")
+# Adjectives of a "多大/多长/多高…" question that jieba may fuse with the noun after them.
+_MEASURE_ADJECTIVES = frozenset("大长高远重宽深厚")
 _CLAUSES = re.compile(r"[，,；;？?]")
 _PERSON_ASK = re.compile(r"谁|哪位|哪些人|什么人|哪些干部|名单")
 
@@ -113,12 +115,13 @@ class Question:
 # Facts index.answer_types does not recognize in running text: "每5年", "6月底前", "102.1" (an index value).
 _MORE_EVIDENCE = {
     DATE: re.compile(r"\d{1,2}月(?:底|末|中旬|上旬|下旬)|年底前|月底前"),
-    AMOUNT: re.compile(r"\d+\.\d+|[两三四五六七八九十]+(?:个|项|家|名)"),
+    AMOUNT: re.compile(r"\d+\.\d+|[两三四五六七八九十]+(?:个|项|家|名)|[一二三四五六七八九十]分之[一二三四五六七八九十]"
+                       r"|半数"),
 }
 
 
 # "每5年": how often, the answer to "多久检查一次" but not to "什么时候开始".
-_FREQUENCY = re.compile(r"每\d+个?(?:年|月|季度|周)")
+_FREQUENCY = re.compile(r"每(?:\d+|[一两三半])?个?(?:年|月|季度|季|周|天|日)")
 _HOW_OFTEN = re.compile(r"一次|每隔|频次|周期")
 _ASKS_FREQUENCY = re.compile(rf"多久|多长时间|{_HOW_OFTEN.pattern}")
 # "多长时间出结果": a length of time is asked, which "有效期" or a date does not state.
@@ -133,7 +136,15 @@ def has_fact(kind: str, text: str, q: "Question | None" = None) -> bool:
         return bool(_DURATION.search(text))
     if has_evidence(kind, text) or bool(kind in _MORE_EVIDENCE and _MORE_EVIDENCE[kind].search(text)):
         return True
+    if kind == AGENCY and q is not None and "谁" in q.query and _names_person(text):
+        return True  # "由谁…" is answered by a person as well as by a body
     return kind == DATE and q is not None and bool(_ASKS_FREQUENCY.search(q.query)) and bool(_FREQUENCY.search(text))
+
+
+def _names_person(text: str) -> bool:
+    """A personal name jieba tags (nr) that its dictionary does not hold as an ordinary word."""
+    freq = tokenizer().FREQ
+    return any(w.flag == "nr" and 2 <= len(w.word) <= 4 and not freq.get(w.word) for w in posseg()[0].cut(text))
 
 
 def parse_question(text: str, query: str | None = None) -> Question:
@@ -255,8 +266,12 @@ def content_words(question: str) -> tuple[str, ...]:
     as "开诊|所有" adds no extra fragments), without stop words, numbers or single characters."""
     question = USER_AMOUNT.sub(" ", question)
     seen: dict[str, None] = {}
+    previous = ""
     for token in tokenizer().lcut(question):
-        token = token.strip()
+        token, after_duo = token.strip(), previous == "多"
+        previous = token
+        if after_duo and len(token) >= 3 and token[0] in _MEASURE_ADJECTIVES:
+            token = token[1:]  # "多|大面积": jieba glued the question's 多大 to the noun; the noun is 面积
         if len(token) < 2 or token in STOP_WORDS or _NUMERIC.match(token) or _PUNCT.match(token) \
                 or _HOW_MANY_TOKEN.match(token) or _ASKING_TOKEN.match(token):
             continue

@@ -110,7 +110,7 @@ def score_sentences(q: Question, hits: Sequence[ClauseHit], retriever: Retriever
         if AMOUNT in present and not _counts(q, hit):
             present.discard(AMOUNT)  # a figure, but of something other than what is counted
         lead = context.list_heading(hit, sentence) if context else None
-        if PERSON in kinds and _names_post(sentence.text):
+        if PERSON in kinds and names_post(sentence.text):
             present.add(PERSON)
         if factual:
             evidence -= config.w_missing_kind * (1 - len(present & factual) / len(factual))
@@ -135,7 +135,7 @@ def _counts(q: Question, hit: ClauseHit) -> bool:
     return all(credit(w, place, q.alternatives(w)) >= _SYNONYM_CREDIT for w in q.measured)
 
 
-def _names_post(text: str) -> bool:
+def names_post(text: str) -> bool:
     """A personnel item: someone appointed to or removed from a post."""
     return bool(APPOINT.search(text) or REMOVE.search(text) or "职务" in text)
 

@@ -149,10 +149,11 @@ def _check(seg: str, good: Mapping[int, Citation], cited: set[int], context: Map
 
 
 def _context(c: Citation, clauses_by_id: Mapping[int, ClauseHit | str]) -> tuple[str, str]:
-    """(clause text, everything a figure may come from: text, title, number, label)."""
+    """(clause text, everything a figure may come from: text, title, number, label, heading)."""
     source = clauses_by_id.get(c.clause_id)
     text = source.text if isinstance(source, ClauseHit) else source or ""
-    return text, "".join([text, c.title, c.doc_number or "", c.label])
+    heading = source.heading or "" if isinstance(source, ClauseHit) else ""
+    return text, "".join([text, c.title, c.doc_number or "", c.label, heading])
 
 
 def _relead(text: str, good: Mapping[int, Citation]) -> str:

@@ -108,14 +108,15 @@ class Record:
 class PersonnelRetriever(FakeRetriever):
     """The fake retriever over a personnel notice whose paragraphs are clauses, exposing its records."""
 
-    def __init__(self):
+    def __init__(self, paragraphs=tuple(PARAGRAPHS)):
+        self.paragraphs = paragraphs
         self.records = [Record(i, 0, APPOINTMENTS, (f"第{i + 1}段",), t, issue_date="2019-07")
-                        for i, t in enumerate(PARAGRAPHS)]
+                        for i, t in enumerate(paragraphs)]
         super().__init__([])
         self.hits = [r.hit(1, 1.0) for r in self.records]
 
     def mentions(self, terms, gap=0):
-        text = "\n".join(PARAGRAPHS)
+        text = "\n".join(self.paragraphs)
         return [t in text for t in terms]
 
 
@@ -131,6 +132,24 @@ def test_removal_item_keeps_its_list_heading(config):
     a = answer_question("7月份谁被免去了温州生态园管委会副主任职务？", PersonnelRetriever(), config)
     assert "第7段（免去）：“叶雪影的温州生态园管委会副主任职务" in a.text, a.text
     assert all(c.label == "第7段" for c in a.citations)
+
+
+def test_a_person_asked_about_both_halves_gets_every_item_naming_them(config):
+    # 7月份市政府人事任免: 沈显克 is appointed (第4段) and removed (第28段)
+    paragraphs = ("市政府决定：", "沈显克任温州市财政局副局长；", "连莱菁任温州市财政局总会计师（试用期一年）；", "免去：",
+                  "沈显克的温州市财政局总会计师职务；")
+    a = answer_question("沈显克这次任了什么职、免了什么职？", PersonnelRetriever(paragraphs), config)
+    assert "财政局副局长" in a.text and "财政局总会计师职务" in a.text, a.text
+    assert "连莱菁" not in a.text
+
+
+def test_which_people_lists_every_item_of_the_post(config):
+    paragraphs = ("市政府决定：", "蔡克任温州市生态环境保护督察专员；", "徐霖森任温州市生态环境保护督察专员；",
+                  "黄晓忠任温州市生态环境保护督察专员；",
+                  "徐健任温州市经济责任审计工作联席会议办公室主任（试用期一年）；")
+    a = answer_question("哪几位新任温州市生态环境保护督察专员？", PersonnelRetriever(paragraphs), config)
+    assert all(name in a.text for name in ("蔡克", "徐霖森", "黄晓忠")), a.text
+    assert "徐健" not in a.text
 
 
 def test_undated_section_is_dated_by_its_issue(config):

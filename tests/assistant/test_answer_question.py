@@ -102,3 +102,30 @@ def test_a_year_in_chinese_digits_is_read_as_figures():
 
     assert parse_question("二〇一七年规模以上工业增加值增长多少？").query.startswith("2017年")
     assert parse_question("二零一九年的立法计划").query.startswith("2019年")
+
+
+def test_which_and_filler_words_are_not_content_words():
+    from assistant.answer.question import content_words
+
+    assert content_words("常委会要求人大工作坚持哪几个方面") == ("常委会", "要求", "人大", "工作", "坚持", "方面")
+    assert "到底" not in content_words("温州五大新兴产业到底是哪五个")
+
+
+def test_how_big_is_not_glued_to_the_noun():
+    from assistant.answer.question import content_words
+
+    # jieba cuts 多|大面积; the noun asked about is 面积 (大面积 means "large-scale")
+    assert content_words("诊所要多大面积？") == ("诊所", "面积")
+    assert "大面积" in content_words("很多大面积的土地")  # 很多 is not the question's 多大
+
+
+def test_fractions_frequencies_and_people_are_the_facts_asked_for():
+    from assistant.answer.question import has_fact, parse_question
+
+    assert has_fact(AMOUNT, "应当有全体职工三分之二以上出席", parse_question("要多少人出席才行"))
+    assert has_fact(AMOUNT, "经全体职工过半数同意", parse_question("要多少人同意"))
+    q = parse_question("国务院全体会议一般多久开一次？")
+    assert has_fact(DATE, "国务院全体会议一般每半年召开一次。", q)
+    assert has_fact(DATE, "各地各平台战新产业培育进展每月通报。", q)
+    assert has_fact(AGENCY, "陈乃华任温州市农业综合行政执法队队长；", parse_question("农业综合行政执法队队长是谁？"))
+    assert not has_fact(AGENCY, "陈乃华任温州市农业综合行政执法队队长；", parse_question("由哪个部门负责？"))

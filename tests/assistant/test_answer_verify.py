@@ -63,3 +63,20 @@ def test_quote_spanning_lines_keeps_its_first_line(clauses_by_id):
     answer = Answer("q", line, False, (Citation(1, 300, None, "统计指标", ("三",), "三", text, "s"),), ())
     checked = verify_answer(answer, {300: hit})
     assert checked.text == line and "646.66" in checked.text
+
+
+def test_a_figure_printed_in_the_clause_heading_is_sourced():
+    from answer_fixtures import make_hit
+
+    from assistant.answer.compose import compose
+    from assistant.answer.select import whole
+
+    # 国办发〔2018〕126号 附件 一: the heading "知识产权保护方面（共5项）" is shown after the label, its 5项 with it
+    row = (7, "国办发〔2018〕126号", "国务院办公厅关于推广第二批支持创新相关改革举措的通知", ("附件", "一"), "附件 一",
+           "知识产权保护方面（共5项）", "围绕专利应用和维权，开发包括专利代理责任险、专利执行险、专利被侵权损失险等保险产品。")
+    hit = make_hit(row)
+    answer = compose("第二批推广的专利保险机制里开发了哪些保险产品？", [whole(hit)], [hit],
+                     headings={hit.clause_id: hit.heading})
+    assert "（共5项）" in answer.text
+    checked = verify_answer(answer, {hit.clause_id: hit})
+    assert not checked.abstained and checked.text == answer.text

@@ -31,3 +31,10 @@ def test_pinned_entry_goes_right_after_the_top_hit():
     assert [c for c, _ in fusion.pin_second(ranked, [42])] == [1, 42, 2, 3, 9]
     scores = [s for _, s in fusion.pin_second(ranked, [9])]
     assert scores == sorted(scores, reverse=True)
+
+
+def test_a_document_number_without_its_year():
+    assert [m.text for m in analyze("温人社发105号二（一）讲的是什么？").doc_mentions] == ["105号"]
+    assert [m.text for m in analyze("国办发6号讲了什么").doc_mentions] == ["6号"]
+    assert analyze("7月16号有什么活动").doc_mentions == ()
+    assert analyze("住在3号楼").doc_mentions == ()
