@@ -114,7 +114,9 @@ def _variants(token: str) -> list[str]:
     return [cn, f"（{cn}）", str(n), f"（{n}）", f"第{cn}条"]
 
 
-_PART_ITEM = re.compile(rf"第({_NUM})(?:部分|项|章)[的之]?第({_NUM})(?:条|项|款|点)")
+_PART_ITEM = re.compile(rf"第({_NUM})(?:部分|项|章)[的之]?第[（(]?({_NUM})[）)]?(?:条|项|款|点)")
+# "第四部分" alone: a top-level part of a document (四、…).
+_PART = re.compile(rf"第({_NUM})部分")
 # "三（九）" and "三、（九）" as printed in a clause label, with the deeper levels printed after it ("二（二）2",
 # "二、（二）2.（1）"); a figure followed by a unit is not an item number.
 _CN_PAREN = re.compile(rf"(?<![第{_CN}])({_CN_NUM})[、，,]?\s*[（(]({_CN_NUM})[）)]"
@@ -142,6 +144,11 @@ def analyze(query: str) -> Intent:
         part = int_to_cn(to_int(m.group(1)))
         refs.append(ClauseRef(tuple((part, v) for v in _variants(m.group(2)))))
     rest = _PART_ITEM.sub(" ", rest)
+    for m in _PART.finditer(rest):
+        n = to_int(m.group(1))
+        if n > 0:
+            refs.append(ClauseRef(((int_to_cn(n),),)))
+    rest = _PART.sub(" ", rest)
     for m in _CN_PAREN.finditer(rest):
         path = (m.group(1), f"（{m.group(2)}）") + ((m.group(3),) if m.group(3) else ()) \
             + ((f"（{m.group(4)}）",) if m.group(4) else ())

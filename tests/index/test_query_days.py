@@ -38,3 +38,8 @@ def test_a_document_number_without_its_year():
     assert [m.text for m in analyze("国办发6号讲了什么").doc_mentions] == ["6号"]
     assert analyze("7月16号有什么活动").doc_mentions == ()
     assert analyze("住在3号楼").doc_mentions == ()
+
+
+def test_a_part_named_alone_or_with_a_bracketed_item():
+    assert analyze("47号文第四部分讲了什么").clause_refs[0].paths == (("四",),)
+    assert ("三", "（九）") in analyze("49号文件第三部分第（九）条").clause_refs[0].paths
