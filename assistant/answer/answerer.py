@@ -103,6 +103,8 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
     if unknown and q.focus != q.query.strip().rstrip("？?。！! ") and any(w in q.focus for w in q.words):
         # Words only of a scene-setting clause do not decide: the asking clause is matched.
         unknown = tuple(w for w in unknown if w in q.focus)
+    if unknown and q.parts and any(not set(unknown) & set(pq.words) for pq in forms.part_questions(q)):
+        unknown = ()  # a part the gazette speaks of is answered; the others are marked not found (forms.multi)
     if unknown:
         # The gazette never mentions what is asked about. When the rest of the question matches a clause strongly,
         # say what the gazette does say and what it does not; otherwise nothing here answers it.

@@ -18,7 +18,7 @@ from assistant.answer.segment import posseg, tokenizer
 from assistant.answer.types import Retriever
 
 # Nouns that name no topic of their own ("政府是什么态度").
-GENERIC_NOUNS = frozenset("态度 情况 问题 方面 内容 事情 东西 事儿 方式 办法 规定 政策 要求 意见 说法 地方 时间 老百姓 百姓 意思".split())
+GENERIC_NOUNS = frozenset("态度 情况 问题 方面 内容 事情 东西 事儿 方式 办法 规定 政策 要求 意见 说法 地方 时间 老百姓 百姓 意思 普通".split())
 _QUESTION_CHARS = set("的了吗呢吧啊呀么哦嗯怎么什哪谁几多少啥咋")
 
 

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from assistant.answer.compose import compose
 from assistant.answer.config import AnswerConfig
 from assistant.answer.context import Context
+from assistant.answer.coverage import uncovered_topics
 from assistant.answer.guard import looks_like_injection
 from assistant.answer.named import person_names
 from assistant.answer.question import (
@@ -231,7 +232,8 @@ def multi(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHi
     direct = None
     for part, pq in zip(q.parts, part_questions(q)):
         part_scored = score_sentences(pq, hits, retriever, config, context, text=pq.query)
-        if not part_scored or evidence(pq, part_scored, config) < config.abstain_threshold:
+        if not part_scored or evidence(pq, part_scored, config) < config.abstain_threshold \
+                or uncovered_topics(pq, retriever):
             notes.append(f"关于{part.rstrip('？?。；;')}，公报中没有找到相关规定。")
             continue
         chosen = {p.hit.clause_id for p in picks}

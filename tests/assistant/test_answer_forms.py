@@ -152,6 +152,12 @@ def test_which_people_lists_every_item_of_the_post(config):
     assert "徐健" not in a.text
 
 
+def test_a_part_about_something_the_gazette_never_mentions_does_not_refuse_the_others(config):
+    a = answer_question("李建良任了什么职务？是什么级别？", PersonnelRetriever(), config)
+    assert not a.abstained and "民政局副局长" in a.text, a.text
+    assert "关于是什么级别，公报中没有找到相关规定。" in a.text
+
+
 def test_undated_section_is_dated_by_its_issue(config):
     a = answer_question("8月份谁被任命为温州生态园管委会副主任？", PersonnelRetriever(), config)
     assert a.abstained and "8月份" in a.text
