@@ -109,7 +109,9 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
         # The gazette never mentions what is asked about. When the rest of the question matches a clause strongly,
         # say what the gazette does say and what it does not; otherwise nothing here answers it.
         known = replace(q, words=tuple(w for w in q.words if w not in unknown))  # the rest of the question
-        if best.evidence >= config.abstain_threshold and coverage(known, best.hit) >= config.partial_coverage:
+        # A person the gazette never names is the subject itself: nothing here is about them.
+        if best.evidence >= config.abstain_threshold and coverage(known, best.hit) >= config.partial_coverage \
+                and not set(unknown) & set(named_.person_names(q)):
             quote = _partial_quote(best, config)
             return partial(q.text, quote, hits, unknown, rewritten, best.evidence)
         return abstain(q.text, hits, shown, 0.0, rewritten, (topic_note(unknown),))

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from index.synonyms import expand_word
 
+from assistant.answer.named import person_names
 from assistant.answer.question import Question
 from assistant.answer.segment import posseg, tokenizer
 from assistant.answer.types import Retriever
@@ -28,11 +29,14 @@ def uncovered_topics(q: Question, retriever: Retriever) -> tuple[str, ...]:
     question = q.query
     tags = {w.word: w.flag for w in posseg()[0].cut(question)}
     nouns = [w for w in q.words if tags.get(w, "").startswith("n") and _is_topic(w)]
-    if not nouns:
+    # A person the question names ("副市长王军"): a name the gazette never prints, whole, is not in it.
+    names = [w for w in person_names(q) if w in q.words and w not in nouns]
+    if not nouns and not names:
         return ()
     candidates = {w: [w, *q.alternatives(w), *_straddling(question, w), *_unglued(question, w)] for w in nouns}
+    candidates.update({w: [w] for w in names})
     # A compound is also covered when each of its parts is ("外资企业": 外资 → 外商投资, 企业).
-    parts = {w: [p for p in _parts(w)] for w in nouns}
+    parts = {w: [p for p in _parts(w)] if w not in names else [] for w in candidates}
     terms = sorted({t for ts in candidates.values() for t in ts}
                    | {t for ps in parts.values() for p in ps for t in (p, *expand_word(p))})
     found = retriever.mentions(terms, gap=2)

@@ -158,6 +158,15 @@ def test_a_part_about_something_the_gazette_never_mentions_does_not_refuse_the_o
     assert "关于是什么级别，公报中没有找到相关规定。" in a.text
 
 
+def test_a_person_the_gazette_never_names_is_not_answered_about(config):
+    from assistant.answer.named import person_names
+    from assistant.answer.question import parse_question
+
+    a = answer_question("7月份王军被任命为什么职务？", PersonnelRetriever(), config)
+    assert a.abstained and "王军" in a.text, a.text
+    assert person_names(parse_question("温州要出台养狗的管理条例吗？")) == []  # jieba tags 养狗 nr: no surname
+
+
 def test_undated_section_is_dated_by_its_issue(config):
     a = answer_question("8月份谁被任命为温州生态园管委会副主任？", PersonnelRetriever(), config)
     assert a.abstained and "8月份" in a.text
