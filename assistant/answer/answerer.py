@@ -118,6 +118,9 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
     evidence = forms.evidence(q, scored, config)
     if doc_records and named_.named_in_top(q, hits):
         evidence = 1.0  # the document named is found: its closest clauses answer, whatever the wording around it
+        named_docs = {r.doc_number for r in doc_records}
+        scored = [s for s in scored if s.hit.doc_number in named_docs]  # and no other document's clause is quoted
+        hits = [h for h in hits if h.doc_number in named_docs]
     elif any(q.intent.names_day(h) for h in hits[:2]) or named_.person_in_top(q, hits):
         # So is a day named (its chronicle entry, which retrieval puts next to the top) or a person (the clause
         # printing the name).

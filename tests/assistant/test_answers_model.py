@@ -139,3 +139,11 @@ def test_unanswerable_question_is_abstained(searcher, persona, question):
     else:
         assert answer.citations == () and answer.text.startswith(NOT_FOUND)
         assert "“" not in answer.text.split("可能相关：")[-1]
+
+
+@pytest.mark.parametrize("question,document", [("105号文什么时候开始实施", D105),
+                                               ("温人社发105号二（一）讲的是什么？", D105),
+                                               ("47号文第四部分讲了什么", D47)])
+def test_a_named_document_is_the_only_one_quoted(searcher, question, document):
+    answer = _ask(searcher, question)
+    assert answer.citations and {c.doc_number for c in answer.citations} == {document}, answer.text
