@@ -106,8 +106,9 @@ def plan_question(question: str, turns: Sequence[Turn]) -> Plan:
     if previous is None:
         return Plan(question, None, ())
     prefer = next((t.doc_ids for t in reversed(turns) if t.doc_ids), ())
-    if elliptical(question):
-        # "那需要什么条件？", "向哪个部门申请？": a detail of the last topic, asked without naming it.
+    if elliptical(question, exact=bool(_ANAPHORA.search(question))):
+        # "那需要什么条件？", "向哪个部门申请？": a detail of the last topic, asked without naming it. With a pointer
+        # ("这个政策的有效期…") only whole detail words count: the pointer names the topic (below).
         merged = f"{previous.effective} {question.strip()}"
         return Plan(merged, merged, prefer, only_preferred=bool(prefer))
     topic = followup_topic(question)
@@ -126,15 +127,17 @@ def plan_question(question: str, turns: Sequence[Turn]) -> Plan:
 # Words that ask for a detail without naming a topic of their own.
 _DETAIL_WORDS = frozenset("条件 要求 材料 部门 单位 流程 手续 标准 时间 期限 申请 申报 办理 费用 地点 地址 渠道 办法 程序 "
                           "需要 提供 准备 哪里 多长 金额 比例 对象 范围 政策 补助 补贴 奖励 资格 承担 负责 牵头 审核 审批 受理 "
-                          "兑现 解释 有效期".split())
+                          "兑现 解释 有效期 最高 最多 最低 上限 金额".split())
 _SHORT_FOLLOWUP = 14
 
 
-def elliptical(question: str) -> bool:
-    """A short question whose content words only ask for a detail (条件, 部门, 材料) of a topic named before."""
+def elliptical(question: str, exact: bool = False) -> bool:
+    """A short question whose content words only ask for a detail (条件, 部门, 材料) of a topic named before;
+    search-mode words include the parts of a detail word (有效 of 有效期) unless `exact`."""
     q = question.strip()
     words = keywords(q)
-    return len(q) <= _SHORT_FOLLOWUP and bool(words) and all(w in _DETAIL_WORDS for w in words)
+    detail = (lambda w: w in _DETAIL_WORDS) if exact else (lambda w: any(w in d for d in _DETAIL_WORDS))
+    return len(q) <= _SHORT_FOLLOWUP and bool(words) and all(detail(w) for w in words)
 
 
 def followup_topic(question: str) -> str | None:

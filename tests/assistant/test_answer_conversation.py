@@ -87,3 +87,11 @@ def test_anaphora_prefers_previous_document():
     plan = plan_question("这个政策的有效期到什么时候？", turns)
     assert plan.prefer_docs == (N49,) and plan.only_preferred and plan.rewritten is None
     assert plan_question("温州市养犬管理条例谁起草？", turns).prefer_docs == ()
+
+
+def test_a_detail_follow_up_keeps_the_topic_and_its_document():
+    turns = [Turn("105号文讲的是什么？", "", ("温人社发〔2019〕105号",))]
+    plan = plan_question("有效期到什么时候？", turns)  # search-mode words 有效, 有效期: parts of a detail word
+    assert plan.prefer_docs == ("温人社发〔2019〕105号",) and plan.only_preferred
+    assert plan.query.startswith("105号文讲的是什么？")
+    assert plan_question("最高多少？", [Turn("民营医院买设备有补助吗？", "", (N49,))]).query.startswith("民营医院买设备")
