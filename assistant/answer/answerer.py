@@ -69,6 +69,10 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
     if absent and not doc_records:
         # "温政办〔2019〕51号": a document the index does not hold; a similar one's text does not answer.
         return abstain(q.text, hits, shown, 0.0, rewritten, (named_.missing_note(absent),))
+    if q.asks_issued and doc_records:
+        issued = forms.issued(q, doc_records, hits, rewritten)
+        if issued is not None:
+            return issued
     if q.form == CLAUSE and named_.clause_missing(q, doc_records):
         return abstain(q.text, hits, shown, 0.0, rewritten, ("所提到的文件中没有所问的条款。",))
     ordinals = named_.ordinal_misses(q, hits)

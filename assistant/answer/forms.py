@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from assistant.answer.compose import compose
 from assistant.answer.config import AnswerConfig
@@ -128,6 +129,20 @@ def documents(q: Question, hits: Sequence[ClauseHit], context: Context, config: 
     note = f"（以上共{len(firsts)}件文件，系按已收录的公报计数得出。）" if len(firsts) <= config.list_items else \
         f"（已收录的公报共有{len(firsts)}件文件，以上列出前{config.list_items}件。）"
     return compose(q.text, picks, hits, notes=[note], rewritten=rewritten, evidence=1.0)
+
+
+def issued(q: Question, doc_records: Sequence, hits: Sequence[ClauseHit], rewritten: str | None) -> Answer | None:
+    """"50号是什么时候印发的": the date printed after the named document's text (its signature line, which no
+    clause holds), with the document's opening sentence quoted and cited. None when the date is not known."""
+    first = doc_records[0]
+    if not first.date or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", first.date):
+        return None
+    year, month, day = (int(x) for x in first.date.split("-"))
+    hit = first.hit(0, 0.0)
+    sentence = _first_worded(hit.text)
+    answer = compose(q.text, [span(hit, sentence.start, sentence.end)], hits, rewritten=rewritten, evidence=1.0)
+    # Stated first, as the direct answer; unquoted, since it is printed after the clauses (文末落款).
+    return replace(answer, text=f"该文件的落款日期为{year}年{month}月{day}日（文末落款）。\n{answer.text}")
 
 
 def clause(q: Question, named: Sequence[ClauseHit], hits: Sequence[ClauseHit], retriever: Retriever,

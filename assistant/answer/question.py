@@ -89,6 +89,7 @@ class Question:
     action: str | None = None  # "appoint" | "remove" for personnel questions
     traditional: bool = False  # the question was written in traditional characters
     measured: tuple[str, ...] = ()  # what a "几个/多少" question counts ("几个执业医师" -> 执业, 医师)
+    asks_issued: bool = False  # "…是什么时候印发的": the date a document was signed, printed after its text
     documents: bool = False  # asks which documents (文件) there are, not what one says
     issue: str | None = None  # the gazette issue named ("第203期" -> "203")
 
@@ -120,6 +121,9 @@ _MORE_EVIDENCE = {
 }
 
 
+# "50号是什么时候印发的", "发文日期": when a document was issued.
+_ISSUED = re.compile(r"印发|发布|出台|发文|签发|成文|下发|公布|颁布")
+_WHEN = re.compile(r"什么时候|何时|哪天|哪一天|哪年|几月|几号|日期|时间")
 # "每5年": how often, the answer to "多久检查一次" but not to "什么时候开始".
 _FREQUENCY = re.compile(r"每(?:\d+|[一两三半])?个?(?:年|月|季度|季|周|天|日)")
 _HOW_OFTEN = re.compile(r"一次|每隔|频次|周期")
@@ -170,6 +174,7 @@ def parse_question(text: str, query: str | None = None) -> Question:
         equivalents=tuple((w, expand_word(w)) for w in words), intent=intent,
         parts=parts if len(parts) > 1 else (), count=_to_int(n.group(1) or n.group(2)) if n else None, action=action,
         traditional=traditional, measured=_measured(simplified, words),
+        asks_issued=bool(_ISSUED.search(simplified) and _WHEN.search(simplified)),
         documents=bool(_DOCUMENTS.search(simplified)), issue=issue.group(1) if (issue := _ISSUE.search(simplified)) else None,
     )
 

@@ -167,6 +167,20 @@ def test_a_person_the_gazette_never_names_is_not_answered_about(config):
     assert person_names(parse_question("温州要出台养狗的管理条例吗？")) == []  # jieba tags 养狗 nr: no surname
 
 
+def test_the_date_a_named_document_was_issued_comes_from_its_signature_line(config):
+    class Notice(PersonnelRetriever):
+        def __init__(self):
+            super().__init__(("《温州城市经济新业态培育行动方案（2019—2021年）》已经市政府同意，现印发给你们，请认真贯彻执行。",))
+            for r in self.records:
+                r.doc_number, r.date = "温政办〔2019〕50号", "2019-07-17"
+            self.hits = [r.hit(1, 1.0) for r in self.records]
+
+    a = answer_question("温政办〔2019〕50号是什么时候印发的？", Notice(), config)
+    assert a.text.startswith("该文件的落款日期为2019年7月17日"), a.text
+    assert [c.doc_number for c in a.citations] == ["温政办〔2019〕50号"]
+    assert not parse_question("温州是不是要出台养狗的规定").asks_issued  # no "when": not about a date
+
+
 def test_undated_section_is_dated_by_its_issue(config):
     a = answer_question("8月份谁被任命为温州生态园管委会副主任？", PersonnelRetriever(), config)
     assert a.abstained and "8月份" in a.text
