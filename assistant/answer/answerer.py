@@ -115,7 +115,7 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
         known = replace(q, words=tuple(w for w in q.words if w not in unknown))  # the rest of the question
         # A person the gazette never names is the subject itself: nothing here is about them.
         if best.evidence >= config.abstain_threshold and coverage(known, best.hit) >= config.partial_coverage \
-                and not set(unknown) & set(named_.person_names(q)):
+                and not set(unknown) & set(q.names):
             quote = _partial_quote(best, config)
             return partial(q.text, quote, hits, unknown, rewritten, best.evidence)
         return abstain(q.text, hits, shown, 0.0, rewritten, (topic_note(unknown),))

@@ -13,13 +13,13 @@ from dataclasses import replace
 
 from index.synonyms import expand_word
 
-from assistant.answer.named import person_names
 from assistant.answer.question import Question
 from assistant.answer.segment import posseg, tokenizer
 from assistant.answer.types import Retriever
 
 # Nouns that name no topic of their own ("政府是什么态度").
-GENERIC_NOUNS = frozenset("态度 情况 问题 方面 内容 事情 东西 事儿 方式 办法 规定 政策 要求 意见 说法 地方 时间 老百姓 百姓 意思 普通".split())
+GENERIC_NOUNS = frozenset("态度 情况 问题 方面 内容 事情 东西 事儿 方式 办法 规定 政策 要求 意见 说法 地方 时间 老百姓 百姓 意思 "
+                          "普通".split())
 _QUESTION_CHARS = set("的了吗呢吧啊呀么哦嗯怎么什哪谁几多少啥咋")
 
 
@@ -30,13 +30,13 @@ def uncovered_topics(q: Question, retriever: Retriever) -> tuple[str, ...]:
     tags = {w.word: w.flag for w in posseg()[0].cut(question)}
     nouns = [w for w in q.words if tags.get(w, "").startswith("n") and _is_topic(w)]
     # A person the question names ("副市长王军"): a name the gazette never prints, whole, is not in it.
-    names = [w for w in person_names(q) if w in q.words and w not in nouns]
+    names = [w for w in q.names if w in q.words and w not in nouns]
     if not nouns and not names:
         return ()
     candidates = {w: [w, *q.alternatives(w), *_straddling(question, w), *_unglued(question, w)] for w in nouns}
     candidates.update({w: [w] for w in names})
     # A compound is also covered when each of its parts is ("外资企业": 外资 → 外商投资, 企业).
-    parts = {w: [p for p in _parts(w)] if w not in names else [] for w in candidates}
+    parts = {w: [] if w in names else _parts(w) for w in candidates}
     terms = sorted({t for ts in candidates.values() for t in ts}
                    | {t for ps in parts.values() for p in ps for t in (p, *expand_word(p))})
     found = retriever.mentions(terms, gap=2)

@@ -11,7 +11,6 @@ from assistant.answer.config import AnswerConfig
 from assistant.answer.context import Context
 from assistant.answer.coverage import uncovered_topics
 from assistant.answer.guard import looks_like_injection
-from assistant.answer.named import person_names
 from assistant.answer.question import (
     AMOUNT, APPOINT, COUNT, ENUMERATION, MULTI, OPEN, OVERVIEW, PERSON, REMOVE, Question, has_fact,
     parse_question,
@@ -378,9 +377,8 @@ def _naming(q: Question, hits: Sequence[ClauseHit], config: AnswerConfig) -> lis
     answered by every item naming X, appointment and removal alike."""
     if q.action and not (APPOINT.search(q.query) and REMOVE.search(q.query)):
         return []  # one half of the list is asked for
-    names = person_names(q)
-    return [whole(h) for h in hits[: config.top_clauses] if names and len(h.text) <= _NAMING_CHARS
-            and names_post(h.text) and any(n in h.text for n in names)][: config.list_items]
+    return [whole(h) for h in hits[: config.top_clauses] if q.names and len(h.text) <= _NAMING_CHARS
+            and names_post(h.text) and any(n in h.text for n in q.names)][: config.list_items]
 
 
 def _first_worded(text: str) -> Sentence:

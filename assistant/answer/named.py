@@ -12,7 +12,6 @@ import re
 from collections.abc import Sequence
 
 from assistant.answer.question import Question
-from assistant.answer.segment import posseg, tokenizer
 from index.hits import ClauseHit
 
 _ORDINAL = re.compile(r"(第?)([一二三四五六七八九十百两\d]+)(届|次|场|批|轮)")
@@ -58,27 +57,8 @@ def named_in_top(q: Question, hits: Sequence[ClauseHit]) -> bool:
 
 
 def person_in_top(q: Question, hits: Sequence[ClauseHit]) -> bool:
-    """A person the question names is printed in the best retrieved clause: a word jieba tags nr that its dictionary
-    does not hold as a word of its own (许可 is tagged nr too)."""
-    return bool(hits) and any(name in hits[0].text for name in person_names(q))
-
-
-# Common Chinese surnames (the most frequent ~240, which cover well over nine in ten people): jieba's guessed
-# nr tags on unknown words (养狗, 许可) are names only when they begin with one.
-_SURNAMES = frozenset(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟"
-    "谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛"
-    "邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝"
-    "路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂"
-    "全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝")
-
-
-def person_names(q: Question) -> list[str]:
-    """Personal names in the question: words jieba tags nr, not words of its dictionary, that begin with a
-    common surname."""
-    freq = tokenizer().FREQ
-    return [w.word for w in posseg()[0].cut(q.query) if w.flag == "nr" and 2 <= len(w.word) <= 4
-            and w.word[0] in _SURNAMES and not freq.get(w.word)]
+    """A person the question names is printed in the best retrieved clause."""
+    return bool(hits) and any(name in hits[0].text for name in q.names)
 
 
 def ordinal_misses(q: Question, hits: Sequence[ClauseHit]) -> list[str]:
