@@ -8,8 +8,8 @@ from collections.abc import Iterable
 from corpus.numbers import CLOSE, canonical, find_doc_number
 from corpus.numbers import DOC_NUMBER_IN_TEXT as DOC_NUMBER
 
-# "49号文", "49号文件": a document named by its number only.
-# "49号文", and a serial right after an issuer code with the year left out ("温人社发105号", "国办发6号").
+# A document named by its number only: "49号文", "49号文件", or a serial right after an issuer code with the year
+# left out ("温人社发105号", "国办发6号").
 SHORT_NUMBER = re.compile(rf"(?<![\d{re.escape(CLOSE)}])(\d{{1,4}})\s*号\s*(?:文件|文)|(?<=[发办函字企])(\d{{1,4}})\s*号")
 AGENCY = re.compile(r"(?:[\u4e00-\u9fa5]{2,4}[省市县区])?[市县区省][\u4e00-\u9fa5]{1,6}?(?:委员会|办公室|局|委|办|厅|署|院)")
 BOOK_TITLE = re.compile(r"《([^《》]{2,24})》")

@@ -30,7 +30,8 @@ class AnswerConfig:
     w_permission: float = 0.05
     # Evidence lost by a sentence without the asked-for kind of fact (amount, agency, date).
     w_missing_kind: float = 0.03
-    # A second clause joins only when its best sentence scores within this margin of the best.
+    # A second clause joins only when its best sentence scores within this margin of the best. 0.08 (was 0.05) on
+    # the dev sets: citation recall +0.4 points on the wenzhou dev sets, +1.6 on govcn-policy-dev, precision -1.0.
     second_clause_margin: float = 0.08
     # Another sentence of the chosen clause joins within this margin.
     same_clause_margin: float = 0.03
