@@ -129,7 +129,9 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
         # So is a day named (its chronicle entry, which retrieval puts next to the top) or a person (the clause
         # printing the name).
         evidence = max(evidence, config.abstain_threshold)
-    named_section = forms.listed_section(q, hits, context, config)
+    # The best sentence introducing a list of its own ("应当具备下列条件：") is the list asked for, not the section
+    # whose heading names the subject (第二章 专利代理机构).
+    named_section = forms.listed_section(q, hits, context, config) if not _introduces_list(best) else None
     if named_section is not None:
         evidence = max(evidence, config.abstain_threshold)  # a list question names a section by its heading
     if q.parts and evidence < config.abstain_threshold:
@@ -173,6 +175,10 @@ def _items(hit: ClauseHit, context: Context, depth: int = 2) -> list[ClauseHit]:
     for c in context.children(hit):
         out += [c] if c.text.strip() or depth <= 1 else _items(c, context, depth - 1)
     return out
+
+
+def _introduces_list(s) -> bool:
+    return s.sentence.text.rstrip().endswith(("：", ":"))
 
 
 def _partial_quote(best, config: AnswerConfig):

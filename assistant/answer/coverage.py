@@ -20,6 +20,15 @@ from assistant.answer.types import Retriever
 # Nouns that name no topic of their own ("政府是什么态度").
 GENERIC_NOUNS = frozenset("态度 情况 问题 方面 内容 事情 东西 事儿 方式 办法 规定 政策 要求 意见 说法 地方 时间 老百姓 百姓 意思 "
                           "普通".split())
+# A post or title right before a name, or what is said of a person right after it.
+_POSTS = r"(?:长|书记|主任|委员|主席|专员|队长|总理|部长|厅长|院士|同志|秘书)"
+
+
+def _as_person(name: str, text: str) -> bool:
+    n = re.escape(name)
+    return bool(re.search(rf"{_POSTS}{n}|{n}(?:同志|是谁|被任|任|兼任|担任|免|参加|出席|调研|会见|讲话)", text))
+
+
 _QUESTION_CHARS = set("的了吗呢吧啊呀么哦嗯怎么什哪谁几多少啥咋")
 
 
@@ -29,8 +38,9 @@ def uncovered_topics(q: Question, retriever: Retriever) -> tuple[str, ...]:
     question = q.query
     tags = {w.word: w.flag for w in posseg()[0].cut(question)}
     nouns = [w for w in q.words if tags.get(w, "").startswith("n") and _is_topic(w)]
-    # A person the question names ("副市长王军"): a name the gazette never prints, whole, is not in it.
-    names = [w for w in q.names if w in q.words and w not in nouns]
+    # A person the question names ("副市长王军"): a name the gazette never prints, whole, is not in it. Only where
+    # the question speaks of a person (a post before the name, an appointment): jieba's name guesses are loose.
+    names = [w for w in q.names if w in q.words and w not in nouns and (q.action or _as_person(w, q.query))]
     if not nouns and not names:
         return ()
     candidates = {w: [w, *q.alternatives(w), *_straddling(question, w), *_unglued(question, w)] for w in nouns}

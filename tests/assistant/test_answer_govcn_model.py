@@ -11,7 +11,7 @@ import pytest
 pytestmark = pytest.mark.model
 
 GOVCN = Path(__file__).resolve().parents[2].parent / "shared" / "corpora" / "govcn-policy-sample" / "docs"
-D5, D707 = "国发〔2019〕5号", "国令第707号"
+D5, D707, D706 = "国发〔2019〕5号", "国令第707号", "国令第706号"
 
 # (question, document the answer must cite, text the answer must contain)
 ANSWERABLE = [
@@ -23,6 +23,9 @@ ANSWERABLE = [
     ("执法检查人员名录库应当包括哪些人员？", D5, "行政执法类公务员"),
     ("随机抽查事项分为哪两类？", D5, "重点检查事项和一般检查事项"),
     ("抽查检查结果通过什么平台公示？", D5, "国家企业信用信息公示系统"),
+    # the article's own list (第八条 下列条件：), not the chapter whose heading is the subject (第二章 专利代理机构)
+    ("有限责任公司形式的专利代理机构需要满足哪些条件？", D706, "有独立的经营场所"),
+    ("国发〔2019〕5号是什么时候印发的？", D5, "2019年1月27日"),  # the signature line
 ]
 UNANSWERABLE = ["温州出租车起步价是多少？", "宠物医院开业能拿多少补贴？"]
 
