@@ -169,7 +169,8 @@ def factoid(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Clause
     picks = list(selection.excerpts)
     if PERSON in q.kinds:
         picks += _siblings(best, selection.scored, config)
-    picks = _unique(_support(picks, best.hit, config) + _naming(q, hits, config))
+    picks = _support(picks, best.hit, config) + _naming(q, hits, config) + _items_of_lead_in(best.hit, context, config)
+    picks = _unique(picks)
     if not q.action:  # a personnel list's top item may be from the other half of the list (a removal)
         picks = _anchor(picks, hits, selection.scored, config)
     direct = selection.direct if (q.kinds or q.form != OPEN) else None
@@ -379,6 +380,14 @@ def _naming(q: Question, hits: Sequence[ClauseHit], config: AnswerConfig) -> lis
         return []  # one half of the list is asked for
     return [whole(h) for h in hits[: config.top_clauses] if q.names and len(h.text) <= _NAMING_CHARS
             and names_post(h.text) and any(n in h.text for n in q.names)][: config.list_items]
+
+
+def _items_of_lead_in(hit: ClauseHit, context: Context, config: AnswerConfig) -> list[Excerpt]:
+    """The items of a clause that ends by introducing them ("……提出了以下意见："): what it says is in them."""
+    if not hit.text.rstrip().endswith(("：", ":")):
+        return []
+    return [whole(c) for c in context.children(hit)[: config.list_items]
+            if c.text.strip() and len(c.text) <= config.whole_clause_chars and not looks_like_injection(c.text)]
 
 
 def _first_worded(text: str) -> Sentence:

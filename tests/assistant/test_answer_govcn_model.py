@@ -26,6 +26,8 @@ ANSWERABLE = [
     # the article's own list (第八条 下列条件：), not the chapter whose heading is the subject (第二章 专利代理机构)
     ("有限责任公司形式的专利代理机构需要满足哪些条件？", D706, "有独立的经营场所"),
     ("国发〔2019〕5号是什么时候印发的？", D5, "2019年1月27日"),  # the signature line
+    # 六 ends "证监会、发展改革委提出了以下意见：": the answer is in its items （一）（二）
+    ("大连商品交易所增设玉米期货的问题最后怎么办的？", "国办函〔2004〕57号", "国务院领导已经批复同意"),
 ]
 UNANSWERABLE = ["温州出租车起步价是多少？", "宠物医院开业能拿多少补贴？"]
 
