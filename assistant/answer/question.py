@@ -119,6 +119,8 @@ _MORE_EVIDENCE = {
     DATE: re.compile(r"\d{1,2}月(?:底|末|中旬|上旬|下旬)|年底前|月底前"),
     AMOUNT: re.compile(r"\d+\.\d+|[两三四五六七八九十]+(?:个|项|家|名)|[一二三四五六七八九十]分之[一二三四五六七八九十]"
                        r"|半数"),
+    # Bodies named without a place ("卫生健康部门", "…发展工作领导小组") and places listed ("瑞安市、乐清市").
+    AGENCY: re.compile(r"[\u4e00-\u9fa5]{2,8}(?:部门|领导小组|工作组)|[\u4e00-\u9fa5]{2,4}[市县区](?=[、，,和及])"),
 }
 
 

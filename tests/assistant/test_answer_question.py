@@ -129,3 +129,6 @@ def test_fractions_frequencies_and_people_are_the_facts_asked_for():
     assert has_fact(DATE, "各地各平台战新产业培育进展每月通报。", q)
     assert has_fact(AGENCY, "陈乃华任温州市农业综合行政执法队队长；", parse_question("农业综合行政执法队队长是谁？"))
     assert not has_fact(AGENCY, "陈乃华任温州市农业综合行政执法队队长；", parse_question("由哪个部门负责？"))
+    assert has_fact(AGENCY, "由温州市促进战略性新兴产业发展工作领导小组统筹协调", parse_question("由谁统筹协调？"))
+    assert has_fact(AGENCY, "按规定报卫生健康部门备案", parse_question("要找哪个部门办"))
+    assert has_fact(AGENCY, "支持瑞安市、乐清市率先创建", parse_question("哪些地方率先创建？"))
