@@ -27,6 +27,14 @@ CLAUSE, OVERVIEW, ENUMERATION, COUNT, YESNO, FACTOID, MULTI, OPEN = (
 FORMS = (CLAUSE, OVERVIEW, ENUMERATION, COUNT, YESNO, FACTOID, MULTI, OPEN)
 # A person named in a personnel list: 谁 together with an appointment or removal word.
 PERSON = "person"
+# What someone said at a meeting or in a speech ("致辞讲了些什么", "会议强调了什么"): news and meeting reports.
+SPEECH = "speech"
+_ASKS_SPEECH = re.compile(r"(?:讲了|讲的|讲话|说了|说的|谈了|谈到|提了|提出了|强调了?|指出了?|表示了?|评价|致辞)"
+                          r".{0,12}(?:什么|哪些|啥|怎么|如何)|(?:怎么|如何)(?:评价|说)")
+# "49号文讲了什么", "三（九）说的是什么": what a text says, not a speaker.
+_TEXT_SAYS = re.compile(r"(?:\d号|文章|文|文件|通知|意见|方案|计划|办法|细则|条例|规定|条|款|项|部分|[）)])(?:里|中)?(?:主要|大概|都|具体)?"
+                        r"(?:讲|说)")
+_SAYS = re.compile(r"(?:说|表示|指出|强调|要求|认为|提出|希望)[，,：:]|(?:讲话|致辞)中")
 
 # The keyword index's stop words, plus words that carry no content in a question to be answered.
 STOP_WORDS = INDEX_STOP_WORDS | frozenset(
@@ -139,6 +147,8 @@ _DURATION = re.compile(r"(?<![\d.月])(?:\d{1,3}|[一二三四五六七八九十
 def has_fact(kind: str, text: str, q: "Question | None" = None) -> bool:
     """Whether text holds the kind of fact: index.answer_types' evidence, plus the forms it misses (a frequency
     only for a question asking how often); for a question asking how long, a length of time."""
+    if kind == SPEECH:
+        return bool(_SAYS.search(text))
     if kind == DATE and q is not None and _ASKS_DURATION.search(q.query) and not _HOW_OFTEN.search(q.query):
         return bool(_DURATION.search(text))
     if has_evidence(kind, text) or bool(kind in _MORE_EVIDENCE and _MORE_EVIDENCE[kind].search(text)):
@@ -173,6 +183,8 @@ def parse_question(text: str, query: str | None = None) -> Question:
     traditional = simplified != (query if query is not None else text)
     simplified = _arabic_years(simplified)
     kinds = set(question_kinds(simplified))
+    if _ASKS_SPEECH.search(simplified) and not _TEXT_SAYS.search(simplified):
+        kinds.add(SPEECH)
     if _AGENCY_PLURAL.search(simplified):
         kinds.add(AGENCY)
     action = "remove" if REMOVE.search(simplified) else ("appoint" if APPOINT.search(simplified) else None)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from assistant.answer.config import AnswerConfig
 from assistant.answer.context import Context
 from assistant.answer.guard import looks_like_injection
-from assistant.answer.question import AMOUNT, APPOINT, PERMISSION, PERSON, REMOVE, Question, has_fact
+from assistant.answer.question import AMOUNT, APPOINT, PERMISSION, PERSON, REMOVE, SPEECH, Question, has_fact
 from assistant.answer.sentences import Sentence, split_sentences
 from assistant.answer.types import Retriever, as_vectors
 from index.hits import ClauseHit
@@ -112,8 +112,9 @@ def score_sentences(q: Question, hits: Sequence[ClauseHit], retriever: Retriever
         lead = context.list_heading(hit, sentence) if context else None
         if PERSON in kinds and names_post(sentence.text):
             present.add(PERSON)
-        if factual:
-            evidence -= config.w_missing_kind * (1 - len(present & factual) / len(factual))
+        penalized = factual - {SPEECH}  # news sentences without a speech verb still say what happened
+        if penalized:
+            evidence -= config.w_missing_kind * (1 - len(present & penalized) / len(penalized))
         bonus = config.w_kind * len(present & factual) + config.w_permission * len(present - factual)
         kind = len(present) / len(kinds) if kinds else 0.0
         score = evidence + config.w_rank / (1 + 0.5 * position) + (bonus / len(kinds) if kinds else 0.0)

@@ -132,3 +132,14 @@ def test_fractions_frequencies_and_people_are_the_facts_asked_for():
     assert has_fact(AGENCY, "由温州市促进战略性新兴产业发展工作领导小组统筹协调", parse_question("由谁统筹协调？"))
     assert has_fact(AGENCY, "按规定报卫生健康部门备案", parse_question("要找哪个部门办"))
     assert has_fact(AGENCY, "支持瑞安市、乐清市率先创建", parse_question("哪些地方率先创建？"))
+
+
+def test_what_a_speaker_said_is_a_kind_of_fact():
+    from assistant.answer.question import SPEECH, has_fact, parse_question
+
+    q = parse_question("陈伟俊在全国工商联组织工作会议上致辞讲了些什么？")
+    assert SPEECH in q.kinds
+    assert has_fact(SPEECH, "陈伟俊在致辞中说，温州民营经济的发展主要源于党的方针政策正确指引。", q)
+    assert not has_fact(SPEECH, "省委常委、市委书记陈伟俊致辞。", q)  # mentions the speech, says nothing of it
+    assert SPEECH not in parse_question("49号文讲了什么").kinds  # what a text says: an overview
+    assert SPEECH not in parse_question("公积金那篇文章主要讲了什么").kinds
