@@ -9,7 +9,7 @@ from dataclasses import replace
 from assistant.answer.compose import compose
 from assistant.answer.config import AnswerConfig
 from assistant.answer.context import Context
-from assistant.answer.coverage import uncovered_topics
+from assistant.answer.coverage import GENERIC_NOUNS, uncovered_topics
 from assistant.answer.guard import looks_like_injection
 from assistant.answer.question import (
     AMOUNT, APPOINT, COUNT, ENUMERATION, MULTI, OPEN, OVERVIEW, PERSON, REMOVE, Question, has_fact,
@@ -313,7 +313,8 @@ def listed_section(q: Question, hits: Sequence[ClauseHit], context: Context, con
             if len([x for x in children if x.text.strip()]) < 2:
                 continue
             heading = re.sub(r"\W", "", _BRACKETED.sub("", c.heading))
-            matched = sum(len(w) for w in set(q.words) if w in heading)
+            # Generic nouns (要求, 情况) name no section: "工作要求" is not named by "…要求人大工作…".
+            matched = sum(len(w) for w in set(q.words) - GENERIC_NOUNS if w in heading)
             share = matched / max(len(heading), 1)
             counted = bool(q.count) and q.count == len(children) and matched >= 2
             if share < _HEADING_SHARE and not (counted and not _listed_in_document(c, q, context)):

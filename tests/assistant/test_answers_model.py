@@ -141,6 +141,12 @@ def test_unanswerable_question_is_abstained(searcher, persona, question):
         assert "“" not in answer.text.split("可能相关：")[-1]
 
 
+def test_a_generic_heading_word_does_not_name_another_documents_section(searcher):
+    # 47号 四 "工作要求" must not be taken as named by the 要求 and 工作 of a question about the standing committee
+    answer = _ask(searcher, "市委常委会对全市人大工作的要求是坚持哪几个方面？")
+    assert answer.citations and answer.citations[0].title == "市委常委会议学习贯彻习近平总书记重要指示批示精神", answer.text
+
+
 @pytest.mark.parametrize("question,document", [("105号文什么时候开始实施", D105),
                                                ("温人社发105号二（一）讲的是什么？", D105),
                                                ("47号文第四部分讲了什么", D47)])
