@@ -259,7 +259,10 @@ def multi(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHi
             part_scored = staying
         selection = select(part_scored, config, pq)
         direct = direct or selection.direct
-        for e in _support(list(selection.excerpts[:2]), selection.scored[0].hit, config):
+        found = list(selection.excerpts[:2])
+        if pq.action and (PERSON in pq.kinds or pq.form in (ENUMERATION, COUNT)):  # "任命了几个人，都是谁"
+            found += _siblings(selection.scored[0], selection.scored, config, config.w_list)
+        for e in _support(found, selection.scored[0].hit, config):
             if not any(p.hit.clause_id == e.hit.clause_id and p.start <= e.start and e.end <= p.end for p in picks):
                 picks.append(e)
     if not picks:

@@ -78,6 +78,7 @@ _ASKING_TOKEN = re.compile(r"^(?:多(?:长|久|大|高|远|快|重)|(?:好|这|�
 # Adjectives of a "多大/多长/多高…" question that jieba may fuse with the noun after them.
 _MEASURE_ADJECTIVES = frozenset("大长高远重宽深厚")
 _CLAUSES = re.compile(r"[，,；;？?]")
+_PEOPLE_COUNT = re.compile(r"(?:几|多少)个?(?:人|名)")
 _PERSON_ASK = re.compile(r"谁|哪位|哪些人|什么人|哪些干部|名单")
 
 
@@ -194,7 +195,7 @@ def parse_question(text: str, query: str | None = None) -> Question:
     words = content_words(simplified)
     parts = tuple(p for p in (s.strip(" ，,") for s in _split_parts(simplified)) if len(p) >= 4)
     intent = analyze(simplified)
-    form = _form(simplified, frozenset(kinds), intent, parts)
+    form = _form(simplified, frozenset(kinds), intent, parts, action)
     n = _ENUM_N.search(simplified) or (_STATED_N.search(simplified) if form == ENUMERATION else None)
     return Question(
         text=text, query=simplified, form=form, kinds=frozenset(kinds), words=words,
@@ -242,13 +243,13 @@ def _measured(q: str, words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _form(q: str, kinds: frozenset[str], intent: Intent, parts: tuple[str, ...]) -> str:
+def _form(q: str, kinds: frozenset[str], intent: Intent, parts: tuple[str, ...], action: str | None = None) -> str:
     if intent.clause_refs and (_CLAUSE_ASK.search(q) or not kinds):
         return CLAUSE
     if len(parts) > 1:
         return MULTI
-    if _COUNT.search(q) and not re.search(r"几个工作日|几天|几年|多少天", q):
-        return COUNT
+    if _COUNT.search(q) and not re.search(r"几个工作日|几天|几年|多少天", q) or action and _PEOPLE_COUNT.search(q):
+        return COUNT  # "任命了几个人": the items of a personnel list, counted
     if _OVERVIEW.search(q):
         return OVERVIEW
     if kinds - {PERMISSION}:

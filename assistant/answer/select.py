@@ -107,8 +107,8 @@ def score_sentences(q: Question, hits: Sequence[ClauseHit], retriever: Retriever
         evidence = semantic if not words else (
             (config.w_semantic * semantic + config.w_keyword * keyword) / (config.w_semantic + config.w_keyword))
         present = {k for k in kinds if k != PERSON and has_fact(k, sentence.text, q)}
-        if AMOUNT in present and not _counts(q, hit):
-            present.discard(AMOUNT)  # a figure, but of something other than what is counted
+        if AMOUNT in present and (not _counts(q, hit) or q.action and names_post(sentence.text)):
+            present.discard(AMOUNT)  # a figure, but of something other than what is counted ("试用期一年")
         lead = context.list_heading(hit, sentence) if context else None
         if PERSON in kinds and names_post(sentence.text):
             present.add(PERSON)

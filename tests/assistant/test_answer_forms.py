@@ -152,6 +152,16 @@ def test_which_people_lists_every_item_of_the_post(config):
     assert "徐健" not in a.text
 
 
+def test_how_many_people_and_who_lists_every_item_of_the_post(config):
+    from assistant.answer.question import parse_question as parse
+
+    assert parse("7月份任命了几个人？").form == COUNT  # people of a personnel list, counted
+    paragraphs = ("市政府决定：", "蔡克任温州市生态环境保护督察专员；", "徐霖森任温州市生态环境保护督察专员；",
+                  "黄晓忠任温州市生态环境保护督察专员（试用期一年）；", "徐健任温州市经济责任审计工作联席会议办公室主任；")
+    a = answer_question("温州市生态环境保护督察专员这次任了几个人，都是谁？", PersonnelRetriever(paragraphs), config)
+    assert all(name in a.text for name in ("蔡克", "徐霖森", "黄晓忠")), a.text  # 试用期一年 is not the count
+
+
 def test_a_part_about_something_the_gazette_never_mentions_does_not_refuse_the_others(config):
     a = answer_question("李建良任了什么职务？是什么级别？", PersonnelRetriever(), config)
     assert not a.abstained and "民政局副局长" in a.text, a.text
