@@ -42,6 +42,7 @@ class MentionIndex:
 
     def __init__(self, text: str):
         self._fields = text.split(SEP)
+        self._text: str | None = None  # the joined text is kept only once a scan needs it (memory on large indexes)
         self._lock = threading.Lock()
         self._apart_tables: dict[int, np.ndarray] = {}
         codes = _codes(text)
@@ -81,13 +82,19 @@ class MentionIndex:
         for t in terms:
             odd_gap = gap and len(t) == 2 and not (isinstance(gap, int) and 0 < gap <= _MAX_GAP)
             if self._keys is None or SEP in t or odd_gap:
-                found += scan_mentions(SEP.join(self._fields), [t], gap)
+                found += scan_mentions(self._joined(), [t], gap)
                 continue
             hit = bool(t) and self._holds(t)
             if not hit and gap and len(t) == 2:
                 hit = self._apart(t, gap)
             found.append(hit)
         return found
+
+    def _joined(self) -> str:
+        """The joined text, rebuilt once when first needed (a scan or a gap table), not per term."""
+        if self._text is None:
+            self._text = SEP.join(self._fields)
+        return self._text
 
     def _code(self, a: str, b: str) -> int | None:
         ra, rb = self._rank.get(a), self._rank.get(b)
@@ -135,7 +142,7 @@ class MentionIndex:
         """Sorted bigram keys of the character pairs 2…gap+1 apart within a field (built on first use)."""
         with self._lock:
             if gap not in self._apart_tables:
-                ranks, sep, field = self._arrays(_codes(SEP.join(self._fields)))
+                ranks, sep, field = self._arrays(_codes(self._joined()))
                 n, tables = len(ranks), []
                 for d in range(2, gap + 2):
                     if n <= d:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from assistant.answer.compose import compose
 from assistant.answer.config import AnswerConfig
@@ -68,16 +69,18 @@ def part_evidence(q: Question, hits: Sequence[ClauseHit], retriever: Retriever, 
     return best
 
 
-def part_questions(q: Question) -> list[Question]:
+@lru_cache(maxsize=256)
+def part_questions(q: Question) -> tuple[Question, ...]:
     """Each part of a multi-part question parsed on its own; a later part with no subject of its own ("牵头单位又是
-    谁？") is about the first part's subject, whose words it is scored with."""
+    谁？") is about the first part's subject, whose words it is scored with. Cached: the answerer and the multi-part
+    composer both ask for them."""
     out: list[Question] = []
     for part in q.parts:
         pq = parse_question(part)
         if out and len(pq.words) <= _ELLIPTICAL_WORDS:
             pq = parse_question(part, " ".join([*(w for w in out[0].words if w not in pq.words), pq.query]))
         out.append(pq)
-    return out
+    return tuple(out)
 
 
 def compose_form(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHit], retriever: Retriever,

@@ -169,9 +169,10 @@ _SURNAMES = frozenset(
     "全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝")
 
 
+@lru_cache(maxsize=8192)
 def person_names(text: str) -> tuple[str, ...]:
     """Personal names in a text: words jieba tags nr, not words of its dictionary, that begin with a common
-    surname."""
+    surname. Cached: the tagger is slow, and answers test the same clause sentences again and again."""
     freq = tokenizer().FREQ
     return tuple(dict.fromkeys(w.word for w in posseg()[0].cut(text) if w.flag == "nr" and 2 <= len(w.word) <= 4
                                and w.word[0] in _SURNAMES and not freq.get(w.word)))
