@@ -32,6 +32,7 @@ RUNS = [("sentence-transformers encode (reference)", "st-encode", None),
         ("torch fp32", "torch", None),
         ("torch int8", "int8", None),
         ("onnx fp32", "onnx", 8192),
+        ("onnx int8, 1k tokens/batch", "onnx-int8", 1024),
         ("onnx int8, 2k tokens/batch", "onnx-int8", 2048),
         ("onnx int8, 8k tokens/batch", "onnx-int8", 8192),
         ("onnx int8, 32k tokens/batch", "onnx-int8", 32768),
@@ -111,7 +112,7 @@ def one(backend: str, budget: int | None, data: dict) -> dict:
         from index.embed import get_embedder, resolve_model
 
         if budget:
-            ob.TOKEN_BUDGET = budget
+            ob.TOKEN_BUDGET = ob.INT8_TOKEN_BUDGET = budget
         emb = get_embedder(resolve_model(None, backend))
         emb.embed_passages(data["short"][:8])
         passages, queries = emb.embed_passages, emb.embed_queries

@@ -15,6 +15,7 @@ from assistant.answer.conversation import Turn, parse_history, plan_question
 from assistant.answer.coverage import resolve_words, topic_note, uncovered_topics
 from assistant.answer.question import AMOUNT, CLAUSE, PERSON, Question, parse_question, to_simplified
 from assistant.answer.select import best_per_clause, coverage, score_sentences, span, whole
+from assistant.answer.sentences import introduces_items
 from assistant.answer.types import Answer, Retriever, doc_key
 from assistant.answer.validity import validity_notes
 from assistant.answer.verify import verify_answer
@@ -73,6 +74,10 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
         issued = forms.issued(q, doc_records, hits, rewritten)
         if issued is not None:
             return issued
+    if q.asks_attachments and doc_records:
+        listed = forms.attachments(q, doc_records, hits, rewritten)
+        if listed is not None:
+            return listed
     if q.form == CLAUSE and named_.clause_missing(q, doc_records):
         return abstain(q.text, hits, shown, 0.0, rewritten, ("所提到的文件中没有所问的条款。",))
     ordinals = named_.ordinal_misses(q, hits)
@@ -178,7 +183,7 @@ def _items(hit: ClauseHit, context: Context, depth: int = 2) -> list[ClauseHit]:
 
 
 def _introduces_list(s) -> bool:
-    return s.sentence.text.rstrip().endswith(("：", ":"))
+    return introduces_items(s.sentence.text)
 
 
 def _partial_quote(best, config: AnswerConfig):

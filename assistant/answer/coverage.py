@@ -29,7 +29,9 @@ def _as_person(name: str, text: str) -> bool:
     return bool(re.search(rf"{_POSTS}{n}|{n}(?:同志|是谁|被任|任|兼任|担任|免|参加|出席|调研|会见|讲话)", text))
 
 
-_QUESTION_CHARS = set("的了吗呢吧啊呀么哦嗯怎么什哪谁几多少啥咋")
+_QUESTION_CHARS = set("的了吗呢吧啊呀么哦嗯嘛怎么什哪谁几多少啥咋")
+# A time the question is set in ("七月份", "今年"): the month and year checks (constraints) judge it, not coverage.
+_TIME_WORD = re.compile(r"(?:[一二三四五六七八九十两\d]+|今|去|明|前|本|上|下)(?:年|年度|季度|个?月|月份|日|号|天|周)")
 
 
 def uncovered_topics(q: Question, retriever: Retriever) -> tuple[str, ...]:
@@ -130,7 +132,8 @@ def _is_topic(word: str) -> bool:
     """A dictionary noun of two or more Chinese characters that names something specific; words jieba
     makes up from unknown characters (前报 in 什么时候前报给) and question phrases (多长时间) are not."""
     return (re.fullmatch(r"[\u4e00-\u9fff]{2,}", word) is not None and word not in GENERIC_NOUNS
-            and not (_QUESTION_CHARS & set(word)) and tokenizer().FREQ.get(word, 0) > 0)
+            and not (_QUESTION_CHARS & set(word)) and not _TIME_WORD.fullmatch(word)
+            and tokenizer().FREQ.get(word, 0) > 0)
 
 
 def _straddling(question: str, word: str) -> list[str]:

@@ -20,7 +20,7 @@ from assistant.answer.select import (
     Excerpt, ScoredSentence, best_per_clause, coverage, excerpt, names_post, score_sentences, select, span,
     whole,
 )
-from assistant.answer.sentences import Sentence, split_sentences
+from assistant.answer.sentences import Sentence, introduces_items, split_sentences
 from assistant.answer.types import Answer, Retriever
 from index.hits import ClauseHit
 
@@ -147,6 +147,26 @@ def issued(q: Question, doc_records: Sequence, hits: Sequence[ClauseHit], rewrit
     return replace(answer, text=f"该文件的落款日期为{year}年{month}月{day}日（文末落款）。\n{answer.text}")
 
 
+_ATTACHMENT_PATH = re.compile(r"附件[一二三四五六七八九十\d]*")
+_NUMBERED_LINE = re.compile(r"^\s*\d{1,2}\s*[.．、]", re.M)
+
+
+def attachments(q: Question, doc_records: Sequence, hits: Sequence[ClauseHit], rewritten: str | None) -> Answer | None:
+    """"105号文有几个附件": the named document's list of attachments ("附件：1.甲 2.乙") quoted whole, or each attachment
+    printed in the issue (its title shown after the label), counted. None when no attachment is printed."""
+    tops = [r.hit(0, 0.0) for r in doc_records if len(r.path) == 1 and _ATTACHMENT_PATH.fullmatch(r.path[0])]
+    if not tops:
+        return None
+    listed = len(_NUMBERED_LINE.findall(tops[0].text)) if len(tops) == 1 else 0
+    if listed >= 2:  # one clause holds the list of names
+        picks, n = [whole(tops[0])], listed
+    else:
+        picks, n = [span(h, s.start, s.end) for h in tops for s in [_opening(h.text)]], len(tops)
+    headings = {h.clause_id: h.heading for h in tops if h.heading}
+    return compose(q.text, picks, hits, rewritten=rewritten, evidence=1.0, headings=headings,
+                   notes=(f"（该文件共有{n}个附件，系按引文计数得出。）",))
+
+
 def clause(q: Question, named: Sequence[ClauseHit], hits: Sequence[ClauseHit], retriever: Retriever,
            config: AnswerConfig, context: Context, rewritten: str | None) -> Answer:
     """A named clause quoted whole (a heading-only clause: its items); the asked-for fact first, if any."""
@@ -219,7 +239,7 @@ def enumeration(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Cl
     items = [c for c in context.children(hit) if c.text.strip()]
     if len(hit.text) <= config.whole_clause_chars:
         main = whole(hit)
-    elif best.sentence.text.rstrip().endswith(("：", ":")):
+    elif introduces_items(best.sentence.text):
         following = [s for s in split_sentences(hit.text) if s.start >= best.sentence.start][:config.list_items + 1]
         main = span(hit, following[0].start, following[-1].end)
     else:
@@ -234,12 +254,14 @@ def enumeration(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Cl
         n = len(items) or _item_count(main.quote)
         if n >= 2:
             notes.append(f"（以上所列共{n}项，系按引文条目计数得出。）")
-    direct = excerpt([best]) if q.kinds or q.count else None
+    # A count made from the items is the figure asked; the line introducing them ("申请材料包括：") states nothing.
+    counted = bool(notes)
+    direct = excerpt([best]) if (q.kinds or q.count) and not (counted and introduces_items(best.sentence.text)) else None
     headings = _list_headings(picks, scored, context)
     if hit.heading:
         headings[hit.clause_id] = hit.heading
-    return compose(q.text, picks, hits, kinds=q.factual, asked=q, direct=direct, notes=notes, rewritten=rewritten,
-                   evidence=evidence_, headings=headings)
+    return compose(q.text, picks, hits, kinds=q.factual - ({AMOUNT} if counted else set()), asked=q, direct=direct,
+                   notes=notes, rewritten=rewritten, evidence=evidence_, headings=headings)
 
 
 def multi(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHit], retriever: Retriever,
@@ -391,10 +413,15 @@ def _naming(q: Question, hits: Sequence[ClauseHit], config: AnswerConfig) -> lis
 
 def _items_of_lead_in(hit: ClauseHit, context: Context, config: AnswerConfig) -> list[Excerpt]:
     """The items of a clause that ends by introducing them ("……提出了以下意见："): what it says is in them."""
-    if not hit.text.rstrip().endswith(("：", ":")):
+    if not introduces_items(hit.text):
         return []
     return [whole(c) for c in context.children(hit)[: config.list_items]
             if c.text.strip() and len(c.text) <= config.whole_clause_chars and not looks_like_injection(c.text)]
+
+
+def _opening(text: str) -> Sentence:
+    """The first sentence that says something: an attachment opens with an addressee ("国务院") or a title line."""
+    return next((s for s in split_sentences(text) if len(s.text) >= 8), _first_worded(text))
 
 
 def _first_worded(text: str) -> Sentence:
@@ -466,7 +493,7 @@ def _list_headings(picks: Sequence[Excerpt], scored: Sequence[ScoredSentence], c
 def _listness(text: str, n: int | None, words: Sequence[str] = ()) -> float:
     """How much a sentence reads as an enumeration: a phrase of several items ("A、B和C"; bracketed asides do not
     count), exactly n when the question says how many, or a line ending with a colon that introduces a list."""
-    if text.rstrip().endswith(("：", ":")):
+    if introduces_items(text):
         return 1.0
     if n:
         return 1.0 if _lists_exactly(text, n, words) else 0.0

@@ -67,6 +67,9 @@ _PART_SPLIT = re.compile(r"(?<=[？?；;])|(?:，|,)(?=(?:另外|还有|以及|�
 APPOINT = re.compile(r"任命|担任|兼任|新任|出任|当上|当了|(?<![免主专副责信])任(?![务何意期性])")
 REMOVE = re.compile(r"免去|免职|免了什么|撤职|卸任|不再担任|被免")
 # "由哪些单位审核": agencies asked for in the plural (index.answer_types knows the singular forms).
+# The attachments of a document asked for as such ("有几个附件", "附件有哪些", "附件是什么"), not one attachment's content.
+_ATTACHMENTS = re.compile(r"附件(?:一共|总共|共|都|分别)?(?:有|是)?(?:几|多少|哪|什么)|(?:几|多少)[个份]附件"
+                          r"|(?:哪些|哪几个?|什么)附件")
 _AGENCY_PLURAL = re.compile(r"哪些(?:单位|机构|部门|地方|组织)|哪几个(?:部门|单位)")
 _HOW_MANY = re.compile(r"(?:几|多少)[个名家张项位所条件人次]?")
 # "有哪些文件", "一共几件规范性文件": the documents themselves are asked for.
@@ -99,6 +102,7 @@ class Question:
     traditional: bool = False  # the question was written in traditional characters
     measured: tuple[str, ...] = ()  # what a "几个/多少" question counts ("几个执业医师" -> 执业, 医师)
     asks_issued: bool = False  # "…是什么时候印发的": the date a document was signed, printed after its text
+    asks_attachments: bool = False  # "…有几个附件", "附件有哪些": what a document attaches
     names: tuple[str, ...] = ()  # people the question names ("沈显克")
     documents: bool = False  # asks which documents (文件) there are, not what one says
     issue: str | None = None  # the gazette issue named ("第203期" -> "203")
@@ -203,7 +207,8 @@ def parse_question(text: str, query: str | None = None) -> Question:
         equivalents=tuple((w, expand_word(w)) for w in words), intent=intent,
         parts=parts if len(parts) > 1 else (), count=_to_int(n.group(1) or n.group(2)) if n else None, action=action,
         traditional=traditional, measured=_measured(simplified, words),
-        asks_issued=bool(_ISSUED.search(simplified) and _WHEN.search(simplified)), names=person_names(simplified),
+        asks_issued=bool(_ISSUED.search(simplified) and _WHEN.search(simplified)),
+        asks_attachments=bool(_ATTACHMENTS.search(simplified)), names=person_names(simplified),
         documents=bool(_DOCUMENTS.search(simplified)), issue=issue.group(1) if (issue := _ISSUE.search(simplified)) else None,
     )
 

@@ -2,14 +2,16 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.answer.config import AnswerConfig
 from assistant.answer.context import Context
 from assistant.answer.guard import looks_like_injection
-from assistant.answer.question import AMOUNT, APPOINT, PERMISSION, PERSON, REMOVE, SPEECH, Question, has_fact
-from assistant.answer.sentences import Sentence, split_sentences
+from assistant.answer.question import (AMOUNT, APPOINT, COUNT, ENUMERATION, PERMISSION, PERSON, REMOVE, SPEECH, Question,
+                                       has_fact)
+from assistant.answer.sentences import Sentence, introduces_items, split_sentences
 from assistant.answer.types import Retriever, as_vectors
 from index.hits import ClauseHit
 
@@ -96,6 +98,7 @@ def score_sentences(q: Question, hits: Sequence[ClauseHit], retriever: Retriever
     qvec = vectors[0]
     weights = keyword_weights(words, [s.text for _, _, _, s in units])
     factual = kinds - {PERMISSION}
+    listing = q.form in (COUNT, ENUMERATION)
     covers_of: dict[int, frozenset[str]] = {}
     above: dict[int, str] = {}
     out = []
@@ -107,6 +110,8 @@ def score_sentences(q: Question, hits: Sequence[ClauseHit], retriever: Retriever
         evidence = semantic if not words else (
             (config.w_semantic * semantic + config.w_keyword * keyword) / (config.w_semantic + config.w_keyword))
         present = {k for k in kinds if k != PERSON and has_fact(k, sentence.text, q)}
+        if q.form == COUNT and introduces_items(sentence.text):
+            present.add(AMOUNT)  # the items it introduces are counted
         if AMOUNT in present and (not _counts(q, hit) or q.action and names_post(sentence.text)):
             present.discard(AMOUNT)  # a figure, but of something other than what is counted ("试用期一年")
         lead = context.list_heading(hit, sentence) if context else None
@@ -120,8 +125,8 @@ def score_sentences(q: Question, hits: Sequence[ClauseHit], retriever: Retriever
         score = evidence + config.w_rank / (1 + 0.5 * position) + (bonus / len(kinds) if kinds else 0.0)
         if q.action and _other_action(q.action, f"{lead or ''}{sentence.text}"):
             score -= config.w_action
-        if len(sentence.text) < _SHORT:
-            score *= _SHORT_FACTOR
+        if len(sentence.text) < _SHORT and not (listing and introduces_items(sentence.text)):
+            score *= _SHORT_FACTOR  # but "申请材料包括：" is what a list question asks for
         if hit.clause_id not in covers_of:
             place = f"{hit.heading or ''}\n{above[hit.clause_id]}\n{hit.text}"
             covers_of[hit.clause_id] = frozenset(w for w in words if credit(w, place, q.alternatives(w)) >= 0.5)
@@ -188,7 +193,35 @@ def credit(word: str, text: str, alternatives: Sequence[str] = ()) -> float:
     if len(word) >= 3:
         grams = [word[i:i + 2] for i in range(len(word) - 1)]
         score = max(score, _PART_CREDIT * sum(g in text for g in grams) / len(grams))
+    if score < _SYNONYM_CREDIT and abbreviates(word, text):
+        score = _SYNONYM_CREDIT
     return score
+
+
+# A run of listed items ("用电、用水、用气"): what a coordinate abbreviation (水电气) shortens.
+_LISTED = re.compile(r"[\u4e00-\u9fff]{1,4}(?:、[\u4e00-\u9fff]{1,4})+")
+
+
+def abbreviates(word: str, text: str) -> bool:
+    """Whether the word shortens items the text lists, one character from each ("水电气" for "用电、用水、用气",
+    "医养" for "医疗、养老"): Chinese abbreviates a coordination by one character of each item."""
+    if not 2 <= len(word) <= 4 or "、" not in text or not all(c in text for c in word):
+        return False
+    for m in _LISTED.finditer(text):
+        items = m.group(0).split("、")
+        # An item's own edges: the run's first piece may start mid-phrase ("推进|医疗"), its last end mid-phrase.
+        edges = [item[0] + item[-1] for item in items]
+        edges[0], edges[-1] = items[0][-2:], items[-1][:2]
+        if len(items) >= len(word) and _one_each(word, edges):
+            return True
+    return False
+
+
+def _one_each(chars: str, edges: list[str]) -> bool:
+    """Each character at an edge of a different item (a small matching; words are at most 4 characters)."""
+    if not chars:
+        return True
+    return any(chars[0] in e and _one_each(chars[1:], edges[:i] + edges[i + 1:]) for i, e in enumerate(edges))
 
 
 def best_per_clause(scored: Sequence[ScoredSentence]) -> list[ScoredSentence]:

@@ -1,2 +1,13 @@
 """Sentence splitting lives in corpus.sentences (the index precomputes sentence vectors with it); re-exported here."""
+import re
+
 from corpus.sentences import TERMINATORS, Sentence, split_sentences  # noqa: F401
+
+# A line that introduces the items after it: a colon, or words that do when extraction lost the colon
+# ("申请材料包括", "主要任务如下").
+_LEAD_IN = re.compile(r"(?:[：:]|包括|如下|下列|以下|分别是|分别为)\s*$")
+
+
+def introduces_items(text: str) -> bool:
+    """Whether the text ends by introducing a list ("……提出以下意见：", "申请材料包括")."""
+    return bool(_LEAD_IN.search(text))

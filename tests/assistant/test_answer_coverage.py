@@ -79,3 +79,11 @@ def test_a_compound_is_covered_only_by_parts_that_spell_it_out():
     assert uncovered_topics(q("驾驶证到期了在哪里换"), Traffic) == ("驾驶证",)  # 驾驶 is there, 证 is not
     assert uncovered_topics(q("物业费怎么交"), Traffic) == ("物业费",)
     assert uncovered_topics(q("外资企业能申请吗"), Traffic) == ()  # 外资 -> 外商投资, 企业
+
+
+def test_question_words_and_times_are_not_topics():
+    from assistant.answer.coverage import _is_topic
+
+    assert not _is_topic("干嘛")  # "是要干嘛的": what it is for, asked colloquially
+    assert not _is_topic("七月份") and not _is_topic("今年")  # the month and year checks judge times
+    assert _is_topic("加班费") and _is_topic("走廊")

@@ -294,3 +294,30 @@ def test_documents_of_an_issue_are_listed_and_counted(config):
     assert [c.doc_number for c in a.citations] == ["温政办〔2019〕48号", N49, N47]
     assert "（以上共3件文件，系按已收录的公报计数得出。）" in a.text
     assert answer_question("公报第204期有哪些文件？", IssueRetriever(), config).abstained
+
+
+class AttachmentRetriever(PersonnelRetriever):
+    """A notice whose 附件 clause lists its attachments (温人社发〔2019〕105号), and one printing two attachments."""
+
+    def __init__(self):
+        number, other = "温人社发〔2019〕105号", "国办函〔2004〕80号"
+        texts = [(number, ("一",), "企业注册地和实际经营地均在本市范围内的外商投资企业。"),
+                 (number, ("附件",), "1.实行特殊工时岗位清单式管理申请表\n2.实行特殊工时岗位清单式管理变更申请表\n"
+                                     "3.实行综合计算工时工作制申请表\n（附件略，详见温州市政府网站）"),
+                 (other, ("一",), "同意你省关于巴东县地质险情的处理意见。"),
+                 (other, ("附件1",), "国务院：\n我部再次组织了更大范围的专家组，对马鬃山村房屋开裂等有关情况进行了现场调查。"),
+                 (other, ("附件2",), "经讨论，专家组认为，马鬃山村房屋开裂主要是浅源地震所致。")]
+        self.paragraphs = tuple(t for _, _, t in texts)
+        self.records = [Record(i, 0 if n == number else 1, "通知", path, t, doc_number=n)
+                        for i, (n, path, t) in enumerate(texts)]
+        FakeRetriever.__init__(self, [])
+        self.hits = [r.hit(1, 1.0) for r in self.records]
+
+
+def test_attachments_of_a_named_document_are_listed_and_counted(config):
+    a = answer_question("105号文后面附件一共几个？", AttachmentRetriever(), config)
+    assert not a.abstained and [c.label for c in a.citations] == ["附件"], a.text
+    assert "变更申请表" in a.text and "共有3个附件" in a.text
+    a = answer_question("国办函〔2004〕80号有哪些附件？", AttachmentRetriever(), config)
+    assert [c.label for c in a.citations] == ["附件1", "附件2"] and "共有2个附件" in a.text, a.text
+    assert a.citations[0].quote.startswith("我部再次组织")  # not the addressee line

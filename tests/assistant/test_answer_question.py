@@ -132,6 +132,11 @@ def test_fractions_frequencies_and_people_are_the_facts_asked_for():
     assert has_fact(AGENCY, "由温州市促进战略性新兴产业发展工作领导小组统筹协调", parse_question("由谁统筹协调？"))
     assert has_fact(AGENCY, "按规定报卫生健康部门备案", parse_question("要找哪个部门办"))
     assert has_fact(AGENCY, "支持瑞安市、乐清市率先创建", parse_question("哪些地方率先创建？"))
+    # Bodies listed before 负责, and companies, answer "由谁负责" as well as bureaus do.
+    q = parse_question("办公用房优惠由谁负责兑现？")
+    assert has_fact(AGENCY, "办公用房优惠事项由市财务开发公司、市科技创业投资有限公司负责兑现", q)
+    assert has_fact(AGENCY, "由国家开发银行、中国进出口银行按照市场化原则提供融资支持", parse_question("哪家银行提供融资？"))
+    assert not has_fact(AGENCY, "享受该政策期间，办公用房仅用于基金管理工作业务开展，不得他用。", q)
 
 
 def test_what_a_speaker_said_is_a_kind_of_fact():

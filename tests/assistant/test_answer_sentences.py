@@ -44,3 +44,25 @@ def test_any_text_splits_into_exact_substrings(text):
     starts = [s.start for s in sentences]
     assert starts == sorted(starts)
     assert "".join(s.text for s in sentences).replace(" ", "").replace("\n", "") == text.replace(" ", "").replace("\n", "")
+
+
+def test_a_line_introduces_items_with_or_without_its_colon():
+    from assistant.answer.sentences import introduces_items
+
+    assert introduces_items("现提出以下意见：")
+    assert introduces_items("初次申请特殊工时行政许可的企业，……申请材料包括")  # the PDF lost the colon
+    assert introduces_items("主要任务如下")
+    assert not introduces_items("申请材料包括营业执照复印件。")
+    assert not introduces_items("办公用房优惠由市级财政承担。")
+
+
+def test_a_coordinate_abbreviation_matches_the_items_it_shortens():
+    from assistant.answer.select import abbreviates, credit
+
+    # 水电气 = 用水、用电、用气 (温政办〔2019〕49号 三、（十四）); 医养 = 医疗、养老 (State Council usage)
+    text = "社会办医疗机构用电、用水、用气、用热价格与公立医疗机构同价。"
+    assert abbreviates("水电气", text) and credit("水电气", text) >= 0.8
+    assert abbreviates("医养", "推进医疗、养老服务融合发展")
+    assert not abbreviates("水电气", "社会办医疗机构用电价格与公立医疗机构同价。")  # no list of them
+    assert not abbreviates("社保", "参加社会保险")  # one word, not a list
+    assert not abbreviates("电水", "用电、用热价格")  # 水 is in no item

@@ -14,7 +14,7 @@ needs_bundled = pytest.mark.skipif(bundled_model_path() is None, reason="embeddi
 
 @needs_bundled
 def test_default_backend_and_overrides(monkeypatch, data_dir):
-    assert resolve_model(None).backend == DEFAULT_BACKEND == "onnx"
+    assert resolve_model(None).backend == DEFAULT_BACKEND == "onnx-int8"
     monkeypatch.setenv("GAZETTE_BACKEND", "torch")
     assert resolve_model(None).backend == "torch"
     assert resolve_model(None, "onnx").backend == "onnx"  # an explicit argument wins

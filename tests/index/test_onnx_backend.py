@@ -46,6 +46,9 @@ def test_onnx_matches_sentence_transformers(data_dir):
     # Batching by length must not change a text's vector.
     alone = get_embedder(resolve_model(None, "onnx")).embed_passages(TEXTS[:1])
     assert np.allclose(alone[0], fp32[0], atol=1e-5)
+    # int8 quantizes activations per batch: a text's vector moves only slightly with the texts beside it.
+    alone8 = get_embedder(resolve_model(None, "onnx-int8")).embed_passages(TEXTS[:1])
+    assert float(alone8[0] @ int8[0]) > 0.99
 
 
 def test_export_is_cached_by_model_hash(data_dir):
