@@ -120,19 +120,28 @@ def score_sentences(q: Question, hits: Sequence[ClauseHit], retriever: Retriever
         penalized = factual - {SPEECH}  # news sentences without a speech verb still say what happened
         if penalized:
             evidence -= config.w_missing_kind * (1 - len(present & penalized) / len(penalized))
-        bonus = config.w_kind * len(present & factual) + config.w_permission * len(present - factual)
+        if hit.clause_id not in covers_of:
+            place = f"{hit.heading or ''}\n{above[hit.clause_id]}\n{hit.text}"
+            covers_of[hit.clause_id] = frozenset(w for w in words if credit(w, place, q.alternatives(w)) >= 0.5)
+        # The asked-for kind of fact counts as much as the clause is about what is asked: a figure in a clause
+        # about something else ("10个工作日内" for 医疗广告审批) is not the answer.
+        about = _share(covers_of[hit.clause_id], words)
+        bonus = (0.5 + 0.5 * about) * (config.w_kind * len(present & factual) + config.w_permission * len(present - factual))
         kind = len(present) / len(kinds) if kinds else 0.0
         score = evidence + config.w_rank / (1 + 0.5 * position) + (bonus / len(kinds) if kinds else 0.0)
         if q.action and _other_action(q.action, f"{lead or ''}{sentence.text}"):
             score -= config.w_action
         if len(sentence.text) < _SHORT and not (listing and introduces_items(sentence.text)):
             score *= _SHORT_FACTOR  # but "申请材料包括：" is what a list question asks for
-        if hit.clause_id not in covers_of:
-            place = f"{hit.heading or ''}\n{above[hit.clause_id]}\n{hit.text}"
-            covers_of[hit.clause_id] = frozenset(w for w in words if credit(w, place, q.alternatives(w)) >= 0.5)
         out.append(ScoredSentence(hit, position, index, sentence, semantic, keyword, kind, evidence, score,
                                   covers_of[hit.clause_id], lead, frozenset(present)))
     return out
+
+
+def _share(covered: frozenset[str], words: Sequence[str]) -> float:
+    """Share of the question's words (longer words weigh more) that are covered; 1 when it has none."""
+    total = sum(min(len(w), 4) for w in words)
+    return sum(min(len(w), 4) for w in words if w in covered) / total if total else 1.0
 
 
 def _counts(q: Question, hit: ClauseHit) -> bool:
