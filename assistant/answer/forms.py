@@ -454,7 +454,13 @@ def _support(picks: list[Excerpt], best: ClauseHit, config: AnswerConfig) -> lis
 def _widen(p: Excerpt, config: AnswerConfig) -> Excerpt:
     """An excerpt of a long clause with the sentence after it: the sentence that matches the question often only
     names the subject ("……的建议收悉"), the next one states what is asked."""
-    following = [s for s in split_sentences(p.hit.text) if s.start >= p.end][:config.window_after]
+    following = [s for s in split_sentences(p.hit.text) if s.start >= p.end]
+    if introduces_items(p.hit.text[p.start:p.end + 1]):
+        # "经研究，答复如下：": what it introduces is the answer, as much as a short clause would quote.
+        room = [s for s in following if s.end - p.end <= config.whole_clause_chars]
+        following = room or following[:1]
+    else:
+        following = following[:config.window_after]
     return span(p.hit, p.start, following[-1].end) if following else p
 
 
