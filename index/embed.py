@@ -23,7 +23,7 @@ MAX_SEQ_LENGTH = 256
 BGE_ZH_QUERY = "为这个句子生成表示以用于检索相关文章："
 # onnx / onnx-int8: an ONNX export run by onnxruntime (index/onnx_backend.py), no torch at query time;
 # torch: sentence-transformers fp32; int8: the same under torch dynamic quantization. The default, onnx-int8, met
-# issue 13's rule side by side with plain sentence-transformers (bench/reports/embed_backends.md): 4.5× its
+# issue 13's rule side by side with plain sentence-transformers (bench/reports/embed_backends.md): 4.1–4.5× its
 # throughput per CPU second, STARD dev R@10 within 0.01 of fp32, and the eval gate passes.
 BACKENDS = ("onnx", "onnx-int8", "torch", "int8")
 DEFAULT_BACKEND = "onnx-int8"

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import threading
 import uuid
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -20,7 +22,7 @@ from index.paths import data_dir
 
 EXPORT_VERSION = "1"  # bump when the export or quantization recipe changes: old caches are ignored
 # Tokens per batch (rows × longest row): bounds memory, keeps short texts in big batches. int8 runs faster in
-# smaller batches (bench/reports/embed_backends.md: 2k tokens 4.3× the reference per CPU second, 8k 3.5×).
+# smaller batches (bench/reports/embed_backends.md: 2k tokens 4.1–4.5× the reference per CPU second, 8k 3.5–3.9×).
 TOKEN_BUDGET = 8192
 INT8_TOKEN_BUDGET = 2048
 MAX_BATCH = 128
@@ -105,7 +107,10 @@ def export_onnx(model_dir: Path, out: Path) -> None:
     dummy = torch.ones((2, 8), dtype=torch.long)
     tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}-{uuid.uuid4().hex[:8]}")
     try:
-        with torch.no_grad():
+        # The tracer warns about index operators with negative indices and about is_causal fixed as a constant;
+        # neither applies to an encoder always given its attention mask. Users building an index need not see it.
+        with torch.no_grad(), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
             torch.onnx.export(Encoder(model), (dummy, dummy, torch.zeros_like(dummy)), str(tmp),
                               input_names=["input_ids", "attention_mask", "token_type_ids"],
                               output_names=["last_hidden_state"],
@@ -123,10 +128,14 @@ def quantize(src: Path, out: Path) -> None:
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}-{uuid.uuid4().hex[:8]}.onnx")
+    root = logging.getLogger()
+    level = root.level
+    root.setLevel(logging.ERROR)  # it advises "pre-processing" on the root logger at every run: noise to a user
     try:
         quantize_dynamic(str(src), str(tmp), weight_type=QuantType.QInt8, per_channel=True)
         os.replace(tmp, out)
     finally:
+        root.setLevel(level)
         if tmp.exists():
             tmp.unlink()
 

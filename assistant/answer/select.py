@@ -126,7 +126,8 @@ def score_sentences(q: Question, hits: Sequence[ClauseHit], retriever: Retriever
         # The asked-for kind of fact counts as much as the clause is about what is asked: a figure in a clause
         # about something else ("10个工作日内" for 医疗广告审批) is not the answer.
         about = _share(covers_of[hit.clause_id], words)
-        bonus = (0.5 + 0.5 * about) * (config.w_kind * len(present & factual) + config.w_permission * len(present - factual))
+        bonus = (0.5 + 0.5 * about) * (config.w_kind * len(present & factual)
+                                       + config.w_permission * len(present - factual))
         kind = len(present) / len(kinds) if kinds else 0.0
         score = evidence + config.w_rank / (1 + 0.5 * position) + (bonus / len(kinds) if kinds else 0.0)
         if q.action and _other_action(q.action, f"{lead or ''}{sentence.text}"):
