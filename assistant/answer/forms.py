@@ -14,7 +14,7 @@ from assistant.answer.coverage import GENERIC_NOUNS, uncovered_topics
 from assistant.answer.guard import looks_like_injection
 from assistant.answer.question import (
     AMOUNT, APPOINT, COUNT, ENUMERATION, MULTI, OPEN, OVERVIEW, PERSON, REMOVE, Question, has_fact,
-    parse_question,
+    item_person, parse_question,
 )
 from assistant.answer.select import (
     Excerpt, ScoredSentence, best_per_clause, coverage, excerpt, names_post, score_sentences, select, span,
@@ -77,10 +77,14 @@ def part_questions(q: Question) -> tuple[Question, ...]:
     out: list[Question] = []
     for part in q.parts:
         pq = parse_question(part)
-        if out and len(pq.words) <= _ELLIPTICAL_WORDS:
+        if out and (len(pq.words) <= _ELLIPTICAL_WORDS or _PRONOUN.match(part)):
             pq = parse_question(part, " ".join([*(w for w in out[0].words if w not in pq.words), pq.query]))
         out.append(pq)
     return tuple(out)
+
+
+# A later part whose subject is a pronoun ("他原来干什么的？") is about the earlier parts' subject.
+_PRONOUN = re.compile(r"^(?:他|她|它|其|该|这个|那个)")
 
 
 def compose_form(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHit], retriever: Retriever,
@@ -270,7 +274,10 @@ def multi(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHi
     picks: list[Excerpt] = []
     notes: list[str] = []
     direct = None
-    for part, pq in zip(q.parts, part_questions(q)):
+    for i, (part, pq) in enumerate(zip(q.parts, part_questions(q))):
+        if i and picks and not pq.names and (_PRONOUN.match(part) or pq.action) and (named := _person_named(picks)):
+            # "黄凡任…中心主任" answered the first part: "他原来干什么的", "原来的什么职务被免了" are about 黄凡.
+            pq = replace(parse_question(part, f"{named}{_PRONOUN.sub('', part)}"), names=(named,))
         part_scored = score_sentences(pq, hits, retriever, config, context, text=pq.query)
         if not part_scored or evidence(pq, part_scored, config) < config.abstain_threshold \
                 or uncovered_topics(pq, retriever):
@@ -295,6 +302,11 @@ def multi(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHi
     picks = _unique(picks + _naming(q, hits, config))
     return compose(q.text, picks, hits, kinds=q.factual, asked=q, direct=direct, notes=notes, rewritten=rewritten,
                    evidence=evidence_)
+
+
+def _person_named(picks: Sequence[Excerpt]) -> str | None:
+    """The person a personnel item already quoted names ("黄凡任温州市应急指挥服务保障中心主任")."""
+    return next((name for p in picks if names_post(p.quote) and (name := item_person(p.quote))), None)
 
 
 # A clause printing a name is quoted whole for a question naming that person only when it is an item this short.

@@ -39,7 +39,8 @@ _SAYS = re.compile(r"(?:说|表示|指出|强调|要求|认为|提出|希望)[�
 # The keyword index's stop words, plus words that carry no content in a question to be answered.
 STOP_WORDS = INDEX_STOP_WORDS | frozenset(
     "您 那么 还有 拿 给 可不可以 能不能 可否 规定 政策 文件 公报 一个 多久 什么时候 何时 谁 哪 哪家 部门 单位 怎么办 万元 亿元 元 个 家 人 张 年 倍 另外 此外 如果 具体 所有 分别 各自 的话 一样 自己 现在 以后 同时 其他 别人 很多 是不是 有没有 "
-    "哪几 几个 几项 几件 到底 究竟 一共 总共 共有 讲了 讲 内容 主要 包括 包含 有关 相关 月份 年份".split()
+    "哪几 几个 几项 几件 到底 究竟 一共 总共 共有 讲了 讲 内容 主要 包括 包含 有关 相关 月份 年份 原来 原先 之前 以前 此前 "
+    "干什么 做什么 干啥".split()
 )
 _NUMERIC = re.compile(r"^[\d.．,，%％]+$")
 _PUNCT = re.compile(r"^[\W_]+$", re.UNICODE)
@@ -83,6 +84,9 @@ _MEASURE_ADJECTIVES = frozenset("大长高远重宽深厚")
 _CLAUSES = re.compile(r"[，,；;？?]")
 _PEOPLE_COUNT = re.compile(r"(?:几|多少)个?(?:人|名)")
 _PERSON_ASK = re.compile(r"谁|哪位|哪些人|什么人|哪些干部|名单")
+# A former post asked about: what a personnel list's 免去 half prints.
+_FORMER = re.compile(r"原来|原先|之前|以前|此前|原任")
+_POST_ASK = re.compile(r"职务|什么职|干什么|干啥|做什么|任职|哪个单位")
 
 
 @dataclass(frozen=True)
@@ -182,6 +186,19 @@ def person_names(text: str) -> tuple[str, ...]:
                                and w.word[0] in _SURNAMES and not freq.get(w.word)))
 
 
+# A personnel item opens with the person's name: "翁结群任…", "蒋义炮兼任…", "叶雪影的…职务".
+_ITEM_NAME = re.compile(r"^\s*([\u4e00-\u9fa5]{2,4}?)(?:任|兼任|担任|的)")
+
+
+def item_person(text: str) -> str | None:
+    """The person a personnel item names, read from where such items print it (jieba's guesses miss rare names)."""
+    m = _ITEM_NAME.match(text)
+    if m and m.group(1)[0] in _SURNAMES:
+        return m.group(1)
+    names = person_names(text)
+    return names[0] if names else None
+
+
 def parse_question(text: str, query: str | None = None) -> Question:
     """The typed question; query: the follow-up rewritten form, when a conversation produced one."""
     text = text.strip()
@@ -194,6 +211,8 @@ def parse_question(text: str, query: str | None = None) -> Question:
     if _AGENCY_PLURAL.search(simplified):
         kinds.add(AGENCY)
     action = "remove" if REMOVE.search(simplified) else ("appoint" if APPOINT.search(simplified) else None)
+    if _FORMER.search(simplified) and (action or _POST_ASK.search(simplified)):
+        action = "remove"  # "之前在哪个单位任职", "原来干什么的": a former post is printed in the 免去 list
     if action and _PERSON_ASK.search(simplified):
         kinds.add(PERSON)
         kinds.discard(AGENCY)  # "谁被任命" asks for a person, not an agency

@@ -132,6 +132,8 @@ def score_sentences(q: Question, hits: Sequence[ClauseHit], retriever: Retriever
         score = evidence + config.w_rank / (1 + 0.5 * position) + (bonus / len(kinds) if kinds else 0.0)
         if q.action and _other_action(q.action, f"{lead or ''}{sentence.text}"):
             score -= config.w_action
+        if q.names and names_post(sentence.text) and not any(n in sentence.text for n in q.names):
+            score -= config.w_action  # another person's appointment or removal does not answer about this one
         if len(sentence.text) < _SHORT and not (listing and introduces_items(sentence.text)):
             score *= _SHORT_FACTOR  # but "申请材料包括：" is what a list question asks for
         out.append(ScoredSentence(hit, position, index, sentence, semantic, keyword, kind, evidence, score,

@@ -162,6 +162,31 @@ def test_how_many_people_and_who_lists_every_item_of_the_post(config):
     assert all(name in a.text for name in ("蔡克", "徐霖森", "黄晓忠")), a.text  # 试用期一年 is not the count
 
 
+# 7月份市政府人事任免: 翁结群 (a name jieba cuts as 翁结|群任) and 黄凡 are appointed and removed from their old posts.
+FORMER_POSTS = ("市政府决定：", "翁结群任温州市交通运输综合行政执法队队长；", "黄凡任温州市应急指挥服务保障中心主任；",
+                "免去：", "蒋义炮的温州市民政局副局长职务；", "翁结群的温州市道路运输管理局局长职务；",
+                "黄凡的温州市人民政府防汛防旱指挥部办公室主任职务；")
+
+
+@pytest.mark.parametrize("question, person, former, appointed", [
+    ("翁结群任了什么职？原来的什么职务被免了？", "翁结群", "道路运输管理局局长", "交通运输综合行政执法队队长"),
+    ("应急指挥服务保障中心主任是谁？他原来干什么的？", "黄凡", "防汛防旱指挥部办公室主任", "应急指挥服务保障中心主任"),
+])
+def test_a_later_part_about_the_same_person_gets_their_former_post(config, question, person, former, appointed):
+    a = answer_question(question, PersonnelRetriever(FORMER_POSTS), config)
+    assert appointed in a.text and former in a.text, a.text
+    assert all(person in c.quote for c in a.citations), a.text  # no one else's item
+
+
+def test_a_former_post_is_asked_of_the_removal_list_and_only_of_that_person(config):
+    assert parse_question("蒋义炮之前在哪个单位任职").action == "remove"
+    assert parse_question("他原来干什么的？").action == "remove"
+    paragraphs = ("市政府决定：", "徐健任温州市经济责任审计工作联席会议办公室主任（试用期一年）；", "免去：",
+                  "蔡克的温州市温瑞塘河保护管委会专职副主任职务；", "朱汝东的温州大罗山综合管理办公室主任职务。")
+    a = answer_question("徐健之前担任什么职务", PersonnelRetriever(paragraphs), config)
+    assert "蔡克" not in a.text and "朱汝东" not in a.text, a.text  # others' removals do not answer about 徐健
+
+
 def test_a_part_about_something_the_gazette_never_mentions_does_not_refuse_the_others(config):
     a = answer_question("李建良任了什么职务？是什么级别？", PersonnelRetriever(), config)
     assert not a.abstained and "民政局副局长" in a.text, a.text
