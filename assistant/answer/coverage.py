@@ -13,20 +13,19 @@ from dataclasses import replace
 
 from index.synonyms import expand_word
 
-from assistant.answer.question import Question
+from assistant.answer.question import POST_BEFORE_NAME, Question
 from assistant.answer.segment import posseg, tokenizer
 from assistant.answer.types import Retriever
 
 # Nouns that name no topic of their own ("政府是什么态度").
 GENERIC_NOUNS = frozenset("态度 情况 问题 方面 内容 事情 东西 事儿 方式 办法 规定 政策 要求 意见 说法 地方 时间 老百姓 百姓 意思 "
                           "普通".split())
-# A post or title right before a name, or what is said of a person right after it.
-_POSTS = r"(?:长|书记|主任|委员|主席|专员|队长|总理|部长|厅长|院士|同志|秘书)"
 
 
 def _as_person(name: str, text: str) -> bool:
     n = re.escape(name)
-    return bool(re.search(rf"{_POSTS}{n}|{n}(?:同志|是谁|被任|任|兼任|担任|免|参加|出席|调研|会见|讲话)", text))
+    # A post or title right before the name, or what is said of a person right after it.
+    return bool(re.search(rf"{POST_BEFORE_NAME}{n}|{n}(?:同志|是谁|被任|任|兼任|担任|免|参加|出席|调研|会见|讲话)", text))
 
 
 _QUESTION_CHARS = set("的了吗呢吧啊呀么哦嗯嘛怎么什哪谁几多少啥咋")

@@ -84,6 +84,10 @@ _MEASURE_ADJECTIVES = frozenset("大长高远重宽深厚")
 _CLAUSES = re.compile(r"[，,；;？?]")
 _PEOPLE_COUNT = re.compile(r"(?:几|多少)个?(?:人|名)")
 _PERSON_ASK = re.compile(r"谁|哪位|哪些人|什么人|哪些干部|名单")
+# A post or title printed right before a name ("全国工商联主席高云龙", "副市长汪驰").
+POST_BEFORE_NAME = r"(?:长|书记|主任|委员|主席|专员|队长|总理|部长|厅长|院士|同志|秘书)"
+# "高云龙是什么身份", "汪驰是谁": who a named person is, which the title printed before the name says.
+_IDENTITY = re.compile(r"^([\u4e00-\u9fa5]{2,4}?)(?:同志)?(?:到底|究竟)?是(?:什么身份|什么人|谁|什么职务|什么官|干什么的|什么来头|哪个单位的)")
 # A former post asked about: what a personnel list's 免去 half prints.
 _FORMER = re.compile(r"原来|原先|之前|以前|此前|原任")
 _POST_ASK = re.compile(r"职务|什么职|干什么|干啥|做什么|任职|哪个单位")
@@ -110,6 +114,7 @@ class Question:
     names: tuple[str, ...] = ()  # people the question names ("沈显克")
     documents: bool = False  # asks which documents (文件) there are, not what one says
     issue: str | None = None  # the gazette issue named ("第203期" -> "203")
+    identity: str | None = None  # the person whose post or title is asked ("高云龙是什么身份" -> 高云龙)
 
     def alternatives(self, word: str) -> tuple[str, ...]:
         return dict(self.equivalents).get(word, ())
@@ -199,6 +204,11 @@ def item_person(text: str) -> str | None:
     return names[0] if names else None
 
 
+def _identity(question: str) -> str | None:
+    m = _IDENTITY.match(question.strip())
+    return m.group(1) if m and m.group(1)[0] in _SURNAMES else None
+
+
 def parse_question(text: str, query: str | None = None) -> Question:
     """The typed question; query: the follow-up rewritten form, when a conversation produced one."""
     text = text.strip()
@@ -229,6 +239,7 @@ def parse_question(text: str, query: str | None = None) -> Question:
         asks_issued=bool(_ISSUED.search(simplified) and _WHEN.search(simplified)),
         asks_attachments=bool(_ATTACHMENTS.search(simplified)), names=person_names(simplified),
         documents=bool(_DOCUMENTS.search(simplified)), issue=issue.group(1) if (issue := _ISSUE.search(simplified)) else None,
+        identity=_identity(simplified),
     )
 
 

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from assistant.answer.config import AnswerConfig
 from assistant.answer.context import Context
 from assistant.answer.guard import looks_like_injection
-from assistant.answer.question import (AMOUNT, APPOINT, COUNT, ENUMERATION, PERMISSION, PERSON, REMOVE, SPEECH, Question,
-                                       has_fact)
+from assistant.answer.question import (AMOUNT, APPOINT, COUNT, ENUMERATION, PERMISSION, PERSON, POST_BEFORE_NAME, REMOVE,
+                                       SPEECH, Question, has_fact)
 from assistant.answer.sentences import Sentence, introduces_items, split_sentences
 from assistant.answer.types import Retriever, as_vectors
 from index.hits import ClauseHit
@@ -132,6 +132,8 @@ def score_sentences(q: Question, hits: Sequence[ClauseHit], retriever: Retriever
         score = evidence + config.w_rank / (1 + 0.5 * position) + (bonus / len(kinds) if kinds else 0.0)
         if q.action and _other_action(q.action, f"{lead or ''}{sentence.text}"):
             score -= config.w_action
+        if q.identity and re.search(rf"{POST_BEFORE_NAME}{q.identity}", sentence.text):
+            score += config.w_kind  # "全国工商联主席高云龙" says who 高云龙 is
         if q.names and names_post(sentence.text) and not any(n in sentence.text for n in q.names):
             score -= config.w_action  # another person's appointment or removal does not answer about this one
         if len(sentence.text) < _SHORT and not (listing and introduces_items(sentence.text)):

@@ -365,3 +365,13 @@ def test_a_sentence_introducing_the_reply_is_quoted_with_it():
     assert len(widened.quote) <= len(lead.quote) + config.whole_clause_chars + 1
     plain = span(hit, 0, text.index("高度重视。") + 5)  # an ordinary sentence runs on by one sentence only
     assert _widen(plain, config).quote.endswith("指示和批示。")
+
+
+def test_who_a_named_person_is_comes_from_the_title_printed_before_the_name(config):
+    assert parse_question("高云龙是什么身份").identity == "高云龙"
+    assert parse_question("王军的什么职务被免了").identity is None  # a former post, not who he is
+    paragraphs = ("与会期间，高云龙一行考察了世界温州人家园，对其城市窗口形象给予点赞肯定。",
+                  "全国政协副主席、全国工商联主席高云龙出席并讲话。",
+                  "会上，高云龙深刻系统阐述了新时代工商联组织工作的重大意义。")
+    a = answer_question("高云龙是什么身份", PersonnelRetriever(paragraphs), config)
+    assert a.citations and a.citations[0].label == "第2段", a.text
