@@ -227,6 +227,7 @@ def parse_question(text: str, query: str | None = None) -> Question:
         kinds.add(PERSON)
         kinds.discard(AGENCY)  # "谁被任命" asks for a person, not an agency
     words = content_words(simplified)
+    identity = _identity(simplified)  # jieba may cut the name it asks about (高|云龙): read it from the question form
     parts = tuple(p for p in (s.strip(" ，,") for s in _split_parts(simplified)) if len(p) >= 4)
     intent = analyze(simplified)
     form = _form(simplified, frozenset(kinds), intent, parts, action)
@@ -237,9 +238,10 @@ def parse_question(text: str, query: str | None = None) -> Question:
         parts=parts if len(parts) > 1 else (), count=_to_int(n.group(1) or n.group(2)) if n else None, action=action,
         traditional=traditional, measured=_measured(simplified, words),
         asks_issued=bool(_ISSUED.search(simplified) and _WHEN.search(simplified)),
-        asks_attachments=bool(_ATTACHMENTS.search(simplified)), names=person_names(simplified),
+        asks_attachments=bool(_ATTACHMENTS.search(simplified)),
+        names=tuple(dict.fromkeys([*person_names(simplified), *filter(None, [identity])])),
         documents=bool(_DOCUMENTS.search(simplified)), issue=issue.group(1) if (issue := _ISSUE.search(simplified)) else None,
-        identity=_identity(simplified),
+        identity=identity,
     )
 
 
