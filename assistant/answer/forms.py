@@ -69,6 +69,10 @@ def part_evidence(q: Question, hits: Sequence[ClauseHit], retriever: Retriever, 
     return best
 
 
+# A later part whose subject is a pronoun ("他原来干什么的？") is about the earlier parts' subject.
+_PRONOUN = re.compile(r"^(?:他|她|它|其|该|这个|那个)")
+
+
 @lru_cache(maxsize=256)
 def part_questions(q: Question) -> tuple[Question, ...]:
     """Each part of a multi-part question parsed on its own; a later part with no subject of its own ("牵头单位又是
@@ -81,10 +85,6 @@ def part_questions(q: Question) -> tuple[Question, ...]:
             pq = parse_question(part, " ".join([*(w for w in out[0].words if w not in pq.words), pq.query]))
         out.append(pq)
     return tuple(out)
-
-
-# A later part whose subject is a pronoun ("他原来干什么的？") is about the earlier parts' subject.
-_PRONOUN = re.compile(r"^(?:他|她|它|其|该|这个|那个)")
 
 
 def compose_form(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHit], retriever: Retriever,
