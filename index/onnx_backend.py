@@ -91,7 +91,9 @@ def export_onnx(model_dir: Path, out: Path) -> None:
     """Export the Hugging Face encoder at `model_dir` to `out` (last hidden state, dynamic batch and length)."""
     import torch
     from transformers import AutoModel
+    from transformers.utils import logging as hf_logging
 
+    hf_logging.disable_progress_bar()  # a "Loading weights" bar in the middle of `gazette index`'s own progress
     model = AutoModel.from_pretrained(str(model_dir), local_files_only=True)
     model.eval()
 
