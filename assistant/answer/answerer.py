@@ -1,6 +1,7 @@
 """Question in, verified cited answer out: parse once, retrieve, score sentences, compose by form or abstain, verify."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
@@ -125,6 +126,9 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
             return partial(q.text, quote, hits, unknown, rewritten, best.evidence)
         return abstain(q.text, hits, shown, 0.0, rewritten, (topic_note(unknown),))
     evidence = forms.evidence(q, scored, config)
+    if config.abstain_threshold - _RARE_BAND <= evidence < config.abstain_threshold \
+            and _rare_term_in(q, best_per_clause(scored)[0].hit, context.records):
+        evidence = config.abstain_threshold  # "三垟湿地有什么打算": the one clause printing that name is the subject
     if doc_records and named_.named_in_top(q, hits):
         evidence = 1.0  # the document named is found: its closest clauses answer, whatever the wording around it
         named_docs = {r.doc_number for r in doc_records}
@@ -154,6 +158,27 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
         # "几个执业医师": the clauses speak of the subject but give no figure for it.
         return partial(q.text, _partial_quote(best, config), hits, (f"{''.join(q.measured)}的数量",), rewritten, evidence)
     return forms.compose_form(q, scored, hits, retriever, config, context, rewritten, evidence, named_section)
+
+
+# Just below the threshold, a rare name the question and the best clause share decides (RARE_CLAUSES at most print it).
+_RARE_BAND, _RARE_CHARS, _RARE_CLAUSES = 0.05, 4, 2
+
+
+def _rare_term_in(q: Question, hit: ClauseHit, records) -> bool:
+    """The hit prints a stretch of the question (a name: 三垟湿地, 税收亿元楼, which jieba cuts into pieces) that few
+    clauses of the index print."""
+    if not records:
+        return False
+    text = f"{hit.heading or ''}{hit.text}"
+    for run in re.findall(r"[\u4e00-\u9fff]{%d,}" % _RARE_CHARS, q.query):
+        shared = {run[i:i + _RARE_CHARS] for i in range(len(run) - _RARE_CHARS + 1)} & _grams(text)
+        if any(sum(g in (r.text or "") for r in records) <= _RARE_CLAUSES for g in shared):
+            return True
+    return False
+
+
+def _grams(text: str) -> set[str]:
+    return {text[i:i + _RARE_CHARS] for i in range(len(text) - _RARE_CHARS + 1)}
 
 
 # Items a retrieved heading-only clause contributes in its place.

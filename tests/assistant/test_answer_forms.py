@@ -375,3 +375,16 @@ def test_who_a_named_person_is_comes_from_the_title_printed_before_the_name(conf
                   "会上，高云龙深刻系统阐述了新时代工商联组织工作的重大意义。")
     a = answer_question("高云龙是什么身份", PersonnelRetriever(paragraphs), config)
     assert a.citations and a.citations[0].label == "第2段", a.text
+
+
+def test_a_rare_name_shared_with_the_best_clause_is_found():
+    from assistant.answer.answerer import _rare_term_in
+
+    # jieba cuts 三|垟|湿地 and 税收|亿元|楼: the name is read from the question's own characters.
+    clause = "打造三垟湿地等一批夜间经济集聚区，推进月光经济发展。"
+    hit = ClauseHit(1, 1.0, 0, "温政办〔2019〕50号", "方案", ("二", "（五）", "10"), "二、（五）10", None, clause,
+                    "x.txt", "温州市人民政府办公室", None, "normative")
+    others = [Record(i, 0, "方案", ("一",), t) for i, t in enumerate(["推进夜间经济发展。", "发展会展经济。"], start=1)]
+    records = [Record(0, 0, "方案", ("二",), clause), *others]
+    assert _rare_term_in(parse_question("三垟湿地有什么打算"), hit, records)
+    assert not _rare_term_in(parse_question("夜间经济有什么打算"), hit, records + [Record(3, 0, "方案", ("三",), "夜间经济")])
