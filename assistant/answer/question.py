@@ -90,7 +90,7 @@ POST_BEFORE_NAME = r"(?:长|书记|主任|委员|主席|专员|队长|总理|部
 _IDENTITY = re.compile(r"^([\u4e00-\u9fa5]{2,4}?)(?:同志)?(?:到底|究竟)?是(?:什么身份|什么人|谁|什么职务|什么官|干什么的|什么来头|哪个单位的)")
 # A former post asked about: what a personnel list's 免去 half prints.
 _FORMER = re.compile(r"原来|原先|之前|以前|此前|原任")
-_POST_ASK = re.compile(r"职务|什么职|干什么|干啥|做什么|任职|哪个单位")
+_POST_ASK = re.compile(r"职务|什么职|干什么|干啥|做什么|任职")
 
 
 @dataclass(frozen=True)
