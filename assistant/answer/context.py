@@ -69,6 +69,21 @@ class Context:
                 return
             yield r
 
+    def listed_after(self, hit: ClauseHit) -> list[ClauseHit]:
+        """The paragraphs a paragraph list heading ("免去：") introduces: those after it, up to the next heading."""
+        records = self.records
+        if not records or not (0 <= hit.clause_id < len(records)) or not is_list_heading(hit.text) \
+                or not _PARAGRAPH.match(hit.path[0] if len(hit.path) == 1 else ""):
+            return []
+        own = records[hit.clause_id]
+        out = []
+        for r in records[hit.clause_id + 1: hit.clause_id + 1 + _MAX_BACK]:
+            if r.doc_index != own.doc_index or len(r.path) != 1 or not _PARAGRAPH.match(r.path[0]) \
+                    or is_list_heading(r.text):
+                break
+            out.append(r.hit(0, 0.0))
+        return out
+
     def children(self, hit: ClauseHit) -> list[ClauseHit]:
         """Clauses directly below the hit in its document (the items of a heading clause), in order."""
         records = self.records

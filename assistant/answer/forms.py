@@ -196,13 +196,15 @@ def factoid(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Clause
     picks = list(selection.excerpts)
     if PERSON in q.kinds:
         picks += _siblings(best, selection.scored, config)
-    picks = _support(picks, best.hit, config) + _naming(q, hits, config) + _items_of_lead_in(best.hit, context, config)
+    items = _lead_in_items(best.hit, context)
+    picks = _support(picks, best.hit, config) + _naming(q, hits, config) + _quoted_items(items, config)
     picks = _unique(picks)
+    notes = [f"（共{len(items)}项，以上列出前{config.list_items}项。）"] if len(items) > config.list_items else []
     if not q.action:  # a personnel list's top item may be from the other half of the list (a removal)
         picks = _anchor(picks, hits, selection.scored, config)
     direct = selection.direct if (q.kinds or q.form != OPEN) else None
-    return compose(q.text, picks, hits, kinds=q.factual, asked=q, direct=direct, rewritten=rewritten, evidence=evidence_,
-                   headings=_list_headings(picks, selection.scored, context))
+    return compose(q.text, picks, hits, kinds=q.factual, asked=q, direct=direct, notes=notes, rewritten=rewritten,
+                   evidence=evidence_, headings=_list_headings(picks, selection.scored, context))
 
 
 def overview(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHit], config: AnswerConfig,
@@ -240,7 +242,7 @@ def enumeration(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Cl
             return compose(q.text, [listed], hits, kinds=q.factual, asked=q, direct=listed, rewritten=rewritten,
                            evidence=evidence_)
     hit = best.hit
-    items = [c for c in context.children(hit) if c.text.strip()]
+    items = [c for c in context.children(hit) or context.listed_after(hit) if c.text.strip()]
     if len(hit.text) <= config.whole_clause_chars:
         main = whole(hit)
     elif introduces_items(best.sentence.text):
@@ -254,10 +256,14 @@ def enumeration(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Cl
     if not q.action:
         picks = _anchor(picks, hits, scored, config)
     notes = []
+    cut = len(items) > config.list_items  # a long list (a personnel list's 免去) is quoted in part: say so
     if q.form == COUNT and not any(_NUMBER.search(p.quote) and has_fact(AMOUNT, p.quote) for p in picks[:1]):
         n = len(items) or _item_count(main.quote)
         if n >= 2:
-            notes.append(f"（以上所列共{n}项，系按引文条目计数得出。）")
+            notes.append(f"（共{n}项，系按条目计数得出；以上列出前{config.list_items}项。）" if cut
+                         else f"（以上所列共{n}项，系按引文条目计数得出。）")
+    elif cut:
+        notes.append(f"（共{len(items)}项，以上列出前{config.list_items}项。）")
     # A count made from the items is the figure asked; the line introducing them ("申请材料包括：") states nothing.
     counted = bool(notes)
     direct = excerpt([best]) if (q.kinds or q.count) and not (counted and introduces_items(best.sentence.text)) else None
@@ -423,12 +429,17 @@ def _naming(q: Question, hits: Sequence[ClauseHit], config: AnswerConfig) -> lis
             and names_post(h.text) and any(n in h.text for n in q.names)][: config.list_items]
 
 
-def _items_of_lead_in(hit: ClauseHit, context: Context, config: AnswerConfig) -> list[Excerpt]:
-    """The items of a clause that ends by introducing them ("……提出了以下意见："): what it says is in them."""
+def _lead_in_items(hit: ClauseHit, context: Context) -> list[ClauseHit]:
+    """The items of a clause that ends by introducing them ("……提出了以下意见：", a paragraph "免去："): what it says is
+    in them."""
     if not introduces_items(hit.text):
         return []
-    return [whole(c) for c in context.children(hit)[: config.list_items]
-            if c.text.strip() and len(c.text) <= config.whole_clause_chars and not looks_like_injection(c.text)]
+    return [c for c in context.children(hit) or context.listed_after(hit) if c.text.strip()]
+
+
+def _quoted_items(items: Sequence[ClauseHit], config: AnswerConfig) -> list[Excerpt]:
+    return [whole(c) for c in items[: config.list_items]
+            if len(c.text) <= config.whole_clause_chars and not looks_like_injection(c.text)]
 
 
 def _opening(text: str) -> Sentence:

@@ -388,3 +388,21 @@ def test_a_rare_name_shared_with_the_best_clause_is_found():
     records = [Record(0, 0, "方案", ("二",), clause), *others]
     assert _rare_term_in(parse_question("三垟湿地有什么打算"), hit, records)
     assert not _rare_term_in(parse_question("夜间经济有什么打算"), hit, records + [Record(3, 0, "方案", ("三",), "夜间经济")])
+
+
+def test_a_paragraph_list_heading_introduces_the_paragraphs_after_it(config):
+    from assistant.answer.context import Context
+
+    removals = [f"{n}的温州市{post}职务；" for n, post in zip("沈显克 蔡克 徐霖森 蒋义炮 朱汝东 汪红所 翁结群 陈乃华 陶庆东 连真毅".split(),
+                                                             "财政局总会计师 河道管委会副主任 水乡办副主任 民政局副局长 大罗山办主任 环境监察支队长 "
+                                                             "道路运输管理局局长 畜牧兽医局局长 市场监管局副局长 公路局局长".split())]
+    paragraphs = ("市政府决定：", "李建良任温州市民政局副局长；", "免去：", *removals)
+    retriever = PersonnelRetriever(paragraphs)
+    heading = retriever.records[2].hit(0, 0.0)
+    items = Context(retriever.records).listed_after(heading)
+    assert [i.text for i in items] == removals  # up to the end of the list, not the appointments before it
+    assert Context(retriever.records).listed_after(retriever.records[1].hit(0, 0.0)) == []  # an item lists nothing
+    a = answer_question("7月份有哪些人被免职", retriever, config)
+    assert "李建良" not in a.text, a.text
+    assert a.citations[0].quote == "免去" and "沈显克" in a.text, a.text  # the heading, then what it lists
+    assert "（共10项，以上列出前8项。）" in a.text  # and the cut is said
