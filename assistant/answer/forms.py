@@ -69,6 +69,8 @@ def part_evidence(q: Question, hits: Sequence[ClauseHit], retriever: Retriever, 
     return best
 
 
+# How many a personnel part asks ("任了几个", "免了多少人").
+_PEOPLE_COUNTED = re.compile(r"(?:几|多少)(?:个|位|名)?(?:人|干部)?[、，,？?。]*$")
 # A later part whose subject is a pronoun ("他原来干什么的？") is about the earlier parts' subject.
 _PRONOUN = re.compile(r"^(?:他|她|它|其|该|这个|那个)")
 
@@ -280,8 +282,10 @@ def multi(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHi
     picks: list[Excerpt] = []
     notes: list[str] = []
     direct = None
+    counted = 0
     for i, (part, pq) in enumerate(zip(q.parts, part_questions(q))):
-        if i and picks and not pq.names and (_PRONOUN.match(part) or pq.action) and (named := _person_named(picks)):
+        about_person = _PRONOUN.match(part) or pq.action and (q.names or item_person(q.parts[0]))
+        if i and picks and not pq.names and about_person and (named := _person_named(picks)):
             # "黄凡任…中心主任" answered the first part: "他原来干什么的", "原来的什么职务被免了" are about 黄凡.
             pq = replace(parse_question(part, f"{named}{_PRONOUN.sub('', part)}"), names=(named,))
         part_scored = score_sentences(pq, hits, retriever, config, context, text=pq.query)
@@ -298,16 +302,38 @@ def multi(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHi
         selection = select(part_scored, config, pq)
         direct = direct or selection.direct
         found = list(selection.excerpts[:2])
-        if pq.action and (PERSON in pq.kinds or pq.form in (ENUMERATION, COUNT)):  # "任命了几个人，都是谁"
-            found += _siblings(selection.scored[0], selection.scored, config, config.w_list)
+        counting = bool(pq.action and (pq.form == COUNT or _PEOPLE_COUNTED.search(part)))
+        if pq.action and (PERSON in pq.kinds or pq.form == ENUMERATION or counting):
+            # "任命了几个人，都是谁", "任了几个、免了几个": the items of that post (a count takes only the ones that
+            # fit as well as the best: 总工程师 is not 副主任), counted
+            siblings = _siblings(selection.scored[0], selection.scored, config, config.w_list)
+            if counting:
+                post = _post_of(selection.scored[0].sentence.text)
+                siblings = [e for e in siblings if _post_of(e.quote) == post]
+            found += siblings
+            if counting:
+                counted += 1
+                n = len({e.hit.clause_id for e in found})
+                notes.append(f"（{part.rstrip('、，,？?。；;')}：共{n}项，系按引文条目计数得出。）")
         for e in _support(found, selection.scored[0].hit, config):
             if not any(p.hit.clause_id == e.hit.clause_id and p.start <= e.start and e.end <= p.end for p in picks):
                 picks.append(e)
     if not picks:
         return factoid(q, scored, hits, config, context, rewritten, evidence_)
     picks = _unique(picks + _naming(q, hits, config))
-    return compose(q.text, picks, hits, kinds=q.factual, asked=q, direct=direct, notes=notes, rewritten=rewritten,
+    kinds = q.factual - ({AMOUNT} if counted else set())  # a count made from the items is the figure asked
+    return compose(q.text, picks, hits, kinds=kinds, asked=q, direct=direct, notes=notes, rewritten=rewritten,
                    evidence=evidence_)
+
+
+# A personnel item: the name, then the post it is appointed to or removed from ("蒋义炮任温州生态园管委会副主任；",
+# "叶雪影的温州生态园管委会副主任职务。"); an aside in brackets ("（试用期一年）") is not part of the post.
+_ITEM_POST = re.compile(r"^\s*[\u4e00-\u9fa5]{2,4}?(?:兼任|担任|任|的)(.+?)(?:职务)?[；;。]?\s*$")
+
+
+def _post_of(text: str) -> str | None:
+    m = _ITEM_POST.match(_BRACKETED.sub("", text))
+    return m.group(1) if m else None
 
 
 def _person_named(picks: Sequence[Excerpt]) -> str | None:

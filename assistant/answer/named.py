@@ -86,6 +86,7 @@ def missing_note(what: Sequence[str]) -> str:
 # The post a personnel question names: what follows the appointment or removal verb ("任命为温州市教育局局长").
 _POST_PHRASE = re.compile(r"(?:任命为|任命|担任|出任|当上|当了|免去|免职|被免)(?:了)?([\u4e00-\u9fff]{3,24}?)(?:的)?(?:职务)?[？?。！!]*$")
 _PLACE_PREFIX = re.compile(r"^(?:温州市|温州|市)")
+_ASKING = re.compile(r"哪|什么|谁|几|多少")
 # Share of the post's character pairs an item must print to name that post (局长 of 副局长 alone is not enough).
 _POST_SHARE = 0.75
 
@@ -97,6 +98,8 @@ def posts_unnamed(q: Question, texts: Sequence[str]) -> list[str]:
     if not m:
         return []
     post = _PLACE_PREFIX.sub("", m.group(1))
+    if _ASKING.search(post):
+        return []  # "任命了哪些人": who is asked, not a post
     grams = [post[i:i + 2] for i in range(len(post) - 1)]
     if len(grams) < 2:
         return []

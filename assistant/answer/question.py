@@ -66,7 +66,7 @@ _SEVERAL = re.compile(r"[？?；;].+[？?]?\s*$|分别|以及|各自|各是|各�
 _PART_SPLIT = re.compile(r"(?<=[？?；;])|(?:，|,)(?=(?:另外|还有|以及|同时|那|并且)[^，,]{2,})")
 # Appointment and removal words: the two halves of a personnel list (任免), which must not be confused.
 APPOINT = re.compile(r"任命|担任|兼任|新任|出任|当上|当了|(?<![免主专副责信])任(?![务何意期性])")
-REMOVE = re.compile(r"免去|免职|免了什么|撤职|卸任|不再担任|被免")
+REMOVE = re.compile(r"免去|免职|免了|撤职|卸任|不再担任|被免")
 # The attachments of a document asked for as such ("有几个附件", "附件有哪些", "附件是什么"), not one attachment's content.
 _ATTACHMENTS = re.compile(r"附件(?:一共|总共|共|都|分别)?(?:有|是)?(?:几|多少|哪|什么)|(?:几|多少)[个份]附件"
                           r"|(?:哪些|哪几个?|什么)附件")
@@ -250,10 +250,11 @@ _ASKS = re.compile(r"什么|谁|哪|几|多少|多久|吗|是否|怎么|如何")
 
 
 def _split_parts(question: str) -> list[str]:
-    """Parts at a question mark, "；" or a comma before 另外/还有…, and at a comma between two clauses that each ask."""
+    """Parts at a question mark, "；" or a comma before 另外/还有…, and at a comma or "、" between two clauses that each
+    ask ("任了几个、免了几个")."""
     out: list[str] = []
     for piece in _PART_SPLIT.split(question):
-        clauses = re.split(r"(?<=[，,])", piece)
+        clauses = re.split(r"(?<=[，,、])", piece)
         current = ""
         for clause in clauses:
             if current and _ASKS.search(current) and _ASKS.search(clause):

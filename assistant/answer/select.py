@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.answer.config import AnswerConfig
-from assistant.answer.context import Context
+from assistant.answer.context import Context, is_list_heading
 from assistant.answer.guard import looks_like_injection
 from assistant.answer.question import (AMOUNT, APPOINT, COUNT, ENUMERATION, PERMISSION, PERSON, POST_BEFORE_NAME, REMOVE,
                                        SPEECH, Question, has_fact)
@@ -130,7 +130,7 @@ def score_sentences(q: Question, hits: Sequence[ClauseHit], retriever: Retriever
                                        + config.w_permission * len(present - factual))
         kind = len(present) / len(kinds) if kinds else 0.0
         score = evidence + config.w_rank / (1 + 0.5 * position) + (bonus / len(kinds) if kinds else 0.0)
-        if q.action and _other_action(q.action, f"{lead or ''}{sentence.text}"):
+        if q.action and _other_action(q.action, _item_text(hit, sentence, lead, context)):
             score -= config.w_action
         if q.identity and re.search(rf"{POST_BEFORE_NAME}{q.identity}", sentence.text):
             score += config.w_kind  # "全国工商联主席高云龙" says who 高云龙 is
@@ -141,6 +141,16 @@ def score_sentences(q: Question, hits: Sequence[ClauseHit], retriever: Retriever
         out.append(ScoredSentence(hit, position, index, sentence, semantic, keyword, kind, evidence, score,
                                   covers_of[hit.clause_id], lead, frozenset(present)))
     return out
+
+
+def _item_text(hit: ClauseHit, sentence: Sentence, lead: str | None, context: Context | None) -> str:
+    """What tells a personnel sentence's half of the list: the item under its heading, or for a paragraph heading
+    ("市政府决定：", "免去：") the first item it introduces."""
+    if context is not None and is_list_heading(sentence.text):
+        first = context.listed_after(hit)[:1]
+        if first:
+            return first[0].text
+    return f"{lead or ''}{sentence.text}"
 
 
 def _share(covered: frozenset[str], words: Sequence[str]) -> float:

@@ -406,3 +406,15 @@ def test_a_paragraph_list_heading_introduces_the_paragraphs_after_it(config):
     assert "李建良" not in a.text, a.text
     assert a.citations[0].quote == "免去" and "沈显克" in a.text, a.text  # the heading, then what it lists
     assert "（共10项，以上列出前8项。）" in a.text  # and the cut is said
+
+
+def test_each_half_of_a_personnel_list_is_counted_for_its_post(config):
+    assert parse_question("生态园管委会副主任这次任了几个、免了几个，都是谁").parts[:2] == (
+        "生态园管委会副主任这次任了几个、", "免了几个")
+    paragraphs = ("市政府决定：", "蒋义炮任温州生态园管委会副主任；", "朱汝东任温州生态园管委会副主任；",
+                  "李显淼任温州生态园管委会总工程师（试用期一年）；", "免去：", "蔡克的温州市温瑞塘河保护管委会专职副主任职务；",
+                  "叶雪影的温州生态园管委会副主任职务。")
+    a = answer_question("生态园管委会副主任这次任了几个、免了几个，都是谁", PersonnelRetriever(paragraphs), config)
+    assert all(n in a.text for n in ("蒋义炮", "朱汝东", "叶雪影")), a.text
+    assert "李显淼" not in a.text  # 总工程师 is another post
+    assert "共2项" in a.text and "共1项" in a.text, a.text
