@@ -190,10 +190,12 @@ def _with_items(hits: list[ClauseHit], context: Context, k: int) -> list[ClauseH
     a question about a document as a whole ("48号文讲的是什么") retrieves its headings, which hold no sentence."""
     if all(h.text.strip() for h in hits) or not context.records:
         return hits
-    out: list[ClauseHit] = []
-    seen: set[int] = set()
+    retrieved = [h for h in hits if h.text.strip()]
+    out: list[ClauseHit] = list(retrieved)
+    seen = {h.clause_id for h in retrieved}
+    # Items stand in for their heading after the clauses retrieval found: they were not scored against the question.
     for h in hits:
-        for x in ([h] if h.text.strip() else _items(h, context)[:_ITEMS_PER_HEADING]):
+        for x in ([] if h.text.strip() else _items(h, context)[:_ITEMS_PER_HEADING]):
             if x.clause_id not in seen and x.text.strip():
                 seen.add(x.clause_id)
                 out.append(x)
