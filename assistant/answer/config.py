@@ -42,6 +42,8 @@ class AnswerConfig:
     related_shown: int = 3
     # Score lost by a personnel item from the other half of the list (a removal when appointments are asked).
     w_action: float = 0.3
+    # Score lost by a sentence naming only other years than the question names ("到2025年" for "到2020年…多少").
+    w_year: float = 0.1
     # Score added to a sentence that reads as an enumeration, for "哪些/哪N个" questions.
     w_list: float = 0.1
     # For "哪N个", a sentence listing exactly N items gains this much.

@@ -17,6 +17,7 @@ from index.hits import ClauseHit
 
 # Where a question keyword is found, and how much that counts (the sentence itself counts most).
 _PLACE_WEIGHTS = (("sentence", 1.0), ("heading", 0.8), ("clause", 0.5), ("title", 0.3))
+_YEAR = re.compile(r"((?:19|20)\d\d)年")
 # Heading-like fragments ("1.产业规模再上新台阶。") rarely answer anything on their own.
 _SHORT, _SHORT_FACTOR = 8, 0.6
 # Keyword credit for an official equivalent of a question word, and for a whole mis-cut word's bigrams.
@@ -99,6 +100,7 @@ def score_sentences(q: Question, hits: Sequence[ClauseHit], retriever: Retriever
     weights = keyword_weights(words, [s.text for _, _, _, s in units])
     factual = kinds - {PERMISSION}
     listing = q.form in (COUNT, ENUMERATION)
+    years = set(_YEAR.findall(q.query))
     covers_of: dict[int, frozenset[str]] = {}
     above: dict[int, str] = {}
     out = []
@@ -132,6 +134,11 @@ def score_sentences(q: Question, hits: Sequence[ClauseHit], retriever: Retriever
         score = evidence + config.w_rank / (1 + 0.5 * position) + (bonus / len(kinds) if kinds else 0.0)
         if q.action and _other_action(q.action, _item_text(hit, sentence, lead, context)):
             score -= config.w_action
+        if years:
+            # "到2020年…分别要达到多少": a target for another year is another fact.
+            named = set(_YEAR.findall(sentence.text))
+            if named and not named & years:
+                score -= config.w_year
         if q.identity and re.search(rf"{POST_BEFORE_NAME}{q.identity}", sentence.text):
             score += config.w_kind  # "全国工商联主席高云龙" says who 高云龙 is
         if q.names and names_post(sentence.text) and not any(n in sentence.text for n in q.names):

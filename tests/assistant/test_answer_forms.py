@@ -418,3 +418,18 @@ def test_each_half_of_a_personnel_list_is_counted_for_its_post(config):
     assert all(n in a.text for n in ("蒋义炮", "朱汝东", "叶雪影")), a.text
     assert "李显淼" not in a.text  # 总工程师 is another post
     assert "共2项" in a.text and "共1项" in a.text, a.text
+
+
+def test_a_target_for_another_year_is_another_fact():
+    from assistant.answer.config import AnswerConfig
+    from assistant.answer.select import score_sentences
+
+    # 国发〔2018〕42号 一、（二）: the 2020 and the 2025 targets, one sentence each.
+    text = ("到2020年，全国农机总动力超过10亿千瓦，全国农作物耕种收综合机械化率达到70%。"
+            "到2025年，全国农作物耕种收综合机械化率达到75%。")
+    hit = ClauseHit(1, 1.0, 0, "国发〔2018〕42号", "意见", ("一", "（二）"), "一、（二）", "发展目标", text, "x.txt",
+                    "国务院", None, "normative")
+    scored = score_sentences(parse_question("到2020年农作物耕种收综合机械化率要达到多少？"), [hit], FakeRetriever([]),
+                             AnswerConfig())
+    best = max(scored, key=lambda s: s.score)
+    assert best.sentence.text.startswith("到2020年"), [(s.sentence.text[:8], round(s.score, 3)) for s in scored]
