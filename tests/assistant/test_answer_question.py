@@ -124,6 +124,8 @@ def test_fractions_frequencies_and_people_are_the_facts_asked_for():
 
     assert has_fact(AMOUNT, "应当有全体职工三分之二以上出席", parse_question("要多少人出席才行"))
     assert has_fact(AMOUNT, "经全体职工过半数同意", parse_question("要多少人同意"))
+    assert has_fact(AMOUNT, "汽车号牌尺寸为480毫米×140毫米", parse_question("号牌的尺寸是多少？"))  # a measure
+    assert has_fact(AMOUNT, "全国农机总动力超过10亿千瓦", parse_question("农机总动力要达到多少？"))
     q = parse_question("国务院全体会议一般多久开一次？")
     assert has_fact(DATE, "国务院全体会议一般每半年召开一次。", q)
     assert has_fact(DATE, "各地各平台战新产业培育进展每月通报。", q)
