@@ -126,6 +126,8 @@ def test_fractions_frequencies_and_people_are_the_facts_asked_for():
     assert has_fact(AMOUNT, "经全体职工过半数同意", parse_question("要多少人同意"))
     assert has_fact(AMOUNT, "汽车号牌尺寸为480毫米×140毫米", parse_question("号牌的尺寸是多少？"))  # a measure
     assert has_fact(AMOUNT, "全国农机总动力超过10亿千瓦", parse_question("农机总动力要达到多少？"))
+    assert has_fact(AMOUNT, "芦岭煤矿发生特别重大瓦斯爆炸事故，86名矿工遇难", parse_question("死了多少人？"))
+    assert not has_fact(AMOUNT, "谋划一批重点项目，一起推进", parse_question("有多少项目？"))  # words, not counts
     q = parse_question("国务院全体会议一般多久开一次？")
     assert has_fact(DATE, "国务院全体会议一般每半年召开一次。", q)
     assert has_fact(DATE, "各地各平台战新产业培育进展每月通报。", q)
