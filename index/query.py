@@ -123,6 +123,9 @@ _CN_PAREN = re.compile(rf"(?<![第{_CN}])({_CN_NUM})[、，,]?\s*[（(]({_CN_NUM
                        rf"(?:\s*(\d{{1,2}})(?!\d|[.．]\d|\s*[年月日万亿元%％号个项件])[.．、]?(?:\s*[（(](\d{{1,2}})[）)])?)?")
 _SUPPLEMENTARY = re.compile(rf"附则(?:中的?|的)?第?({_NUM})(?:条|项|款|点)?")
 _ARTICLE = re.compile(rf"第({_NUM})条")
+# "附件2", "附件" of a document: printed as 附件 (one attachment, or the list of them) or 附件N.
+# A Chinese numeral counts only where a word does not go on ("附件二的…", not "附件一共").
+_ATTACHMENT = re.compile(r"附件\s*(?:(\d{1,2})|([一二三四五六七八九十]{1,3})(?=$|[^\u4e00-\u9fff]|[的是中里讲规写]))?")
 
 
 # "7月16日", "七月十六号": a day of a month.
@@ -157,6 +160,10 @@ def analyze(query: str) -> Intent:
     for m in _SUPPLEMENTARY.finditer(rest):
         refs.append(ClauseRef(tuple(("附则", v) for v in _variants(m.group(1)))))
     rest = _SUPPLEMENTARY.sub(" ", rest)
+    for m in _ATTACHMENT.finditer(rest):
+        n = to_int(m.group(1) or m.group(2)) if m.group(1) or m.group(2) else 0
+        refs.append(ClauseRef(((f"附件{n}",), ("附件", str(n)), ("附件", int_to_cn(n))) if n > 0 else (("附件",),)))
+    rest = _ATTACHMENT.sub(" ", rest)
     for m in _ARTICLE.finditer(rest):
         n = to_int(m.group(1))
         if n > 0:

@@ -1,0 +1,10 @@
+"""An attachment named in a question ("附件2", "附件") is a clause reference: search puts it first in its document."""
+from index.query import analyze
+
+
+def test_an_attachment_is_a_clause_reference():
+    assert analyze("48号文附件2是什么").clause_refs[0].matches(("附件2",))
+    assert analyze("48号文附件二是什么").clause_refs[0].matches(("附件", "二"))
+    assert analyze("105号文后面附件一共几个").clause_refs[0].paths == (("附件",),)  # 一共 is not 附件一
+    assert analyze("特殊工时的变更申请表是第几号附件").clause_refs[0].matches(("附件",))
+    assert analyze("开诊所有什么补贴？").clause_refs == ()
