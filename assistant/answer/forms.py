@@ -304,17 +304,15 @@ def multi(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHi
         found = list(selection.excerpts[:2])
         counting = bool(pq.action and (pq.form == COUNT or _PEOPLE_COUNTED.search(part)))
         if pq.action and (PERSON in pq.kinds or pq.form == ENUMERATION or counting):
-            # "任命了几个人，都是谁", "任了几个、免了几个": the items of that post (a count takes only the ones that
-            # fit as well as the best: 总工程师 is not 副主任), counted
             siblings = _siblings(selection.scored[0], selection.scored, config, config.w_list)
             if counting:
+                # "任命了几个人", "任了几个、免了几个": the items of the post asked, counted (总工程师 is not 副主任)
                 post = _post_of(selection.scored[0].sentence.text)
-                siblings = [e for e in siblings if _post_of(e.quote) == post]
-            found += siblings
-            if counting:
+                found = found[:1] + [e for e in siblings if _post_of(e.quote) == post]
                 counted += 1
-                n = len({e.hit.clause_id for e in found})
-                notes.append(f"（{part.rstrip('、，,？?。；;')}：共{n}项，系按引文条目计数得出。）")
+                notes.append(f"（{part.rstrip('、，,？?。；;')}：共{len(found)}项，系按引文条目计数得出。）")
+            else:
+                found += siblings
         for e in _support(found, selection.scored[0].hit, config):
             if not any(p.hit.clause_id == e.hit.clause_id and p.start <= e.start and e.end <= p.end for p in picks):
                 picks.append(e)
