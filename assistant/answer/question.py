@@ -153,6 +153,7 @@ _WHEN = re.compile(r"什么时候|何时|哪天|哪一天|哪年|几月|几号|�
 _FREQUENCY = re.compile(r"每(?:\d+|[一两三半])?个?(?:年|月|季度|季|周|天|日)")
 _HOW_OFTEN = re.compile(r"一次|每隔|频次|周期")
 _ASKS_FREQUENCY = re.compile(rf"多久|多长时间|{_HOW_OFTEN.pattern}")
+_ASKS_HOW_OFTEN = re.compile(r"(?:多久|多长时间|几[年个月天周]|多少[年天]).{0,8}一次|频次|频率|每隔多")
 # "多长时间出结果": a length of time is asked, which "有效期" or a date does not state.
 _ASKS_DURATION = re.compile(r"多长时间|多久|几天|多少天|几个?工作日|多少个?工作日|时限")
 _DURATION = re.compile(r"(?<![\d.月])(?:\d{1,3}|[一二三四五六七八九十两]+)\s*(?:个?(?:年|日|天|工作日|小时|周)|个月)")
@@ -163,6 +164,8 @@ def has_fact(kind: str, text: str, q: "Question | None" = None) -> bool:
     only for a question asking how often); for a question asking how long, a length of time."""
     if kind == SPEECH:
         return bool(_SAYS.search(text))
+    if kind == DATE and q is not None and _ASKS_HOW_OFTEN.search(q.query):
+        return bool(_FREQUENCY.search(text))  # "常务会议多久开一次": a frequency, not the date of one meeting
     if kind == DATE and q is not None and _ASKS_DURATION.search(q.query) and not _HOW_OFTEN.search(q.query):
         return bool(_DURATION.search(text))
     if has_evidence(kind, text) or bool(kind in _MORE_EVIDENCE and _MORE_EVIDENCE[kind].search(text)):
