@@ -172,9 +172,20 @@ def _rare_term_in(q: Question, hit: ClauseHit, records) -> bool:
     text = f"{hit.heading or ''}{hit.text}"
     for run in re.findall(r"[\u4e00-\u9fff]{%d,}" % _RARE_CHARS, q.query):
         shared = {run[i:i + _RARE_CHARS] for i in range(len(run) - _RARE_CHARS + 1)} & _grams(text)
-        if any(sum(g in (r.text or "") for r in records) <= _RARE_CLAUSES for g in shared):
+        if any(_printed_by_few(g, records) for g in shared):
             return True
     return False
+
+
+def _printed_by_few(gram: str, records) -> bool:
+    """At most _RARE_CLAUSES clauses print the gram; stops counting past that (a common gram ends the scan early)."""
+    seen = 0
+    for r in records:
+        if gram in (r.text or ""):
+            seen += 1
+            if seen > _RARE_CLAUSES:
+                return False
+    return True
 
 
 def _grams(text: str) -> set[str]:

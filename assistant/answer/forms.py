@@ -14,7 +14,7 @@ from assistant.answer.coverage import GENERIC_NOUNS, uncovered_topics
 from assistant.answer.guard import looks_like_injection
 from assistant.answer.question import (
     AMOUNT, APPOINT, COUNT, ENUMERATION, MULTI, OPEN, OVERVIEW, PERSON, REMOVE, Question, has_fact,
-    item_person, parse_question,
+    item_person, parse_question, personnel_item,
 )
 from assistant.answer.select import (
     Excerpt, ScoredSentence, best_per_clause, coverage, excerpt, names_post, score_sentences, select, span,
@@ -324,14 +324,10 @@ def multi(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHi
                    evidence=evidence_)
 
 
-# A personnel item: the name, then the post it is appointed to or removed from ("蒋义炮任温州生态园管委会副主任；",
-# "叶雪影的温州生态园管委会副主任职务。"); an aside in brackets ("（试用期一年）") is not part of the post.
-_ITEM_POST = re.compile(r"^\s*[\u4e00-\u9fa5]{2,4}?(?:兼任|担任|任|的)(.+?)(?:职务)?[；;。]?\s*$")
-
-
 def _post_of(text: str) -> str | None:
-    m = _ITEM_POST.match(_BRACKETED.sub("", text))
-    return m.group(1) if m else None
+    """The post a personnel item names; an aside in brackets ("（试用期一年）") is not part of it."""
+    item = personnel_item(_BRACKETED.sub("", text))
+    return item[1] if item else None
 
 
 def _person_named(picks: Sequence[Excerpt]) -> str | None:

@@ -194,15 +194,22 @@ def person_names(text: str) -> tuple[str, ...]:
                                and w.word[0] in _SURNAMES and not freq.get(w.word)))
 
 
-# A personnel item opens with the person's name: "翁结群任…", "蒋义炮兼任…", "叶雪影的…职务".
-_ITEM_NAME = re.compile(r"^\s*([\u4e00-\u9fa5]{2,4}?)(?:任|兼任|担任|的)")
+# A personnel item: the person's name, then the post they are appointed to or removed from ("翁结群任…；",
+# "蒋义炮兼任…", "叶雪影的温州生态园管委会副主任职务。").
+_ITEM = re.compile(r"^\s*([\u4e00-\u9fa5]{2,4}?)(?:兼任|担任|任|的)(.+?)(?:职务)?[；;。]?\s*$", re.S)
+
+
+def personnel_item(text: str) -> tuple[str, str] | None:
+    """(name, post) of a personnel item, read from where such items print them; None for other text."""
+    m = _ITEM.match(text)
+    return (m.group(1), m.group(2)) if m else None
 
 
 def item_person(text: str) -> str | None:
     """The person a personnel item names, read from where such items print it (jieba's guesses miss rare names)."""
-    m = _ITEM_NAME.match(text)
-    if m and m.group(1)[0] in _SURNAMES:
-        return m.group(1)
+    item = personnel_item(text)
+    if item and item[0][0] in _SURNAMES:
+        return item[0]
     names = person_names(text)
     return names[0] if names else None
 
