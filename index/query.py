@@ -94,7 +94,7 @@ class ClauseRef:
 class Intent:
     doc_mentions: tuple[DocMention, ...] = ()
     clause_refs: tuple[ClauseRef, ...] = ()
-    days: tuple[tuple[int, int], ...] = ()  # (month, day) named: "7月16日"
+    days: tuple[tuple[int, int], ...] = ()  # (month, day) named: "7月16日"; month 0: "22号那天", any month
 
     def names_day(self, record) -> bool:
         """The record is the chronicle entry (政府记事) of a day the query names: labelled "16日", in a chronicle
@@ -102,7 +102,7 @@ class Intent:
         if not self.days or record.kind != "chronicle":
             return False
         month = (record.issue_date or "")[5:7]
-        return any(record.label == f"{d}日" and month == f"{m:02d}" for m, d in self.days)
+        return any(record.label == f"{d}日" and (m == 0 or month == f"{m:02d}") for m, d in self.days)
 
 
 def _variants(token: str) -> list[str]:
@@ -130,6 +130,8 @@ _ATTACHMENT = re.compile(r"附件\s*(?:(\d{1,2})|([一二三四五六七八九�
 
 # "7月16日", "七月十六号": a day of a month.
 _DAY = re.compile(rf"(?<!\d)({_NUM})\s*月份?\s*({_NUM})\s*[日号]")
+# "22号那天": a day without its month, which only words for "that day" after it tell from a document number.
+_DAY_ONLY = re.compile(rf"(?<![\d〕月])({_NUM})\s*[日号](?=那天|当天|这天|那一天)")
 
 
 def analyze(query: str) -> Intent:
@@ -170,6 +172,7 @@ def analyze(query: str) -> Intent:
             refs.append(ClauseRef(((int_to_cn(n),),), article=f"第{int_to_cn(n)}条"))
     days = tuple(dict.fromkeys((to_int(m.group(1)), to_int(m.group(2))) for m in _DAY.finditer(query)
                                if 1 <= to_int(m.group(1)) <= 12 and 1 <= to_int(m.group(2)) <= 31))
+    days += tuple((0, to_int(m.group(1))) for m in _DAY_ONLY.finditer(query) if 1 <= to_int(m.group(1)) <= 31)
     return Intent(tuple(dict.fromkeys(mentions)), tuple(refs), days)
 
 

@@ -88,9 +88,11 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
         listed = forms.documents(q, hits, context, config, rewritten)
         if listed is not None:
             return listed
-    if q.form == CLAUSE:
+    if q.form == CLAUSE or q.intent.clause_refs and doc_records:
+        # A clause named by reference answers whatever else is asked of it ("47号文二（一）1…由谁起草？").
         named = forms.named_clauses(q, hits)
-        if named:
+        if named and (q.form == CLAUSE or any(r.matches(tuple(named[0].path)) for r in q.intent.clause_refs)
+                      and not context.children(named[0])):  # a leaf clause: the fact asked is in its own text
             return forms.clause(q, named, hits, retriever, config, context, rewritten)
     hits = _with_items(hits, context, config.top_clauses)
     scored = score_sentences(q, hits, retriever, config, context)
@@ -138,6 +140,9 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
         # So is a day named (its chronicle entry, which retrieval puts next to the top) or a person (the clause
         # printing the name).
         evidence = max(evidence, config.abstain_threshold)
+        if any(q.intent.names_day(s.hit) for s in scored):  # and no other day's entry is quoted
+            scored = [s for s in scored if s.hit.kind != "chronicle" or q.intent.names_day(s.hit)]
+            hits = [h for h in hits if h.kind != "chronicle" or q.intent.names_day(h)]
     # The best sentence introducing a list of its own ("应当具备下列条件：") is the list asked for, not the section
     # whose heading names the subject (第二章 专利代理机构).
     named_section = forms.listed_section(q, hits, context, config) if not _introduces_list(best) else None
@@ -154,7 +159,7 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
         posts = named_.posts_unnamed(q, items)
         if posts:
             return abstain(q.text, hits, shown, 0.0, rewritten, (f"公报的人事任免中没有涉及{'、'.join(posts)}的内容。",))
-    if q.measured and AMOUNT in q.kinds and not any(AMOUNT in s.found for s in scored):
+    if q.measured and AMOUNT in q.kinds and named_section is None and not any(AMOUNT in s.found for s in scored):
         # "几个执业医师": the clauses speak of the subject but give no figure for it.
         return partial(q.text, _partial_quote(best, config), hits, (f"{''.join(q.measured)}的数量",), rewritten, evidence)
     return forms.compose_form(q, scored, hits, retriever, config, context, rewritten, evidence, named_section)

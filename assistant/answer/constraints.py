@@ -12,8 +12,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from assistant.answer.segment import posseg
+from assistant.answer.question import SURNAMES
 from corpus.numbers import YEAR_SERIAL, to_int
 from index.hits import ClauseHit
+from index.synonyms import expand_word
 
 PLACE, YEAR, MONTH, DAY = "place", "year", "month", "day"
 
@@ -25,6 +27,8 @@ _MONTH_RANGE = re.compile(rf"(?<![\d个])(?:{_NUM})\s*(?:月份?)?\s*[-—–~�
 _MONTH = re.compile(rf"(?<![\d个每上下本])({_NUM})\s*月(?:份)?(?:({_NUM}|[12]\d|3[01])\s*[日号])?")
 # An administrative suffix; the name before it is what documents repeat ("温州市" -> "温州").
 _ADMIN_SUFFIX = "省市县区"
+# Characters that are surnames but far more often words of their own ("向温州报送", "和杭州").
+_FUNCTION_CHARS = frozenset("向于和及从在到对把被给为与同由将")
 # Ordinary words jieba's dictionary tags as place names; never a constraint.
 _NOT_PLACES = frozenset("新建 城市 都市 都市区 市区 城区 中心区 新区 本市 全市 全省 全国 中国 国内 国外 境外 当地".split())
 
@@ -67,10 +71,14 @@ def places(text: str) -> list[tuple[str, str]]:
     tokenizer, tags = posseg()
     out: list[tuple[str, str, int, int]] = []
     pos = 0
+    previous = ""
     for word, flag in tokenizer.cut(text):
         start, pos = pos, pos + len(word)
+        after, previous = previous, word
         if flag != "ns" or len(word) < 2 or word in _NOT_PLACES:
             continue
+        if len(after) == 1 and after in SURNAMES and after not in _FUNCTION_CHARS and len(word) == 2:
+            continue  # "高|云龙": a given name jieba split from its surname, not the place 云龙区
         name = word[:-1] if word[-1] in _ADMIN_SUFFIX and len(word) >= 3 else word
         if name in _NOT_PLACES or not _is_admin_name(name, tags):
             continue
@@ -115,7 +123,9 @@ def supports(c: Constraint, hit: ClauseHit, issue: Issue | None = None) -> bool:
     # Undated sections (appointments, chronicle, statistics) are dated by the gazette issue they belong to.
     when = hit.date or hit.issue_date
     if c.kind == PLACE:
-        return c.value in own or bool(issue and c.value in issue.issuers)
+        # A short form the documents use counts too ("台资企业", "港、澳、台" for 台湾: index.synonyms).
+        names = (c.value, *expand_word(c.value))
+        return any(n in own for n in names) or bool(issue and c.value in issue.issuers)
     if c.kind == YEAR:
         year = int(c.value)
         if str(year) in own or (when or "").startswith(str(year)):

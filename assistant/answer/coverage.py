@@ -44,7 +44,8 @@ def uncovered_topics(q: Question, retriever: Retriever) -> tuple[str, ...]:
     names = [w for w in q.names if w in q.words and w not in nouns and (q.action or _as_person(w, q.query))]
     if not nouns and not names:
         return ()
-    candidates = {w: [w, *q.alternatives(w), *_straddling(question, w), *_unglued(question, w)] for w in nouns}
+    candidates = {w: [w, *q.alternatives(w), *_straddling(question, w), *_unglued(question, w), *_agent_stem(w)]
+                  for w in nouns}
     candidates.update({w: [w] for w in names})
     # A compound is also covered when each of its parts is ("外资企业": 外资 → 外商投资, 企业).
     parts = {w: [] if w in names else _parts(w) for w in candidates}
@@ -112,6 +113,12 @@ def _orphaned(tokens: list[str], word: str) -> list[str]:
                     and not _QUESTION_CHARS & set(tokens[j]):
                 out.append(piece)
     return out
+
+
+def _agent_stem(word: str) -> list[str]:
+    """The act a noun for its doer names ("主持人" -> 主持, "起草人" -> 起草): text saying who did it covers it."""
+    stem = word[:-1]
+    return [stem] if len(word) >= 3 and word[-1] in "人者" and tokenizer().FREQ.get(stem, 0) > 0 else []
 
 
 def _parts(word: str) -> list[str]:

@@ -98,7 +98,7 @@ def compose_form(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[C
     if named_section is not None:
         return section(q, named_section, hits, config, context, rewritten, evidence_)
     if q.form == OVERVIEW:
-        return overview(q, scored, hits, config, rewritten, evidence_)
+        return overview(q, scored, hits, config, context, rewritten, evidence_)
     if q.form in (ENUMERATION, COUNT):
         return enumeration(q, scored, hits, config, context, rewritten, evidence_)
     if q.form == MULTI:
@@ -210,16 +210,22 @@ def factoid(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Clause
 
 
 def overview(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHit], config: AnswerConfig,
-             rewritten: str | None, evidence_: float) -> Answer:
+             context: Context, rewritten: str | None, evidence_: float) -> Answer:
     """The relevant clauses listed with their headings, each quoted (whole when short) and cited."""
     ranked = best_per_clause(scored)
     lead = ranked[0]
     chosen = [s for s in ranked if s.score >= lead.score - config.overview_window][: config.overview_clauses]
     chosen.sort(key=lambda s: s.hit.clause_id if s.hit.doc_number == lead.hit.doc_number else 1 << 30)
     picks = [whole(s.hit) if len(s.hit.text) <= config.whole_clause_chars else excerpt([s]) for s in chosen]
-    picks = _anchor(picks, hits, scored, config)
+    # A best clause that introduces a list ("市政府决定：") says what it says in its items.
+    items = _lead_in_items(lead.hit, context)
+    picks = _unique(picks[:1] + _quoted_items(items, config) + picks[1:]) if items else picks
+    notes = [f"（共{len(items)}项，以上列出前{config.list_items}项。）"] if len(items) > config.list_items else []
+    if not q.action:
+        picks = _anchor(picks, hits, scored, config)
     headings = {p.hit.clause_id: p.hit.heading for p in picks if p.hit.heading}
-    return compose(q.text, picks, hits, kinds=q.factual, asked=q, rewritten=rewritten, evidence=evidence_, headings=headings)
+    return compose(q.text, picks, hits, kinds=q.factual, asked=q, notes=notes, rewritten=rewritten, evidence=evidence_,
+                   headings=headings)
 
 
 def enumeration(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHit], config: AnswerConfig,
@@ -371,7 +377,7 @@ def listed_section(q: Question, hits: Sequence[ClauseHit], context: Context, con
     best, best_key = None, None
     seen: set[int] = set()
     for rank, hit in enumerate(hits[: config.top_clauses]):
-        for c in (hit, context.parent(hit)):
+        for c in (hit, *_ancestors(hit, context)):
             if c is None or c.clause_id in seen or not c.heading:
                 continue
             seen.add(c.clause_id)
@@ -383,12 +389,26 @@ def listed_section(q: Question, hits: Sequence[ClauseHit], context: Context, con
             matched = sum(len(w) for w in set(q.words) - GENERIC_NOUNS if w in heading)
             share = matched / max(len(heading), 1)
             counted = bool(q.count) and q.count == len(children) and matched >= 2
-            if share < _HEADING_SHARE and not (counted and not _listed_in_document(c, q, context)):
+            # "49号文一共有多少条措施": a count of what a section's heading (or one of its coordinated parts) ends
+            # with ("支持政策与措施", "主要任务和发展重点").
+            # Only in a document the question names by number: a generic word (项目) ends many headings.
+            headed = q.form == COUNT and bool(q.intent.doc_mentions) and any(
+                part.endswith(w) for part in re.split(r"[和与及]", heading) for w in q.measured or q.words if len(w) >= 2)
+            if share < _HEADING_SHARE and not headed and not (counted and not _listed_in_document(c, q, context)):
                 continue  # named by the count alone, a sentence listing that many items answers better
             key = (counted, share, -rank)
             if best_key is None or key > best_key:
                 best, best_key = c, key
     return best
+
+
+def _ancestors(hit: ClauseHit, context: Context) -> list[ClauseHit]:
+    out = []
+    parent = context.parent(hit)
+    while parent is not None:
+        out.append(parent)
+        parent = context.parent(parent)
+    return out
 
 
 def section(q: Question, named: ClauseHit, hits: Sequence[ClauseHit], config: AnswerConfig, context: Context,
@@ -412,10 +432,13 @@ def section(q: Question, named: ClauseHit, hits: Sequence[ClauseHit], config: An
     if direct is not None:
         picks.insert(0, direct)
     notes = []
+    # Unquoted: a note in quote marks that cites nothing is dropped by verification.
+    counted = "，系按条目计数得出" if q.form == COUNT and not _NUMBER.search(named.heading or "") else ""
+    name = f"{named.label}{'、' if re.search(r'[一二三四五六七八九十]$', named.label or '') else ''}{named.heading}"
     if len(items) > config.list_items:
-        notes.append(f"（“{named.heading}”共{len(items)}项，以上列出前{config.list_items}项。）")
-    elif q.form == COUNT and not _NUMBER.search(named.heading or ""):
-        notes.append(f"（“{named.heading}”共{len(items)}项，系按条目计数得出。）")
+        notes.append(f"（{name}共{len(items)}项{counted}；以上列出前{config.list_items}项。）")
+    elif counted:
+        notes.append(f"（{name}共{len(items)}项{counted}。）")
     # The list is what is asked for: no note that the quotes lack an amount ("有哪几项" reads as a count).
     return compose(q.text, picks, hits, direct=direct, notes=notes, rewritten=rewritten, evidence=evidence_)
 

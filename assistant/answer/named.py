@@ -85,6 +85,8 @@ def missing_note(what: Sequence[str]) -> str:
 
 # The post a personnel question names: what follows the appointment or removal verb ("任命为温州市教育局局长").
 _POST_PHRASE = re.compile(r"(?:任命为|任命|担任|出任|当上|当了|免去|免职|被免)(?:了)?([\u4e00-\u9fff]{3,24}?)(?:的)?(?:职务)?[？?。！!]*$")
+# Or what precedes a question about who holds it now ("市财政局局长换成谁了").
+_POST_BEFORE = re.compile(r"^(?:\d{1,2}月份?)?([\u4e00-\u9fff]{3,24}?)(?:现在|新)?(?:换成|换了|换人|由谁接任|谁接任|是谁接)")
 _PLACE_PREFIX = re.compile(r"^(?:温州市|温州|市)")
 _ASKING = re.compile(r"哪|什么|谁|几|多少")
 # Share of the post's character pairs an item must print to name that post (局长 of 副局长 alone is not enough).
@@ -94,7 +96,7 @@ _POST_SHARE = 0.75
 def posts_unnamed(q: Question, texts: Sequence[str]) -> list[str]:
     """The post a personnel question names ("…任命为教育局局长？") when no personnel item (with its list heading)
     prints it: at least _POST_SHARE of its character pairs. Empty when the question names no post this way."""
-    m = _POST_PHRASE.search(q.query.strip())
+    m = _POST_PHRASE.search(q.query.strip()) or _POST_BEFORE.search(q.query.strip())
     if not m:
         return []
     post = _PLACE_PREFIX.sub("", m.group(1))
@@ -104,6 +106,13 @@ def posts_unnamed(q: Question, texts: Sequence[str]) -> list[str]:
     if len(grams) < 2:
         return []
     for text in texts:
-        if sum(g in text for g in grams) / len(grams) >= _POST_SHARE:
+        if sum(g in text for g in grams) / len(grams) >= _POST_SHARE and not _deputy_only(post, text):
             return []
     return [post]
+
+
+def _deputy_only(post: str, text: str) -> bool:
+    """The text prints the post's title only as a deputy's ("财政局副局长" for 财政局局长)."""
+    title = post[-2:]
+    found = [m.start() for m in re.finditer(title, text)]
+    return "副" not in post and bool(found) and all(text[max(i - 1, 0):i] == "副" for i in found)

@@ -40,7 +40,8 @@ _SAYS = re.compile(r"(?:说|表示|指出|强调|要求|认为|提出|希望)[�
 STOP_WORDS = INDEX_STOP_WORDS | frozenset(
     "您 那么 还有 拿 给 可不可以 能不能 可否 规定 政策 文件 公报 一个 多久 什么时候 何时 谁 哪 哪家 部门 单位 怎么办 万元 亿元 元 个 家 人 张 年 倍 另外 此外 如果 具体 所有 分别 各自 的话 一样 自己 现在 以后 同时 其他 别人 很多 是不是 有没有 "
     "哪几 几个 几项 几件 到底 究竟 一共 总共 共有 讲了 讲 内容 主要 包括 包含 有关 相关 月份 年份 原来 原先 之前 以前 此前 "
-    "干什么 做什么 干啥 已经 就要 这边 那边 这里 那里 别的 市里 咱们 我们 你们 人家".split()
+    "干什么 做什么 干啥 已经 就要 这边 那边 这里 那里 别的 市里 咱们 我们 你们 人家 这些 那些 这种 那种 一带 附近 "
+    "这块 那块 一块".split()
 )
 _NUMERIC = re.compile(r"^[\d.．,，%％]+$")
 _PUNCT = re.compile(r"^[\W_]+$", re.UNICODE)
@@ -57,7 +58,7 @@ _ENUM_N = re.compile(r"哪([0-9一二三四五六七八九十两]+)(?:个|项|�
 _STATED_N = re.compile(r"(?<![\d.第])([0-9]{1,2}|[一二三四五六七八九十两]{1,2})(?:件|项|类|个方面|方面|大|条|种)(?=[^\d，,。？?]{2})")
 _ENUMERATION = re.compile(r"哪些|哪几|有几类|包括什么|包括哪|包含哪|有什么(?:条件|要求|材料|渠道|措施|任务|方式|途径|内容)"
                           r"|需要什么(?:条件|材料)|什么条件|哪.{0,4}渠道")
-_OVERVIEW = re.compile(r"(?:有|给|提供)(?:什么|哪些)(?:补贴|补助|奖励|扶持|支持|优惠|政策|措施|文件|规定)"
+_OVERVIEW = re.compile(r"(?:有|给|提供|享受|享有|拿到?)(?:什么|哪些|啥)(?:补贴|补助|奖励|扶持|支持|优惠|政策|措施|文件|规定)"
                        r"|讲了什么|说了什么|规定了什么|写了什么|主要内容|什么内容|是什么内容|有哪些(?:文件|规定|政策)"
                        r"|(?:任免|任命|免去)了哪些|都有什么|有什么(?:新)?(?:政策|规定|要求)")
 _CLAUSE_ASK = re.compile(r"规定了什么|讲了什么|说了什么|写了什么|是什么|什么内容|内容|全文|原文")
@@ -65,7 +66,7 @@ _CLAUSE_ASK = re.compile(r"规定了什么|讲了什么|说了什么|写了什�
 _SEVERAL = re.compile(r"[？?；;].+[？?]?\s*$|分别|以及|各自|各是|各为")
 _PART_SPLIT = re.compile(r"(?<=[？?；;])|(?:，|,)(?=(?:另外|还有|以及|同时|那|并且)[^，,]{2,})")
 # Appointment and removal words: the two halves of a personnel list (任免), which must not be confused.
-APPOINT = re.compile(r"任命|担任|兼任|新任|出任|当上|当了|(?<![免主专副责信])任(?![务何意期性])")
+APPOINT = re.compile(r"任命|担任|兼任|新任|出任|当上|当了|接任|接替|换成|(?<![免主专副责信])任(?![务何意期性])")
 REMOVE = re.compile(r"免去|免职|免了|撤职|卸任|不再担任|被免")
 # The attachments of a document asked for as such ("有几个附件", "附件有哪些", "附件是什么"), not one attachment's content.
 _ATTACHMENTS = re.compile(r"附件(?:一共|总共|共|都|分别)?(?:有|是)?(?:几|多少|哪|什么)|(?:几|多少)[个份]附件"
@@ -177,7 +178,7 @@ def has_fact(kind: str, text: str, q: "Question | None" = None) -> bool:
 
 # Common Chinese surnames (the most frequent ~240, which cover well over nine in ten people): jieba's guessed
 # nr tags on unknown words (养狗, 许可) are names only when they begin with one.
-_SURNAMES = frozenset(
+SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟"
     "谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛"
     "邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝"
@@ -191,7 +192,7 @@ def person_names(text: str) -> tuple[str, ...]:
     surname. Cached: the tagger is slow, and answers test the same clause sentences again and again."""
     freq = tokenizer().FREQ
     return tuple(dict.fromkeys(w.word for w in posseg()[0].cut(text) if w.flag == "nr" and 2 <= len(w.word) <= 4
-                               and w.word[0] in _SURNAMES and not freq.get(w.word)))
+                               and w.word[0] in SURNAMES and not freq.get(w.word)))
 
 
 # A personnel item: the person's name, then the post they are appointed to or removed from ("翁结群任…；",
@@ -208,7 +209,7 @@ def personnel_item(text: str) -> tuple[str, str] | None:
 def item_person(text: str) -> str | None:
     """The person a personnel item names, read from where such items print it (jieba's guesses miss rare names)."""
     item = personnel_item(text)
-    if item and item[0][0] in _SURNAMES:
+    if item and item[0][0] in SURNAMES:
         return item[0]
     names = person_names(text)
     return names[0] if names else None
@@ -216,7 +217,7 @@ def item_person(text: str) -> str | None:
 
 def _identity(question: str) -> str | None:
     m = _IDENTITY.match(question.strip())
-    return m.group(1) if m and m.group(1)[0] in _SURNAMES else None
+    return m.group(1) if m and m.group(1)[0] in SURNAMES else None
 
 
 def parse_question(text: str, query: str | None = None) -> Question:
@@ -230,6 +231,9 @@ def parse_question(text: str, query: str | None = None) -> Question:
         kinds.add(SPEECH)
     if _AGENCY_PLURAL.search(simplified):
         kinds.add(AGENCY)
+    if AMOUNT in kinds and _ASKS_DURATION.search(simplified) and not re.search(r"多少钱|几[万千百]", simplified):
+        kinds.discard(AMOUNT)  # "多少天内作出决定": a length of time, which a time limit states, not a figure
+        kinds.add(DATE)
     action = "remove" if REMOVE.search(simplified) else ("appoint" if APPOINT.search(simplified) else None)
     if _FORMER.search(simplified) and (action or _POST_ASK.search(simplified)):
         action = "remove"  # "之前在哪个单位任职", "原来干什么的": a former post is printed in the 免去 list

@@ -117,8 +117,8 @@ def score_sentences(q: Question, hits: Sequence[ClauseHit], retriever: Retriever
         if AMOUNT in present and (not _counts(q, hit) or q.action and names_post(sentence.text)):
             present.discard(AMOUNT)  # a figure, but of something other than what is counted ("试用期一年")
         lead = context.list_heading(hit, sentence) if context else None
-        if PERSON in kinds and names_post(sentence.text):
-            present.add(PERSON)
+        if PERSON in kinds and names_post(_item_text(hit, sentence, lead, context)):
+            present.add(PERSON)  # a list heading ("市政府决定：") holds the people its items name
         penalized = factual - {SPEECH}  # news sentences without a speech verb still say what happened
         if penalized:
             evidence -= config.w_missing_kind * (1 - len(present & penalized) / len(penalized))

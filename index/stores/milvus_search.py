@@ -179,9 +179,9 @@ class MilvusSearcher(SearchOne):
         return fuse.combine(kw, dn, mode, self.fusion, self.rrf_k, self.weights)
 
     def _keyword(self, q: str, expr: Expr, depth: int) -> list[tuple[int, float]]:
-        res = self.st.call("search", self.st.collection, data=[q], anns_field="sparse", limit=min(depth, 16384),
-                                    output_fields=["clause_id"], search_params={"metric_type": "BM25"},
-                                    **self.st.filter_kwargs(expr))
+        res = self.st.call("search", self.st.collection, data=[with_equivalents(q)], anns_field="sparse",
+                           limit=min(depth, 16384), output_fields=["clause_id"], search_params={"metric_type": "BM25"},
+                           **self.st.filter_kwargs(expr))
         return [(int(h["entity"]["clause_id"]), float(h["distance"])) for h in res[0]]
 
     def _dense(self, qv, expr: Expr, depth: int) -> list[tuple[int, float]]:
@@ -200,7 +200,7 @@ class MilvusSearcher(SearchOne):
     def _milvus_hybrid(self, q: str, qv, expr: Expr, depth: int) -> list[tuple[int, float]]:
         from pymilvus import AnnSearchRequest, WeightedRanker
 
-        kw = AnnSearchRequest(data=[q], anns_field="sparse", param={"metric_type": "BM25"}, limit=depth,
+        kw = AnnSearchRequest(data=[with_equivalents(q)], anns_field="sparse", param={"metric_type": "BM25"}, limit=depth,
                               **self.st.filter_kwargs(expr, "expr"))
         dn = AnnSearchRequest(data=[[float(x) for x in qv]], anns_field="dense", param={"metric_type": "IP"},
                               limit=depth * 2, **self.st.filter_kwargs(expr, "expr"))
@@ -235,3 +235,13 @@ class MilvusSearcher(SearchOne):
             self._by_id.update({r.clause_id: r for r in candidates})
         candidates.sort(key=lambda r: (r.doc_index, r.clause_id))
         return fuse.pin_named_clauses(ranked, candidates, intent.clause_refs)
+
+
+def with_equivalents(query: str) -> str:
+    """The query with the official equivalents of its everyday words appended (index.synonyms), as the local
+    keyword index expands its query tokens: Milvus's BM25 analyzer then cuts them like any other words."""
+    from index.dictionary import load_jieba
+    from index.synonyms import expand
+
+    extra = expand([w for w in load_jieba().lcut(query) if w.strip()])
+    return " ".join([query, *extra]) if extra else query

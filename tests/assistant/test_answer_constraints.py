@@ -39,6 +39,7 @@ def test_constraints_found(question, expected):
     "新建一家医院能拿多少补助？",  # jieba tags 新建 as a place
     "社会办医疗机构上市有什么支持？",
     "全市城市管理有什么新规定？",
+    "高云龙参加的会议主持人是谁？",  # 云龙 of a person's name is not the district 云龙区
 ])
 def test_no_false_constraints(question):
     assert constraints(question) == ()
@@ -56,6 +57,10 @@ def test_support_by_clause_title_date_and_issue():
     assert supports(y2020, PLAN, ISSUE) and not supports(y2022, PLAN, ISSUE)
     [y2019] = constraints("2019年7月份的记事")[:1]
     assert supports(y2019, CHRONICLE, ISSUE) and not supports(y2019, CHRONICLE, Issue("", frozenset({2018})))
+    # A place the documents name by its short form ("港、澳、台资企业" for 台湾).
+    [taiwan] = constraints("台湾企业能参照特殊工时通知吗")
+    assert supports(taiwan, replace(STATS, text="设在本市范围的港、澳、台资企业可参照本通知规定执行。"), ISSUE)
+    assert not supports(taiwan, STATS, ISSUE)
     [day] = constraints("7月12日市委开了什么会？")
     [other] = constraints("7月13日市委开了什么会？")
     assert supports(day, CHRONICLE, ISSUE) and not supports(other, CHRONICLE, ISSUE)

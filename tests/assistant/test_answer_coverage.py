@@ -87,3 +87,13 @@ def test_question_words_and_times_are_not_topics():
     assert not _is_topic("干嘛")  # "是要干嘛的": what it is for, asked colloquially
     assert not _is_topic("七月份") and not _is_topic("今年")  # the month and year checks judge times
     assert _is_topic("加班费") and _is_topic("走廊")
+
+
+def test_a_noun_for_the_doer_is_covered_by_the_act():
+    class Meeting:
+        def mentions(self, terms, gap=0):
+            return [t in "中央统战部副部长、全国工商联党组书记徐乐江主持并作总结讲话。" for t in terms]
+
+    # "主持人": the text says who 主持 the meeting.
+    assert uncovered_topics(q("全国工商联那次的主持人是谁？"), Meeting()) == ()
+    assert uncovered_topics(q("全国工商联那次的联系人是谁？"), Meeting()) == ("联系人",)

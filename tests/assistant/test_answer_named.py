@@ -68,6 +68,15 @@ def test_personnel_post_nobody_was_appointed_to():
     assert named.posts_unnamed(parse_question("财政局新来的副局长是谁"), items) == []  # no post phrase: no check
 
 
+def test_who_holds_a_post_now_names_the_post_before_the_question():
+    items = ["市政府决定：沈显克任温州市财政局副局长"]
+    q = parse_question("市财政局局长换成谁了？")
+    assert q.action == "appoint"
+    # The post named is 财政局局长; the item prints only a deputy's title (副局长).
+    assert named.posts_unnamed(q, items) == ["财政局局长"]
+    assert named.posts_unnamed(parse_question("市财政局副局长换成谁了？"), items) == []
+
+
 def test_clause_reference_keeps_the_deeper_levels_printed_after_it():
     from index.query import analyze
 

@@ -155,3 +155,18 @@ def test_what_a_speaker_said_is_a_kind_of_fact():
     assert not has_fact(SPEECH, "省委常委、市委书记陈伟俊致辞。", q)  # mentions the speech, says nothing of it
     assert SPEECH not in parse_question("49号文讲了什么").kinds  # what a text says: an overview
     assert SPEECH not in parse_question("公积金那篇文章主要讲了什么").kinds
+
+
+def test_how_many_days_asks_for_a_time_limit_not_a_figure():
+    from assistant.answer.question import parse_question
+
+    assert parse_question("人社部门多少天内作出决定？").kinds == {DATE}
+    assert parse_question("多少个工作日办结？").kinds == {DATE}
+    assert AMOUNT in parse_question("补助多少钱？").kinds
+
+
+def test_what_one_may_enjoy_is_an_overview_and_pointing_words_are_not_content():
+    from assistant.answer.question import OVERVIEW, parse_question
+
+    assert parse_question("跟政府产业基金合作，能享受哪些优惠？").form == OVERVIEW
+    assert parse_question("市里规划的那些商圈，除了五马街那一带还有哪些？").words == ("规划", "商圈", "除了", "马街")

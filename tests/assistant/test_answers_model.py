@@ -58,6 +58,10 @@ ANSWERABLE = [
     ("staff", "城市经济新业态发展要纳入什么考核？", [(D50, ("三", "（一）"))], ["考绩体系"]),
     ("staff", "7月份谁兼任了市港航管理中心主任？", [(APPOINTMENTS, ("第23段",))], ["邱向真"]),
     ("staff", "7月11日市长参加了哪个研究院的挂牌仪式？", [(CHRONICLE, ("11日",))], ["浙大温州研究院挂牌"]),
+    # a day without its month, a clause named together with what is asked of it, a region by its short form
+    ("resident", "22号那天市里领导都忙啥了？", [(CHRONICLE, ("22日",))], ["省政府全体会议"]),
+    ("staff", "47号文二（一）1是哪个法规项目，由谁起草？", [(D47, ("二", "（一）", "1"))], ["永嘉县人民政府"]),
+    ("resident", "台湾老板在温州开的厂能不能参照特殊工时这个通知？", [(D105, ("四",))], ["港、澳、台资企业"]),
 ]
 
 # Questions the bundled gazette cannot answer: another place, year or month, or a detail it never states.
@@ -153,3 +157,30 @@ def test_a_generic_heading_word_does_not_name_another_documents_section(searcher
 def test_a_named_document_is_the_only_one_quoted(searcher, question, document):
     answer = _ask(searcher, question)
     assert answer.citations and {c.doc_number for c in answer.citations} == {document}, answer.text
+
+
+def test_a_count_of_a_named_documents_section_counts_its_items(searcher):
+    # 49号 三、支持政策与措施 has twenty numbered items; the heading prints no count, so the answer counts them.
+    answer = _ask(searcher, "49号文一共有多少条措施？")
+    assert not answer.abstained and {c.doc_number for c in answer.citations} == {D49}, answer.text
+    assert {tuple(c.path)[:1] for c in answer.citations} == {("三",)}, answer.text
+    assert "共20项，系按条目计数得出" in answer.text
+    _assert_verbatim(searcher, answer)
+
+
+def test_a_list_heading_answers_with_the_people_it_introduces(searcher):
+    # "市政府决定：" itself names nobody; its items are the appointments asked for.
+    answer = _ask(searcher, "市政府决定任命了哪些人？")
+    assert answer.citations[0].title == APPOINTMENTS, answer.text
+    assert "李建良任温州市民政局副局长" in answer.text and "免去" not in answer.text
+    _assert_verbatim(searcher, answer)
+
+
+def test_a_deputys_appointment_does_not_answer_who_holds_the_post(searcher):
+    answer = _ask(searcher, "市财政局局长换成谁了？")
+    assert answer.abstained and "财政局局长" in answer.text, answer.text
+
+
+def test_a_chronicle_entry_of_another_day_is_not_quoted(searcher):
+    answer = _ask(searcher, "22号那天市里领导都忙啥了？")
+    assert {c.label for c in answer.citations if c.title == CHRONICLE} == {"22日"}, answer.text

@@ -14,6 +14,9 @@ def test_days_named_in_a_question():
     assert analyze("七月十六号有什么活动").days == ((7, 16),)
     assert analyze("13月5日").days == ()
     assert analyze("开诊所有什么补贴？").days == ()
+    # A day without its month, told from a document number ("49号") by the words for "that day" after it.
+    assert analyze("22号那天市里领导都忙啥了？").days == ((0, 22),)
+    assert analyze("49号文讲了什么").days == ()
 
 
 def test_the_entry_of_that_day_of_that_month():
@@ -22,6 +25,9 @@ def test_the_entry_of_that_day_of_that_month():
     assert not intent.names_day(entry("16日", "2019-08"))
     assert not intent.names_day(entry("17日"))
     assert not intent.names_day(entry("16日", kind="news"))
+    any_month = analyze("16号那天市领导做了什么")
+    assert any_month.names_day(entry("16日")) and any_month.names_day(entry("16日", "2019-08"))
+    assert not any_month.names_day(entry("17日"))
 
 
 def test_pinned_entry_goes_right_after_the_top_hit():

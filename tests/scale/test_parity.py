@@ -27,3 +27,10 @@ def test_eval_sets_score_the_same_on_milvus_lite(tmp_path):
         scores[name] = score(run_eval(cases, searcher, answerer_for(searcher)).rows)["overall"]
     for metric in ("hit@5", "citation_recall"):
         assert abs(scores["milvus"][metric] - scores["local"][metric]) <= TOLERANCE, (metric, scores)
+
+
+def test_milvus_keyword_query_carries_the_official_equivalents():
+    from index.stores.milvus_search import with_equivalents
+
+    assert "社会办" in with_equivalents("私立医院有什么补贴").split(" ", 1)[1]
+    assert with_equivalents("49号文讲了什么") == "49号文讲了什么"  # nothing to add
