@@ -242,23 +242,31 @@ def enumeration(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Cl
         # The sentence that reads most as an enumeration among those nearly as good, in any of the top clauses.
         own = [s for s in scored if s.score >= lead.score - config.w_list]
         weight = config.w_list
-    best = max(own, key=lambda s: (s.score + weight * _listness(s.sentence.text, q.count, q.words),
+    # An item of a list ("营业执照…复印件一份") reads as the list it belongs to.
+    kinds = _counted_kind(q)
+    best = max(own, key=lambda s: (s.score + weight * max(_listness(s.sentence.text, q.count, kinds),
+                                                          float(not q.count and _list_of(s.hit, context) is not None)),
                                    -s.position, -s.index))
-    if q.count and not _listness(best.sentence.text, q.count, q.words):
+    if q.count and not _listness(best.sentence.text, q.count, kinds):
         listed = _list_in_document(lead.hit, q, context)
         if listed is not None:
             return compose(q.text, [listed], hits, kinds=q.factual, asked=q, direct=listed, rewritten=rewritten,
                            evidence=evidence_)
     hit = best.hit
+    if not q.count and (listing := _list_of(hit, context)) is not None:
+        hit = listing  # one item answers for the list asked for: its lead-in and every item
     items = [c for c in context.children(hit) or context.listed_after(hit) if c.text.strip()]
-    if len(hit.text) <= config.whole_clause_chars:
+    if not hit.text.strip() and items:
+        main = None  # a lead-in printed as the heading ("已取得特殊工时许可的企业，申请材料包括"): its items say it
+    elif len(hit.text) <= config.whole_clause_chars:
         main = whole(hit)
-    elif introduces_items(best.sentence.text):
+    elif introduces_items(best.sentence.text) and best.hit is hit:
         following = [s for s in split_sentences(hit.text) if s.start >= best.sentence.start][:config.list_items + 1]
         main = span(hit, following[0].start, following[-1].end)
     else:
         main = excerpt([best])
-    picks = [main] + [whole(c) for c in items[: config.list_items] if len(c.text) <= config.whole_clause_chars]
+    picks = [main] * (main is not None) + [whole(c) for c in items[: config.list_items]
+                                           if len(c.text) <= config.whole_clause_chars]
     if PERSON in q.kinds or q.action:  # "哪几位…": every item of the personnel list that fits as well
         picks += _siblings(best, sorted(scored, key=lambda s: -s.score), config, config.w_list)
     if not q.action:
@@ -266,7 +274,7 @@ def enumeration(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Cl
     notes = []
     cut = len(items) > config.list_items  # a long list (a personnel list's 免去) is quoted in part: say so
     if q.form == COUNT and not any(_NUMBER.search(p.quote) and has_fact(AMOUNT, p.quote) for p in picks[:1]):
-        n = len(items) or _item_count(main.quote)
+        n = len(items) or _item_count(main.quote if main else "")
         if n >= 2:
             notes.append(f"（共{n}项，系按条目计数得出；以上列出前{config.list_items}项。）" if cut
                          else f"（以上所列共{n}项，系按引文条目计数得出。）")
@@ -277,7 +285,7 @@ def enumeration(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Cl
     direct = excerpt([best]) if (q.kinds or q.count) and not (counted and introduces_items(best.sentence.text)) else None
     headings = _list_headings(picks, scored, context)
     if hit.heading:
-        headings[hit.clause_id] = hit.heading
+        headings[hit.clause_id if main is not None else items[0].clause_id] = hit.heading
     return compose(q.text, picks, hits, kinds=q.factual - ({AMOUNT} if counted else set()), asked=q, direct=direct,
                    notes=notes, rewritten=rewritten, evidence=evidence_, headings=headings)
 
@@ -562,6 +570,16 @@ def _list_headings(picks: Sequence[Excerpt], scored: Sequence[ScoredSentence], c
     return out
 
 
+def _list_of(hit: ClauseHit, context: Context) -> ClauseHit | None:
+    """The clause a leaf item belongs to when that clause introduces its items (text or heading ending in "包括：")."""
+    if context.children(hit):
+        return None
+    parent = context.parent(hit)
+    if parent is None or not introduces_items(parent.text.strip() or parent.heading or ""):
+        return None
+    return parent
+
+
 def _listness(text: str, n: int | None, words: Sequence[str] = ()) -> float:
     """How much a sentence reads as an enumeration: a phrase of several items ("A、B和C"; bracketed asides do not
     count), exactly n when the question says how many, or a line ending with a colon that introduces a list."""
@@ -570,6 +588,15 @@ def _listness(text: str, n: int | None, words: Sequence[str] = ()) -> float:
     if n:
         return 1.0 if _lists_exactly(text, n, words) else 0.0
     return min(max((_items(p) for p in _pieces(text)), default=1) - 1, 3) / 3
+
+
+# "哪两个库": the noun after the count names the kind of item listed ("检查对象名录库和执法检查人员名录库").
+_COUNTED_NOUN = re.compile(r"哪(?:[0-9]+|[一二三四五六七八九十两]+)(?:个|项|类|方面|家|条|种|大)?([^\W\d是的呢吗啊了])")
+
+
+def _counted_kind(q: Question) -> tuple[str, ...]:
+    m = _COUNTED_NOUN.search(q.query) if q.count else None
+    return (*q.words, m.group(1)) if m else q.words
 
 
 def _lists_exactly(text: str, n: int, words: Sequence[str]) -> bool:

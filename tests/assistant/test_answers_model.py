@@ -184,3 +184,12 @@ def test_a_deputys_appointment_does_not_answer_who_holds_the_post(searcher):
 def test_a_chronicle_entry_of_another_day_is_not_quoted(searcher):
     answer = _ask(searcher, "22号那天市里领导都忙啥了？")
     assert {c.label for c in answer.citations if c.title == CHRONICLE} == {"22日"}, answer.text
+
+
+def test_one_item_of_a_list_answers_with_the_whole_list(searcher):
+    # The best sentence is one item (1.（1）); the list asked for is every item under its lead-in heading
+    # "已取得特殊工时许可的企业，申请材料包括".
+    answer = _ask(searcher, "已经有特殊工时许可的企业，想纳入清单管理要交哪些材料？")
+    paths = {tuple(c.path) for c in answer.citations}
+    assert {("二", "（二）", "1", f"（{n}）") for n in range(1, 5)} <= paths, answer.text
+    _assert_verbatim(searcher, answer)
