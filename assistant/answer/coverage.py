@@ -19,7 +19,7 @@ from assistant.answer.types import Retriever
 
 # Nouns that name no topic of their own ("政府是什么态度").
 GENERIC_NOUNS = frozenset("态度 情况 问题 方面 内容 事情 东西 事儿 方式 办法 规定 政策 要求 意见 说法 地方 时间 老百姓 百姓 意思 "
-                          "普通 身份".split())
+                          "普通 身份 专门".split())
 
 
 def _as_person(name: str, text: str) -> bool:
@@ -116,9 +116,9 @@ def _orphaned(tokens: list[str], word: str) -> list[str]:
 
 
 def _agent_stem(word: str) -> list[str]:
-    """The act a noun for its doer names ("主持人" -> 主持, "起草人" -> 起草): text saying who did it covers it."""
+    """The act or field a noun for its doer names ("主持人" -> 主持, "中医师" -> 中医): text on it covers it."""
     stem = word[:-1]
-    return [stem] if len(word) >= 3 and word[-1] in "人者" and tokenizer().FREQ.get(stem, 0) > 0 else []
+    return [stem] if len(word) >= 3 and word[-1] in "人者师员" and tokenizer().FREQ.get(stem, 0) > 0 else []
 
 
 def _parts(word: str) -> list[str]:

@@ -622,9 +622,10 @@ def _listed_in_document(hit: ClauseHit, q: Question, context: Context) -> bool:
 
 
 def _items(phrase: str) -> int:
-    """Items of a phrase: "、"-separated, the last pair joined by 和/及/与."""
+    """Items of a phrase: "、"-separated, a pair joined by 和/及/与."""
     parts = phrase.split("、")
-    return len(parts) + (1 if re.search(r"[^、]和|及|与", parts[-1]) else 0)
+    # "北京、天津、上海、重庆和沈阳、大连…": a pair may be joined anywhere in the run, not only at its end.
+    return len(parts) + sum(1 for part in parts if re.search(r"[^、]和|及|与", part))
 
 
 def _item_count(text: str) -> int:

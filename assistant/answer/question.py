@@ -32,6 +32,10 @@ SPEECH = "speech"
 _ASKS_SPEECH = re.compile(r"(?:讲了|讲的|讲话|说了|说的|谈了|谈到|提了|提出了|强调了?|指出了?|表示了?|评价|致辞)"
                           r".{0,12}(?:什么|哪些|啥|怎么|如何)|(?:怎么|如何)(?:评价|说)")
 # "49号文讲了什么", "三（九）说的是什么": what a text says, not a speaker.
+# What happens to whoever breaks a rule ("会被怎么处罚", "罚多少", "有什么后果"): the penalty clause, not the rule.
+PENALTY = "penalty"
+_ASKS_PENALTY = re.compile(r"处罚|罚款|罚多少|要罚|会被罚|怎么罚|法律责任|什么后果|会怎么样")
+_PENALTY = re.compile(r"罚款|警告|责令|吊销|没收|处分|追究.{0,6}责任|停业|取缔")
 _TEXT_SAYS = re.compile(r"(?:\d号|文章|文|文件|通知|意见|方案|计划|办法|细则|条例|规定|条|款|项|部分|[）)])(?:里|中)?(?:主要|大概|都|具体)?"
                         r"(?:讲|说)")
 _SAYS = re.compile(r"(?:说|表示|指出|强调|要求|认为|提出|希望)[，,：:]|(?:讲话|致辞)中")
@@ -166,6 +170,8 @@ def has_fact(kind: str, text: str, q: "Question | None" = None) -> bool:
     only for a question asking how often); for a question asking how long, a length of time."""
     if kind == SPEECH:
         return bool(_SAYS.search(text))
+    if kind == PENALTY:
+        return bool(_PENALTY.search(text))
     if kind == DATE and q is not None and _ASKS_HOW_OFTEN.search(q.query):
         return bool(_FREQUENCY.search(text))  # "常务会议多久开一次": a frequency, not the date of one meeting
     if kind == DATE and q is not None and _ASKS_DURATION.search(q.query) and not _HOW_OFTEN.search(q.query):
@@ -221,17 +227,31 @@ def _identity(question: str) -> str | None:
     return m.group(1) if m and m.group(1)[0] in SURNAMES else None
 
 
+# "备个案", "开个会", "办个证": a measure word inside a verb-object word (备案); numerals and demonstratives before
+# 个 count things instead ("五个产业", "这个案子").
+_SPLIT_BY_GE = re.compile(r"([^\W\d一二三四五六七八九十两几这那每各哪整某多少半])个([\u4e00-\u9fff])")
+
+
+def _joined_verb_objects(text: str) -> str:
+    freq = tokenizer().FREQ
+    return _SPLIT_BY_GE.sub(lambda m: m.group(1) + m.group(2) if freq.get(m.group(1) + m.group(2), 0) > 100
+                            else m.group(0), text)
+
+
 def parse_question(text: str, query: str | None = None) -> Question:
     """The typed question; query: the follow-up rewritten form, when a conversation produced one."""
     text = text.strip()
     simplified = to_simplified(query if query is not None else text)
     traditional = simplified != (query if query is not None else text)
-    simplified = _arabic_years(simplified)
+    simplified = _joined_verb_objects(_arabic_years(simplified))
     kinds = set(question_kinds(simplified))
     if _ASKS_SPEECH.search(simplified) and not _TEXT_SAYS.search(simplified):
         kinds.add(SPEECH)
     if _AGENCY_PLURAL.search(simplified):
         kinds.add(AGENCY)
+    if _ASKS_PENALTY.search(simplified):
+        kinds.add(PENALTY)
+        kinds.discard(AMOUNT)  # "罚多少": the penalty clause states the fine
     if AMOUNT in kinds and _ASKS_DURATION.search(simplified) and not re.search(r"多少钱|几[万千百]", simplified):
         kinds.discard(AMOUNT)  # "多少天内作出决定": a length of time, which a time limit states, not a figure
         kinds.add(DATE)

@@ -97,3 +97,13 @@ def test_a_noun_for_the_doer_is_covered_by_the_act():
     # "主持人": the text says who 主持 the meeting.
     assert uncovered_topics(q("全国工商联那次的主持人是谁？"), Meeting()) == ()
     assert uncovered_topics(q("全国工商联那次的联系人是谁？"), Meeting()) == ("联系人",)
+
+
+def test_a_practitioner_is_covered_by_the_field_and_adverbs_are_no_topic():
+    class Clinics:
+        def mentions(self, terms, gap=0):
+            return [t in "取消个体诊所具体数量和布局的限制，社会办中医诊所实行备案制。" for t in terms]
+
+    assert uncovered_topics(q("我是中医师，开中医诊所要审批吗？"), Clinics()) == ()  # 中医师 -> 中医
+    assert uncovered_topics(q("我是药剂师，开中医诊所要审批吗？"), Clinics()) == ("药剂师",)
+    assert uncovered_topics(q("市里要专门出个规定管加班费吗"), Corpus()) == ("加班费",)  # 专门 is no topic

@@ -170,3 +170,12 @@ def test_what_one_may_enjoy_is_an_overview_and_pointing_words_are_not_content():
 
     assert parse_question("跟政府产业基金合作，能享受哪些优惠？").form == OVERVIEW
     assert parse_question("市里规划的那些商圈，除了五马街那一带还有哪些？").words == ("规划", "商圈", "除了", "马街")
+
+
+def test_a_measure_word_inside_a_verb_object_word_is_dropped():
+    from assistant.answer.question import parse_question
+
+    assert parse_question("还是备个案就能开？").query == "还是备案就能开？"  # 备个案 is 备案
+    assert parse_question("由几个部门组成").query == "由几个部门组成"  # counted things keep their 个
+    assert parse_question("这个案子怎么判").query == "这个案子怎么判"
+    assert parse_question("我想开个诊所").query == "我想开个诊所"  # 开诊 is no word
