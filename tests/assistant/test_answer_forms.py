@@ -433,3 +433,15 @@ def test_a_target_for_another_year_is_another_fact():
                              AnswerConfig())
     best = max(scored, key=lambda s: s.score)
     assert best.sentence.text.startswith("到2020年"), [(s.sentence.text[:8], round(s.score, 3)) for s in scored]
+
+
+def test_items_of_a_run_count_pairs_joined_anywhere_and_the_counted_kind():
+    from assistant.answer.forms import _counted_kind, _items, _lists_exactly
+    from assistant.answer.question import parse_question
+
+    run = "选择北京、天津、上海、重庆和沈阳、大连、厦门、广州、深圳、成都、西安11个城市"
+    assert _items(run) == 11
+    assert _items("用电、用水、用气") == 3
+    q = parse_question("双随机抽查用的“两库”具体是哪两个库？")
+    assert q.count == 2 and "库" in _counted_kind(q)  # the noun after the count names what is listed
+    assert _lists_exactly("统筹建立检查对象名录库和执法检查人员名录库", 2, _counted_kind(q))

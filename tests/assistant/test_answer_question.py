@@ -179,3 +179,13 @@ def test_a_measure_word_inside_a_verb_object_word_is_dropped():
     assert parse_question("由几个部门组成").query == "由几个部门组成"  # counted things keep their 个
     assert parse_question("这个案子怎么判").query == "这个案子怎么判"
     assert parse_question("我想开个诊所").query == "我想开个诊所"  # 开诊 is no word
+
+
+def test_a_penalty_question_asks_for_the_penalty():
+    from assistant.answer.question import PENALTY, has_fact, parse_question
+
+    q = parse_question("专利代理公司换了股东没去办变更手续，会被怎么处罚？")
+    assert PENALTY in q.kinds
+    assert has_fact(PENALTY, "由省级管理专利工作的部门责令限期改正；逾期未改正的，予以警告，可以处10万元以下的罚款", q)
+    assert not has_fact(PENALTY, "合伙人、股东等事项发生变化的，应当办理变更手续", q)
+    assert PENALTY in parse_question("不按规定分类罚多少？").kinds and AMOUNT not in parse_question("不按规定分类罚多少？").kinds
