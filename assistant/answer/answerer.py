@@ -126,7 +126,7 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
         # A person the gazette never names is the subject itself: nothing here is about them.
         if best.evidence >= config.abstain_threshold and coverage(known, best.hit) >= config.partial_coverage \
                 and not set(unknown) & set(q.names):
-            quote = _partial_quote(best, config)
+            quote = _partial_quote(best, config, scored)
             return partial(q.text, quote, hits, unknown, rewritten, best.evidence)
         return abstain(q.text, hits, shown, 0.0, rewritten, (topic_note(unknown),))
     evidence = forms.evidence(q, scored, config)
@@ -231,11 +231,14 @@ def _introduces_list(s) -> bool:
     return introduces_items(s.sentence.text)
 
 
-def _partial_quote(best, config: AnswerConfig):
-    """What a partial answer quotes: the clause that names the subject, whole when short, else its best sentence."""
+def _partial_quote(best, config: AnswerConfig, scored=()):
+    """What a partial answer quotes: the clause that names the subject, whole when short, else its best sentence,
+    or its best sentence holding a fact of the kind asked ("20年一遇" for "能扛住几十年一遇的大水")."""
     if len(best.hit.text) <= config.whole_clause_chars and not looks_like_injection(best.hit.text):
         return whole(best.hit)
-    return span(best.hit, best.sentence.start, best.sentence.end)
+    facts = [s for s in scored if s.hit.clause_id == best.hit.clause_id and s.found]
+    chosen = max(facts, key=lambda s: s.score) if facts else best
+    return span(chosen.hit, chosen.sentence.start, chosen.sentence.end)
 
 
 def _hit_of(clause_id: int, hits: Sequence[ClauseHit], retriever: Retriever) -> list[ClauseHit]:

@@ -12,6 +12,7 @@ from assistant.answer.config import AnswerConfig
 from assistant.answer.context import Context
 from assistant.answer.coverage import GENERIC_NOUNS, uncovered_topics
 from assistant.answer.guard import looks_like_injection
+from assistant.answer.segment import tokenizer
 from assistant.answer.question import (
     AMOUNT, APPOINT, COUNT, ENUMERATION, MULTI, OPEN, OVERVIEW, PERSON, REMOVE, Question, has_fact,
     item_person, parse_question, personnel_item,
@@ -382,6 +383,8 @@ def listed_section(q: Question, hits: Sequence[ClauseHit], context: Context, con
     (when no sentence of the document lists that many). None for a question that asks for no list."""
     if q.form not in (OVERVIEW, ENUMERATION, COUNT):
         return None
+    asked = _asked_noun(q)
+    top_doc = context.document(hits[0])[:1] if hits else []
     best, best_key = None, None
     seen: set[int] = set()
     for rank, hit in enumerate(hits[: config.top_clauses]):
@@ -402,12 +405,32 @@ def listed_section(q: Question, hits: Sequence[ClauseHit], context: Context, con
             # Only in a document the question names by number: a generic word (项目) ends many headings.
             headed = q.form == COUNT and bool(q.intent.doc_mentions) and any(
                 part.endswith(w) for part in re.split(r"[和与及]", heading) for w in q.measured or q.words if len(w) >= 2)
+            # "…都有哪些保障？": the kind of item asked for names a section of the best clause's document (保障措施).
+            headed = headed or bool(asked) and asked in heading and q.form != COUNT \
+                and context.document(c)[:1] == top_doc
             if share < _HEADING_SHARE and not headed and not (counted and not _listed_in_document(c, q, context)):
                 continue  # named by the count alone, a sentence listing that many items answers better
             key = (counted, share, -rank)
             if best_key is None or key > best_key:
                 best, best_key = c, key
     return best
+
+
+_ASKED_AFTER = re.compile(r"(?:哪些|哪几(?:个|项|条|类|种|方面)?|什么)([\u4e00-\u9fff]{2,})")
+
+
+# The parts policy documents are built of (公文 structure: 主要任务, 保障措施, 基本原则…), as a list question names them.
+_SECTION_NOUNS = frozenset("任务 措施 举措 保障 机制 目标 原则 步骤 分工".split())
+
+
+def _asked_noun(q: Question) -> str | None:
+    """The part of a document a list question asks for, named right after 哪些/什么 ("有哪些保障安排" -> 保障)."""
+    m = _ASKED_AFTER.search(q.query)
+    for token in list(tokenizer().cut(m.group(1)))[:2] if m else ():  # "哪些主要任务", "哪些重点任务"
+        noun = next((n for n in _SECTION_NOUNS if token.endswith(n)), None)
+        if noun:
+            return noun
+    return None
 
 
 def _ancestors(hit: ClauseHit, context: Context) -> list[ClauseHit]:

@@ -249,6 +249,8 @@ def parse_question(text: str, query: str | None = None) -> Question:
         kinds.add(SPEECH)
     if _AGENCY_PLURAL.search(simplified):
         kinds.add(AGENCY)
+    if re.search(r"几[十百千万]", simplified):
+        kinds.add(AMOUNT)  # "几十年一遇": a figure is asked
     if _ASKS_PENALTY.search(simplified):
         kinds.add(PENALTY)
         kinds.discard(AMOUNT)  # "罚多少": the penalty clause states the fine

@@ -445,3 +445,12 @@ def test_items_of_a_run_count_pairs_joined_anywhere_and_the_counted_kind():
     q = parse_question("双随机抽查用的“两库”具体是哪两个库？")
     assert q.count == 2 and "库" in _counted_kind(q)  # the noun after the count names what is listed
     assert _lists_exactly("统筹建立检查对象名录库和执法检查人员名录库", 2, _counted_kind(q))
+
+
+def test_the_part_of_a_document_a_list_question_asks_for():
+    from assistant.answer.forms import _asked_noun
+    from assistant.answer.question import parse_question
+
+    assert _asked_noun(parse_question("五大战新产业行动计划在组织、分工上都有哪些保障安排？")) == "保障"
+    assert _asked_noun(parse_question("新业态方案有哪些主要任务？")) == "任务"
+    assert _asked_noun(parse_question("105号文适用哪些企业")) is None  # 企业 are listed, not a part of the document
