@@ -257,10 +257,13 @@ def parse_question(text: str, query: str | None = None) -> Question:
     if AMOUNT in kinds and _ASKS_DURATION.search(simplified) and not re.search(r"多少钱|几[万千百]", simplified):
         kinds.discard(AMOUNT)  # "多少天内作出决定": a length of time, which a time limit states, not a figure
         kinds.add(DATE)
-    action = "remove" if REMOVE.search(simplified) else ("appoint" if APPOINT.search(simplified) else None)
+    # "任免了哪些干部": both halves of the list, unless another word asks for one ("这批任免里，被任为…的是谁").
+    asked = simplified.replace("任免", "，")
+    both = asked != simplified and not (REMOVE.search(asked) or APPOINT.search(asked))
+    action = "remove" if REMOVE.search(asked) else ("appoint" if APPOINT.search(asked) else None)
     if _FORMER.search(simplified) and (action or _POST_ASK.search(simplified)):
         action = "remove"  # "之前在哪个单位任职", "原来干什么的": a former post is printed in the 免去 list
-    if action and _PERSON_ASK.search(simplified):
+    if (action or both) and _PERSON_ASK.search(simplified):
         kinds.add(PERSON)
         kinds.discard(AGENCY)  # "谁被任命" asks for a person, not an agency
     words = content_words(simplified)
@@ -377,12 +380,12 @@ def content_words(question: str) -> tuple[str, ...]:
     seen: dict[str, None] = {}
     previous = ""
     for token in tokenizer().lcut(question):
-        token, after_duo = token.strip(), previous == "多"
+        token, after_duo = token.strip(), previous in ("多", "多多")  # "最|多多|大面积": 最多 + 多大
         previous = token
         if after_duo and len(token) >= 3 and token[0] in _MEASURE_ADJECTIVES:
             token = token[1:]  # "多|大面积": jieba glued the question's 多大 to the noun; the noun is 面积
         if len(token) < 2 or token in STOP_WORDS or _NUMERIC.match(token) or _PUNCT.match(token) \
-                or _HOW_MANY_TOKEN.match(token) or _ASKING_TOKEN.match(token):
+                or _HOW_MANY_TOKEN.match(token) or _ASKING_TOKEN.match(token) or set(token) == {"多"}:
             continue
         seen.setdefault(token, None)
     return tuple(seen)

@@ -189,3 +189,12 @@ def test_a_penalty_question_asks_for_the_penalty():
     assert has_fact(PENALTY, "由省级管理专利工作的部门责令限期改正；逾期未改正的，予以警告，可以处10万元以下的罚款", q)
     assert not has_fact(PENALTY, "合伙人、股东等事项发生变化的，应当办理变更手续", q)
     assert PENALTY in parse_question("不按规定分类罚多少？").kinds and AMOUNT not in parse_question("不按规定分类罚多少？").kinds
+
+
+def test_appointments_and_removals_asked_together_or_one_half():
+    from assistant.answer.question import PERSON, parse_question
+
+    both = parse_question("2019年7月市政府任免了哪些干部？")  # 任免 holds 免: it is not a removal question
+    assert both.action is None and PERSON in both.kinds
+    assert parse_question("这批任免里，被任为督察专员的是哪几位？").action == "appoint"
+    assert parse_question("子基金免费的办公用房最多多大面积？").words[-1] == "面积"  # 最|多多|大面积
