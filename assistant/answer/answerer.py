@@ -75,6 +75,15 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
         issued = forms.issued(q, doc_records, hits, rewritten)
         if issued is not None:
             return issued
+    if q.asks_validity:
+        # The document named, else the one retrieval ranks first when it speaks of what is asked ("社会办医这套政策
+        # 管到哪一年"), not merely the nearest one.
+        doc = [r.hit(0, 0.0) for r in doc_records] if doc_records else context.document(hits[0])
+        whole_doc = replace(hits[0], text="\n".join(h.text for h in doc))
+        listed = forms.validity(q, doc, hits, rewritten) \
+            if doc_records or coverage(q, whole_doc) >= config.partial_coverage else None
+        if listed is not None:
+            return listed
     if q.asks_attachments and doc_records:
         listed = forms.attachments(q, doc_records, hits, rewritten)
         if listed is not None:

@@ -23,6 +23,7 @@ from assistant.answer.select import (
 )
 from assistant.answer.sentences import Sentence, introduces_items, split_sentences
 from assistant.answer.types import Answer, Retriever
+from corpus.validity import FROM, SPAN, TITLE_PERIOD, UNTIL, YEARS
 from index.hits import ClauseHit
 
 _WHOLE_DOCUMENT = re.compile(r"(?:文|文件|文章|通知|意见|方案|计划|办法|细则)(?:主要|大概|大致|都)?(?:讲|说|写)(?:了|的)?些?(?:是)?"
@@ -152,6 +153,36 @@ def issued(q: Question, doc_records: Sequence, hits: Sequence[ClauseHit], rewrit
     answer = compose(q.text, [span(hit, sentence.start, sentence.end)], hits, rewritten=rewritten, evidence=1.0)
     # Stated first, as the direct answer; unquoted, since it is printed after the clauses (文末落款).
     return replace(answer, text=f"该文件的落款日期为{year}年{month}月{day}日（文末落款）。\n{answer.text}")
+
+
+def validity(q: Question, doc: Sequence[ClauseHit], hits: Sequence[ClauseHit], rewritten: str | None) -> Answer | None:
+    """"有效期到什么时候": the sentence of the document that prints its period (有效期至…, 自…起施行, the plan's
+    "（2019-2021年）" where its text repeats the title), quoted and cited; None when no sentence prints one."""
+    found = [(pattern, hit, sentence) for pattern in (UNTIL, SPAN, YEARS, TITLE_PERIOD, FROM) for hit in doc
+             for sentence in split_sentences(hit.text)
+             if pattern.search(sentence.text) and not looks_like_injection(sentence.text)]
+    if not found:
+        return None
+    pattern, hit, sentence = found[0]
+    quotes = [_around(hit, sentence)]
+    # A period the document sets for what it funds or covers ("适用于2019年1月1日至2023年12月31日的奖补项目").
+    quotes += [_around(h, s) for h in doc if h.clause_id != hit.clause_id
+               for s in split_sentences(h.text) if _DATE_RANGE.search(s.text)][:1]
+    # Only when it takes effect: say that no end is printed rather than let it read as one.
+    notes = ["（该文件只写明施行日期，未写明有效期截止日期。）"] if pattern is FROM and len(quotes) == 1 else []
+    return compose(q.text, quotes, hits, direct=span(hit, sentence.start, sentence.end), rewritten=rewritten,
+                   evidence=1.0, notes=notes, headings={h.clause_id: h.heading for h in doc if h.heading})
+
+
+_DATE_RANGE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日(?:起)?(?:至|到|—|-)\d{4}年\d{1,2}月\d{1,2}日")
+
+
+def _around(hit: ClauseHit, sentence: Sentence) -> Excerpt:
+    return whole(hit) if len(hit.text) <= _VALIDITY_CLAUSE else span(hit, sentence.start, sentence.end)
+
+
+# A clause up to this long is quoted whole around the sentence printing the period (附则 items are short).
+_VALIDITY_CLAUSE = 200
 
 
 _ATTACHMENT_PATH = re.compile(r"附件[一二三四五六七八九十\d]*")

@@ -117,6 +117,7 @@ class Question:
     measured: tuple[str, ...] = ()  # what a "几个/多少" question counts ("几个执业医师" -> 执业, 医师)
     asks_issued: bool = False  # "…是什么时候印发的": the date a document was signed, printed after its text
     asks_attachments: bool = False  # "…有几个附件", "附件有哪些": what a document attaches
+    asks_validity: bool = False  # "有效期到什么时候", "还有效吗": until when the document holds
     names: tuple[str, ...] = ()  # people the question names ("沈显克")
     documents: bool = False  # asks which documents (文件) there are, not what one says
     issue: str | None = None  # the gazette issue named ("第203期" -> "203")
@@ -152,6 +153,9 @@ _MORE_EVIDENCE = {
 }
 
 
+# "有效期到什么时候", "这政策什么时候到期", "现在还有效吗", "管到哪一年": until when a document holds.
+_ASKS_VALIDITY = re.compile(r"有效期|(?:什么时候|何时|哪天|哪年|哪一年|几时)(?:到期|截止|失效|结束|为止)|还有效|"
+                            r"(?:到期|过期|失效)了?(?:吗|没)|管到(?:哪|什么时候|几)")
 # "50号是什么时候印发的", "发文日期": when a document was issued.
 _ISSUED = re.compile(r"印发|发布|出台|发文|签发|成文|下发|公布|颁布")
 _WHEN = re.compile(r"什么时候|何时|哪天|哪一天|哪年|几月|几号|日期|时间")
@@ -279,6 +283,7 @@ def parse_question(text: str, query: str | None = None) -> Question:
         traditional=traditional, measured=_measured(simplified, words),
         asks_issued=bool(_ISSUED.search(simplified) and _WHEN.search(simplified)),
         asks_attachments=bool(_ATTACHMENTS.search(simplified)),
+        asks_validity=bool(_ASKS_VALIDITY.search(simplified)),
         names=tuple(dict.fromkeys([*person_names(simplified), *filter(None, [identity])])),
         documents=bool(_DOCUMENTS.search(simplified)), issue=issue.group(1) if (issue := _ISSUE.search(simplified)) else None,
         identity=identity,

@@ -198,3 +198,11 @@ def test_appointments_and_removals_asked_together_or_one_half():
     assert both.action is None and PERSON in both.kinds
     assert parse_question("这批任免里，被任为督察专员的是哪几位？").action == "appoint"
     assert parse_question("子基金免费的办公用房最多多大面积？").words[-1] == "面积"  # 最|多多|大面积
+
+
+def test_until_when_a_document_holds_is_a_validity_question():
+    from assistant.answer.question import parse_question
+
+    for text in ("48号文有效期到什么时候？", "社会办医这套扶持政策管到哪一年为止？", "这个政策现在还有效吗", "什么时候到期？"):
+        assert parse_question(text).asks_validity, text
+    assert not parse_question("特殊工时审批多长时间出结果").asks_validity

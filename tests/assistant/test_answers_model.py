@@ -196,3 +196,19 @@ def test_one_item_of_a_list_answers_with_the_whole_list(searcher):
     paths = {tuple(c.path) for c in answer.citations}
     assert {("二", "（二）", "1", f"（{n}）") for n in range(1, 5)} <= paths, answer.text
     _assert_verbatim(searcher, answer)
+
+
+@pytest.mark.parametrize("question,path,fact", [
+    ("社会办医这套扶持政策管到哪一年为止？", ("附则", "3"), "有效期至2024年12月31日"),
+    ("产业基金鼓励政策现在还有效吗？", ("三", "（三）"), "有效期至2020年12月31日"),
+    ("48号文有效期到什么时候？", (), "（2019-2021年）"),
+])
+def test_a_validity_question_quotes_the_period_the_document_prints(searcher, question, path, fact):
+    answer = _ask(searcher, question)
+    assert answer.citations and tuple(answer.citations[0].path) == path and fact in answer.text, answer.text
+    _assert_verbatim(searcher, answer)
+
+
+def test_a_document_printing_only_its_start_says_no_end_is_printed(searcher):
+    answer = _ask(searcher, "特殊工时清单式改革的通知什么时候到期？")
+    assert "自2019年8月1日起施行" in answer.text and "未写明有效期截止日期" in answer.text, answer.text
