@@ -88,6 +88,11 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
         listed = forms.attachments(q, doc_records, hits, rewritten)
         if listed is not None:
             return listed
+        if len({r.doc_number for r in doc_records}) == 1:
+            # Nothing is attached where the gazette prints the document; its text may still refer to one.
+            mentioned = any("附件" in (r.text or "") for r in doc_records)
+            return abstain(q.text, hits, shown, 0.0, rewritten,
+                           ("公报所载的该文件提到附件，但未刊载附件内容。" if mentioned else "公报所载的该文件没有附件。",))
     if q.form == CLAUSE and named_.clause_missing(q, doc_records):
         return abstain(q.text, hits, shown, 0.0, rewritten, ("所提到的文件中没有所问的条款。",))
     ordinals = named_.ordinal_misses(q, hits)

@@ -75,7 +75,7 @@ APPOINT = re.compile(r"任命|担任|兼任|新任|出任|当上|当了|接任|�
 REMOVE = re.compile(r"免去|免职|免了|撤职|卸任|不再担任|被免")
 # The attachments of a document asked for as such ("有几个附件", "附件有哪些", "附件是什么"), not one attachment's content.
 _ATTACHMENTS = re.compile(r"附件(?:一共|总共|共|都|分别)?(?:有|是)?(?:几|多少|哪|什么)|(?:几|多少)[个份]附件"
-                          r"|(?:哪些|哪几个?|什么)附件")
+                          r"|(?:哪些|哪几个?|什么)附件|有附件吗|有没有附件|带附件吗")
 # "由哪些单位审核": agencies asked for in the plural (index.answer_types knows the singular forms).
 _AGENCY_PLURAL = re.compile(r"哪些(?:单位|机构|部门|地方|组织)|哪几个(?:部门|单位)")
 _HOW_MANY = re.compile(r"(?:几|多少)[个名家张项位所条件人次]?")

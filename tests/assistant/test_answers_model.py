@@ -212,3 +212,9 @@ def test_a_validity_question_quotes_the_period_the_document_prints(searcher, que
 def test_a_document_printing_only_its_start_says_no_end_is_printed(searcher):
     answer = _ask(searcher, "特殊工时清单式改革的通知什么时候到期？")
     assert "自2019年8月1日起施行" in answer.text and "未写明有效期截止日期" in answer.text, answer.text
+
+
+def test_a_document_without_attachments_is_said_to_have_none(searcher):
+    answer = _ask(searcher, "49号文有附件吗？")
+    assert answer.abstained and "该文件没有附件" in answer.text, answer.text
+    assert "6个附件" in _ask(searcher, "105号文有几个附件？").text
