@@ -111,11 +111,17 @@ def plan_question(question: str, turns: Sequence[Turn]) -> Plan:
         # ("这个政策的有效期…") only whole detail words count: the pointer names the topic (below).
         merged = f"{previous.effective} {question.strip()}"
         return Plan(merged, merged, prefer, only_preferred=bool(prefer))
+    words = keywords(question)
+    if len(question.strip()) <= _SHORT_FOLLOWUP and words and all(w in previous.answer_text for w in words):
+        # "什么时候报送草案？" after an answer quoting "…于6月上旬前向市政府报送草案": a detail of what was just
+        # quoted, whose words the last answer already holds.
+        merged = f"{previous.effective} {question.strip()}"
+        return Plan(merged, merged, prefer, only_preferred=bool(prefer))
     topic = followup_topic(question)
     if topic is not None:
         rewritten = rewrite(previous.effective, topic)
         return Plan(rewritten, rewritten, prefer)
-    if not keywords(question):
+    if not words:
         # "能补多少？": no topic of its own, so it asks about the last one.
         merged = f"{previous.effective} {question.strip()}"
         return Plan(merged, merged, prefer)

@@ -95,3 +95,14 @@ def test_a_detail_follow_up_keeps_the_topic_and_its_document():
     assert plan.prefer_docs == ("温人社发〔2019〕105号",) and plan.only_preferred
     assert plan.query.startswith("105号文讲的是什么？")
     assert plan_question("最高多少？", [Turn("民营医院买设备有补助吗？", "", (N49,))]).query.startswith("民营医院买设备")
+
+
+def test_a_short_question_on_words_the_last_answer_quoted_is_a_follow_up():
+    from assistant.answer.conversation import Turn, plan_question
+
+    last = Turn("楠溪江保护管理条例谁起草？",
+                "根据……二、（一）1：“……提请审议《温州市楠溪江保护管理条例》（永嘉县人民政府起草，于6月上旬前向市政府报送草案）。”[1]",
+                ("温政办〔2019〕47号",))
+    plan = plan_question("什么时候报送草案？", [last])
+    assert plan.query.startswith("楠溪江保护管理条例谁起草？") and plan.prefer_docs == ("温政办〔2019〕47号",)
+    assert plan_question("养狗要办证吗？", [last]).rewritten is None  # words the last answer never quoted
