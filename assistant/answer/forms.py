@@ -12,11 +12,11 @@ from assistant.answer.config import AnswerConfig
 from assistant.answer.context import Context
 from assistant.answer.coverage import GENERIC_NOUNS, uncovered_topics
 from assistant.answer.guard import looks_like_injection
-from assistant.answer.segment import tokenizer
 from assistant.answer.question import (
     AMOUNT, APPOINT, COUNT, ENUMERATION, MULTI, OPEN, OVERVIEW, PERSON, REMOVE, Question, has_fact,
     item_person, parse_question, personnel_item,
 )
+from assistant.answer.segment import tokenizer
 from assistant.answer.select import (
     Excerpt, ScoredSentence, best_per_clause, coverage, excerpt, names_post, score_sentences, select, span,
     whole,
@@ -155,6 +155,12 @@ def issued(q: Question, doc_records: Sequence, hits: Sequence[ClauseHit], rewrit
     return replace(answer, text=f"该文件的落款日期为{year}年{month}月{day}日（文末落款）。\n{answer.text}")
 
 
+# A period a document sets for what it funds or covers ("适用于2019年1月1日至2023年12月31日的奖补项目").
+_DATE_RANGE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日(?:起)?(?:至|到|—|-)\d{4}年\d{1,2}月\d{1,2}日")
+# A clause up to this long is quoted whole around the sentence printing the period (附则 items are short).
+_VALIDITY_CLAUSE = 200
+
+
 def validity(q: Question, doc: Sequence[ClauseHit], hits: Sequence[ClauseHit], rewritten: str | None) -> Answer | None:
     """"有效期到什么时候": the sentence of the document that prints its period (有效期至…, 自…起施行, the plan's
     "（2019-2021年）" where its text repeats the title), quoted and cited; None when no sentence prints one."""
@@ -165,7 +171,6 @@ def validity(q: Question, doc: Sequence[ClauseHit], hits: Sequence[ClauseHit], r
         return None
     pattern, hit, sentence = found[0]
     quotes = [_around(hit, sentence)]
-    # A period the document sets for what it funds or covers ("适用于2019年1月1日至2023年12月31日的奖补项目").
     quotes += [_around(h, s) for h in doc if h.clause_id != hit.clause_id
                for s in split_sentences(h.text) if _DATE_RANGE.search(s.text)][:1]
     # Only when it takes effect: say that no end is printed rather than let it read as one.
@@ -174,15 +179,8 @@ def validity(q: Question, doc: Sequence[ClauseHit], hits: Sequence[ClauseHit], r
                    evidence=1.0, notes=notes, headings={h.clause_id: h.heading for h in doc if h.heading})
 
 
-_DATE_RANGE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日(?:起)?(?:至|到|—|-)\d{4}年\d{1,2}月\d{1,2}日")
-
-
 def _around(hit: ClauseHit, sentence: Sentence) -> Excerpt:
     return whole(hit) if len(hit.text) <= _VALIDITY_CLAUSE else span(hit, sentence.start, sentence.end)
-
-
-# A clause up to this long is quoted whole around the sentence printing the period (附则 items are short).
-_VALIDITY_CLAUSE = 200
 
 
 _ATTACHMENT_PATH = re.compile(r"附件[一二三四五六七八九十\d]*")
@@ -432,14 +430,14 @@ def listed_section(q: Question, hits: Sequence[ClauseHit], context: Context, con
             share = matched / max(len(heading), 1)
             counted = bool(q.count) and q.count == len(children) and matched >= 2
             # "49号文一共有多少条措施": a count of what a section's heading (or one of its coordinated parts) ends
-            # with ("支持政策与措施", "主要任务和发展重点").
-            # Only in a document the question names by number: a generic word (项目) ends many headings.
+            # with ("支持政策与措施", "主要任务和发展重点"), only in a document the question names by number: a
+            # generic word (项目) ends many headings.
             headed = q.form == COUNT and bool(q.intent.doc_mentions) and any(
                 part.endswith(w) for part in re.split(r"[和与及]", heading) for w in q.measured or q.words if len(w) >= 2)
-            # "…都有哪些保障？": the kind of item asked for names a section of the best clause's document (保障措施).
-            headed = headed or bool(asked) and asked in heading and q.form != COUNT \
-                and context.document(c)[:1] == top_doc
-            if share < _HEADING_SHARE and not headed and not (counted and not _listed_in_document(c, q, context)):
+            # "…都有哪些保障？": the part of the document asked for is a section of the best clause's document.
+            part_named = q.form != COUNT and asked is not None and asked in heading and context.document(c)[:1] == top_doc
+            if share < _HEADING_SHARE and not headed and not part_named \
+                    and not (counted and not _listed_in_document(c, q, context)):
                 continue  # named by the count alone, a sentence listing that many items answers better
             key = (counted, share, -rank)
             if best_key is None or key > best_key:

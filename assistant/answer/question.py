@@ -31,11 +31,11 @@ PERSON = "person"
 SPEECH = "speech"
 _ASKS_SPEECH = re.compile(r"(?:讲了|讲的|讲话|说了|说的|谈了|谈到|提了|提出了|强调了?|指出了?|表示了?|评价|致辞)"
                           r".{0,12}(?:什么|哪些|啥|怎么|如何)|(?:怎么|如何)(?:评价|说)")
-# "49号文讲了什么", "三（九）说的是什么": what a text says, not a speaker.
 # What happens to whoever breaks a rule ("会被怎么处罚", "罚多少", "有什么后果"): the penalty clause, not the rule.
 PENALTY = "penalty"
 _ASKS_PENALTY = re.compile(r"处罚|罚款|罚多少|要罚|会被罚|怎么罚|法律责任|什么后果|会怎么样")
 _PENALTY = re.compile(r"罚款|警告|责令|吊销|没收|处分|追究.{0,6}责任|停业|取缔")
+# "49号文讲了什么", "三（九）说的是什么": what a text says, not a speaker.
 _TEXT_SAYS = re.compile(r"(?:\d号|文章|文|文件|通知|意见|方案|计划|办法|细则|条例|规定|条|款|项|部分|[）)])(?:里|中)?(?:主要|大概|都|具体)?"
                         r"(?:讲|说)")
 _SAYS = re.compile(r"(?:说|表示|指出|强调|要求|认为|提出|希望)[，,：:]|(?:讲话|致辞)中")
