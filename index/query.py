@@ -8,7 +8,7 @@ from datetime import date
 
 from index.errors import BadFilter
 from index.hits import ClauseHit
-from corpus.numbers import CN_DIGITS, canonical, int_to_cn, to_int
+from corpus.numbers import CN_DIGITS, DECREE_NUMBER, canonical, int_to_cn, to_int
 from index.tokenize import DOC_NUMBER, SHORT_NUMBER
 
 _CN = CN_DIGITS
@@ -143,6 +143,9 @@ def analyze(query: str) -> Intent:
     for m in SHORT_NUMBER.finditer(rest):
         mentions.append(DocMention(f"{int(m.group(1) or m.group(2))}号"))
     rest = SHORT_NUMBER.sub(" ", rest)
+    for m in DECREE_NUMBER.finditer(rest):  # "国令第707号", "国务院令第707号": matched by its 令第N号 ending
+        mentions.append(DocMention(f"令第{to_int(m.group(1))}号"))
+    rest = DECREE_NUMBER.sub(" ", rest)
 
     refs: list[ClauseRef] = []
     for m in _PART_ITEM.finditer(rest):

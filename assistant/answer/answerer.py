@@ -14,7 +14,7 @@ from assistant.answer.context import Context
 from assistant.answer.guard import looks_like_injection
 from assistant.answer.conversation import Turn, parse_history, plan_question
 from assistant.answer.coverage import resolve_words, topic_note, uncovered_topics
-from assistant.answer.question import AMOUNT, CLAUSE, PERSON, Question, parse_question, to_simplified
+from assistant.answer.question import AMOUNT, CLAUSE, COUNT, PERSON, Question, parse_question, to_simplified
 from assistant.answer.select import best_per_clause, coverage, score_sentences, span, whole
 from assistant.answer.sentences import introduces_items
 from assistant.answer.types import Answer, Retriever, doc_key
@@ -84,6 +84,11 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
             if doc_records or coverage(q, whole_doc) >= config.partial_coverage else None
         if listed is not None:
             return listed
+    if doc_records and q.form == COUNT and forms.ASKS_ARTICLES.search(q.query) \
+            and len({r.doc_number for r in doc_records}) == 1:
+        counted = forms.articles(q, [r.hit(0, 0.0) for r in doc_records], hits, rewritten)
+        if counted is not None:
+            return counted
     if q.asks_attachments and doc_records:
         listed = forms.attachments(q, doc_records, hits, rewritten)
         if listed is not None:

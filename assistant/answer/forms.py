@@ -183,6 +183,22 @@ def _around(hit: ClauseHit, sentence: Sentence) -> Excerpt:
     return whole(hit) if len(hit.text) <= _VALIDITY_CLAUSE else span(hit, sentence.start, sentence.end)
 
 
+# "国令第707号一共有多少条？": the articles of a named document, counted.
+ASKS_ARTICLES = re.compile(r"(?:多少|几)条(?:规定|条款)?[？?。！!\s]*$")
+_ARTICLE_LABEL = re.compile(r"第[一二三四五六七八九十百零〇两\d]+条")
+
+
+def articles(q: Question, doc: Sequence[ClauseHit], hits: Sequence[ClauseHit], rewritten: str | None) -> Answer | None:
+    """The named document's articles (第N条) counted, its last article quoted; None for a document without them."""
+    numbered = [h for h in doc if h.path and _ARTICLE_LABEL.fullmatch(h.path[-1]) and h.text.strip()]
+    if len(numbered) < 2:
+        return None
+    last = numbered[-1]
+    sentence = _first_worded(last.text)
+    return compose(q.text, [span(last, sentence.start, sentence.end)], hits, rewritten=rewritten, evidence=1.0,
+                   notes=(f"（该文件共有{len(numbered)}条，最后一条为{last.path[-1]}，系按条目计数得出。）",))
+
+
 _ATTACHMENT_PATH = re.compile(r"附件[一二三四五六七八九十\d]*")
 _NUMBERED_LINE = re.compile(r"^\s*\d{1,2}\s*[.．、]", re.M)
 

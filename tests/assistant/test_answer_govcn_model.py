@@ -28,6 +28,11 @@ ANSWERABLE = [
     ("国发〔2019〕5号是什么时候印发的？", D5, "2019年1月27日"),  # the signature line
     # 六 ends "证监会、发展改革委提出了以下意见：": the answer is in its items （一）（二）
     ("大连商品交易所增设玉米期货的问题最后怎么办的？", "国办函〔2004〕57号", "国务院领导已经批复同意"),
+    # a decree named by its number, its articles counted
+    ("国令第707号一共有多少条？", D707, "该文件共有36条"),
+    ("国务院令第706号第二十五条讲了什么？", D706, "未办理变更手续"),
+    # a validity question on a document that prints only its start
+    ("国令第707号有效期到什么时候？", D707, "未写明有效期截止日期"),
 ]
 UNANSWERABLE = ["温州出租车起步价是多少？", "宠物医院开业能拿多少补贴？"]
 

@@ -49,3 +49,9 @@ def test_a_document_number_without_its_year():
 def test_a_part_named_alone_or_with_a_bracketed_item():
     assert analyze("47号文第四部分讲了什么").clause_refs[0].paths == (("四",),)
     assert ("三", "（九）") in analyze("49号文件第三部分第（九）条").clause_refs[0].paths
+
+
+def test_a_decree_is_named_by_its_number():
+    for text in ("国令第707号一共有多少条？", "国务院令第707号讲了什么"):
+        [mention] = analyze(text).doc_mentions
+        assert mention.matches("国令第707号") and not mention.matches("国令第706号")
