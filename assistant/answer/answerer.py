@@ -71,31 +71,33 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
     if absent and not doc_records:
         # "温政办〔2019〕51号": a document the index does not hold; a similar one's text does not answer.
         return abstain(q.text, hits, shown, 0.0, rewritten, (named_.missing_note(absent),))
-    if q.asks_issued and doc_records:
-        issued = forms.issued(q, doc_records, hits, rewritten)
+    # A document written out by name ("专利代理条例") answers questions about the document as a whole.
+    whole_docs = doc_records or named_.documents_titled(q, context.records, _DOCUMENT_NAMES.get(context.records))
+    if q.asks_issued and whole_docs:
+        issued = forms.issued(q, whole_docs, hits, rewritten)
         if issued is not None:
             return issued
     if q.asks_validity:
         # The document named, else the one retrieval ranks first when it speaks of what is asked ("社会办医这套政策
         # 管到哪一年"), not merely the nearest one.
-        doc = [r.hit(0, 0.0) for r in doc_records] if doc_records else context.document(hits[0])
+        doc = [r.hit(0, 0.0) for r in whole_docs] if whole_docs else context.document(hits[0])
         whole_doc = replace(hits[0], text="\n".join(h.text for h in doc))
         listed = forms.validity(q, doc, hits, rewritten) \
-            if doc_records or coverage(q, whole_doc) >= config.partial_coverage else None
+            if whole_docs or coverage(q, whole_doc) >= config.partial_coverage else None
         if listed is not None:
             return listed
-    if doc_records and q.form == COUNT and forms.ASKS_ARTICLES.search(q.query) \
-            and len({r.doc_number for r in doc_records}) == 1:
-        counted = forms.articles(q, [r.hit(0, 0.0) for r in doc_records], hits, rewritten)
+    single = len({r.doc_index for r in whole_docs}) == 1
+    if single and q.form == COUNT and forms.ASKS_ARTICLES.search(q.query):
+        counted = forms.articles(q, [r.hit(0, 0.0) for r in whole_docs], hits, rewritten)
         if counted is not None:
             return counted
-    if q.asks_attachments and doc_records:
-        listed = forms.attachments(q, doc_records, hits, rewritten)
+    if q.asks_attachments and whole_docs:
+        listed = forms.attachments(q, whole_docs, hits, rewritten)
         if listed is not None:
             return listed
-        if len({r.doc_number for r in doc_records}) == 1:
+        if single:
             # Nothing is attached where the gazette prints the document; its text may still refer to one.
-            mentioned = any("附件" in (r.text or "") for r in doc_records)
+            mentioned = any("附件" in (r.text or "") for r in whole_docs)
             return abstain(q.text, hits, shown, 0.0, rewritten,
                            ("公报所载的该文件提到附件，但未刊载附件内容。" if mentioned else "公报所载的该文件没有附件。",))
     if q.form == CLAUSE and named_.clause_missing(q, doc_records):
@@ -328,6 +330,7 @@ class _PerIndex:
 
 
 _INDEX_ISSUES = _PerIndex(issues_of)
+_DOCUMENT_NAMES = _PerIndex(named_.document_names)
 _GAZETTE_ISSUES = _PerIndex(lambda records: {r.gazette_issue for r in records if getattr(r, "gazette_issue", None)})
 
 

@@ -32,6 +32,41 @@ def documents_found(q: Question, records: Sequence | None) -> tuple[list, list[s
     return found, missing
 
 
+# What a document is called besides its full title: a name in 《》 ("《专利代理条例》"), or the title without the
+# wrapper of a covering notice ("国务院关于印发|个人所得税专项附加扣除暂行办法|的通知").
+_QUOTED_NAME = re.compile(r"《([^《》]{4,40})》")
+_WRAPPED = re.compile(r"^.{2,40}?关于(?:印发|转发|发布)?(.{4,40}?)(?:的(?:通知|意见|决定|批复|复函|函|通报))?$")
+_SHORTEST_NAME = 4
+
+
+def document_names(records: Sequence) -> dict[str, int]:
+    """name -> doc_index for every document of the index: its title, names quoted in it, the title unwrapped."""
+    names: dict[str, int] = {}
+    seen: set[int] = set()
+    for r in records or ():
+        if r.doc_index in seen or not r.title:
+            continue
+        seen.add(r.doc_index)
+        title = r.title.strip("《》 ")
+        wrapped = _WRAPPED.match(title)
+        for name in (title, *_QUOTED_NAME.findall(title), *([wrapped.group(1)] if wrapped else [])):
+            name = name.strip("《》 ")
+            if len(name) >= _SHORTEST_NAME:
+                names.setdefault(name, r.doc_index)
+    return names
+
+
+def documents_titled(q: Question, records: Sequence | None, names: dict[str, int]) -> list:
+    """Records of the document whose name the question writes out ("专利代理条例一共几条"), the longest name first."""
+    if not records:
+        return []
+    written = sorted((n for n in names if n in q.query), key=len, reverse=True)
+    if not written:
+        return []
+    doc = names[written[0]]
+    return [r for r in records if r.doc_index == doc]
+
+
 def clause_missing(q: Question, doc_records: Sequence) -> bool:
     """The question names a clause that none of the named documents has (exactly, above or below it)."""
     refs = q.intent.clause_refs

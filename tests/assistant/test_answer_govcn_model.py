@@ -30,6 +30,7 @@ ANSWERABLE = [
     ("大连商品交易所增设玉米期货的问题最后怎么办的？", "国办函〔2004〕57号", "国务院领导已经批复同意"),
     # a decree named by its number, its articles counted
     ("国令第707号一共有多少条？", D707, "该文件共有36条"),
+    ("专利代理条例一共几条？", D706, "该文件共有32条"),  # named by its title
     ("国务院令第706号第二十五条讲了什么？", D706, "未办理变更手续"),
     # a validity question on a document that prints only its start
     ("国令第707号有效期到什么时候？", D707, "未写明有效期截止日期"),

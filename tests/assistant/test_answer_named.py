@@ -98,3 +98,17 @@ def test_a_person_named_is_found_in_the_best_clause():
     # jieba tags some dictionary words nr ("许可"): they name nobody.
     permit = make_hit((91, None, "通知", ("一",), "一", None, "工作许可由人力社保部门办理"))
     assert not named.person_in_top(parse_question("外资企业招外籍员工，工作许可怎么办"), [permit])
+
+
+def test_a_document_written_out_by_name():
+    from types import SimpleNamespace as Doc
+
+    records = [Doc(doc_index=0, title="专利代理条例", doc_number="国令第706号"),
+               Doc(doc_index=1, title="国务院关于印发个人所得税专项附加扣除暂行办法的通知", doc_number="国发〔2018〕41号"),
+               Doc(doc_index=1, title="国务院关于印发个人所得税专项附加扣除暂行办法的通知", doc_number="国发〔2018〕41号")]
+    names = named.document_names(records)
+    assert names["个人所得税专项附加扣除暂行办法"] == 1  # the notice's wrapper taken off
+    assert [r.doc_index for r in named.documents_titled(parse_question("专利代理条例一共几条？"), records, names)] == [0]
+    titled = named.documents_titled(parse_question("个人所得税专项附加扣除暂行办法有效期到什么时候"), records, names)
+    assert {r.doc_index for r in titled} == {1}
+    assert named.documents_titled(parse_question("代理条例有几条？"), records, names) == []
