@@ -189,14 +189,20 @@ def keyword_weights(words: Sequence[str], sentences: Sequence[str]) -> dict[str,
     return {w: min(len(w), 4) * (0.3 + 0.7 * (1 - sum(w in s for s in sentences) / n)) for w in words}
 
 
+# Sections whose title names the one event or subject every paragraph is about.
+_TITLED_KINDS = frozenset({"news", "feature"})
+
+
 def keyword_overlap(weights: dict[str, float], sentence: str, hit: ClauseHit, q: Question | None = None,
                     above: str = "") -> float:
     """Weighted share of question keywords found in the sentence, else its heading (or what it stands under,
     Context.inherited), clause or title."""
     if not weights:
         return 0.0
-    # A heading is the subject of its clause's sentences ("端午节" over "6月7日放假"): it counts as part of each.
-    places = {"sentence": f"{hit.heading or ''}\n{sentence}", "heading": f"{hit.heading or ''}\n{above}",
+    # A heading is the subject of its clause's sentences ("端午节" over "6月7日放假"): it counts as part of each. So
+    # is a news article's title for its paragraphs ("…推进会召开" over "市长姚高员主持。").
+    topic = hit.title if hit.kind in _TITLED_KINDS else ""
+    places = {"sentence": f"{hit.heading or ''}\n{sentence}", "heading": f"{hit.heading or ''}\n{above}\n{topic}",
               "clause": hit.text, "title": hit.title}
     total = found = 0.0
     for word, weight in weights.items():
