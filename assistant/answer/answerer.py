@@ -138,8 +138,10 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
         unknown = tuple(w for w in unknown if w in q.focus)
     if unknown and q.parts and any(not set(unknown) & set(pq.words) for pq in forms.part_questions(q)):
         unknown = ()  # a part the gazette speaks of is answered; the others are marked not found (forms.multi)
-    if unknown and any(q.intent.names_day(h) for h in hits[:2]):
-        unknown = ()  # "7月22日…有哪些公务活动": the day's chronicle entry is what is asked, in its own words
+    if unknown and (any(q.intent.names_day(h) for h in hits[:2]) or named_.person_in_top(q, hits)):
+        # "7月22日…有哪些公务活动", "陶庆东被免去的原职务标注的是什么级别": the day's chronicle entry or the item
+        # printing the person named is what is asked about, in its own words.
+        unknown = ()
     if unknown:
         # The gazette never mentions what is asked about. When the rest of the question matches a clause strongly,
         # say what the gazette does say and what it does not; otherwise nothing here answers it.

@@ -61,6 +61,8 @@ ANSWERABLE = [
     # a day without its month, a clause named together with what is asked of it, a region by its short form
     ("resident", "22号那天市里领导都忙啥了？", [(CHRONICLE, ("22日",))], ["省政府全体会议"]),
     ("staff", "7月22日市政府几位领导分别有哪些公务活动？", [(CHRONICLE, ("22日",))], ["省政府全体会议"]),
+    # a person named: the item printing the name answers, whatever words the gazette does not use (标注, 级别)
+    ("staff", "陶庆东被免去的原职务在公报中标注的是什么级别？", [(APPOINTMENTS, ("第36段",))], ["副县长级"]),
     ("clinic", "我是中医师，想自己开个中医诊所，需要等卫健部门审批，还是备个案就能开？", [(D49, ("三", "（一）"))],
      ["备案制"]),
     ("staff", "47号文二（一）1是哪个法规项目，由谁起草？", [(D47, ("二", "（一）", "1"))], ["永嘉县人民政府"]),
