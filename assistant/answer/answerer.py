@@ -71,8 +71,11 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
     if absent and not doc_records:
         # "温政办〔2019〕51号": a document the index does not hold; a similar one's text does not answer.
         return abstain(q.text, hits, shown, 0.0, rewritten, (named_.missing_note(absent),))
-    # A document written out by name ("专利代理条例") answers questions about the document as a whole.
-    whole_docs = doc_records or named_.documents_titled(q, context.records, _DOCUMENT_NAMES.get(context.records))
+    # A document written out by name ("专利代理条例") answers questions about the document as a whole; only those
+    # look for one.
+    about_document = q.asks_issued or q.asks_validity or q.asks_attachments or q.form == COUNT
+    whole_docs = doc_records or (named_.documents_titled(q, context.records, _DOCUMENT_NAMES.get(context.records))
+                                 if about_document else [])
     if q.asks_issued and whole_docs:
         issued = forms.issued(q, whole_docs, hits, rewritten)
         if issued is not None:

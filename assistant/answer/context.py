@@ -119,6 +119,21 @@ class Context:
                 return r.hit(0, 0.0)
         return None
 
+    def ancestors(self, hit: ClauseHit) -> list[ClauseHit]:
+        """The clauses above the hit, nearest first ("二（一）", then "二")."""
+        out = []
+        parent = self.parent(hit)
+        while parent is not None:
+            out.append(parent)
+            parent = self.parent(parent)
+        return out
+
+    def same_document(self, a: ClauseHit, b: ClauseHit) -> bool:
+        records = self.records
+        if not records or not all(0 <= h.clause_id < len(records) for h in (a, b)):
+            return False
+        return records[a.clause_id].doc_index == records[b.clause_id].doc_index
+
     def inherited(self, hit: ClauseHit) -> str:
         """What an item without a heading of its own stands under: its parent's heading and, when short, the
         parent's text (a table's column header "★为牵头单位…2019年规模目标", a lead-in "需提交以下材料：")."""

@@ -164,15 +164,14 @@ _VALIDITY_CLAUSE = 200
 def validity(q: Question, doc: Sequence[ClauseHit], hits: Sequence[ClauseHit], rewritten: str | None) -> Answer | None:
     """"有效期到什么时候": the sentence of the document that prints its period (有效期至…, 自…起施行, the plan's
     "（2019-2021年）" where its text repeats the title), quoted and cited; None when no sentence prints one."""
-    found = [(pattern, hit, sentence) for pattern in (UNTIL, SPAN, YEARS, TITLE_PERIOD, FROM) for hit in doc
-             for sentence in split_sentences(hit.text)
-             if pattern.search(sentence.text) and not looks_like_injection(sentence.text)]
-    if not found:
+    sentences = [(h, s) for h in doc for s in split_sentences(h.text) if not looks_like_injection(s.text)]
+    found = next(((p, h, s) for p in (UNTIL, SPAN, YEARS, TITLE_PERIOD, FROM) for h, s in sentences
+                  if p.search(s.text)), None)
+    if found is None:
         return None
-    pattern, hit, sentence = found[0]
+    pattern, hit, sentence = found
     quotes = [_around(hit, sentence)]
-    quotes += [_around(h, s) for h in doc if h.clause_id != hit.clause_id
-               for s in split_sentences(h.text) if _DATE_RANGE.search(s.text)][:1]
+    quotes += [_around(h, s) for h, s in sentences if h.clause_id != hit.clause_id and _DATE_RANGE.search(s.text)][:1]
     # Only when it takes effect: say that no end is printed rather than let it read as one.
     notes = ["（该文件只写明施行日期，未写明有效期截止日期。）"] if pattern is FROM and len(quotes) == 1 else []
     return compose(q.text, quotes, hits, direct=span(hit, sentence.start, sentence.end), rewritten=rewritten,
@@ -429,11 +428,10 @@ def listed_section(q: Question, hits: Sequence[ClauseHit], context: Context, con
     if q.form not in (OVERVIEW, ENUMERATION, COUNT):
         return None
     asked = _asked_noun(q)
-    top_doc = context.document(hits[0])[:1] if hits else []
     best, best_key = None, None
     seen: set[int] = set()
     for rank, hit in enumerate(hits[: config.top_clauses]):
-        for c in (hit, *_ancestors(hit, context)):
+        for c in (hit, *context.ancestors(hit)):
             if c is None or c.clause_id in seen or not c.heading:
                 continue
             seen.add(c.clause_id)
@@ -451,7 +449,7 @@ def listed_section(q: Question, hits: Sequence[ClauseHit], context: Context, con
             headed = q.form == COUNT and bool(q.intent.doc_mentions) and any(
                 part.endswith(w) for part in re.split(r"[和与及]", heading) for w in q.measured or q.words if len(w) >= 2)
             # "…都有哪些保障？": the part of the document asked for is a section of the best clause's document.
-            part_named = q.form != COUNT and asked is not None and asked in heading and context.document(c)[:1] == top_doc
+            part_named = q.form != COUNT and asked is not None and asked in heading and context.same_document(c, hits[0])
             if share < _HEADING_SHARE and not headed and not part_named \
                     and not (counted and not _listed_in_document(c, q, context)):
                 continue  # named by the count alone, a sentence listing that many items answers better
@@ -476,15 +474,6 @@ def _asked_noun(q: Question) -> str | None:
         if noun:
             return noun
     return None
-
-
-def _ancestors(hit: ClauseHit, context: Context) -> list[ClauseHit]:
-    out = []
-    parent = context.parent(hit)
-    while parent is not None:
-        out.append(parent)
-        parent = context.parent(parent)
-    return out
 
 
 def section(q: Question, named: ClauseHit, hits: Sequence[ClauseHit], config: AnswerConfig, context: Context,
