@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from collections.abc import Sequence
 from functools import lru_cache
 
 # The kinds of answer a question asks for are shared with retrieval, which uses them as a prior.
@@ -122,6 +123,7 @@ class Question:
     documents: bool = False  # asks which documents (文件) there are, not what one says
     issue: str | None = None  # the gazette issue named ("第203期" -> "203")
     identity: str | None = None  # the person whose post or title is asked ("高云龙是什么身份" -> 高云龙)
+    scene: tuple[str, ...] = ()  # words only of clauses that ask nothing ("家旁边工地天天夜里施工，…谁来起草？")
 
     def alternatives(self, word: str) -> tuple[str, ...]:
         return dict(self.equivalents).get(word, ())
@@ -155,7 +157,7 @@ _MORE_EVIDENCE = {
 
 # "有效期到什么时候", "这政策什么时候到期", "现在还有效吗", "管到哪一年": until when a document holds.
 _ASKS_VALIDITY = re.compile(r"有效期|(?:什么时候|何时|哪天|哪年|哪一年|几时)(?:到期|截止|失效|结束|为止)|还有效|"
-                            r"(?:到期|过期|失效)了?(?:吗|没)|管到(?:哪|什么时候|几)")
+                            r"(?:到期|过期|失效)了?(?:吗|没)|(?:管|执行|实施|施行|有效)到(?:哪|什么时候|何时|几)")
 # "50号是什么时候印发的", "发文日期": when a document was issued.
 _ISSUED = re.compile(r"印发|发布|出台|发文|签发|成文|下发|公布|颁布")
 _WHEN = re.compile(r"什么时候|何时|哪天|哪一天|哪年|几月|几号|日期|时间")
@@ -281,17 +283,45 @@ def parse_question(text: str, query: str | None = None) -> Question:
         equivalents=tuple((w, expand_word(w)) for w in words), intent=intent,
         parts=parts if len(parts) > 1 else (), count=_to_int(n.group(1) or n.group(2)) if n else None, action=action,
         traditional=traditional, measured=_measured(simplified, words),
-        asks_issued=bool(_ISSUED.search(simplified) and _WHEN.search(simplified)),
+        asks_issued=any(_ISSUED.search(c) and _WHEN.search(c) for c in _CLAUSES.split(simplified)),
         asks_attachments=bool(_ATTACHMENTS.search(simplified)),
         asks_validity=bool(_ASKS_VALIDITY.search(simplified)),
         names=tuple(dict.fromkeys([*person_names(simplified), *filter(None, [identity])])),
         documents=bool(_DOCUMENTS.search(simplified)), issue=issue.group(1) if (issue := _ISSUE.search(simplified)) else None,
-        identity=identity,
+        identity=identity, scene=scene_words(simplified, words),
     )
 
 
 # Words that ask: a clause holding one is a question of its own ("陶庆东新任什么职务，免去了什么职务？").
 _ASKS = re.compile(r"什么|谁|哪|几|多少|多久|吗|是否|怎么|如何")
+# A clause that sets the scene: a whole sentence ending in 。/！ without a question, or a clause opening on the
+# asker's own situation (我/家里/朋友/听说/感觉/最近…).
+_SENTENCES = re.compile(r"(?<=[。！!？?；;])")
+_NARRATIVE = re.compile(r"^(?:我|咱|俺|家|朋友|亲戚|邻居|听说|感觉|最近|平时|前几天|上次|之前)")
+# An asking clause pointing back ("这种做法允许吗") is about the scene.
+_POINTING = re.compile(r"这种|这样|这个|这些|这么|那种|那样|那个|此")
+# Or a yes/no form: "有没有", "A不A" (能不能, 是不是).
+_ASKS_YES_NO = re.compile(r"有没有|([\u4e00-\u9fff])[不没]\1|呢|吧")
+
+
+def scene_words(question: str, words: Sequence[str]) -> tuple[str, ...]:
+    """Words printed only in clauses that ask nothing and set the scene: residents describe their situation
+    ("家旁边工地天天夜里施工，吵得根本睡不着。…谁来起草？") in words no clause answering them needs to hold. None
+    when the asking clauses hold fewer than two words of their own or point back ("…承包给别人经营，这种做法允许
+    吗？": the scene is the subject)."""
+    scene, asking = [], []
+    for sentence in filter(None, _SENTENCES.split(question)):
+        clauses = [c for c in re.split(r"[，,]", sentence) if c.strip(" 。！!？?；;")]
+        whole = sentence.rstrip().endswith(("。", "！", "!"))
+        for c in clauses:
+            quiet = not (_ASKS.search(c) or _ASKS_YES_NO.search(c))
+            (scene if quiet and (whole or _NARRATIVE.match(c)) else asking).append(c)
+    if not scene or not asking:
+        return ()
+    asked = "\n".join(asking)
+    if sum(1 for w in words if w in asked) < 2 or _POINTING.search(asked):
+        return ()
+    return tuple(w for w in words if w not in asked)
 
 
 def _split_parts(question: str) -> list[str]:

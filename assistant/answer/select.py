@@ -205,11 +205,14 @@ def keyword_overlap(weights: dict[str, float], sentence: str, hit: ClauseHit, q:
     places = {"sentence": f"{hit.heading or ''}\n{sentence}", "heading": f"{hit.heading or ''}\n{above}\n{topic}",
               "clause": hit.text, "title": hit.title}
     total = found = 0.0
+    scene = q.scene if q else ()
     for word, weight in weights.items():
         alts = q.alternatives(word) if q else ()
-        total += weight
-        found += weight * max(w * credit(word, places[name], alts) for name, w in _PLACE_WEIGHTS)
-    return found / total
+        got = weight * max(w * credit(word, places[name], alts) for name, w in _PLACE_WEIGHTS)
+        if got or word not in scene:  # a word only setting the scene adds when found, never dilutes
+            total += weight
+            found += got
+    return found / total if total else 0.0
 
 
 def coverage(q: Question, hit: ClauseHit) -> float:
@@ -217,8 +220,9 @@ def coverage(q: Question, hit: ClauseHit) -> float:
     if not q.words:
         return 0.0
     place = f"{hit.title}\n{hit.heading or ''}\n{hit.text}"
-    weights = {w: min(len(w), 4) for w in q.words}
-    return sum(wt * credit(w, place, q.alternatives(w)) for w, wt in weights.items()) / sum(weights.values())
+    got = {w: min(len(w), 4) * credit(w, place, q.alternatives(w)) for w in q.words}
+    total = sum(min(len(w), 4) for w in q.words if got[w] or w not in q.scene)  # scene words: as keyword_overlap
+    return sum(got.values()) / total if total else 0.0
 
 
 def credit(word: str, text: str, alternatives: Sequence[str] = ()) -> float:

@@ -34,6 +34,11 @@ ANSWERABLE = [
     ("国务院令第706号第二十五条讲了什么？", D706, "未办理变更手续"),
     # a validity question on a document that prints only its start
     ("国令第707号有效期到什么时候？", D707, "未写明有效期截止日期"),
+    # "…执行到什么时候" asks how long the policies hold, not when the document was issued (印发 in another clause)
+    ("国办发〔2018〕124号文印发的两个规定，没写具体期限的政策执行到什么时候？", "国办发〔2018〕124号", "2023年12月31日"),
+    # a resident describing their situation before asking
+    ("我家住的小区是新建的，开发商配了一所幼儿园。听说要交出去办，这所幼儿园能不能办成营利性的？", "国办发〔2019〕3号",
+     "不得办成营利性幼儿园"),
 ]
 UNANSWERABLE = ["温州出租车起步价是多少？", "宠物医院开业能拿多少补贴？"]
 

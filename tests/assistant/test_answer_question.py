@@ -206,3 +206,23 @@ def test_until_when_a_document_holds_is_a_validity_question():
     for text in ("48号文有效期到什么时候？", "社会办医这套扶持政策管到哪一年为止？", "这个政策现在还有效吗", "什么时候到期？"):
         assert parse_question(text).asks_validity, text
     assert not parse_question("特殊工时审批多长时间出结果").asks_validity
+    assert parse_question("没写具体期限的政策执行到什么时候？").asks_validity
+
+
+def test_words_of_a_clause_setting_the_scene_are_marked():
+    from assistant.answer.question import parse_question
+
+    q = parse_question("家旁边工地天天夜里施工，吵得根本睡不着。今年市里有没有打算出个专门管施工噪音的规定？谁来起草？")
+    assert {"夜里", "睡不着"} <= set(q.scene) and not {"噪音", "起草", "施工"} & set(q.scene)
+    assert parse_question("感觉最近菜啊肉啊都在涨，7月份温州的物价指数是多少？").scene == ("感觉", "最近")
+    # a clause the asking one points back to, or a topic phrase before the question, is the subject
+    assert parse_question("朋友想把诊所里的一个科室承包给别人经营，这种做法允许吗？").scene == ()
+    assert parse_question("政府产业基金给子基金出资，最多能占子基金总规模的多少比例？").scene == ()
+    assert parse_question("开诊所有什么补贴？").scene == ()
+
+
+def test_when_a_document_was_issued_is_asked_in_one_clause():
+    from assistant.answer.question import parse_question
+
+    assert parse_question("50号文的印发日期是哪天").asks_issued
+    assert not parse_question("117号出台后，旧通知还执行吗？以后每年什么时候报名单？").asks_issued

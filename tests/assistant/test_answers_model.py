@@ -67,6 +67,10 @@ ANSWERABLE = [
      ["备案制"]),
     ("staff", "47号文二（一）1是什么法规，谁负责起草？", [(D47, ("二", "（一）", "1"))], ["永嘉县人民政府"]),
     ("resident", "台湾老板在温州开的厂能不能参照特殊工时这个通知？", [(D105, ("四",))], ["港、澳、台资企业"]),
+    # a resident describing their situation first: those words do not dilute what is asked
+    ("resident", "楼下工地天天半夜还在干活，吵得全家睡不好。市里有没有打算出台管施工噪音的规章？由谁起草？",
+     [(D47, ("二", "（二）", "2"))], ["市生态环境局"]),
+    ("resident", "最近感觉买菜越来越贵了，7月份温州的居民消费价格指数是多少？", [(STATS, ("六",))], ["102.8"]),
 ]
 
 # Questions the bundled gazette cannot answer: another place, year or month, or a detail it never states.
