@@ -250,7 +250,8 @@ def parse_question(text: str, query: str | None = None) -> Question:
     simplified = to_simplified(query if query is not None else text)
     traditional = simplified != (query if query is not None else text)
     simplified = _joined_verb_objects(_arabic_years(simplified))
-    kinds = set(question_kinds(simplified))
+    plain = _indefinite_ji(simplified)  # 几 as "a few" asks nothing
+    kinds = set(question_kinds(plain))
     if _ASKS_SPEECH.search(simplified) and not _TEXT_SAYS.search(simplified):
         kinds.add(SPEECH)
     if _AGENCY_PLURAL.search(simplified):
@@ -274,9 +275,9 @@ def parse_question(text: str, query: str | None = None) -> Question:
         kinds.discard(AGENCY)  # "谁被任命" asks for a person, not an agency
     words = content_words(simplified)
     identity = _identity(simplified)  # jieba may cut the name it asks about (高|云龙): read it from the question form
-    parts = tuple(p for p in (s.strip(" ，,") for s in _split_parts(simplified)) if len(p) >= 4)
+    parts = tuple(p for p in (s.strip(" ，,") for s in _pieces_of(simplified, _split_parts(plain))) if len(p) >= 4)
     intent = analyze(simplified)
-    form = _form(simplified, frozenset(kinds), intent, parts, action)
+    form = _form(plain, frozenset(kinds), intent, parts, action)
     n = _ENUM_N.search(simplified) or (_STATED_N.search(simplified) if form == ENUMERATION else None)
     return Question(
         text=text, query=simplified, form=form, kinds=frozenset(kinds), words=words,
@@ -288,7 +289,7 @@ def parse_question(text: str, query: str | None = None) -> Question:
         asks_validity=bool(_ASKS_VALIDITY.search(simplified)),
         names=tuple(dict.fromkeys([*person_names(simplified), *filter(None, [identity])])),
         documents=bool(_DOCUMENTS.search(simplified)), issue=issue.group(1) if (issue := _ISSUE.search(simplified)) else None,
-        identity=identity, scene=scene_words(simplified, words),
+        identity=identity, scene=scene_words(plain, words),
     )
 
 
@@ -302,6 +303,33 @@ _NARRATIVE = re.compile(r"^(?:我|咱|俺|家|朋友|亲戚|邻居|听说|感觉
 _POINTING = re.compile(r"这种|这样|这个|这些|这么|那种|那样|那个|此")
 # Or a yes/no form: "有没有", "A不A" (能不能, 是不是).
 _ASKS_YES_NO = re.compile(r"有没有|([\u4e00-\u9fff])[不没]\1|呢|吧")
+
+
+_TELL_ME = re.compile(r"(?:请|麻烦)?(?:你)?(?:能|可以|可不可以|能不能)?(?:帮我)?(?:说|告诉|讲|介绍|解释|列)")
+
+
+def _pieces_of(text: str, pieces: Sequence[str]) -> list[str]:
+    """The same cut applied to a text of the same length (the question before _indefinite_ji)."""
+    out, start = [], 0
+    for p in pieces:
+        out.append(text[start:start + len(p)])
+        start += len(p)
+    return out
+
+
+def _indefinite_ji(question: str) -> str:
+    """The question with 几 read as "a few" where it is: in a clause before a yes/no question of the same sentence
+    that asks nothing else ("想去私立医院干几年，以后还能回公立医院吗？" asks no figure)."""
+    out = []
+    for sentence in _SENTENCES.split(question):
+        clauses = re.split(r"(?<=[，,])", sentence)
+        last = clauses[-1].strip()
+        # not a request to tell ("几个部门牵头，能说一下吗？")
+        if len(clauses) > 1 and re.search(r"[吗么][？?。！!]*$", last) and not _TELL_ME.match(last):
+            clauses = [c.replace("几", "数") if "几" in c and not _ASKS.search(c.replace("几", "")) else c
+                       for c in clauses[:-1]] + clauses[-1:]
+        out.append("".join(clauses))
+    return "".join(out)
 
 
 def scene_words(question: str, words: Sequence[str]) -> tuple[str, ...]:

@@ -226,3 +226,13 @@ def test_when_a_document_was_issued_is_asked_in_one_clause():
 
     assert parse_question("50号文的印发日期是哪天").asks_issued
     assert not parse_question("117号出台后，旧通知还执行吗？以后每年什么时候报名单？").asks_issued
+
+
+def test_ji_before_a_yes_no_question_means_a_few():
+    from assistant.answer.question import AMOUNT, parse_question
+
+    q = parse_question("我是公立医院的在编护士，想去私立医院干几年，以后还能回公立医院重新入编吗？")
+    assert AMOUNT not in q.kinds and not q.parts and q.query.count("几") == 1  # the question itself is unchanged
+    assert AMOUNT in parse_question("开诊所最少要有几个执业医师？").kinds
+    assert AMOUNT in parse_question("几个部门牵头，能说一下吗？").kinds  # a request to tell asks the figure
+    assert parse_question("有几人？分别是谁？").parts == ("有几人？", "分别是谁？")
