@@ -158,6 +158,9 @@ _MORE_EVIDENCE = {
 # "有效期到什么时候", "这政策什么时候到期", "现在还有效吗", "管到哪一年": until when a document holds.
 _ASKS_VALIDITY = re.compile(r"有效期|(?:什么时候|何时|哪天|哪年|哪一年|几时)(?:到期|截止|失效|结束|为止)|还有效|"
                             r"(?:到期|过期|失效)了?(?:吗|没)|(?:管|执行|实施|施行|有效)到(?:哪|什么时候|何时|几)")
+# What a body is charged with ("负责哪些工作", "承担什么任务"), as against who is ("由谁负责", "哪个部门牵头").
+_ASKS_DUTIES = re.compile(r"(?:负责|承担|主管|牵头)(?:的)?(?:哪些|什么|啥)")
+_ASKS_WHO = re.compile(r"谁|哪个|哪些(?:部门|单位)|哪家|什么(?:部门|单位|机构)|找哪|向哪")
 # "50号是什么时候印发的", "发文日期": when a document was issued.
 _ISSUED = re.compile(r"印发|发布|出台|发文|签发|成文|下发|公布|颁布")
 _WHEN = re.compile(r"什么时候|何时|哪天|哪一天|哪年|几月|几号|日期|时间")
@@ -258,6 +261,8 @@ def parse_question(text: str, query: str | None = None) -> Question:
         kinds.add(AGENCY)
     if re.search(r"几[十百千万]", simplified):
         kinds.add(AMOUNT)  # "几十年一遇": a figure is asked
+    if AGENCY in kinds and _ASKS_DUTIES.search(plain) and not _ASKS_WHO.search(plain):
+        kinds.discard(AGENCY)  # "协调委员会负责哪些工作": its duties are asked, not which body
     if _ASKS_PENALTY.search(simplified):
         kinds.add(PENALTY)
         kinds.discard(AMOUNT)  # "罚多少": the penalty clause states the fine

@@ -236,3 +236,11 @@ def test_ji_before_a_yes_no_question_means_a_few():
     assert AMOUNT in parse_question("开诊所最少要有几个执业医师？").kinds
     assert AMOUNT in parse_question("几个部门牵头，能说一下吗？").kinds  # a request to tell asks the figure
     assert parse_question("有几人？分别是谁？").parts == ("有几人？", "分别是谁？")
+
+
+def test_what_a_body_is_charged_with_is_not_an_agency_question():
+    from assistant.answer.question import AGENCY, parse_question
+
+    assert AGENCY not in parse_question("协调委员会主要负责哪些工作？").kinds
+    for text in ("这项工作由哪个部门负责？", "谁负责兑现奖励", "哪些部门负责什么工作"):
+        assert AGENCY in parse_question(text).kinds, text
