@@ -14,7 +14,8 @@ from assistant.answer.context import Context
 from assistant.answer.guard import looks_like_injection
 from assistant.answer.conversation import Turn, parse_history, plan_question
 from assistant.answer.coverage import resolve_words, topic_note, uncovered_topics
-from assistant.answer.question import AMOUNT, CLAUSE, COUNT, PERSON, Question, parse_question, to_simplified
+from assistant.answer.question import (AMOUNT, CLAUSE, COUNT, PERSON, Question, parse_question, to_simplified,
+                                       without_situation)
 from assistant.answer.select import best_per_clause, coverage, score_sentences, span, whole
 from assistant.answer.sentences import introduces_items
 from assistant.answer.types import Answer, Retriever, doc_key
@@ -122,7 +123,7 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
     scored = score_sentences(q, hits, retriever, config, context)
     if not scored:
         return abstain(q.text, hits, shown, 0.0, rewritten)
-    found = constraints(q.query)
+    found = constraints(without_situation(q.query))
     if found:
         issues = _issues(retriever, hits)
         backed = {h.clause_id for h in hits if not unsupported(found, h, issues.get(h.source))}

@@ -304,8 +304,11 @@ _ASKS = re.compile(r"什么|谁|哪|几|多少|多久|吗|是否|怎么|如何")
 # asker's own situation (我/家里/朋友/听说/感觉/最近…).
 _SENTENCES = re.compile(r"(?<=[。！!？?；;])")
 _NARRATIVE = re.compile(r"^(?:我|咱|俺|家|朋友|亲戚|邻居|听说|感觉|最近|平时|前几天|上次|之前)")
+# What the asker means to do ("我想开一家第三方医学检验所") is what the question is about, not scene.
+_INTENT = re.compile(r"想|打算|准备|计划|要")
 # An asking clause pointing back ("这种做法允许吗") is about the scene.
 _POINTING = re.compile(r"这种|这样|这个|这些|这么|那种|那样|那个|此")
+_HERE = re.compile(r"当地|本地|那边|这边|那里|这里|我们这|我这")
 # Or a yes/no form: "有没有", "A不A" (能不能, 是不是).
 _ASKS_YES_NO = re.compile(r"有没有|([\u4e00-\u9fff])[不没]\1|呢|吧")
 
@@ -337,24 +340,40 @@ def _indefinite_ji(question: str) -> str:
     return "".join(out)
 
 
-def scene_words(question: str, words: Sequence[str]) -> tuple[str, ...]:
-    """Words printed only in clauses that ask nothing and set the scene: residents describe their situation
-    ("家旁边工地天天夜里施工，吵得根本睡不着。…谁来起草？") in words no clause answering them needs to hold. None
-    when the asking clauses hold fewer than two words of their own or point back ("…承包给别人经营，这种做法允许
-    吗？": the scene is the subject)."""
+def scene_and_asking(question: str) -> tuple[list[str], list[str]]:
+    """The question's clauses that ask nothing and set the scene (a whole sentence ending in 。/！, or a clause opening
+    on the asker's situation: "我在杭州读大学，…"), and the others."""
     scene, asking = [], []
     for sentence in filter(None, _SENTENCES.split(question)):
         clauses = [c for c in re.split(r"[，,]", sentence) if c.strip(" 。！!？?；;")]
         whole = sentence.rstrip().endswith(("。", "！", "!"))
         for c in clauses:
             quiet = not (_ASKS.search(c) or _ASKS_YES_NO.search(c))
-            (scene if quiet and (whole or _NARRATIVE.match(c)) else asking).append(c)
+            setting = quiet and (whole or _NARRATIVE.match(c)) and not _INTENT.search(c)
+            (scene if setting else asking).append(c)
+    return scene, asking
+
+
+def scene_words(question: str, words: Sequence[str]) -> tuple[str, ...]:
+    """Words printed only in clauses that set the scene: residents describe their situation ("家旁边工地天天夜里施工，
+    吵得根本睡不着。…谁来起草？") in words no clause answering them needs to hold. None when the asking clauses hold
+    no word of their own or point back ("…承包给别人经营，这种做法允许吗？": the scene is the subject)."""
+    scene, asking = scene_and_asking(question)
     if not scene or not asking:
         return ()
     asked = "\n".join(asking)
-    if sum(1 for w in words if w in asked) < 2 or _POINTING.search(asked):
+    if not any(w in asked for w in words) or _POINTING.search(asked):
         return ()
     return tuple(w for w in words if w not in asked)
+
+
+def without_situation(question: str) -> str:
+    """The question without the clauses that describe the asker's situation: a place or year there ("我在杭州读大学，
+    …启动仪式是几号") is where the asker is, not what the gazette must be about."""
+    scene, asking = scene_and_asking(question)
+    if not scene or not asking or _HERE.search("".join(asking)):
+        return question  # "我在丽水开医院，…当地给多少奖金？": the asking clause is about the place of the scene
+    return "，".join(asking)
 
 
 def _split_parts(question: str) -> list[str]:

@@ -244,3 +244,12 @@ def test_what_a_body_is_charged_with_is_not_an_agency_question():
     assert AGENCY not in parse_question("协调委员会主要负责哪些工作？").kinds
     for text in ("这项工作由哪个部门负责？", "谁负责兑现奖励", "哪些部门负责什么工作"):
         assert AGENCY in parse_question(text).kinds, text
+
+
+def test_the_askers_own_situation_sets_no_place_or_year():
+    from assistant.answer.question import without_situation
+
+    assert without_situation("我在杭州读大学，暑假回温州，启动仪式是几号搞的？") == "暑假回温州，启动仪式是几号搞的？"
+    # what the asker means to do, or a place the asking clause points back to, is what is asked about
+    for text in ("我想在杭州开诊所，有补贴吗？", "我在丽水开医院，评了二甲以后当地给多少奖金？", "宁波的公积金缴存总额是多少？"):
+        assert without_situation(text) == text, text

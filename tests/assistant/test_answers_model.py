@@ -17,6 +17,7 @@ D105, D491 = "温人社发〔2019〕105号", "温财企〔2019〕491号"
 APPOINTMENTS, CHRONICLE = "7月份市政府人事任免", "7月份市政府记事"
 STATS = "温州市2019年7月份国民经济主要统计指标"
 HOUSING = "奋力书写“三民”篇章  服务群众“住有所居”"
+PICTURES = "温州市人民政府公报（总第203期）图片新闻"
 
 # (persona, question, acceptable (document, path) citations, facts the answer must contain)
 ANSWERABLE = [
@@ -71,6 +72,9 @@ ANSWERABLE = [
     ("resident", "楼下工地天天半夜还在干活，吵得全家睡不好。市里有没有打算出台管施工噪音的规章？由谁起草？",
      [(D47, ("二", "（二）", "2"))], ["市生态环境局"]),
     ("resident", "最近感觉买菜越来越贵了，7月份温州的居民消费价格指数是多少？", [(STATS, ("六",))], ["102.8"]),
+    # a place in the asker's own situation is not a place the gazette must be about
+    ("resident", "我在上海工作，这次回温州探亲，听说有个温籍学子回家乡的活动，启动仪式是哪天？",
+     [(PICTURES, ("第1段",)), (CHRONICLE, ("18日",))], ["7月18日"]),
 ]
 
 # Questions the bundled gazette cannot answer: another place, year or month, or a detail it never states.
