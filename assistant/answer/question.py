@@ -307,7 +307,7 @@ _NARRATIVE = re.compile(r"^(?:我|咱|俺|家|朋友|亲戚|邻居|听说|感觉
 # What the asker means to do ("我想开一家第三方医学检验所") is what the question is about, not scene.
 _INTENT = re.compile(r"想|打算|准备|计划|要")
 # An asking clause pointing back ("这种做法允许吗") is about the scene.
-_POINTING = re.compile(r"这种|这样|这个|这些|这么|那种|那样|那个|此")
+_POINTING = re.compile(r"这种|这样|这么|那样|如此")
 _HERE = re.compile(r"当地|本地|那边|这边|那里|这里|我们这|我这")
 # Or a yes/no form: "有没有", "A不A" (能不能, 是不是).
 _ASKS_YES_NO = re.compile(r"有没有|([\u4e00-\u9fff])[不没]\1|呢|吧")
@@ -466,9 +466,13 @@ def content_words(question: str) -> tuple[str, ...]:
     question = USER_AMOUNT.sub(" ", question)
     seen: dict[str, None] = {}
     previous = ""
-    for token in tokenizer().lcut(question):
+    tokens = tokenizer().lcut(question)
+    for i, token in enumerate(tokens):
         token, after_duo = token.strip(), previous in ("多", "多多")  # "最|多多|大面积": 最多 + 多大
         previous = token
+        following = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if len(token) >= 3 and token.endswith("多") and following[:1] in _MEASURE_ADJECTIVES | {"少", "久"}:
+            token = token[:-1]  # "能防多|大": the question's 多大 lost its 多 to the word before it
         if after_duo and len(token) >= 3 and token[0] in _MEASURE_ADJECTIVES:
             token = token[1:]  # "多|大面积": jieba glued the question's 多大 to the noun; the noun is 面积
         if len(token) < 2 or token in STOP_WORDS or _NUMERIC.match(token) or _PUNCT.match(token) \

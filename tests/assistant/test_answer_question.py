@@ -253,3 +253,10 @@ def test_the_askers_own_situation_sets_no_place_or_year():
     # what the asker means to do, or a place the asking clause points back to, is what is asked about
     for text in ("我想在杭州开诊所，有补贴吗？", "我在丽水开医院，评了二甲以后当地给多少奖金？", "宁波的公积金缴存总额是多少？"):
         assert without_situation(text) == text, text
+
+
+def test_a_word_that_took_the_duo_of_duo_da_gives_it_back():
+    from assistant.answer.question import parse_question
+
+    q = parse_question("省委书记去看的那个防洪工程，建好以后能防多大的洪水？")
+    assert "能防" in q.words and "能防多" not in q.words
