@@ -13,7 +13,7 @@ from assistant.answer.context import Context
 from assistant.answer.coverage import GENERIC_NOUNS, uncovered_topics
 from assistant.answer.guard import looks_like_injection
 from assistant.answer.question import (
-    AMOUNT, APPOINT, COUNT, ENUMERATION, MULTI, OPEN, OVERVIEW, PERSON, REMOVE, Question, has_fact,
+    AMOUNT, APPOINT, COUNT, ENUMERATION, MULTI, OPEN, OVERVIEW, PERSON, POST_BEFORE_NAME, REMOVE, Question, has_fact,
     item_person, parse_question, personnel_item,
 )
 from assistant.answer.segment import tokenizer
@@ -354,7 +354,8 @@ def multi(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHi
             continue
         chosen = {p.hit.clause_id for p in picks}
         top = max(s.score for s in part_scored)
-        staying = [s for s in part_scored if s.hit.clause_id in chosen and s.score >= top - config.part_stay_margin]
+        staying = [s for s in part_scored if s.hit.clause_id in chosen and s.score >= top - config.part_stay_margin
+                   and not (_ASKS_PEOPLE.search(part) and not _PEOPLE.search(s.sentence.text))]
         if staying:
             # A later part without a subject of its own ("有试用期吗？") is about what the first part found.
             part_scored = staying
@@ -381,6 +382,12 @@ def multi(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHi
     kinds = q.factual - ({AMOUNT} if counted else set())  # a count made from the items is the figure asked
     return compose(q.text, picks, hits, kinds=kinds, asked=q, direct=direct, notes=notes, rewritten=rewritten,
                    evidence=evidence_)
+
+
+# A part asking for people ("哪些市领导去了？") stays with the clause the first part found only if it names someone:
+# a post printed before a name ("市长姚高员").
+_ASKS_PEOPLE = re.compile(r"谁|哪位|哪几位|哪些人|领导")
+_PEOPLE = re.compile(rf"{POST_BEFORE_NAME}[\u4e00-\u9fff]{{2,3}}")
 
 
 def _post_of(text: str) -> str | None:

@@ -260,3 +260,9 @@ def test_a_word_that_took_the_duo_of_duo_da_gives_it_back():
 
     q = parse_question("省委书记去看的那个防洪工程，建好以后能防多大的洪水？")
     assert "能防" in q.words and "能防多" not in q.words
+
+
+def test_which_day_asks_and_names_nothing():
+    from assistant.answer.question import parse_question
+
+    assert "几号" not in parse_question("机场综合交通中心是几号开工的？").words

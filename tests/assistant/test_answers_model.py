@@ -75,6 +75,8 @@ ANSWERABLE = [
     # a place in the asker's own situation is not a place the gazette must be about
     ("resident", "我在上海工作，这次回温州探亲，听说有个温籍学子回家乡的活动，启动仪式是哪天？",
      [(PICTURES, ("第1段",)), (CHRONICLE, ("18日",))], ["7月18日"]),
+    # a later part asking for people does not stay with a clause that names no one
+    ("resident", "机场综合交通中心是几号开工的？都有哪些市领导去了？", [(PICTURES, ("第3段",))], ["7月4日", "姚高员"]),
 ]
 
 # Questions the bundled gazette cannot answer: another place, year or month, or a detail it never states.
