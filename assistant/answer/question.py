@@ -8,8 +8,8 @@ time constraints, are parsed here too. Questions in traditional characters are c
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 # The kinds of answer a question asks for are shared with retrieval, which uses them as a prior.
@@ -308,11 +308,11 @@ _NARRATIVE = re.compile(r"^(?:我|咱|俺|家|朋友|亲戚|邻居|听说|感觉
 _INTENT = re.compile(r"想|打算|准备|计划|要")
 # An asking clause pointing back ("这种做法允许吗") is about the scene.
 _POINTING = re.compile(r"这种|这样|这么|那样|如此")
+# Or to the place of the scene ("我在丽水开医院，…当地给多少奖金？").
 _HERE = re.compile(r"当地|本地|那边|这边|那里|这里|我们这|我这")
 # Or a yes/no form: "有没有", "A不A" (能不能, 是不是).
 _ASKS_YES_NO = re.compile(r"有没有|([\u4e00-\u9fff])[不没]\1|呢|吧")
-
-
+# A request to tell ("能说一下吗") asks what the clause before it names ("几个部门牵头，…").
 _TELL_ME = re.compile(r"(?:请|麻烦)?(?:你)?(?:能|可以|可不可以|能不能)?(?:帮我)?(?:说|告诉|讲|介绍|解释|列)")
 
 
@@ -332,7 +332,6 @@ def _indefinite_ji(question: str) -> str:
     for sentence in _SENTENCES.split(question):
         clauses = re.split(r"(?<=[，,])", sentence)
         last = clauses[-1].strip()
-        # not a request to tell ("几个部门牵头，能说一下吗？")
         if len(clauses) > 1 and re.search(r"[吗么][？?。！!]*$", last) and not _TELL_ME.match(last):
             clauses = [c.replace("几", "数") if "几" in c and not _ASKS.search(c.replace("几", "")) else c
                        for c in clauses[:-1]] + clauses[-1:]
@@ -372,7 +371,7 @@ def without_situation(question: str) -> str:
     …启动仪式是几号") is where the asker is, not what the gazette must be about."""
     scene, asking = scene_and_asking(question)
     if not scene or not asking or _HERE.search("".join(asking)):
-        return question  # "我在丽水开医院，…当地给多少奖金？": the asking clause is about the place of the scene
+        return question
     return "，".join(asking)
 
 

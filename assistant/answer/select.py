@@ -215,7 +215,7 @@ def keyword_overlap(weights: dict[str, float], sentence: str, hit: ClauseHit, q:
     for word, weight in weights.items():
         alts = q.alternatives(word) if q else ()
         got = weight * max(w * credit(word, places[name], alts) for name, w in _PLACE_WEIGHTS)
-        total += weight * (SCENE_WEIGHT if word in scene and not got else 1.0)  # scene words dilute less
+        total += weight * (SCENE_WEIGHT if word in scene and not got else 1.0)
         found += got
     return found / total if total else 0.0
 
