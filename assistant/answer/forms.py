@@ -605,14 +605,17 @@ def _widen(p: Excerpt, config: AnswerConfig) -> Excerpt:
 def _siblings(best: ScoredSentence, ranked: Sequence[ScoredSentence], config: AnswerConfig,
               margin: float | None = None) -> list[Excerpt]:
     """Other items of the same list that fit the question as well (two people appointed to the same post), within
-    `margin` of the best (default same_clause_margin; a list question takes the wider list margin)."""
+    `margin` of the best (default same_clause_margin; a list question takes the wider list margin), or that name the
+    same post."""
     margin = config.same_clause_margin if margin is None else margin
+    post = _post_of(best.sentence.text)
     out = []
     for s in ranked:
         if len(out) >= config.list_items or s.hit.clause_id == best.hit.clause_id:
             continue
         same_list = s.lead == best.lead and s.hit.doc_number == best.hit.doc_number and s.hit.title == best.hit.title
-        if same_list and s.score >= best.score - margin:
+        # an item naming the very post of the best one is asked about too ("哪三位督察专员"), however it scores
+        if same_list and (s.score >= best.score - margin or post is not None and _post_of(s.sentence.text) == post):
             out.append(excerpt([s]))
     return out
 

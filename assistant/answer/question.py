@@ -90,7 +90,7 @@ _ASKING_TOKEN = re.compile(r"^(?:多(?:长|久|大|高|远|快|重)|(?:好|这|�
 _MEASURE_ADJECTIVES = frozenset("大长高远重宽深厚")
 _CLAUSES = re.compile(r"[，,；;？?]")
 _PEOPLE_COUNT = re.compile(r"(?:几|多少)个?(?:人|名)")
-_PERSON_ASK = re.compile(r"谁|哪位|哪些人|什么人|哪些干部|名单")
+_PERSON_ASK = re.compile(r"谁|哪(?:[0-9一二三四五六七八九十两几]+)?位|哪些人|什么人|哪些干部|名单")
 # A post or title printed right before a name ("全国工商联主席高云龙", "副市长汪驰").
 POST_BEFORE_NAME = r"(?:长|书记|主任|委员|主席|专员|队长|总理|部长|厅长|院士|同志|秘书)"
 # "高云龙是什么身份", "汪驰是谁": who a named person is, which the title printed before the name says.

@@ -266,3 +266,9 @@ def test_which_day_asks_and_names_nothing():
     from assistant.answer.question import parse_question
 
     assert "几号" not in parse_question("机场综合交通中心是几号开工的？").words
+
+
+def test_which_three_people_asks_for_people():
+    from assistant.answer.question import PERSON, parse_question
+
+    assert PERSON in parse_question("7月份市政府任命了哪三位生态环境保护督察专员？").kinds

@@ -77,6 +77,10 @@ ANSWERABLE = [
      [(PICTURES, ("第1段",)), (CHRONICLE, ("18日",))], ["7月18日"]),
     # a later part asking for people does not stay with a clause that names no one
     ("resident", "机场综合交通中心是几号开工的？都有哪些市领导去了？", [(PICTURES, ("第3段",))], ["7月4日", "姚高员"]),
+    # "哪两位", "哪几位": the people appointed to that post, not the list's heading or its other items
+    ("staff", "7月份任命了哪两位温州生态园管委会副主任？", [(APPOINTMENTS, ("第13段",)), (APPOINTMENTS, ("第14段",))],
+     ["蒋义炮", "朱汝东"]),
+    ("staff", "市政府这次任命的督察专员是哪几位？", [(APPOINTMENTS, ("第6段",))], ["蔡克", "徐霖森", "黄晓忠"]),
 ]
 
 # Questions the bundled gazette cannot answer: another place, year or month, or a detail it never states.
