@@ -114,7 +114,7 @@ def _variants(token: str) -> list[str]:
     return [cn, f"（{cn}）", str(n), f"（{n}）", f"第{cn}条"]
 
 
-_PART_ITEM = re.compile(rf"第({_NUM})(?:部分|项|章)[的之]?第[（(]?({_NUM})[）)]?(?:条|项|款|点)")
+_PART_ITEM = re.compile(rf"第({_NUM})(?:部分|项|章)[的之]?(?:第[（(]?({_NUM})[）)]?(?:条|项|款|点)|[（(]({_NUM})[）)])")
 # "第四部分" alone: a top-level part of a document (四、…).
 _PART = re.compile(rf"第({_NUM})部分")
 # "三（九）" and "三、（九）" as printed in a clause label, with the deeper levels printed after it ("二（二）2",
@@ -123,6 +123,7 @@ _CN_PAREN = re.compile(rf"(?<![第{_CN}])({_CN_NUM})[、，,]?\s*[（(]({_CN_NUM
                        rf"(?:\s*(\d{{1,2}})(?!\d|[.．]\d|\s*[年月日万亿元%％号个项件])[.．、]?(?:\s*[（(](\d{{1,2}})[）)])?)?")
 _SUPPLEMENTARY = re.compile(rf"附则(?:中的?|的)?第?({_NUM})(?:条|项|款|点)?")
 _ARTICLE = re.compile(rf"第({_NUM})条")
+_ITEM = re.compile(rf"第({_NUM})项")
 # "附件2", "附件" of a document: printed as 附件 (one attachment, or the list of them) or 附件N.
 # A Chinese numeral counts only where a word does not go on ("附件二的…", not "附件一共").
 _ATTACHMENT = re.compile(r"附件\s*(?:(\d{1,2})|([一二三四五六七八九十]{1,3})(?=$|[^\u4e00-\u9fff]|[的是中里讲规写]))?")
@@ -150,7 +151,7 @@ def analyze(query: str) -> Intent:
     refs: list[ClauseRef] = []
     for m in _PART_ITEM.finditer(rest):
         part = int_to_cn(to_int(m.group(1)))
-        refs.append(ClauseRef(tuple((part, v) for v in _variants(m.group(2)))))
+        refs.append(ClauseRef(tuple((part, v) for v in _variants(m.group(2) or m.group(3)))))
     rest = _PART_ITEM.sub(" ", rest)
     for m in _PART.finditer(rest):
         n = to_int(m.group(1))
@@ -173,6 +174,9 @@ def analyze(query: str) -> Intent:
         n = to_int(m.group(1))
         if n > 0:
             refs.append(ClauseRef(((int_to_cn(n),),), article=f"第{int_to_cn(n)}条"))
+    rest = _ARTICLE.sub(" ", rest)
+    for m in _ITEM.finditer(rest):  # "第十二项": a top-level item, printed 十二、 or （十二）
+        refs.extend([ClauseRef(tuple((v,) for v in _variants(m.group(1))[:4]))] if to_int(m.group(1)) > 0 else [])
     days = tuple(dict.fromkeys((to_int(m.group(1)), to_int(m.group(2))) for m in _DAY.finditer(query)
                                if 1 <= to_int(m.group(1)) <= 12 and 1 <= to_int(m.group(2)) <= 31))
     days += tuple((0, to_int(m.group(1))) for m in _DAY_ONLY.finditer(query) if 1 <= to_int(m.group(1)) <= 31)

@@ -134,7 +134,7 @@ def _check(seg: str, good: Mapping[int, Citation], cited: set[int], context: Map
         if markers or require_marker or "“" in seg:
             return ""
         return seg
-    texts = [context[m][0] for m in valid]
+    texts = [context[m][1] for m in valid]  # a heading shown after the label may quote too (牢固树立“安全第一”思想)
     rest = seg
     for m in valid:  # a citation's own quote may hold nested or unbalanced quote marks
         rest = rest.replace(f"“{good[m].quote}”", "").replace(good[m].title, "")

@@ -80,3 +80,20 @@ def test_a_figure_printed_in_the_clause_heading_is_sourced():
     assert "（共5项）" in answer.text
     checked = verify_answer(answer, {hit.clause_id: hit})
     assert not checked.abstained and checked.text == answer.text
+
+
+def test_a_quote_mark_in_the_clause_heading_is_sourced():
+    from answer_fixtures import make_hit
+
+    from assistant.answer.compose import compose
+    from assistant.answer.select import whole
+
+    # 国办发〔2004〕7号 一: the heading shown after the label quotes a phrase ("安全第一") the clause text does not
+    row = (8, "国办发〔2004〕7号", "国务院办公厅关于山西、安徽省四起特大煤矿瓦斯爆炸事故调查处理情况的通报", ("一",), "一",
+           "牢固树立“安全第一”思想", "正确处理安全与生产、安全与效益的关系，警钟长鸣，常抓不懈。")
+    hit = make_hit(row)
+    answer = compose("国办发〔2004〕7号第一条要求各地正确处理哪两对关系？", [whole(hit)], [hit],
+                     headings={hit.clause_id: hit.heading})
+    assert "“安全第一”" in answer.text
+    checked = verify_answer(answer, {hit.clause_id: hit})
+    assert not checked.abstained and checked.text == answer.text
