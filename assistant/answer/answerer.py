@@ -86,8 +86,11 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
         # 管到哪一年"), not merely the nearest one.
         doc = [r.hit(0, 0.0) for r in whole_docs] if whole_docs else context.document(hits[0])
         whole_doc = replace(hits[0], text="\n".join(h.text for h in doc))
+        # A clause ranked first that sets its own time limit ("…免缴国有资本收益，2020年年底前…") answers for what
+        # it is about, not the document's period.
+        own_limit = not whole_docs and _OWN_LIMIT.search(hits[0].text) and not forms.prints_period(hits[0].text)
         listed = forms.validity(q, doc, hits, rewritten) \
-            if whole_docs or coverage(q, whole_doc) >= config.partial_coverage else None
+            if not own_limit and (whole_docs or coverage(q, whole_doc) >= config.partial_coverage) else None
         if listed is not None:
             return listed
     single = len({r.doc_index for r in whole_docs}) == 1
@@ -194,6 +197,9 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
         # "几个执业医师": the clauses speak of the subject but give no figure for it.
         return partial(q.text, _partial_quote(best, config), hits, (f"{''.join(q.measured)}的数量",), rewritten, evidence)
     return forms.compose_form(q, scored, hits, retriever, config, context, rewritten, evidence, named_section)
+
+
+_OWN_LIMIT = re.compile(r"\d{4}年(?:\d{1,2}月)?(?:年?底|末)?(?:前|以前)")
 
 
 # Just below the threshold, a rare name the question and the best clause share decides (RARE_CLAUSES at most print it).

@@ -178,6 +178,11 @@ def validity(q: Question, doc: Sequence[ClauseHit], hits: Sequence[ClauseHit], r
                    evidence=1.0, notes=notes, headings={h.clause_id: h.heading for h in doc if h.heading})
 
 
+def prints_period(text: str) -> bool:
+    """The text prints a document's period in one of the forms validity() quotes."""
+    return any(p.search(text) for p in (UNTIL, SPAN, YEARS, TITLE_PERIOD, FROM))
+
+
 def _around(hit: ClauseHit, sentence: Sentence) -> Excerpt:
     return whole(hit) if len(hit.text) <= _VALIDITY_CLAUSE else span(hit, sentence.start, sentence.end)
 

@@ -36,6 +36,10 @@ ANSWERABLE = [
     ("国令第707号有效期到什么时候？", D707, "未写明有效期截止日期"),
     # "…执行到什么时候" asks how long the policies hold, not when the document was issued (印发 in another clause)
     ("国办发〔2018〕124号文印发的两个规定，没写具体期限的政策执行到什么时候？", "国办发〔2018〕124号", "2023年12月31日"),
+    # …but a policy whose own clause sets its time limit is answered by that clause
+    ("省属重点文化企业免交国有资本收益，这个政策到什么时候截止？", "国办发〔2018〕124号", "2020年年底前"),
+    # an item named by its number (第十二项) is that clause
+    ("国办发〔2018〕117号第十二项是什么激励措施？", "国办发〔2018〕117号", "国家自主创新示范区"),
     # a resident describing their situation before asking
     ("我家住的小区是新建的，开发商配了一所幼儿园。听说要交出去办，这所幼儿园能不能办成营利性的？", "国办发〔2019〕3号",
      "不得办成营利性幼儿园"),
