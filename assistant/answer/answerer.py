@@ -143,8 +143,6 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
     if unknown and q.focus != q.query.strip().rstrip("？?。！! ") and any(w in q.focus for w in q.words):
         # Words only of a scene-setting clause do not decide: the asking clause is matched.
         unknown = tuple(w for w in unknown if w in q.focus)
-    if unknown and set(unknown) <= set(q.scene) and set(q.words) - set(q.scene):
-        unknown = ()  # words only of a clause setting the scene ("感觉最近菜啊肉啊都在涨，…物价指数是多少？")
     if unknown and q.parts and any(not set(unknown) & set(pq.words) for pq in forms.part_questions(q)):
         unknown = ()  # a part the gazette speaks of is answered; the others are marked not found (forms.multi)
     if unknown and (any(q.intent.names_day(h) for h in hits[:2]) or named_.person_in_top(q, hits)):

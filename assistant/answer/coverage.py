@@ -35,7 +35,7 @@ _TIME_WORD = re.compile(r"(?:[一二三四五六七八九十两\d]+|今|去|明|
 
 def uncovered_topics(q: Question, retriever: Retriever) -> tuple[str, ...]:
     """Nouns of the question that neither the indexed text nor their equivalents mention; none when the retriever
-    cannot say what its text mentions."""
+    cannot say what its text mentions, or when they are only words of the scene the asker sets."""
     question = q.query
     tags = {w.word: w.flag for w in posseg()[0].cut(question)}
     nouns = [w for w in q.words if tags.get(w, "").startswith("n") and _is_topic(w)]
@@ -59,8 +59,11 @@ def uncovered_topics(q: Question, retriever: Retriever) -> tuple[str, ...]:
     def seen(term: str) -> bool:
         return known[term] or any(known[t] for t in expand_word(term))
 
-    return tuple(w for w, ts in candidates.items()
-                 if not any(known[t] for t in ts) and not (parts[w] and all(seen(p) for p in parts[w])))
+    unknown = tuple(w for w, ts in candidates.items()
+                    if not any(known[t] for t in ts) and not (parts[w] and all(seen(p) for p in parts[w])))
+    if set(unknown) <= set(q.scene) and set(q.words) - set(q.scene):
+        return ()  # words only of a clause setting the scene ("感觉最近菜啊肉啊都在涨，…物价指数是多少？")
+    return unknown
 
 
 def resolve_words(q: Question, retriever: Retriever) -> Question:

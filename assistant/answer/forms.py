@@ -18,7 +18,7 @@ from assistant.answer.question import (
 )
 from assistant.answer.segment import tokenizer
 from assistant.answer.select import (
-    Excerpt, ScoredSentence, best_per_clause, coverage, excerpt, names_post, score_sentences, select, span,
+    Excerpt, ScoredSentence, best_per_clause, coverage, credit, excerpt, names_post, score_sentences, select, span,
     whole,
 )
 from assistant.answer.sentences import Sentence, introduces_items, split_sentences
@@ -87,7 +87,7 @@ def part_questions(q: Question) -> tuple[Question, ...]:
         pq = parse_question(part)
         if out and (len(pq.words) <= _ELLIPTICAL_WORDS or _PRONOUN.match(part)):
             pq = parse_question(part, " ".join([*(w for w in out[0].words if w not in pq.words), pq.query]))
-        out.append(pq)
+        out.append(replace(pq, scene=tuple(w for w in pq.words if w in q.scene)))  # the whole question's scene
     return tuple(out)
 
 
@@ -347,15 +347,20 @@ def multi(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHi
     notes: list[str] = []
     direct = None
     counted = 0
+    weak: dict[str, ClauseHit] = {}
     for i, (part, pq) in enumerate(zip(q.parts, part_questions(q))):
         about_person = _PRONOUN.match(part) or pq.action and (q.names or item_person(q.parts[0]))
         if i and picks and not pq.names and about_person and (named := _person_named(picks)):
             # "黄凡任…中心主任" answered the first part: "他原来干什么的", "原来的什么职务被免了" are about 黄凡.
             pq = replace(parse_question(part, f"{named}{_PRONOUN.sub('', part)}"), names=(named,))
         part_scored = score_sentences(pq, hits, retriever, config, context, text=pq.query)
-        if not part_scored or evidence(pq, part_scored, config) < config.abstain_threshold \
-                or uncovered_topics(pq, retriever):
+        if not part_scored or uncovered_topics(pq, retriever):
             notes.append(f"关于{part.rstrip('？?。；;')}，公报中没有找到相关规定。")
+            continue
+        if evidence(pq, part_scored, config) < config.abstain_threshold:
+            # Not found, unless its best clause is what another part quotes and holds a word of this part's own
+            # (checked once all parts are answered): "单件最多补多少？" after "补贴多少？".
+            weak[part] = max(part_scored, key=lambda s: s.score).hit
             continue
         chosen = {p.hit.clause_id for p in picks}
         top = max(s.score for s in part_scored)
@@ -383,10 +388,20 @@ def multi(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHi
                 picks.append(e)
     if not picks:
         return factoid(q, scored, hits, config, context, rewritten, evidence_)
+    quoted = {p.hit.clause_id for p in picks}
+    notes += [f"关于{part.rstrip('？?。；;')}，公报中没有找到相关规定。" for part, hit in weak.items()
+              if hit.clause_id not in quoted or not _holds_own_word(part, hit)]
     picks = _unique(picks + _naming(q, hits, config))
     kinds = q.factual - ({AMOUNT} if counted else set())  # a count made from the items is the figure asked
     return compose(q.text, picks, hits, kinds=kinds, asked=q, direct=direct, notes=notes, rewritten=rewritten,
                    evidence=evidence_)
+
+
+def _holds_own_word(part: str, hit: ClauseHit) -> bool:
+    """The clause holds a content word of the part itself (not one it takes from the first part), or it has none."""
+    own = parse_question(part)
+    text = f"{hit.heading or ''}\n{hit.text}"
+    return not own.words or any(credit(w, text, own.alternatives(w)) >= 0.5 for w in own.words)
 
 
 # A part asking for people ("哪些市领导去了？") stays with the clause the first part found only if it names someone:

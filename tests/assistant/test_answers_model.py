@@ -234,3 +234,11 @@ def test_a_document_without_attachments_is_said_to_have_none(searcher):
     answer = _ask(searcher, "49号文有附件吗？")
     assert answer.abstained and "该文件没有附件" in answer.text, answer.text
     assert "6个附件" in _ask(searcher, "105号文有几个附件？").text
+
+
+def test_a_part_the_quoted_clause_answers_is_not_said_to_be_missing(searcher):
+    answer = _ask(searcher, "民营医院买大型医疗设备，政府补贴多少？单件最多补多少？")
+    assert "50万元" in answer.text and "没有找到" not in answer.text, answer.text
+    _assert_verbatim(searcher, answer)
+    # a part about something else, whose words the quoted clause lacks, is still said to be missing
+    assert "没有找到" in _ask(searcher, "民营医院买大型医疗设备，政府补贴多少？出租车起步价是多少？").text
