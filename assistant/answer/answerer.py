@@ -14,7 +14,7 @@ from assistant.answer.context import Context
 from assistant.answer.guard import looks_like_injection
 from assistant.answer.conversation import Turn, parse_history, plan_question
 from assistant.answer.coverage import resolve_words, topic_note, uncovered_topics
-from assistant.answer.question import (AMOUNT, CLAUSE, COUNT, PERSON, Question, parse_question, to_simplified,
+from assistant.answer.question import (AMOUNT, CLAUSE, COUNT, FORMER, PERSON, Question, parse_question, to_simplified,
                                        without_situation)
 from assistant.answer.select import best_per_clause, coverage, score_sentences, span, whole
 from assistant.answer.sentences import introduces_items
@@ -191,6 +191,12 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
         posts = named_.posts_unnamed(q, items)
         if posts:
             return abstain(q.text, hits, shown, 0.0, rewritten, (f"公报的人事任免中没有涉及{'、'.join(posts)}的内容。",))
+    if q.action == "remove" and len(q.names) == 1 and FORMER.search(q.query):
+        # "李建良…之前担任什么职务": a former post is printed where the removal half of the list names the person;
+        # when only the appointment does, say that and no more.
+        item = named_.appointment_only(q.names[0], context.document(hits[0]))
+        if item is not None:
+            return partial(q.text, whole(item), hits, (f"{q.names[0]}的原任职务",), rewritten, evidence)
     if q.measured and AMOUNT in q.kinds and named_section is None and not any(AMOUNT in s.found for s in scored):
         # "几个执业医师": the clauses speak of the subject but give no figure for it.
         return partial(q.text, _partial_quote(best, config), hits, (f"{''.join(q.measured)}的数量",), rewritten, evidence)

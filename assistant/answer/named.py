@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.answer.question import Question
+from assistant.answer.question import APPOINT, REMOVE, Question
 from index.hits import ClauseHit
 
 _ORDINAL = re.compile(r"(第?)([一二三四五六七八九十百两\d]+)(届|次|场|批|轮)")
@@ -151,3 +151,12 @@ def _deputy_only(post: str, text: str) -> bool:
     title = post[-2:]
     found = [m.start() for m in re.finditer(title, text)]
     return "副" not in post and bool(found) and all(text[max(i - 1, 0):i] == "副" for i in found)
+
+
+def appointment_only(name: str, clauses: Sequence[ClauseHit]) -> ClauseHit | None:
+    """The appointment item of a personnel list that names the person ("李建良任温州市民政局副局长") when no removal
+    item ("…的…职务" under 免去) does: the list prints no former post of theirs."""
+    named = [c for c in clauses if name in c.text]
+    if any(REMOVE.search(c.text) or c.text.rstrip("；;。 ").endswith("职务") for c in named):
+        return None
+    return next((c for c in named if APPOINT.search(c.text)), None)

@@ -96,7 +96,7 @@ POST_BEFORE_NAME = r"(?:长|书记|主任|委员|主席|专员|队长|总理|部
 # "高云龙是什么身份", "汪驰是谁": who a named person is, which the title printed before the name says.
 _IDENTITY = re.compile(r"^([\u4e00-\u9fa5]{2,4}?)(?:同志)?(?:到底|究竟)?是(?:什么身份|什么人|谁|什么职务|什么官|干什么的|什么来头|哪个单位的)")
 # A former post asked about: what a personnel list's 免去 half prints.
-_FORMER = re.compile(r"原来|原先|之前|以前|此前|原任")
+FORMER = re.compile(r"原来|原先|之前|以前|此前|原任")
 _POST_ASK = re.compile(r"职务|什么职|干什么|干啥|做什么|任职")
 
 
@@ -273,7 +273,7 @@ def parse_question(text: str, query: str | None = None) -> Question:
     asked = simplified.replace("任免", "，")
     both = asked != simplified and not (REMOVE.search(asked) or APPOINT.search(asked))
     action = "remove" if REMOVE.search(asked) else ("appoint" if APPOINT.search(asked) else None)
-    if _FORMER.search(simplified) and (action or _POST_ASK.search(simplified)):
+    if FORMER.search(simplified) and (action or _POST_ASK.search(simplified)):
         action = "remove"  # "之前在哪个单位任职", "原来干什么的": a former post is printed in the 免去 list
     if (action or both) and _PERSON_ASK.search(simplified):
         kinds.add(PERSON)

@@ -242,3 +242,11 @@ def test_a_part_the_quoted_clause_answers_is_not_said_to_be_missing(searcher):
     _assert_verbatim(searcher, answer)
     # a part about something else, whose words the quoted clause lacks, is still said to be missing
     assert "没有找到" in _ask(searcher, "民营医院买大型医疗设备，政府补贴多少？出租车起步价是多少？").text
+
+
+def test_a_former_post_the_list_does_not_print_is_a_partial_answer(searcher):
+    # 李建良 is only appointed (第2段): no removal item prints his former post
+    answer = _ask(searcher, "民政局新来的副局长李建良，原来是做什么的？")
+    assert answer.partial and "李建良任温州市民政局副局长" in answer.text and "原任职务" in answer.text, answer.text
+    # 黄凡 is also removed (第40段): his former post is printed
+    assert "防汛防旱指挥部办公室主任" in _ask(searcher, "黄凡原来是干什么的？").text
