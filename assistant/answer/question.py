@@ -280,7 +280,7 @@ def parse_question(text: str, query: str | None = None) -> Question:
         kinds.discard(AGENCY)  # "谁被任命" asks for a person, not an agency
     words = content_words(simplified)
     identity = _identity(simplified)  # jieba may cut the name it asks about (高|云龙): read it from the question form
-    parts = tuple(p for p in (s.strip(" ，,") for s in _pieces_of(simplified, _split_parts(plain))) if len(p) >= 4)
+    parts = tuple(p for p in (s.strip(" ，,") for s in _compared(_pieces_of(simplified, _split_parts(plain)))) if len(p) >= 4)
     intent = analyze(simplified)
     form = _form(plain, frozenset(kinds), intent, parts, action)
     n = _ENUM_N.search(simplified) or (_STATED_N.search(simplified) if form == ENUMERATION else None)
@@ -373,6 +373,27 @@ def without_situation(question: str) -> str:
     if not scene or not asking or _HERE.search("".join(asking)):
         return question
     return "，".join(asking)
+
+
+# Two things asked about together, each to be answered ("人民币存款和贷款余额分别是多少？"): the pair joined by 和 before
+# the words that ask for each ("分别", "各是", "哪个更…", "相差"); the second item runs to where the asking goes on.
+_EACH = re.compile(r"分别|各是|各自|各有|各为|哪个更|哪一个更|相差|差多少")
+_SECOND = re.compile(r"(?:和|与|跟)([\u4e00-\u9fff]{2,12}?)(?=这?(?:两|二)[个项类种部家]?|[，,、？?的]|分别|各)")
+
+
+def _compared(parts: list[str]) -> list[str]:
+    """The part naming two things asked about each, as two parts: without the second item ("人民币存款余额分别是多
+    少"), and with the second item in place of the word before 和 ("人民币贷款余额分别是多少")."""
+    if not _EACH.search("".join(parts)):
+        return parts
+    for i, p in enumerate(parts):
+        m = _SECOND.search(p)
+        before = tokenizer().lcut(p[:m.start()]) if m else []
+        if m and before and len(before[-1]) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", before[-1]):
+            first = p[:m.start()] + p[m.end():]
+            second = p[:m.start() - len(before[-1])] + m.group(1) + p[m.end():]
+            return parts[:i] + [first, second] + parts[i + 1:]
+    return parts
 
 
 def _split_parts(question: str) -> list[str]:

@@ -272,3 +272,12 @@ def test_which_three_people_asks_for_people():
     from assistant.answer.question import PERSON, parse_question
 
     assert PERSON in parse_question("7月份市政府任命了哪三位生态环境保护督察专员？").kinds
+
+
+def test_two_things_asked_each_are_two_parts():
+    from assistant.answer.question import parse_question
+
+    q = parse_question("7月底金融机构人民币存款和贷款余额分别是多少？")
+    assert q.parts == ("7月底金融机构人民币存款分别是多少？", "7月底金融机构人民币贷款余额分别是多少？")
+    assert parse_question("门诊和床日分别按多少钱确认基数？").parts == ("门诊分别按多少钱确认基数？", "床日分别按多少钱确认基数？")
+    assert parse_question("存款和贷款余额是多少？").parts == ()  # not asked for each
