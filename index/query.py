@@ -176,7 +176,8 @@ def analyze(query: str) -> Intent:
             refs.append(ClauseRef(((int_to_cn(n),),), article=f"第{int_to_cn(n)}条"))
     rest = _ARTICLE.sub(" ", rest)
     for m in _ITEM.finditer(rest):  # "第十二项": a top-level item, printed 十二、 or （十二）
-        refs.extend([ClauseRef(tuple((v,) for v in _variants(m.group(1))[:4]))] if to_int(m.group(1)) > 0 else [])
+        if to_int(m.group(1)) > 0:
+            refs.append(ClauseRef(tuple((v,) for v in _variants(m.group(1))[:4])))
     days = tuple(dict.fromkeys((to_int(m.group(1)), to_int(m.group(2))) for m in _DAY.finditer(query)
                                if 1 <= to_int(m.group(1)) <= 12 and 1 <= to_int(m.group(2)) <= 31))
     days += tuple((0, to_int(m.group(1))) for m in _DAY_ONLY.finditer(query) if 1 <= to_int(m.group(1)) <= 31)

@@ -355,7 +355,7 @@ def multi(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHi
             pq = replace(parse_question(part, f"{named}{_PRONOUN.sub('', part)}"), names=(named,))
         part_scored = score_sentences(pq, hits, retriever, config, context, text=pq.query)
         if not part_scored or uncovered_topics(pq, retriever):
-            notes.append(f"关于{part.rstrip('？?。；;')}，公报中没有找到相关规定。")
+            notes.append(_not_found(part))
             continue
         if evidence(pq, part_scored, config) < config.abstain_threshold:
             # Not found, unless its best clause is what another part quotes and holds a word of this part's own
@@ -389,12 +389,15 @@ def multi(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHi
     if not picks:
         return factoid(q, scored, hits, config, context, rewritten, evidence_)
     quoted = {p.hit.clause_id for p in picks}
-    notes += [f"关于{part.rstrip('？?。；;')}，公报中没有找到相关规定。" for part, hit in weak.items()
-              if hit.clause_id not in quoted or not _holds_own_word(part, hit)]
+    notes += [_not_found(part) for part, hit in weak.items() if hit.clause_id not in quoted or not _holds_own_word(part, hit)]
     picks = _unique(picks + _naming(q, hits, config))
     kinds = q.factual - ({AMOUNT} if counted else set())  # a count made from the items is the figure asked
     return compose(q.text, picks, hits, kinds=kinds, asked=q, direct=direct, notes=notes, rewritten=rewritten,
                    evidence=evidence_)
+
+
+def _not_found(part: str) -> str:
+    return f"关于{part.rstrip('？?。；;')}，公报中没有找到相关规定。"
 
 
 def _holds_own_word(part: str, hit: ClauseHit) -> bool:
