@@ -389,7 +389,8 @@ def multi(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHi
     if not picks:
         return factoid(q, scored, hits, config, context, rewritten, evidence_)
     quoted = {p.hit.clause_id for p in picks}
-    notes += [_not_found(part) for part, hit in weak.items() if hit.clause_id not in quoted or not _holds_own_word(part, hit)]
+    notes += [_not_found(part) for part, hit in weak.items()
+              if hit.clause_id not in quoted or not _holds_own_word(part, hit)]
     picks = _unique(picks + _naming(q, hits, config))
     kinds = q.factual - ({AMOUNT} if counted else set())  # a count made from the items is the figure asked
     return compose(q.text, picks, hits, kinds=kinds, asked=q, direct=direct, notes=notes, rewritten=rewritten,

@@ -280,7 +280,8 @@ def parse_question(text: str, query: str | None = None) -> Question:
         kinds.discard(AGENCY)  # "谁被任命" asks for a person, not an agency
     words = content_words(simplified)
     identity = _identity(simplified)  # jieba may cut the name it asks about (高|云龙): read it from the question form
-    parts = tuple(p for p in (s.strip(" ，,") for s in _compared(_pieces_of(simplified, _split_parts(plain)))) if len(p) >= 4)
+    pieces = _compared(_pieces_of(simplified, _split_parts(plain)))
+    parts = tuple(p for p in (s.strip(" ，,") for s in pieces) if len(p) >= 4)
     intent = analyze(simplified)
     form = _form(plain, frozenset(kinds), intent, parts, action)
     n = _ENUM_N.search(simplified) or (_STATED_N.search(simplified) if form == ENUMERATION else None)
