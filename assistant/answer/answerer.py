@@ -13,7 +13,8 @@ from assistant.answer.constraints import Issue, constraints, covered, issues_of,
 from assistant.answer.context import Context
 from assistant.answer.guard import looks_like_injection
 from assistant.answer.conversation import Turn, parse_history, plan_question
-from assistant.answer.coverage import resolve_words, topic_note, uncovered_topics
+from assistant.answer.coverage import (resolve_words, topic_note, uncovered_topics, unstated_attribute,
+                                       unstated_note)
 from assistant.answer.question import (AMOUNT, CLAUSE, COUNT, FORMER, PERSON, Question, parse_question, to_simplified,
                                        without_situation)
 from assistant.answer.select import best_per_clause, coverage, score_sentences, span, whole
@@ -184,6 +185,13 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
         evidence = max(evidence, forms.part_evidence(q, hits, retriever, config, context))
     if evidence < config.abstain_threshold:
         return abstain(q.text, hits, shown, evidence, rewritten)
+    # "报名费是多少": the figures of the clauses found are of something else when none of them names what is asked.
+    unstated = () if q.parts else unstated_attribute(q, [s.hit for s in best_per_clause(scored)[:_ATTRIBUTE_CLAUSES]])
+    if unstated:
+        known = replace(q, words=tuple(w for w in q.words if w not in unstated))
+        if coverage(known, best.hit) < config.partial_coverage:
+            return abstain(q.text, hits, shown, 0.0, rewritten, (unstated_note(unstated),))
+        return partial(q.text, _partial_quote(best, config, scored), hits, unstated, rewritten, evidence)
     if PERSON in q.kinds and q.action:
         # "谁被任命为教育局局长": when no item of the lists names that post, another post's item does not answer.
         top = max(s.evidence for s in scored)
@@ -203,6 +211,8 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
     return forms.compose_form(q, scored, hits, retriever, config, context, rewritten, evidence, named_section)
 
 
+# The clauses, best first, that must state what a figure is asked of for their figures to answer.
+_ATTRIBUTE_CLAUSES = 3
 _OWN_LIMIT = re.compile(r"\d{4}年(?:\d{1,2}月)?(?:年?底|末)?(?:前|以前)")
 
 

@@ -9,12 +9,15 @@ straddling it in the question (jieba may cut 开诊|所有 where the text says �
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
+from index.hits import ClauseHit
 from index.synonyms import expand_word
 
 from assistant.answer.question import POST_BEFORE_NAME, Question
 from assistant.answer.segment import posseg, tokenizer
+from assistant.answer.select import SYNONYM_CREDIT, credit
 from assistant.answer.types import Retriever
 
 # Nouns that name no topic of their own ("政府是什么态度").
@@ -64,6 +67,17 @@ def uncovered_topics(q: Question, retriever: Retriever) -> tuple[str, ...]:
     if set(unknown) <= set(q.scene) and set(q.words) - set(q.scene):
         return ()  # words only of a clause setting the scene ("感觉最近菜啊肉啊都在涨，…物价指数是多少？")
     return unknown
+
+
+def unstated_attribute(q: Question, hits: Sequence[ClauseHit]) -> tuple[str, ...]:
+    """Words of what a figure or time is asked of ("报名费是多少" -> 报名费) that none of the clauses the answer would
+    quote states, in its own words, an equivalent or all of its parts: their figures are of something else."""
+    places = [f"{h.heading or ''}\n{h.text}" for h in hits]
+
+    def stated(w: str) -> bool:
+        return any(credit(w, place, (*q.alternatives(w), *_agent_stem(w))) >= SYNONYM_CREDIT
+                   or (ps := _parts(w)) and all(p in place for p in ps) for place in places)
+    return tuple(w for w in q.attribute if not stated(w)) if places else ()
 
 
 def resolve_words(q: Question, retriever: Retriever) -> Question:
@@ -156,6 +170,11 @@ def _straddling(question: str, word: str) -> list[str]:
         if len(piece) == 2 and not (_QUESTION_CHARS & set(piece)) and re.fullmatch(r"[\u4e00-\u9fff]{2}", piece):
             out.append(piece)
     return out
+
+
+def unstated_note(words: tuple[str, ...]) -> str:
+    """"检索到的条款没有写明“报名费”。"."""
+    return f"检索到的条款没有写明{'、'.join(f'“{w}”' for w in words)}。"
 
 
 def topic_note(words: tuple[str, ...]) -> str:

@@ -116,6 +116,7 @@ class Question:
     action: str | None = None  # "appoint" | "remove" for personnel questions
     traditional: bool = False  # the question was written in traditional characters
     measured: tuple[str, ...] = ()  # what a "几个/多少" question counts ("几个执业医师" -> 执业, 医师)
+    attribute: tuple[str, ...] = ()  # what a figure is asked of ("报名费是多少" -> 报名费)
     asks_issued: bool = False  # "…是什么时候印发的": the date a document was signed, printed after its text
     asks_attachments: bool = False  # "…有几个附件", "附件有哪些": what a document attaches
     asks_validity: bool = False  # "有效期到什么时候", "还有效吗": until when the document holds
@@ -284,12 +285,15 @@ def parse_question(text: str, query: str | None = None) -> Question:
     parts = tuple(p for p in (s.strip(" ，,") for s in pieces) if len(p) >= 4)
     intent = analyze(simplified)
     form = _form(plain, frozenset(kinds), intent, parts, action)
+    measured = _measured(simplified, words)
     n = _ENUM_N.search(simplified) or (_STATED_N.search(simplified) if form == ENUMERATION else None)
     return Question(
         text=text, query=simplified, form=form, kinds=frozenset(kinds), words=words,
         equivalents=tuple((w, expand_word(w)) for w in words), intent=intent,
         parts=parts if len(parts) > 1 else (), count=_to_int(n.group(1) or n.group(2)) if n else None, action=action,
-        traditional=traditional, measured=_measured(simplified, words),
+        traditional=traditional, measured=measured,
+        attribute=_attribute(simplified, words, measured) if AMOUNT in kinds and form != COUNT and PERSON not in kinds
+        else (),
         asks_issued=any(_ISSUED.search(c) and _WHEN.search(c) for c in _CLAUSES.split(simplified)),
         asks_attachments=bool(_ATTACHMENTS.search(simplified)),
         asks_validity=bool(_ASKS_VALIDITY.search(simplified)),
@@ -428,6 +432,38 @@ def _measured(q: str, words: tuple[str, ...]) -> tuple[str, ...]:
         if t.word in words:
             out.append(t.word)
     return tuple(out)
+
+
+# Where a question asks for a figure, and what may stand between it and the noun the value is of
+# ("注册资本|最低|要|多少", "贷款利率|最高|不能|超过|多少"): adverbs, pronouns, particles, numerals, and verbs of being,
+# reaching or paying.
+_VALUE_ASK = re.compile(r"(?<![很许好诸])多[少大高长远]|几(?!乎)[万千百十]?")  # not "很多高楼", "几乎"
+_BETWEEN_FLAGS = ("r", "d", "a", "u", "m", "q", "p", "c", "y", "t")
+_BETWEEN_VERBS = frozenset("是 为 有 要 需 需要 得 达到 超过 不超过 不能 能 可 可以 发 给 交 拿 领 降 涨 提高 增加 减少 一共 总共 约 "
+                           "大约 大概 具体 定 算".split())
+# Nouns that only say "a value" ("补助标准是多少"): the noun before them names what it is of.
+_VALUE_NOUNS = frozenset("标准 数额 金额 数量 数目 额度 上限 下限 比例 幅度".split())
+
+
+def _attribute(q: str, words: tuple[str, ...], measured: tuple[str, ...]) -> tuple[str, ...]:
+    """What a figure is asked of: the noun a "多少X" counts ("多少安家补贴" -> 安家, 补贴), else the content word
+    right before the asking phrase ("注册资本最低要多少" -> 注册资本, its head alone in "房租|补贴"); () when the question
+    says of nothing."""
+    if measured:
+        return measured
+    m = _VALUE_ASK.search(q)
+    if not m:
+        return ()
+    valued = False  # past a noun that only says "a value": a verb before it names what ("补助|金额")
+    for t in reversed(list(posseg()[0].cut(_CLAUSES.split(q[:m.start()])[-1]))):
+        if t.word in _VALUE_NOUNS:
+            valued = True
+        elif not (t.word in _BETWEEN_VERBS or t.flag.startswith(_BETWEEN_FLAGS)):
+            # A verb before the ask ("分到多少", "相差多少") asks what happens, not what a figure is of; a place
+            # names where, which the place checks judge.
+            noun = t.flag.startswith(("n", "vn", "j", "l")) and t.flag not in ("nr", "ns") or valued and t.flag == "v"
+            return (t.word,) if noun and t.word in words else ()
+    return ()
 
 
 def _form(q: str, kinds: frozenset[str], intent: Intent, parts: tuple[str, ...], action: str | None = None) -> str:

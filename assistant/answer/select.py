@@ -21,7 +21,7 @@ _YEAR = re.compile(r"((?:19|20)\d\d)年")
 # Heading-like fragments ("1.产业规模再上新台阶。") rarely answer anything on their own.
 _SHORT, _SHORT_FACTOR = 8, 0.6
 # Keyword credit for an official equivalent of a question word, and for a whole mis-cut word's bigrams.
-_SYNONYM_CREDIT, _PART_CREDIT = 0.8, 0.6
+SYNONYM_CREDIT, _PART_CREDIT = 0.8, 0.6
 
 
 @dataclass(frozen=True)
@@ -169,7 +169,7 @@ def _share(covered: frozenset[str], words: Sequence[str]) -> float:
 def _counts(q: Question, hit: ClauseHit) -> bool:
     """Whether the clause speaks of what a "几个X" question counts (every word of X, or an equivalent)."""
     place = f"{hit.heading or ''}\n{hit.text}"
-    return all(credit(w, place, q.alternatives(w)) >= _SYNONYM_CREDIT for w in q.measured)
+    return all(credit(w, place, q.alternatives(w)) >= SYNONYM_CREDIT for w in q.measured)
 
 
 def names_post(text: str) -> bool:
@@ -235,12 +235,12 @@ def credit(word: str, text: str, alternatives: Sequence[str] = ()) -> float:
     part of a longer word (its share of character bigrams: "三乙能奖" mis-cut from "三乙能奖多少" still meets "三乙")."""
     if word in text:
         return 1.0
-    score = _SYNONYM_CREDIT if any(alt in text for alt in alternatives) else 0.0
+    score = SYNONYM_CREDIT if any(alt in text for alt in alternatives) else 0.0
     if len(word) >= 3:
         grams = [word[i:i + 2] for i in range(len(word) - 1)]
         score = max(score, _PART_CREDIT * sum(g in text for g in grams) / len(grams))
-    if score < _SYNONYM_CREDIT and abbreviates(word, text):
-        score = _SYNONYM_CREDIT
+    if score < SYNONYM_CREDIT and abbreviates(word, text):
+        score = SYNONYM_CREDIT
     return score
 
 

@@ -96,3 +96,14 @@ def test_held_out_state_council_set(searcher):
     assert not check_gate(overall, GOVCN_MIN), check_gate(overall, GOVCN_MIN)
     assert overall["fact_recall"] >= overall["baseline_fact_recall"]
     assert overall["citation_recall"] >= overall["hit@1"]
+
+
+@pytest.mark.parametrize("question, missing", [("专利代理师资格考试报名费多少钱？", "报名费"),
+                                               ("综合保税区的规划面积要多大？", "面积")])
+def test_a_figure_of_something_no_clause_found_names_is_not_given(searcher, question, missing):
+    # The clauses found print figures (or none) of other things: what the gazette says, and that it gives no such figure.
+    from assistant.answer import answer_question
+
+    answer = answer_question(question, searcher)
+    assert answer.abstained or answer.partial, answer.text
+    assert f"没有规定{missing}" in answer.text or f"没有写明“{missing}”" in answer.text, answer.text

@@ -281,3 +281,23 @@ def test_two_things_asked_each_are_two_parts():
     assert q.parts == ("7月底金融机构人民币存款分别是多少？", "7月底金融机构人民币贷款余额分别是多少？")
     assert parse_question("门诊和床日分别按多少钱确认基数？").parts == ("门诊分别按多少钱确认基数？", "床日分别按多少钱确认基数？")
     assert parse_question("存款和贷款余额是多少？").parts == ()  # not asked for each
+
+
+def test_what_a_figure_is_asked_of():
+    from assistant.answer.question import parse_question
+
+    # the noun right before the asking phrase, past adverbs and verbs of being or reaching
+    assert parse_question("在综合保税区注册一家企业，注册资本最低要多少？").attribute == ("注册资本",)
+    assert parse_question("小微企业贷款利率最高不能超过多少？").attribute == ("利率",)
+    assert parse_question("我们这里最低工资标准是每月多少钱？").attribute == ("最低工资",)  # 标准 only says "a value"
+    assert parse_question("政府给多少安家补贴？").attribute == ("安家", "补贴")  # what 多少 counts
+    # a verb before the ask asks what happens, not what a figure is of; no figure, no attribute
+    assert parse_question("两个产业的产值相差多少？").attribute == ()
+    assert parse_question("开诊所有什么补贴？").attribute == ()
+
+
+def test_many_tall_buildings_asks_for_no_figure():
+    from assistant.answer.question import parse_question
+
+    q = parse_question("雄安新区会盖很多高楼吗？")
+    assert AMOUNT not in q.kinds and q.attribute == ()
