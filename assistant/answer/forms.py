@@ -314,7 +314,7 @@ def enumeration(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Cl
         following = [s for s in split_sentences(hit.text) if s.start >= best.sentence.start][:config.list_items + 1]
         main = span(hit, following[0].start, following[-1].end)
     else:
-        main = excerpt([best])
+        main = _parallel_run(best, q) or excerpt([best])
     picks = [main] * (main is not None) + [whole(c) for c in items[: config.list_items]
                                            if len(c.text) <= config.whole_clause_chars]
     if PERSON in q.kinds or q.action:  # "哪几位…": every item of the personnel list that fits as well
@@ -624,6 +624,41 @@ def _widen(p: Excerpt, config: AnswerConfig) -> Excerpt:
     else:
         following = following[:config.window_after]
     return span(p.hit, p.start, following[-1].end) if following else p
+
+
+# A sentence's lead, past a short preface ("会议强调，"): parallel sentences repeat it ("要坚持…；要坚持…；") or number
+# themselves ("一是…；二是…").
+_PREFACE = re.compile(r"^[^，,。；;]{1,6}[，,]")
+_LEAD = re.compile(r"[\u4e00-\u9fff]{3}")
+_ORDINAL_LEAD = re.compile(r"^(?:[一二三四五六七八九十]是|第[一二三四五六七八九十]+[，,、]|其[一二三四五六七八九十][，,、])")
+_PARALLEL_MIN = 3
+
+
+def _lead(text: str) -> str | None:
+    text = _PREFACE.sub("", text.strip()) if not _ORDINAL_LEAD.match(text.strip()) else text.strip()
+    if _ORDINAL_LEAD.match(text):
+        return "ordinal"
+    m = _LEAD.match(text)
+    return m.group(0) if m else None
+
+
+def _parallel_run(best: ScoredSentence, q: Question) -> Excerpt | None:
+    """The best sentence with the run of parallel sentences it belongs to or introduces ("要坚持党的领导…；要坚持服务
+    大局…；要坚持人民至上…", "…促进煤矿安全生产。一是…二是…三是…"): each is an item asked for. A repeated lead counts
+    when it holds a word of the question; numbered items always do."""
+    sentences = split_sentences(best.hit.text)
+    after = [x for x in sentences if x.start > best.sentence.start]
+    mine = _lead(best.sentence.text)
+    if after and mine != "ordinal" and _lead(after[0].text) == "ordinal":
+        mine, start = "ordinal", best.sentence.start  # the sentence introducing numbered items
+    elif mine == "ordinal" or mine and any(w in mine for w in q.words if len(w) >= 2):
+        start = None
+    else:
+        return None
+    run = [x for x in sentences if _lead(x.text) == mine]
+    if len(run) < (2 if mine == "ordinal" else _PARALLEL_MIN) or start is None and best.sentence not in run:
+        return None
+    return span(best.hit, run[0].start if start is None else start, run[-1].end)
 
 
 def _siblings(best: ScoredSentence, ranked: Sequence[ScoredSentence], config: AnswerConfig,

@@ -454,3 +454,35 @@ def test_the_part_of_a_document_a_list_question_asks_for():
     assert _asked_noun(parse_question("五大战新产业行动计划在组织、分工上都有哪些保障安排？")) == "保障"
     assert _asked_noun(parse_question("新业态方案有哪些主要任务？")) == "任务"
     assert _asked_noun(parse_question("105号文适用哪些企业")) is None  # 企业 are listed, not a part of the document
+
+
+PARALLEL = ("会议强调，要坚持党的领导，各级人大及其常委会要提高政治站位，坚持在党的领导下开展工作；各级党委要把人大工作摆上更加"
+            "重要的位置。要坚持服务大局，创造性地做好立法、监督、决定、任免和代表等工作。要坚持人民至上，充分发挥人大代表特点优势"
+            "和主体作用。要坚持改革创新，以改革创新精神高要求加强人大常委会机关党的政治建设。认真总结并坚持我市人大工作的经验做法。")
+NUMBERED = ("各地区、各部门要把加强煤矿安全生产保障机制建设作为实现煤矿长治久安的重要内容，健全法制，完善机制，促进煤矿安全"
+            "生产。一是落实安全生产责任制。各级地方人民政府要健全和完善安全生产责任制。二是加大安全投入。各地区要建立煤矿安全生产"
+            "投入保障机制。三是健全煤矿安全管理法律法规和规章制度。四是进一步搞好煤矿安全评估。")
+
+
+def _scored(text: str, sentence_start: str):
+    from assistant.answer.select import ScoredSentence
+    from assistant.answer.sentences import split_sentences
+
+    hit = ClauseHit(rank=1, score=1.0, clause_id=0, doc_number=None, title="t", path=("第3段",), label="第3段",
+                    heading=None, text=text, source="s")
+    sentence = next(s for s in split_sentences(text) if s.text.startswith(sentence_start))
+    return ScoredSentence(hit, 0, 0, sentence, 0.8, 0.8, 0.0, 0.8, 0.8)
+
+
+def test_an_enumeration_quotes_the_parallel_sentences_the_best_one_belongs_to():
+    from assistant.answer.forms import _parallel_run
+
+    # a lead the question asks after, repeated: every "要坚持…" item, from the first to the last
+    run = _parallel_run(_scored(PARALLEL, "要坚持服务大局"), parse_question("常委会要求人大工作坚持哪几个方面"))
+    assert run.quote.startswith("会议强调，要坚持党的领导") and run.quote.endswith("机关党的政治建设。")
+    # a repeated lead the question does not ask after is no list
+    assert _parallel_run(_scored(PARALLEL, "要坚持服务大局"), parse_question("人大代表要发挥什么作用？")) is None
+    # numbered items (State Council notice 国办发〔2004〕7号): the sentence introducing them and every item
+    run = _parallel_run(_scored(NUMBERED, "各地区、各部门"), parse_question("煤矿安全生产保障机制要抓哪几项工作？"))
+    assert "一是落实安全生产责任制" in run.quote and run.quote.endswith("四是进一步搞好煤矿安全评估。")
+    assert _parallel_run(_scored(NUMBERED, "二是加大安全投入"), parse_question("要抓哪几项工作？")).quote.startswith("一是")
