@@ -69,6 +69,7 @@ _OVERVIEW = re.compile(r"(?:有|给|提供|享受|享有|拿到?)(?:什么|哪�
                        r"|(?:任免|任命|免去)了哪些|都有什么|有什么(?:新)?(?:政策|规定|要求)")
 _CLAUSE_ASK = re.compile(r"规定了什么|讲了什么|说了什么|写了什么|是什么|什么内容|内容|全文|原文")
 # Two questions in one: a second question mark, "；", or "分别" over a list ("A和B分别由谁起草").
+_EACH_ASKED = re.compile(r"(?:分别|各自|各)(?:是|为|聚焦|指|叫|有)?(?:什么|哪些|哪几|啥)")
 _SEVERAL = re.compile(r"[？?；;].+[？?]?\s*$|分别|以及|各自|各是|各为")
 _PART_SPLIT = re.compile(r"(?<=[？?；;])|(?:，|,)(?=(?:另外|还有|以及|同时|那|并且)[^，,]{2,})")
 # Appointment and removal words: the two halves of a personnel list (任免), which must not be confused.
@@ -478,8 +479,8 @@ def _form(q: str, kinds: frozenset[str], intent: Intent, parts: tuple[str, ...],
         return OVERVIEW
     if kinds - {PERMISSION}:
         return FACTOID  # "由哪些单位审核": the agency asked for, not a list
-    if _ENUM_N.search(q) or _ENUMERATION.search(q):
-        return ENUMERATION
+    if _ENUM_N.search(q) or _ENUMERATION.search(q) or _STATED_N.search(q) and _EACH_ASKED.search(q):
+        return ENUMERATION  # "五大重点任务分别聚焦什么": what each of the N things stated is
     if PERMISSION in kinds:
         return YESNO
     return OPEN

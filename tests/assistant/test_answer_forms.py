@@ -22,6 +22,7 @@ from index.hits import ClauseHit
     ("开诊所有什么补贴？", OVERVIEW),
     ("2019年7月市政府任免了哪些干部？", OVERVIEW),
     ("五大战略性新兴产业是哪五个？", ENUMERATION),
+    ("新业态方案的五大重点任务分别聚焦什么？", ENUMERATION),  # what each of the N things stated is
     ("特殊工时审批清单式改革试点适用于哪些企业？", ENUMERATION),
     ("公报里一共有几件规范性文件？", COUNT),
     ("个体诊所设置有数量限制吗？", YESNO),
