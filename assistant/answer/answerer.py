@@ -186,7 +186,7 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
     if evidence < config.abstain_threshold:
         return abstain(q.text, hits, shown, evidence, rewritten)
     # "报名费是多少": the figures of the clauses found are of something else when none of them names what is asked.
-    unstated = () if q.parts else unstated_attribute(q, [s.hit for s in best_per_clause(scored)[:_ATTRIBUTE_CLAUSES]])
+    unstated = () if q.parts else unstated_attribute(q, scored)
     if unstated:
         known = replace(q, words=tuple(w for w in q.words if w not in unstated))
         if coverage(known, best.hit) < config.partial_coverage:
@@ -211,8 +211,6 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
     return forms.compose_form(q, scored, hits, retriever, config, context, rewritten, evidence, named_section)
 
 
-# The clauses, best first, that must state what a figure is asked of for their figures to answer.
-_ATTRIBUTE_CLAUSES = 3
 _OWN_LIMIT = re.compile(r"\d{4}年(?:\d{1,2}月)?(?:年?底|末)?(?:前|以前)")
 
 

@@ -30,7 +30,8 @@ _ADMIN_SUFFIX = "省市县区"
 # Characters that are surnames but far more often words of their own ("向温州报送", "和杭州").
 _FUNCTION_CHARS = frozenset("向于和及从在到对把被给为与同由将")
 # Ordinary words jieba's dictionary tags as place names; never a constraint.
-_NOT_PLACES = frozenset("新建 城市 都市 都市区 市区 城区 中心区 新区 本市 全市 全省 全国 中国 国内 国外 境外 当地".split())
+_NOT_PLACES = frozenset("新建 城市 都市 都市区 市区 城区 中心区 新区 本市 全市 全省 全国 中国 国内 国外 境外 当地 大城市 大中城市 "
+                         "特大城市 城镇".split())
 
 
 @dataclass(frozen=True)

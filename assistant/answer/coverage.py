@@ -12,12 +12,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from index.hits import ClauseHit
 from index.synonyms import expand_word
 
 from assistant.answer.question import POST_BEFORE_NAME, Question
 from assistant.answer.segment import posseg, tokenizer
-from assistant.answer.select import SYNONYM_CREDIT, credit
+from assistant.answer.select import SYNONYM_CREDIT, ScoredSentence, best_per_clause, credit
 from assistant.answer.types import Retriever
 
 # Nouns that name no topic of their own ("政府是什么态度").
@@ -69,10 +68,14 @@ def uncovered_topics(q: Question, retriever: Retriever) -> tuple[str, ...]:
     return unknown
 
 
-def unstated_attribute(q: Question, hits: Sequence[ClauseHit]) -> tuple[str, ...]:
-    """Words of what a figure or time is asked of ("报名费是多少" -> 报名费) that none of the clauses the answer would
-    quote states, in its own words, an equivalent or all of its parts: their figures are of something else."""
-    places = [f"{h.heading or ''}\n{h.text}" for h in hits]
+# The clauses, best first, one of which must name what a figure is asked of for their figures to answer.
+ATTRIBUTE_CLAUSES = 3
+
+
+def unstated_attribute(q: Question, scored: Sequence[ScoredSentence]) -> tuple[str, ...]:
+    """Words of what a figure is asked of ("报名费是多少" -> 报名费) that none of the best clauses states, in its own
+    words, an equivalent or all of its parts: their figures are of something else."""
+    places = [f"{s.hit.heading or ''}\n{s.hit.text}" for s in best_per_clause(scored)[:ATTRIBUTE_CLAUSES]]
 
     def stated(w: str) -> bool:
         return any(credit(w, place, (*q.alternatives(w), *_agent_stem(w))) >= SYNONYM_CREDIT

@@ -102,3 +102,9 @@ def test_a_clause_about_another_day_is_never_quoted(config):
 
     a = answer_question("7月16日有什么活动", Fixed(), replace(config, abstain_threshold=0.0))
     assert [c.label for c in a.citations] == ["16日"]
+
+
+def test_a_big_city_is_no_place():
+    # jieba tags 大城市 as a place name, and 大城 is a county (大城县): "像别的大城市一样" names no place
+    assert constraints("雄安新区会不会像别的大城市一样盖很多摩天大楼？") == ()
+    assert [c.value for c in constraints("宁波的大城市政策")] == ["宁波"]

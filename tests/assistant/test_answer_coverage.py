@@ -112,17 +112,20 @@ def test_a_practitioner_is_covered_by_the_field_and_adverbs_are_no_topic():
 
 def test_what_a_figure_is_asked_of_must_be_named_by_a_clause_found():
     from assistant.answer.coverage import unstated_attribute
+    from assistant.answer.select import ScoredSentence
+    from assistant.answer.sentences import split_sentences
     from index.hits import ClauseHit
 
-    def hit(text, heading=None):
-        return ClauseHit(rank=1, score=1.0, clause_id=0, doc_number="国令第706号", title="专利代理条例",
-                         path=("第八条",), label="第八条", heading=heading, text=text, source="706.txt")
+    def scored(text, heading=None):
+        hit = ClauseHit(rank=1, score=1.0, clause_id=0, doc_number="国令第706号", title="专利代理条例",
+                        path=("第八条",), label="第八条", heading=heading, text=text, source="706.txt")
+        return [ScoredSentence(hit, 0, 0, split_sentences(text)[0], 0.8, 0.8, 0.0, 0.8, 0.8)]
 
-    terms = hit("专利代理师不得同时在两个以上专利代理机构从事专利代理业务。合伙人不少于3名。")
+    terms = scored("专利代理师不得同时在两个以上专利代理机构从事专利代理业务。合伙人不少于3名。")
     # its figures are of other things: the registered capital asked about is named nowhere
-    assert unstated_attribute(q("开办专利代理公司，注册资本最低需要多少钱？"), [terms]) == ("注册资本",)
-    assert unstated_attribute(q("专利代理机构的合伙人最少要几个？"), [terms]) == ()
-    assert unstated_attribute(q("合伙人最少要几个？"), [hit("专利代理机构应当具备下列条件。", heading="合伙人")]) == ()
-    grant = hit("对社会办医疗机构给予50万元的一次性补助。")
-    assert unstated_attribute(q("私立医疗机构的一次性补助金额是多少？"), [grant]) == ()  # 补助|金额: of the grant
-    assert unstated_attribute(q("私立医疗机构的租金是多少？"), [grant]) == ("租金",)
+    assert unstated_attribute(q("开办专利代理公司，注册资本最低需要多少钱？"), terms) == ("注册资本",)
+    assert unstated_attribute(q("专利代理机构的合伙人最少要几个？"), terms) == ()
+    assert unstated_attribute(q("合伙人最少要几个？"), scored("专利代理机构应当具备下列条件。", heading="合伙人")) == ()
+    grant = scored("对社会办医疗机构给予50万元的一次性补助。")
+    assert unstated_attribute(q("私立医疗机构的一次性补助金额是多少？"), grant) == ()  # 补助|金额: of the grant
+    assert unstated_attribute(q("私立医疗机构的租金是多少？"), grant) == ("租金",)
