@@ -141,9 +141,6 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
         hits = [h for h in hits if h.clause_id in backed]  # nor is any other clause about another place or time quoted
     best = best_per_clause(scored)[0]
     unknown = uncovered_topics(q, retriever)
-    if unknown and q.focus != q.query.strip().rstrip("？?。！! ") and any(w in q.focus for w in q.words):
-        # Words only of a scene-setting clause do not decide: the asking clause is matched.
-        unknown = tuple(w for w in unknown if w in q.focus)
     if unknown and q.parts and any(not set(unknown) & set(pq.words) for pq in forms.part_questions(q)):
         unknown = ()  # a part the gazette speaks of is answered; the others are marked not found (forms.multi)
     if unknown and (any(q.intent.names_day(h) for h in hits[:2]) or named_.person_in_top(q, hits)):

@@ -37,7 +37,8 @@ _TIME_WORD = re.compile(r"(?:[一二三四五六七八九十两\d]+|今|去|明|
 
 def uncovered_topics(q: Question, retriever: Retriever) -> tuple[str, ...]:
     """Nouns of the question that neither the indexed text nor their equivalents mention; none when the retriever
-    cannot say what its text mentions, or when they are only words of the scene the asker sets."""
+    cannot say what its text mentions, or when they are only words of the scene the asker sets or of the clauses
+    before the one that asks."""
     question = q.query
     tags = {w.word: w.flag for w in posseg()[0].cut(question)}
     nouns = [w for w in q.words if tags.get(w, "").startswith("n") and _is_topic(w)]
@@ -65,6 +66,9 @@ def uncovered_topics(q: Question, retriever: Retriever) -> tuple[str, ...]:
                     if not any(known[t] for t in ts) and not (parts[w] and all(seen(p) for p in parts[w])))
     if set(unknown) <= set(q.scene) and set(q.words) - set(q.scene):
         return ()  # words only of a clause setting the scene ("感觉最近菜啊肉啊都在涨，…物价指数是多少？")
+    if unknown and q.focus != q.query.strip().rstrip("？?。！! ") and any(w in q.focus for w in q.words):
+        # Nor words only of the clauses before the asking one ("想贷款买一台大马力拖拉机，…贷款有没有贴息？").
+        unknown = tuple(w for w in unknown if w in q.focus)
     return unknown
 
 
