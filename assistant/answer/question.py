@@ -14,6 +14,7 @@ from functools import lru_cache
 
 # The kinds of answer a question asks for are shared with retrieval, which uses them as a prior.
 from assistant.answer.segment import posseg, tokenizer
+from assistant.answer.sentences import unspaced
 from corpus.numbers import to_int
 from index.answer_types import (  # noqa: F401 (re-exported for the answer stage)
     AGENCY, AMOUNT, DATE, EVIDENCE, KINDS, PERMISSION, UNITS, has_evidence, question_kinds,
@@ -179,6 +180,7 @@ _DURATION = re.compile(r"(?<![\d.月])(?:\d{1,3}|[一二三四五六七八九十
 def has_fact(kind: str, text: str, q: "Question | None" = None) -> bool:
     """Whether text holds the kind of fact: index.answer_types' evidence, plus the forms it misses (a frequency
     only for a question asking how often); for a question asking how long, a length of time."""
+    text = unspaced(text)  # "主  任：孙春兰" names a post
     if kind == SPEECH:
         return bool(_SAYS.search(text))
     if kind == PENALTY:

@@ -11,7 +11,7 @@ from assistant.answer.context import Context, is_list_heading
 from assistant.answer.guard import looks_like_injection
 from assistant.answer.question import (AMOUNT, APPOINT, COUNT, ENUMERATION, PERMISSION, PERSON, POST_BEFORE_NAME, REMOVE,
                                        SPEECH, Question, has_fact)
-from assistant.answer.sentences import Sentence, introduces_items, split_sentences
+from assistant.answer.sentences import Sentence, introduces_items, split_sentences, unspaced
 from assistant.answer.types import Retriever, as_vectors
 from index.hits import ClauseHit
 
@@ -233,7 +233,7 @@ def coverage(q: Question, hit: ClauseHit) -> float:
 def credit(word: str, text: str, alternatives: Sequence[str] = ()) -> float:
     """1 when the word is in the text; less for an official equivalent (index.synonyms, "私立" -> "社会办") or for
     part of a longer word (its share of character bigrams: "三乙能奖" mis-cut from "三乙能奖多少" still meets "三乙")."""
-    if word in text:
+    if word in text or word in unspaced(text):
         return 1.0
     score = SYNONYM_CREDIT if any(alt in text for alt in alternatives) else 0.0
     if len(word) >= 3:

@@ -66,3 +66,13 @@ def test_a_coordinate_abbreviation_matches_the_items_it_shortens():
     assert not abbreviates("水电气", "社会办医疗机构用电价格与公立医疗机构同价。")  # no list of them
     assert not abbreviates("社保", "参加社会保险")  # one word, not a list
     assert not abbreviates("电水", "用电、用热价格")  # 水 is in no item
+
+
+def test_letter_spaced_words_are_matched_but_quoted_as_printed():
+    from assistant.answer.select import credit
+    from assistant.answer.sentences import unspaced
+
+    # a roster line of 国办发〔2018〕109号 and a table header of 国办发〔2018〕126号, as the PDF spaces them out
+    assert credit("主任", "主  任：孙春兰　　国务院副总理") == 1.0
+    assert unspaced("序号 改革举措 主 要 内 容") == "序号改革举措主要内容"
+    assert unspaced("2019 年") == "2019 年"  # only between Chinese characters
