@@ -398,8 +398,12 @@ def _compared(parts: list[str]) -> list[str]:
         m = _SECOND.search(p)
         before = tokenizer().lcut(p[:m.start()]) if m else []
         if m and before and len(before[-1]) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", before[-1]):
+            # The second item stands for as many words before 和 as it has when it repeats their head ("存款余额和贷款
+            # 余额": both words), else for the last one ("存款和贷款余额").
+            second_words = tokenizer().lcut(m.group(1))
+            n = len(second_words) if second_words[-1] == before[-1] and len(second_words) <= len(before) else 1
             first = p[:m.start()] + p[m.end():]
-            second = p[:m.start() - len(before[-1])] + m.group(1) + p[m.end():]
+            second = p[:m.start() - len("".join(before[-n:]))] + m.group(1) + p[m.end():]
             return parts[:i] + [first, second] + parts[i + 1:]
     return parts
 

@@ -281,6 +281,8 @@ def test_two_things_asked_each_are_two_parts():
     assert q.parts == ("7月底金融机构人民币存款分别是多少？", "7月底金融机构人民币贷款余额分别是多少？")
     assert parse_question("门诊和床日分别按多少钱确认基数？").parts == ("门诊分别按多少钱确认基数？", "床日分别按多少钱确认基数？")
     assert parse_question("存款和贷款余额是多少？").parts == ()  # not asked for each
+    # the second item repeats the first one's head word: it stands for both words before 和
+    assert parse_question("存款余额和贷款余额各是多少").parts == ("存款余额各是多少", "贷款余额各是多少")
 
 
 def test_what_a_figure_is_asked_of():
