@@ -14,7 +14,7 @@ from assistant.answer.coverage import GENERIC_NOUNS, uncovered_topics, unstated_
 from assistant.answer.guard import looks_like_injection
 from assistant.answer.question import (
     AMOUNT, APPOINT, COUNT, ENUMERATION, MULTI, OPEN, OVERVIEW, PERSON, POST_BEFORE_NAME, REMOVE, Question, has_fact,
-    item_person, parse_question, personnel_item,
+    count_end, item_person, parse_question, personnel_item,
 )
 from assistant.answer.segment import tokenizer
 from assistant.answer.select import (
@@ -293,11 +293,11 @@ def enumeration(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Cl
         own = [s for s in scored if s.score >= lead.score - config.w_list]
         weight = config.w_list
     # An item of a list ("营业执照…复印件一份") reads as the list it belongs to.
-    kinds = _counted_kind(q)
-    best = max(own, key=lambda s: (s.score + weight * max(_listness(s.sentence.text, q.count, kinds),
+    kinds, each = _counted_kind(q), _counted_words(q)
+    best = max(own, key=lambda s: (s.score + weight * max(_listness(s.sentence.text, q.count, kinds, each),
                                                           float(not q.count and _list_of(s.hit, context) is not None)),
                                    -s.position, -s.index))
-    if q.count and not _listness(best.sentence.text, q.count, kinds):
+    if q.count and not _listness(best.sentence.text, q.count, kinds, each):
         listed = _list_in_document(lead.hit, q, context)
         if listed is not None:
             return compose(q.text, [listed], hits, kinds=q.factual, asked=q, direct=listed, rewritten=rewritten,
@@ -706,13 +706,14 @@ def _list_of(hit: ClauseHit, context: Context) -> ClauseHit | None:
     return parent
 
 
-def _listness(text: str, n: int | None, words: Sequence[str] = ()) -> float:
+def _listness(text: str, n: int | None, words: Sequence[str] = (), each: Sequence[str] = ()) -> float:
     """How much a sentence reads as an enumeration: a phrase of several items ("A、B和C"; bracketed asides do not
-    count), exactly n when the question says how many, or a line ending with a colon that introduces a list."""
+    count), exactly n when the question says how many (or n clauses each naming what is counted, `each`), or a line
+    ending with a colon that introduces a list."""
     if introduces_items(text):
         return 1.0
     if n:
-        return 1.0 if _lists_exactly(text, n, words) else 0.0
+        return 1.0 if _lists_exactly(text, n, words) or _names_each(text, n, each) else 0.0
     return min(max((_items(p) for p in _pieces(text)), default=1) - 1, 3) / 3
 
 
@@ -723,6 +724,18 @@ _COUNTED_NOUN = re.compile(r"哪(?:[0-9]+|[一二三四五六七八九十两]+)(
 def _counted_kind(q: Question) -> tuple[str, ...]:
     m = _COUNTED_NOUN.search(q.query) if q.count else None
     return (*q.words, m.group(1)) if m else q.words
+
+
+def _counted_words(q: Question) -> tuple[str, ...]:
+    """The words after the count, what is counted ("哪三方面的标志性大事" -> 标志性, 大事)."""
+    end = count_end(q.query) if q.count else None
+    return tuple(w for w in q.words if len(w) >= 2 and w in q.query[end:]) if end is not None else ()
+
+
+def _names_each(text: str, n: int, each: Sequence[str]) -> bool:
+    """n clauses of the sentence each name what is counted ("作为…的标志性大事，作为…的标志性大事，作为…的标志性大事")."""
+    pieces = _pieces(text)
+    return any(sum(w in p for p in pieces) == n for w in each)
 
 
 def _lists_exactly(text: str, n: int, words: Sequence[str]) -> bool:

@@ -474,6 +474,12 @@ def _attribute(q: str, words: tuple[str, ...], measured: tuple[str, ...]) -> tup
     return ()
 
 
+def count_end(query: str) -> int | None:
+    """Where the count a question states ends ("哪三方面的标志性大事": after 哪三方面), if it states one."""
+    m = _ENUM_N.search(query) or _STATED_N.search(query)
+    return m.end() if m else None
+
+
 def _form(q: str, kinds: frozenset[str], intent: Intent, parts: tuple[str, ...], action: str | None = None) -> str:
     if intent.clause_refs and (_CLAUSE_ASK.search(q) or not kinds):
         return CLAUSE

@@ -487,3 +487,15 @@ def test_an_enumeration_quotes_the_parallel_sentences_the_best_one_belongs_to():
     run = _parallel_run(_scored(NUMBERED, "各地区、各部门"), parse_question("煤矿安全生产保障机制要抓哪几项工作？"))
     assert "一是落实安全生产责任制" in run.quote and run.quote.endswith("四是进一步搞好煤矿安全评估。")
     assert _parallel_run(_scored(NUMBERED, "二是加大安全投入"), parse_question("要抓哪几项工作？")).quote.startswith("一是")
+
+
+def test_clauses_each_naming_what_is_counted_list_that_many():
+    from assistant.answer.forms import _counted_words, _listness
+
+    q = parse_question("温州把“两个健康”先行区创建定位为哪三方面的标志性大事？")
+    each = _counted_words(q)
+    assert "大事" in each and "温州" not in each  # what is counted comes after the count
+    text = ("全面推进全国首个新时代“两个健康”先行区创建，将其作为温州继续为新时代民营经济发展“闯关探路”的标志性大事，"
+            "作为奋力推进“八八战略”再深化、改革开放再出发的标志性大事，作为开启民营经济高质量发展新征程的标志性大事加以推进。")
+    assert _listness(text, 3, q.words, each) == 1.0
+    assert _listness(text, 2, q.words, each) == 0.0  # three, not two
