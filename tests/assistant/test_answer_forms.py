@@ -498,4 +498,4 @@ def test_clauses_each_naming_what_is_counted_list_that_many():
     text = ("全面推进全国首个新时代“两个健康”先行区创建，将其作为温州继续为新时代民营经济发展“闯关探路”的标志性大事，"
             "作为奋力推进“八八战略”再深化、改革开放再出发的标志性大事，作为开启民营经济高质量发展新征程的标志性大事加以推进。")
     assert _listness(text, 3, q.words, each) == 1.0
-    assert _listness(text, 2, q.words, each) == 0.0  # three, not two
+    assert _listness(text, 4, q.words, each) == 0.0  # three, not four
