@@ -635,10 +635,11 @@ _PARALLEL_MIN = 3
 
 
 def _lead(text: str) -> str | None:
-    text = _PREFACE.sub("", text.strip()) if not _ORDINAL_LEAD.match(text.strip()) else text.strip()
-    if _ORDINAL_LEAD.match(text):
+    text = text.strip()
+    unprefaced = _PREFACE.sub("", text)
+    if _ORDINAL_LEAD.match(text) or _ORDINAL_LEAD.match(unprefaced):
         return "ordinal"
-    m = _LEAD.match(text)
+    m = _LEAD.match(unprefaced)
     return m.group(0) if m else None
 
 

@@ -69,8 +69,9 @@ _OVERVIEW = re.compile(r"(?:有|给|提供|享受|享有|拿到?)(?:什么|哪�
                        r"|讲了什么|说了什么|规定了什么|写了什么|主要内容|什么内容|是什么内容|有哪些(?:文件|规定|政策)"
                        r"|(?:任免|任命|免去)了哪些|都有什么|有什么(?:新)?(?:政策|规定|要求)")
 _CLAUSE_ASK = re.compile(r"规定了什么|讲了什么|说了什么|写了什么|是什么|什么内容|内容|全文|原文")
-# Two questions in one: a second question mark, "；", or "分别" over a list ("A和B分别由谁起草").
+# What each of several things is ("分别聚焦什么", "各是什么").
 _EACH_ASKED = re.compile(r"(?:分别|各自|各)(?:是|为|聚焦|指|叫|有)?(?:什么|哪些|哪几|啥)")
+# Two questions in one: a second question mark, "；", or "分别" over a list ("A和B分别由谁起草").
 _SEVERAL = re.compile(r"[？?；;].+[？?]?\s*$|分别|以及|各自|各是|各为")
 _PART_SPLIT = re.compile(r"(?<=[？?；;])|(?:，|,)(?=(?:另外|还有|以及|同时|那|并且)[^，,]{2,})")
 # Appointment and removal words: the two halves of a personnel list (任免), which must not be confused.
