@@ -150,9 +150,8 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
     if unknown:
         # The gazette never mentions what is asked about. When the rest of the question matches a clause strongly,
         # say what the gazette does say and what it does not; otherwise nothing here answers it.
-        known = replace(q, words=tuple(w for w in q.words if w not in unknown))  # the rest of the question
         # A person the gazette never names is the subject itself: nothing here is about them.
-        if best.evidence >= config.abstain_threshold and coverage(known, best.hit) >= config.partial_coverage \
+        if best.evidence >= config.abstain_threshold and _rest_covered(q, unknown, best.hit, config) \
                 and not set(unknown) & set(q.names):
             quote = _partial_quote(best, config, scored)
             return partial(q.text, quote, hits, unknown, rewritten, best.evidence)
@@ -185,8 +184,7 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
     # "报名费是多少": the figures of the clauses found are of something else when none of them names what is asked.
     unstated = () if q.parts else unstated_attribute(q, scored)
     if unstated:
-        known = replace(q, words=tuple(w for w in q.words if w not in unstated))
-        if coverage(known, best.hit) < config.partial_coverage:
+        if not _rest_covered(q, unstated, best.hit, config):
             return abstain(q.text, hits, shown, 0.0, rewritten, (unstated_note(unstated),))
         return partial(q.text, _partial_quote(best, config, scored), hits, unstated, rewritten, evidence)
     if PERSON in q.kinds and q.action:
@@ -206,6 +204,13 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
         # "几个执业医师": the clauses speak of the subject but give no figure for it.
         return partial(q.text, _partial_quote(best, config), hits, (f"{''.join(q.measured)}的数量",), rewritten, evidence)
     return forms.compose_form(q, scored, hits, retriever, config, context, rewritten, evidence, named_section)
+
+
+def _rest_covered(q: Question, missing: Sequence[str], hit: ClauseHit, config: AnswerConfig) -> bool:
+    """The question's other words match the clause strongly enough for a partial answer (what it says, not what is
+    missing)."""
+    rest = replace(q, words=tuple(w for w in q.words if w not in missing))
+    return coverage(rest, hit) >= config.partial_coverage
 
 
 _OWN_LIMIT = re.compile(r"\d{4}年(?:\d{1,2}月)?(?:年?底|末)?(?:前|以前)")
