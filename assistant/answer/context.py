@@ -17,6 +17,8 @@ from index.hits import ClauseHit
 _HEADING = re.compile(r"^[^。；;！？!?\n]{1,40}[：:]$")
 # Paragraphs of unnumbered prose are labelled 第N段 by the parser: a list may run across them.
 _PARAGRAPH = re.compile(r"^第\d+段$")
+# An official reply's acknowledgement ("你们关于……的请示收悉。") and the line introducing the reply ("现批复如下：").
+_RECEIVED = re.compile(r"收悉[。，,]?\s*$")
 # A parent's text longer than this is a section of its own, not a header its items stand under.
 _INHERITED_CHARS = 200
 # How far back a paragraph list heading is looked for (a personnel list rarely has more items).
@@ -99,6 +101,23 @@ class Context:
             if r.doc_index != own.doc_index or len(r.path) <= depth or r.path[:depth] != own.path:
                 break
             if len(r.path) == depth + 1:
+                out.append(r.hit(0, 0.0))
+        return out
+
+    def parts_after_preamble(self, hit: ClauseHit) -> list[ClauseHit]:
+        """The numbered parts of the document when the hit is a preamble that says nothing of its own: only that a
+        request was received and what follows ("……的请示收悉。现批复如下：")."""
+        records = self.records
+        if not records or not (0 <= hit.clause_id < len(records)) or records[hit.clause_id].path:
+            return []
+        if any(not _RECEIVED.search(s.text) and not is_list_heading(s.text) for s in split_sentences(hit.text)):
+            return []
+        own = records[hit.clause_id]
+        out = []
+        for r in records[hit.clause_id + 1:]:
+            if r.doc_index != own.doc_index:
+                break
+            if len(r.path) == 1:
                 out.append(r.hit(0, 0.0))
         return out
 

@@ -573,7 +573,8 @@ def _lead_in_items(hit: ClauseHit, context: Context) -> list[ClauseHit]:
     in them."""
     if not introduces_items(hit.text):
         return []
-    return [c for c in context.children(hit) or context.listed_after(hit) if c.text.strip()]
+    return [c for c in context.children(hit) or context.listed_after(hit) or context.parts_after_preamble(hit)
+            if c.text.strip()]
 
 
 def _quoted_items(items: Sequence[ClauseHit], config: AnswerConfig) -> list[Excerpt]:
@@ -617,13 +618,17 @@ def _widen(p: Excerpt, config: AnswerConfig) -> Excerpt:
     """An excerpt of a long clause with the sentence after it: the sentence that matches the question often only
     names the subject ("……的建议收悉"), the next one states what is asked."""
     following = [s for s in split_sentences(p.hit.text) if s.start >= p.end]
-    if introduces_items(p.hit.text[p.start:p.end + 1]):
-        # "经研究，答复如下：": what it introduces is the answer, as much as a short clause would quote.
-        room = [s for s in following if s.end - p.end <= config.whole_clause_chars]
-        following = room or following[:1]
-    else:
-        following = following[:config.window_after]
-    return span(p.hit, p.start, following[-1].end) if following else p
+    end = p.end
+    if not introduces_items(p.hit.text[p.start:p.end + 1]):
+        window = following[:config.window_after]
+        if not window or not introduces_items(window[-1].text):
+            return span(p.hit, p.start, window[-1].end) if window else p
+        # "……收悉。经研究，答复如下：": the sentence after it introduces the answer; quote that too.
+        following, end = following[len(window):], window[-1].end
+    # "经研究，答复如下：": what it introduces is the answer, as much as a short clause would quote.
+    room = [s for s in following if s.end - end <= config.whole_clause_chars]
+    following = room or following[:1]
+    return span(p.hit, p.start, following[-1].end) if following else span(p.hit, p.start, end)
 
 
 # A sentence's lead, past a short preface ("会议强调，"): parallel sentences repeat it ("要坚持…；要坚持…；") or number

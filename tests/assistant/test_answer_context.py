@@ -28,3 +28,27 @@ def test_children_stop_at_the_next_part_and_the_next_document():
     assert context.children(RECORDS[4].hit(1, 1.0)) == []  # the next document's 二（三） is not below 三
     assert context.children(RECORDS[5].hit(1, 1.0)) == []  # the last record
     assert Context(None).children(RECORDS[0].hit(1, 1.0)) == []
+
+
+# 国函〔2018〕145号: a preamble that only acknowledges the request and says the reply follows, then the numbered parts.
+_REPLY = [
+    (0, (), "你们关于支持乌鲁木齐、昌吉、石河子高新技术产业开发区建设国家自主创新示范区的请示（国科发高〔2018〕235号）收悉。"
+            "现批复如下："),
+    (0, ("一",), "同意乌鲁木齐、昌吉、石河子3个高新技术产业开发区建设国家自主创新示范区。"),
+    (0, ("一", "（一）"), "下一层。"),
+    (0, ("二",), "同意乌鲁木齐、昌吉、石河子高新区享受国家自主创新示范区相关政策。"),
+    (1, ("一",), "另一文件。"),
+    # 国函〔2006〕132号: a preamble that states a fact of its own before "批复如下：" is not a bare lead-in.
+    (2, (), "依照2006年10月31日第十届全国人民代表大会常务委员会第二十四次会议通过的决定，现就港方口岸区的范围和土地使用期限"
+            "批复如下："),
+    (2, ("一",), "港方口岸区的范围。"),
+]
+REPLY = [ClauseRecord(i, "g.txt", "g.txt", doc, None, f"文件{doc}", "normative", None, None, path, "、".join(path),
+                      None, "", text, str(i)) for i, (doc, path, text) in enumerate(_REPLY)]
+
+
+def test_a_preamble_that_only_introduces_the_reply_introduces_the_numbered_parts():
+    context = Context(REPLY)
+    assert [h.clause_id for h in context.parts_after_preamble(REPLY[0].hit(1, 1.0))] == [1, 3]
+    assert context.parts_after_preamble(REPLY[1].hit(1, 1.0)) == []  # a part is not a preamble
+    assert context.parts_after_preamble(REPLY[5].hit(1, 1.0)) == []  # says something of its own

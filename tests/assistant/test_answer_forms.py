@@ -368,6 +368,21 @@ def test_a_sentence_introducing_the_reply_is_quoted_with_it():
     assert _widen(plain, config).quote.endswith("指示和批示。")
 
 
+def test_an_acknowledgement_followed_by_the_line_introducing_the_reply_is_quoted_with_the_reply():
+    from assistant.answer.config import AnswerConfig
+    from assistant.answer.forms import _widen
+    from assistant.answer.select import span
+
+    # 国办函〔2006〕82号: the sentence naming the proposal ends "收悉。"; the next only says a reply follows.
+    text = ("您提出的《关于设立总理热线电话的提案》收悉。经研究，答复如下：\n推进政务公开，实行科学民主决策是政府工作的"
+            "一项基本制度。目前，国务院通过建立多种途径来落实这一要求。\n信访是保证民意畅通的一个重要渠道。人民群众向国务院"
+            "领导同志反映的重要意见和建议，国家信访局都及时报送国务院领导同志。" + "中央政府门户网站开设了“我向总理说句话”栏目。" * 20)
+    hit = ClauseHit(1, 1.0, 0, "国办函〔2006〕82号", "答复", (), "导语", None, text, "x.txt", "国务院办公厅", None, "normative")
+    widened = _widen(span(hit, 0, text.index("收悉。") + 3), AnswerConfig())
+    assert "国家信访局都及时报送" in widened.quote
+    assert widened.quote.startswith("您提出的")
+
+
 def test_who_a_named_person_is_comes_from_the_title_printed_before_the_name(config):
     assert parse_question("高云龙是什么身份").identity == "高云龙"
     assert parse_question("王军的什么职务被免了").identity is None  # a former post, not who he is
