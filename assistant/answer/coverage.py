@@ -76,15 +76,29 @@ def uncovered_topics(q: Question, retriever: Retriever) -> tuple[str, ...]:
 ATTRIBUTE_CLAUSES = 3
 
 
+# A question asking for a sum of money ("补助多少钱", "要交多少元")...
+_ASKS_MONEY = re.compile(r"多少钱|多少(?:万|亿)?元|几(?:十|百|千|万)(?:万|亿)?(?:块|元)|多少块")
+# ...is answered by a sum (the gazette may print it masked, "XXX元"), a share of a price or cost, or that it is free.
+_MONEY = re.compile(r"(?:\d[\d,.]*|[零〇一二三四五六七八九十百千万两]+|[XＸ×]+)\s*(?:万|亿)?元|\d\s*[%％]|百分之"
+                    r"|免费|免收|免征|免缴|无偿")
+SUM = "具体金额"
+
+
 def unstated_attribute(q: Question, scored: Sequence[ScoredSentence]) -> tuple[str, ...]:
     """Words of what a figure is asked of ("报名费是多少" -> 报名费) that none of the best clauses states, in its own
-    words, an equivalent or all of its parts: their figures are of something else."""
+    words, an equivalent or all of its parts: their figures are of something else. Else SUM when a sum of money is
+    asked and none of them prints one: "一次", "3—12个月" are not what "补贴多少钱" asks."""
     places = [f"{s.hit.heading or ''}\n{s.hit.text}" for s in best_per_clause(scored)[:ATTRIBUTE_CLAUSES]]
+    if not places:
+        return ()
 
     def stated(w: str) -> bool:
         return any(credit(w, place, (*q.alternatives(w), *_agent_stem(w))) >= SYNONYM_CREDIT
                    or (ps := _parts(w)) and all(p in place for p in ps) for place in places)
-    return tuple(w for w in q.attribute if not stated(w)) if places else ()
+    unstated = tuple(w for w in q.attribute if not stated(w))
+    if not unstated and _ASKS_MONEY.search(q.query) and not any(_MONEY.search(p) for p in places):
+        return (SUM,)
+    return unstated
 
 
 def resolve_words(q: Question, retriever: Retriever) -> Question:

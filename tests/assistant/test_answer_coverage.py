@@ -129,3 +129,25 @@ def test_what_a_figure_is_asked_of_must_be_named_by_a_clause_found():
     grant = scored("对社会办医疗机构给予50万元的一次性补助。")
     assert unstated_attribute(q("私立医疗机构的一次性补助金额是多少？"), grant) == ()  # 补助|金额: of the grant
     assert unstated_attribute(q("私立医疗机构的租金是多少？"), grant) == ("租金",)
+
+
+def test_a_sum_of_money_asked_is_not_answered_by_other_figures():
+    from assistant.answer.coverage import SUM, unstated_attribute
+    from assistant.answer.select import ScoredSentence
+    from assistant.answer.sentences import split_sentences
+    from index.hits import ClauseHit
+
+    def scored(text):
+        hit = ClauseHit(rank=1, score=1.0, clause_id=0, doc_number="国发〔2018〕39号", title="意见", path=("三", "（七）"),
+                        label="三、（七）", heading=None, text=text, source="39.txt")
+        return [ScoredSentence(hit, 0, 0, split_sentences(text)[0], 0.8, 0.8, 0.0, 0.8, 0.8)]
+
+    # 国发〔2018〕39号 三（七）: the subsidy is named, its standard is left to cost; "一次" is no sum.
+    training = scored("对培训合格的失业人员给予职业培训补贴，补贴标准根据培训成本、培训时长、市场需求和取得相关证书情况等确定。"
+                      "生活费补贴政策每人每年只享受一次，且不可同时领取失业保险金。")
+    assert unstated_attribute(q("职业培训补贴每人具体给多少钱？"), training) == (SUM,)
+    assert unstated_attribute(q("职业培训补贴每人一年能享受几次？"), training) == ()  # not a sum of money
+    # A sum, a share of the price, a masked sum and "free" all answer it.
+    for text in ("对其中就业困难人员给予每人每月500元的生活费补贴。", "给予设备实际价格不超过10%的补助。",
+                 "国家每年仍继续拨付XXX元用于黄金地质勘探。", "对悬挂专用号牌的车辆免收车辆通行费和停车费。"):
+        assert unstated_attribute(q("每年具体能给多少钱？"), scored(text)) == (), text
