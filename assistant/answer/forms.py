@@ -292,29 +292,34 @@ def enumeration(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Cl
         # The sentence that reads most as an enumeration among those nearly as good, in any of the top clauses.
         own = [s for s in scored if s.score >= lead.score - config.w_list]
         weight = config.w_list
-    # An item of a list ("营业执照…复印件一份") reads as the list it belongs to.
-    kinds, each = _counted_kind(q), _counted_words(q)
-    best = max(own, key=lambda s: (s.score + weight * max(_listness(s.sentence.text, q.count, kinds, each),
-                                                          float(not q.count and _list_of(s.hit, context) is not None)),
-                                   -s.position, -s.index))
-    if q.count and not _listness(best.sentence.text, q.count, kinds, each):
-        listed = _list_in_document(lead.hit, q, context)
-        if listed is not None:
-            return compose(q.text, [listed], hits, kinds=q.factual, asked=q, direct=listed, rewritten=rewritten,
-                           evidence=evidence_)
-    hit = best.hit
-    if not q.count and (listing := _list_of(hit, context)) is not None:
-        hit = listing  # one item answers for the list asked for: its lead-in and every item
-    items = [c for c in context.children(hit) or context.listed_after(hit) if c.text.strip()]
-    if not hit.text.strip() and items:
-        main = None  # a lead-in printed as the heading ("已取得特殊工时许可的企业，申请材料包括"): its items say it
-    elif len(hit.text) <= config.whole_clause_chars:
-        main = whole(hit)
-    elif introduces_items(best.sentence.text) and best.hit is hit:
-        following = [s for s in split_sentences(hit.text) if s.start >= best.sentence.start][:config.list_items + 1]
-        main = span(hit, following[0].start, following[-1].end)
+    run = _parallel_siblings(lead, q, context)
+    if run and (not q.count or len(run) == q.count):
+        # "修订的规章是哪三部": clauses drafted alike ("因为…机构改革，…修订《A》", "…修订《B》") are the list asked for.
+        best, hit, items, main = lead, lead.hit, run, None
     else:
-        main = _parallel_run(best, q) or excerpt([best])
+        # An item of a list ("营业执照…复印件一份") reads as the list it belongs to.
+        kinds, each = _counted_kind(q), _counted_words(q)
+        best = max(own, key=lambda s: (s.score + weight * max(_listness(s.sentence.text, q.count, kinds, each),
+                                                              float(not q.count and _list_of(s.hit, context) is not None)),
+                                       -s.position, -s.index))
+        if q.count and not _listness(best.sentence.text, q.count, kinds, each):
+            listed = _list_in_document(lead.hit, q, context)
+            if listed is not None:
+                return compose(q.text, [listed], hits, kinds=q.factual, asked=q, direct=listed, rewritten=rewritten,
+                               evidence=evidence_)
+        hit = best.hit
+        if not q.count and (listing := _list_of(hit, context)) is not None:
+            hit = listing  # one item answers for the list asked for: its lead-in and every item
+        items = [c for c in context.children(hit) or context.listed_after(hit) if c.text.strip()]
+        if not hit.text.strip() and items:
+            main = None  # a lead-in printed as the heading ("已取得特殊工时许可的企业，申请材料包括"): its items say it
+        elif len(hit.text) <= config.whole_clause_chars:
+            main = whole(hit)
+        elif introduces_items(best.sentence.text) and best.hit is hit:
+            following = [s for s in split_sentences(hit.text) if s.start >= best.sentence.start][:config.list_items + 1]
+            main = span(hit, following[0].start, following[-1].end)
+        else:
+            main = _parallel_run(best, q) or excerpt([best])
     picks = [main] * (main is not None) + [whole(c) for c in items[: config.list_items]
                                            if len(c.text) <= config.whole_clause_chars]
     if PERSON in q.kinds or q.action:  # "哪几位…": every item of the personnel list that fits as well
@@ -646,6 +651,26 @@ def _lead(text: str) -> str | None:
         return "ordinal"
     m = _LEAD.match(unprefaced)
     return m.group(0) if m else None
+
+
+# The opening a clause shares with its siblings when they are drafted in parallel.
+_SIBLING_LEAD = 4
+_ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇\d]+条$")
+
+
+def _parallel_siblings(best: ScoredSentence, q: Question, context: Context) -> list[ClauseHit]:
+    """The sibling items drafted like the best one: the same opening, and every word of the question its text holds
+    ("修订" in "因为温州市机构改革，…修订《A》", not in the sibling "为了…制定《B》"). In document order; at least two,
+    the best one among them."""
+    parent = context.parent(best.hit)
+    text = best.hit.text.strip()
+    if parent is None or len(text) < _SIBLING_LEAD or _ARTICLE.match(best.hit.path[-1]):
+        return []  # a statute's articles (第三十条, 第三十一条) are rules of their own, not items of a list
+    siblings = [c for c in context.children(parent) if c.text.strip()]
+    words = [w for w in q.words if w in text]
+    run = [c for c in siblings
+           if c.text.strip()[:_SIBLING_LEAD] == text[:_SIBLING_LEAD] and all(w in c.text for w in words)]
+    return run if len(run) >= 2 and any(c.clause_id == best.hit.clause_id for c in run) else []
 
 
 def _parallel_run(best: ScoredSentence, q: Question) -> Excerpt | None:

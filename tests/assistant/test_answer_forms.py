@@ -514,3 +514,36 @@ def test_clauses_each_naming_what_is_counted_list_that_many():
             "作为奋力推进“八八战略”再深化、改革开放再出发的标志性大事，作为开启民营经济高质量发展新征程的标志性大事加以推进。")
     assert _listness(text, 3, q.words, each) == 1.0
     assert _listness(text, 4, q.words, each) == 0.0  # three, not four
+
+
+def test_sibling_items_drafted_alike_are_the_list_asked_for():
+    from assistant.answer.context import Context
+    from assistant.answer.forms import _parallel_siblings
+    from assistant.answer.select import ScoredSentence
+    from assistant.answer.sentences import split_sentences
+    from index.store import ClauseRecord
+
+    # 温政办〔2019〕47号 二（二）: two rules to be made, three to be revised "因为温州市机构改革".
+    made = "为了{}，制定《{}》（{}起草，于{}前向市政府报送草案）。"
+    revised = "因为温州市机构改革，涉及有关部门及其职能调整，修订《{}》（{}起草，于7月底前向市政府报送修订稿）。"
+    rows = [(("二", "（二）"), ""),
+            (("二", "（二）", "1"), made.format("优化营商环境", "温州市优化营商环境办法", "市发展改革委", "10月底")),
+            (("二", "（二）", "2"), made.format("防治建筑施工噪声污染", "温州市建筑施工噪声污染防治管理办法", "市生态环境局",
+                                              "12月底")),
+            (("二", "（二）", "3"), revised.format("温州市区国有土地上房屋征收与补偿办法", "市住建局")),
+            (("二", "（二）", "4"), revised.format("温州市居住房屋出租安全管理办法", "市公安局")),
+            (("二", "（二）", "5"), revised.format("温州市城市轨道交通管理办法（试行）", "市交通运输局"))]
+    records = [ClauseRecord(i, "g.txt", "g.txt", 0, "温政办〔2019〕47号", "立法工作计划", "normative", None, None, path,
+                            "、".join(path), None, "", text, str(i)) for i, (path, text) in enumerate(rows)]
+    context = Context(records)
+
+    def best(i):
+        hit = records[i].hit(1, 1.0)
+        return ScoredSentence(hit, 0, 0, split_sentences(hit.text)[0], 0.8, 0.8, 0.0, 0.8, 0.8)
+
+    run = _parallel_siblings(best(4), parse_question("2019年立法计划中需要修订的规章是哪三部？"), context)
+    assert [h.clause_id for h in run] == [3, 4, 5]
+    # openings that part after two characters ("为了优化…", "为了防治…") are not drafted alike; nor is a list picked
+    # out by words only one item holds
+    assert _parallel_siblings(best(1), parse_question("今年要制定哪些规章？"), context) == []
+    assert _parallel_siblings(best(4), parse_question("哪个规章由市公安局起草？"), context) == []
