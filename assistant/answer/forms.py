@@ -16,7 +16,7 @@ from assistant.answer.question import (
     AMOUNT, APPOINT, COUNT, ENUMERATION, MULTI, OPEN, OVERVIEW, PERSON, POST_BEFORE_NAME, REMOVE, Question, has_fact,
     count_end, item_person, parse_question, personnel_item,
 )
-from assistant.answer.segment import tokenizer
+from assistant.answer.segment import posseg, tokenizer
 from assistant.answer.select import (
     Excerpt, ScoredSentence, best_per_clause, coverage, credit, excerpt, names_post, score_sentences, select, span,
     whole,
@@ -298,8 +298,8 @@ def enumeration(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Cl
         best, hit, items, main = lead, lead.hit, run, None
     else:
         # An item of a list ("营业执照…复印件一份") reads as the list it belongs to.
-        kinds, each = _counted_kind(q), _counted_words(q)
-        best = max(own, key=lambda s: (s.score + weight * max(_listness(s.sentence.text, q.count, kinds, each),
+        kinds, each, kind = _counted_kind(q), _counted_words(q), _item_kind(q)
+        best = max(own, key=lambda s: (s.score + weight * max(_listness(s.sentence.text, q.count, kinds, each, kind),
                                                               float(not q.count and _list_of(s.hit, context) is not None)),
                                        -s.position, -s.index))
         if q.count and not _listness(best.sentence.text, q.count, kinds, each):
@@ -737,15 +737,32 @@ def _list_of(hit: ClauseHit, context: Context) -> ClauseHit | None:
     return parent
 
 
-def _listness(text: str, n: int | None, words: Sequence[str] = (), each: Sequence[str] = ()) -> float:
+def _listness(text: str, n: int | None, words: Sequence[str] = (), each: Sequence[str] = (),
+              kind: str | None = None) -> float:
     """How much a sentence reads as an enumeration: a phrase of several items ("A、B和C"; bracketed asides do not
     count), exactly n when the question says how many (or n clauses each naming what is counted, `each`), or a line
-    ending with a colon that introduces a list."""
+    ending with a colon that introduces a list. Half as much when the question names the kind of item ("哪些城市")
+    and the sentence does not: its items are of another kind ("监测分析、定期通报、督促检查")."""
     if introduces_items(text):
         return 1.0
     if n:
         return 1.0 if _lists_exactly(text, n, words) or _names_each(text, n, each) else 0.0
-    return min(max((_items(p) for p in _pieces(text)), default=1) - 1, 3) / 3
+    listed = min(max((_items(p) for p in _pieces(text)), default=1) - 1, 3) / 3
+    return listed if kind is None or kind in text else listed / 2
+
+
+def _item_kind(q: Question) -> str | None:
+    """The kind of item a list question names right after 哪些/哪几个: the head of the noun phrase there ("哪些城市" ->
+    城市, "哪几个高新区建设…" -> 高新区); None when a verb or a clause comes first, or the question counts."""
+    m = None if q.count else _ASKED_AFTER.search(q.query)
+    if m and "的" in re.split(r"[，,？?。；;！!]", m.group(1))[0]:
+        return None  # "哪些拓宽…渠道的支持措施": a clause before the noun asked for
+    nouns = []
+    for token in posseg()[0].cut(m.group(1)) if m else ():
+        if not token.flag.startswith("n") or token.flag == "vn":  # jieba tags 城市 ns, 高新区 nr: nouns all the same
+            break
+        nouns.append(token.word)
+    return nouns[-1] if nouns and nouns[-1] in q.words else None
 
 
 # "哪两个库": the noun after the count names the kind of item listed ("检查对象名录库和执法检查人员名录库").

@@ -547,3 +547,16 @@ def test_sibling_items_drafted_alike_are_the_list_asked_for():
     # out by words only one item holds
     assert _parallel_siblings(best(1), parse_question("今年要制定哪些规章？"), context) == []
     assert _parallel_siblings(best(4), parse_question("哪个规章由市公安局起草？"), context) == []
+
+
+def test_a_list_of_the_kind_asked_reads_more_as_the_enumeration():
+    from assistant.answer.forms import _item_kind, _listness
+
+    # 国办发〔2019〕2号: the cities are listed in 一（一）; the preamble lists the tasks of a working group.
+    cities = "选择北京、天津、上海、重庆和沈阳、大连、厦门、广州、深圳、成都、西安11个城市，从通过一致性评价的仿制药中遴选试点品种。"
+    tasks = "试点工作小组办公室要会同相关部门做好监测分析、定期通报、督促检查、总结评估等工作。"
+    kind = _item_kind(parse_question("国家组织药品集中采购和使用试点选了哪些城市？"))
+    assert kind == "城市"
+    assert _listness(cities, None, kind=kind) > _listness(tasks, None, kind=kind)
+    assert _listness(tasks, None) == _listness(cities, None)  # without a kind asked, both read as lists
+    assert _item_kind(parse_question("有哪些拓宽农产品销售渠道的支持措施？")) is None  # a clause before the noun
