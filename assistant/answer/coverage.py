@@ -76,18 +76,26 @@ def uncovered_topics(q: Question, retriever: Retriever) -> tuple[str, ...]:
 ATTRIBUTE_CLAUSES = 3
 
 
-# A question asking for a sum of money ("补助多少钱", "要交多少元")...
-_ASKS_MONEY = re.compile(r"多少钱|多少(?:万|亿)?元|几(?:十|百|千|万)(?:万|亿)?(?:块|元)|多少块")
-# ...is answered by a sum (the gazette may print it masked, "XXX元"), a share of a price or cost, or that it is free.
-_MONEY = re.compile(r"(?:\d[\d,.]*|[零〇一二三四五六七八九十百千万两]+|[XＸ×]+)\s*(?:万|亿)?元|\d\s*[%％]|百分之"
-                    r"|免费|免收|免征|免缴|无偿")
-SUM = "具体金额"
+_DIGITS = r"(?:\d[\d,.]*|[零〇一二三四五六七八九十百千万两]+)"
+# The unit a question asks a figure in, and what prints a figure in it: a sum of money ("补助多少钱") is printed as a
+# sum (the gazette may mask it, "XXX元"), a share of a price or cost, or that it is free; a share ("降了百分之多少")
+# as a percentage; an age or an area in that unit. (Not a number of people: "多少人出席" is answered by "三分之二以上",
+# "有几人" by the names listed.)
+ASKED_UNITS = (
+    (re.compile(r"多少钱|多少(?:万|亿)?元|几(?:十|百|千|万)(?:万|亿)?(?:块|元)|多少块"),
+     re.compile(rf"(?:{_DIGITS}|[XＸ×]+)\s*(?:万|亿)?元|\d\s*[%％]|百分之|免费|免收|免征|免缴|无偿"), "具体金额"),
+    (re.compile(r"百分之(?:多少|几)|多少\s*[%％]|几成"), re.compile(r"\d\s*[%％]|百分之|[一二三四五六七八九]成"), "具体比例"),
+    (re.compile(r"多少岁|几岁"), re.compile(rf"{_DIGITS}\s*周?岁"), "具体年龄"),
+    (re.compile(r"多少(?:平方(?:公里|千米|米)|亩|公顷)|多大面积"), re.compile(rf"{_DIGITS}\s*(?:平方(?:公里|千米|米)|亩|公顷)"),
+     "具体面积"),
+)
 
 
 def unstated_attribute(q: Question, scored: Sequence[ScoredSentence]) -> tuple[str, ...]:
     """Words of what a figure is asked of ("报名费是多少" -> 报名费) that none of the best clauses states, in its own
-    words, an equivalent or all of its parts: their figures are of something else. Else SUM when a sum of money is
-    asked and none of them prints one: "一次", "3—12个月" are not what "补贴多少钱" asks."""
+    words, an equivalent or all of its parts: their figures are of something else. Else what the question asks a
+    figure in (ASKED_UNITS) when none of them prints a figure in it: "一次", "3—12个月" are not what "补贴多少钱"
+    asks."""
     places = [f"{s.hit.heading or ''}\n{s.hit.text}" for s in best_per_clause(scored)[:ATTRIBUTE_CLAUSES]]
     if not places:
         return ()
@@ -96,8 +104,10 @@ def unstated_attribute(q: Question, scored: Sequence[ScoredSentence]) -> tuple[s
         return any(credit(w, place, (*q.alternatives(w), *_agent_stem(w))) >= SYNONYM_CREDIT
                    or (ps := _parts(w)) and all(p in place for p in ps) for place in places)
     unstated = tuple(w for w in q.attribute if not stated(w))
-    if not unstated and _ASKS_MONEY.search(q.query) and not any(_MONEY.search(p) for p in places):
-        return (SUM,)
+    if not unstated:
+        # "总投资是多少亿元": the unit the figure is asked in is printed by none of them.
+        return tuple(what for asks, prints, what in ASKED_UNITS
+                     if asks.search(q.query) and not any(prints.search(p) for p in places))[:1]
     return unstated
 
 

@@ -132,7 +132,7 @@ def test_what_a_figure_is_asked_of_must_be_named_by_a_clause_found():
 
 
 def test_a_sum_of_money_asked_is_not_answered_by_other_figures():
-    from assistant.answer.coverage import SUM, unstated_attribute
+    from assistant.answer.coverage import unstated_attribute
     from assistant.answer.select import ScoredSentence
     from assistant.answer.sentences import split_sentences
     from index.hits import ClauseHit
@@ -145,9 +145,14 @@ def test_a_sum_of_money_asked_is_not_answered_by_other_figures():
     # 国发〔2018〕39号 三（七）: the subsidy is named, its standard is left to cost; "一次" is no sum.
     training = scored("对培训合格的失业人员给予职业培训补贴，补贴标准根据培训成本、培训时长、市场需求和取得相关证书情况等确定。"
                       "生活费补贴政策每人每年只享受一次，且不可同时领取失业保险金。")
-    assert unstated_attribute(q("职业培训补贴每人具体给多少钱？"), training) == (SUM,)
+    assert unstated_attribute(q("职业培训补贴每人具体给多少钱？"), training) == ("具体金额",)
     assert unstated_attribute(q("职业培训补贴每人一年能享受几次？"), training) == ()  # not a sum of money
     # A sum, a share of the price, a masked sum and "free" all answer it.
     for text in ("对其中就业困难人员给予每人每月500元的生活费补贴。", "给予设备实际价格不超过10%的补助。",
                  "国家每年仍继续拨付XXX元用于黄金地质勘探。", "对悬挂专用号牌的车辆免收车辆通行费和停车费。"):
         assert unstated_attribute(q("每年具体能给多少钱？"), scored(text)) == (), text
+    # 国办发〔2018〕124号 六（十七）: the clause speaks of the statutory retirement age but prints no age.
+    retire = scored("对转制时距国家法定退休年龄五年以内的原事业编制内人员，本人申请并经转制单位批准，可以提前离岗。")
+    assert unstated_attribute(q("男职工的法定退休年龄是多少岁？"), retire) == ("具体年龄",)
+    assert unstated_attribute(q("男职工的法定退休年龄是多少岁？"), scored("男职工年满60周岁退休。")) == ()
+    assert unstated_attribute(q("中选药品价格平均降了百分之多少？"), scored("药品价格平均降幅52%。")) == ()
