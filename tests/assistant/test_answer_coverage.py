@@ -154,5 +154,5 @@ def test_a_sum_of_money_asked_is_not_answered_by_other_figures():
     # 国办发〔2018〕124号 六（十七）: the clause speaks of the statutory retirement age but prints no age.
     retire = scored("对转制时距国家法定退休年龄五年以内的原事业编制内人员，本人申请并经转制单位批准，可以提前离岗。")
     assert unstated_attribute(q("男职工的法定退休年龄是多少岁？"), retire) == ("具体年龄",)
-    assert unstated_attribute(q("男职工的法定退休年龄是多少岁？"), scored("男职工年满60周岁退休。")) == ()
+    assert unstated_attribute(q("男职工的法定退休年龄是多少岁？"), scored("男职工的退休年龄为60周岁。")) == ()
     assert unstated_attribute(q("中选药品价格平均降了百分之多少？"), scored("药品价格平均降幅52%。")) == ()
