@@ -15,8 +15,8 @@ from assistant.answer.guard import looks_like_injection
 from assistant.answer.conversation import Turn, parse_history, plan_question
 from assistant.answer.coverage import (resolve_words, topic_note, uncovered_topics, unstated_attribute,
                                        unstated_note)
-from assistant.answer.question import (AMOUNT, CLAUSE, COUNT, FORMER, PERSON, Question, parse_question, to_simplified,
-                                       without_situation)
+from assistant.answer.question import (AMOUNT, CLAUSE, COUNT, FORMER, LATER, PERSON, Question, parse_question,
+                                       to_simplified, without_situation)
 from assistant.answer.select import best_per_clause, coverage, score_sentences, span, whole
 from assistant.answer.sentences import introduces_items
 from assistant.answer.types import Answer, Retriever, doc_key
@@ -200,6 +200,11 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
         item = named_.appointment_only(q.names[0], context.document(hits[0]))
         if item is not None:
             return partial(q.text, whole(item), hits, (f"{q.names[0]}的原任职务",), rewritten, evidence)
+    if q.action == "appoint" and len(q.names) == 1 and LATER.search(q.query):
+        # "何忠被免去…后，新任什么职务": likewise a new post, printed where the appointment half names the person.
+        item = named_.removal_only(q.names[0], context.document(hits[0]))
+        if item is not None:
+            return partial(q.text, whole(item), hits, (f"{q.names[0]}的新任职务",), rewritten, evidence)
     if q.measured and AMOUNT in q.kinds and named_section is None and not any(AMOUNT in s.found for s in scored):
         # "几个执业医师": the clauses speak of the subject but give no figure for it.
         return partial(q.text, _partial_quote(best, config), hits, (f"{''.join(q.measured)}的数量",), rewritten, evidence)

@@ -160,3 +160,13 @@ def appointment_only(name: str, clauses: Sequence[ClauseHit]) -> ClauseHit | Non
     if any(REMOVE.search(c.text) or c.text.rstrip("；;。 ").endswith("职务") for c in named):
         return None
     return next((c for c in named if APPOINT.search(c.text)), None)
+
+
+def removal_only(name: str, clauses: Sequence[ClauseHit]) -> ClauseHit | None:
+    """The removal item of a personnel list that names the person ("何忠的温州职业技术学院副院长职务") when no
+    appointment item does: the list prints no new post of theirs."""
+    named = [c for c in clauses if name in c.text]
+    removals = [c for c in named if REMOVE.search(c.text) or c.text.rstrip("；;。 ").endswith("职务")]
+    if not removals or any(APPOINT.search(c.text) for c in named if c not in removals):
+        return None
+    return removals[0]

@@ -188,6 +188,20 @@ def test_a_former_post_is_asked_of_the_removal_list_and_only_of_that_person(conf
     assert "蔡克" not in a.text and "朱汝东" not in a.text, a.text  # others' removals do not answer about 徐健
 
 
+def test_a_new_post_the_list_does_not_print_is_a_partial_answer(config):
+    assert parse_question("蔡克被免去职务后，新任什么职务？").action == "appoint"
+    class Gazette(PersonnelRetriever):
+        def mentions(self, terms, gap=0):
+            return [True] * len(terms)  # a whole gazette prints 新任 somewhere: no unknown topic here
+
+    # 蔡克 is only removed: no appointment item prints a new post of his
+    a = answer_question("蔡克被免去职务后，新任什么职务？", Gazette(), config)
+    assert a.partial and "蔡克的温州市温瑞塘河保护管委会专职副主任职务" in a.text and "新任职务" in a.text, a.text
+    # 李建良 is appointed: his new post is the answer
+    a = answer_question("李建良现任什么职务？", Gazette(), config)
+    assert not a.partial and "李建良任温州市民政局副局长" in a.text, a.text
+
+
 def test_a_part_about_something_the_gazette_never_mentions_does_not_refuse_the_others(config):
     a = answer_question("李建良任了什么职务？是什么级别？", PersonnelRetriever(), config)
     assert not a.abstained and "民政局副局长" in a.text, a.text
