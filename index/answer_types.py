@@ -16,19 +16,25 @@ from index.fusion import ranked as by_score
 TYPE_PRIOR = 0.2
 TYPE_PRIOR_DEPTH = 30
 
-AMOUNT, AGENCY, DATE, PERMISSION = "amount", "agency", "date", "permission"
-KINDS = (AMOUNT, AGENCY, DATE, PERMISSION)
+AMOUNT, AGENCY, DATE, PERMISSION, PLACES = "amount", "agency", "date", "permission", "places"
+KINDS = (AMOUNT, AGENCY, DATE, PERMISSION, PLACES)
 
 CUES = {
     AMOUNT: re.compile(r"多少|(?<![好这那哪])几[个家人张年倍项次万亿元]|比例|比重|金额|额度|标准是|补助多少|补贴多少|奖励多少|(?<![很许好诸])多[高大]|几成|百分之几"),
     AGENCY: re.compile(r"谁|哪个部门|哪些部门|哪个单位|哪家|什么部门|什么单位|牵头|负责|主管|承担|解释|找哪|向哪"),
     DATE: re.compile(r"什么时候|何时|哪一?年|几月|几号|期限|有效期|截止|截至|多久|多长时间|时限|起止|什么时间|到期|几个工作日|哪几?天|开始实行|开始施行|生效"),
     PERMISSION: re.compile(r"能不能|能否|是否|可以|可否|可不可以|允许|准许|禁止|不得|必须|要不要|需不需要|需要.*吗|能.*吗|会不会|吗[？?！!。]?\s*$"),
+    # "试点选了哪些地方", "哪几个城市": the places listed.
+    PLACES: re.compile(r"哪(?:些|几个?|[一二三四五六七八九十两\d]+个?)(?:试点)?(?:地方|城市|省份?|省市|地区|区域|县市?|市县)"),
 }
 
 UNITS = ("万元|亿元|元|%|％|个|家|人|张|年|倍|项|次|万人|床|平方米|亩"
          "|平方公里|公顷|毫米|厘米|千米|公里|米|千克|公斤|吨|千瓦|立方米|升")  # and measures
 _NUMBER = r"\d+(?:\.\d+)?|[一二三四五六七八九十百千两]+"
+# A place: a province-level name, or a name ending in an administrative unit (苍南县, 沈阳市).
+_PLACE = (r"(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州"
+          r"|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门|[\u4e00-\u9fa5]{1,5}(?:省|市|县|区|州|盟|旗))"
+          r"(?:[（(][^）)]{1,12}[）)])?")
 EVIDENCE = {
     # Counters after digits only: "86名", "3起"; "一批", "一起" are words, not counts.
     AMOUNT: re.compile(rf"(?:{_NUMBER})\s*[万亿]?(?:{UNITS})|\d+\s*(?:名|位|户|辆|座|件|批|场|起)|\d+(?:\.\d+)?\s*(?:%|％)|百分之|倍"),
@@ -38,6 +44,7 @@ EVIDENCE = {
     DATE: re.compile(rf"\d{{4}}年(?:\d{{1,2}}月)?(?:\d{{1,2}}日)?|\d{{1,2}}月\d{{1,2}}日|至\d{{4}}年|(?:{_NUMBER})\s*(?:年|个月|日|天|个工作日)内"
                      r"|有效期|之日起|起施行|期限|期间|每年|年底|年末"),
     PERMISSION: re.compile(r"可以|可|允许|准许|不得|禁止|严禁|应当|须|必须|不予|不再|取消|实行|免征|鼓励|支持"),
+    PLACES: re.compile(rf"{_PLACE}(?:[、和及]{_PLACE})+"),  # a list of them: "北京、吉林、安徽…", "瑞安市、乐清市"
 }
 
 

@@ -17,7 +17,7 @@ from assistant.answer.segment import posseg, tokenizer
 from assistant.answer.sentences import unspaced
 from corpus.numbers import to_int
 from index.answer_types import (  # noqa: F401 (re-exported for the answer stage)
-    AGENCY, AMOUNT, DATE, EVIDENCE, KINDS, PERMISSION, UNITS, has_evidence, question_kinds,
+    AGENCY, AMOUNT, DATE, EVIDENCE, KINDS, PERMISSION, PLACES, UNITS, has_evidence, question_kinds,
 )
 from index.query import Intent, analyze
 from index.synonyms import expand_word
@@ -494,7 +494,7 @@ def _form(q: str, kinds: frozenset[str], intent: Intent, parts: tuple[str, ...],
         return COUNT  # "任命了几个人": the items of a personnel list, counted
     if _OVERVIEW.search(q):
         return OVERVIEW
-    if kinds - {PERMISSION}:
+    if kinds - {PERMISSION, PLACES}:
         return FACTOID  # "由哪些单位审核": the agency asked for, not a list
     if _ENUM_N.search(q) or _ENUMERATION.search(q) or _STATED_N.search(q) and _EACH_ASKED.search(q):
         return ENUMERATION  # "五大重点任务分别聚焦什么": what each of the N things stated is

@@ -156,3 +156,7 @@ def test_a_sum_of_money_asked_is_not_answered_by_other_figures():
     assert unstated_attribute(q("男职工的法定退休年龄是多少岁？"), retire) == ("具体年龄",)
     assert unstated_attribute(q("男职工的法定退休年龄是多少岁？"), scored("男职工的退休年龄为60周岁。")) == ()
     assert unstated_attribute(q("中选药品价格平均降了百分之多少？"), scored("药品价格平均降幅52%。")) == ()
+    # 国办发〔2018〕128号: the pilot cities are to be chosen; none is listed
+    pilots = scored("试点城市负责编制“无废城市”建设试点实施方案，明确试点目标，确定任务清单和分工。")
+    assert unstated_attribute(q("“无废城市”建设试点最后确定了哪些城市？"), pilots) == ("具体地区",)
+    assert unstated_attribute(q("试点选了哪些城市？"), scored("选择北京、天津、上海、重庆和沈阳、大连等11个城市。")) == ()

@@ -100,3 +100,15 @@ def test_answer_type_of_questions():
     assert evidence_share(frozenset({DATE}), "本通知自2019年8月1日起施行。") == 1.0
     assert evidence_share(frozenset({DATE}), "人力社保部门将通过许可的目录向社会公布。") == 0.0
     assert evidence_share(frozenset(), "本通知自2019年8月1日起施行。") == 0.0
+
+
+def test_a_question_asking_which_places_is_answered_by_a_list_of_places():
+    from index.answer_types import PLACES, has_evidence, question_kinds
+
+    assert question_kinds("政府网站集约化试点选了哪些地方？") == {PLACES}
+    assert PLACES in question_kinds("试点确定了哪几个城市？")
+    # 国办函〔2018〕71号 二 lists the pilot provinces; its 五（一） only speaks of "试点地区"
+    assert has_evidence(PLACES, "确定北京、吉林、安徽、山东、湖北、湖南、广东、广西、重庆、贵州等10个省（区、市）开展试点。")
+    assert has_evidence(PLACES, "瑞安市、乐清市重点培育智能电气产业集群。")
+    assert not has_evidence(PLACES, "试点地区要高度重视政府网站集约化试点工作。")
+    assert not has_evidence(PLACES, "各地区、各部门要认真贯彻执行。")
