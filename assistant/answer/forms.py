@@ -319,7 +319,7 @@ def enumeration(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Cl
             following = [s for s in split_sentences(hit.text) if s.start >= best.sentence.start][:config.list_items + 1]
             main = span(hit, following[0].start, following[-1].end)
         else:
-            main = _parallel_run(best, q) or excerpt([best])
+            main = _parallel_run(best, q) or (excerpt([best]) if q.count else _run_on(best, config))
     picks = [main] * (main is not None) + [whole(c) for c in items[: config.list_items]
                                            if len(c.text) <= config.whole_clause_chars]
     if PERSON in q.kinds or q.action:  # "哪几位…": every item of the personnel list that fits as well
@@ -634,6 +634,14 @@ def _widen(p: Excerpt, config: AnswerConfig) -> Excerpt:
     room = [s for s in following if s.end - end <= config.whole_clause_chars]
     following = room or following[:1]
     return span(p.hit, p.start, following[-1].end) if following else span(p.hit, p.start, end)
+
+
+def _run_on(best: ScoredSentence, config: AnswerConfig) -> Excerpt:
+    """The best sentence of a long clause and those after it, as many as a short clause would quote: a list
+    question ("有哪些支持措施") is answered by the measures a clause states one sentence each."""
+    following = [s for s in split_sentences(best.hit.text) if s.start >= best.sentence.start]
+    room = [s for s in following if s.end - best.sentence.start <= config.whole_clause_chars] or following[:1]
+    return span(best.hit, best.sentence.start, room[-1].end)
 
 
 # A sentence's lead, past a short preface ("会议强调，"): parallel sentences repeat it ("要坚持…；要坚持…；") or number

@@ -574,3 +574,20 @@ def test_a_list_of_the_kind_asked_reads_more_as_the_enumeration():
     assert _listness(cities, None, kind=kind) > _listness(tasks, None, kind=kind)
     assert _listness(tasks, None) == _listness(cities, None)  # without a kind asked, both read as lists
     assert _item_kind(parse_question("有哪些拓宽农产品销售渠道的支持措施？")) is None  # a clause before the noun
+
+
+def test_a_list_question_quotes_the_measures_after_the_best_sentence_of_a_long_clause():
+    from assistant.answer.config import AnswerConfig
+    from assistant.answer.forms import _run_on
+
+    # 国办发〔2018〕129号 三（五）（拓展销售途径）: one measure per sentence.
+    text = ("支持贫困地区完善网络基础设施和公共服务平台，为农村电商经营者提供产品开发、包装设计、网店运营等专业服务。"
+            "在有条件的贫困地区设立电商产业孵化园，培育规模化电商企业。"
+            "支持贫困地区参加农博会、农贸会、展销会，专设消费扶贫展区，集中推介、展示、销售特色农产品。"
+            "指导贫困地区供销合作组织与农产品加工、流通企业建立长期稳定的产销联系，积极开展购销活动。"
+            "鼓励贫困地区在景区景点、宾馆饭店、游客集散中心、高速公路服务区开设农产品销售专区，集中销售特色优势农产品。"
+            + "建立贫困地区农产品滞销预警机制，制定应急处置预案。" * 20)
+    config = AnswerConfig()
+    quote = _run_on(_scored(text, "支持贫困地区参加农博会"), config).quote
+    assert quote.startswith("支持贫困地区参加农博会") and "开设农产品销售专区" in quote
+    assert len(quote) <= config.whole_clause_chars
