@@ -15,7 +15,7 @@ from dataclasses import replace
 from index.answer_types import EVIDENCE, PLACES
 from index.synonyms import expand_word
 
-from assistant.answer.question import POST_BEFORE_NAME, Question
+from assistant.answer.question import POST_BEFORE_NAME, Question, names_post_title
 from assistant.answer.segment import posseg, tokenizer
 from assistant.answer.select import SYNONYM_CREDIT, ScoredSentence, best_per_clause, credit
 from assistant.answer.types import Retriever
@@ -109,6 +109,8 @@ def unstated_attribute(q: Question, scored: Sequence[ScoredSentence]) -> tuple[s
         return any(credit(w, place, (*q.alternatives(w), *_agent_stem(w))) >= SYNONYM_CREDIT
                    or (ps := _parts(w)) and all(p in place for p in ps) for place in places)
     unstated = tuple(w for w in q.attribute if not stated(w))
+    if q.post and not any(names_post_title(q.post, p) for p in places):
+        return (q.post,)  # "领导小组的组长是谁": none of them names a 组长
     if not unstated:
         # "总投资是多少亿元": the unit the figure is asked in is printed by none of them.
         return tuple(what for asks, prints, what in ASKED_UNITS

@@ -129,6 +129,7 @@ class Question:
     documents: bool = False  # asks which documents (文件) there are, not what one says
     issue: str | None = None  # the gazette issue named ("第203期" -> "203")
     identity: str | None = None  # the person whose post or title is asked ("高云龙是什么身份" -> 高云龙)
+    post: str | None = None  # the post whose holder is asked ("总指挥由谁担任" -> 总指挥)
     scene: tuple[str, ...] = ()  # words only of clauses that ask nothing ("家旁边工地天天夜里施工，…谁来起草？")
 
     def alternatives(self, word: str) -> tuple[str, ...]:
@@ -307,7 +308,7 @@ def parse_question(text: str, query: str | None = None) -> Question:
         asks_validity=bool(_ASKS_VALIDITY.search(simplified)),
         names=tuple(dict.fromkeys([*person_names(simplified), *filter(None, [identity])])),
         documents=bool(_DOCUMENTS.search(simplified)), issue=issue.group(1) if (issue := _ISSUE.search(simplified)) else None,
-        identity=identity, scene=scene_words(plain, words),
+        identity=identity, scene=scene_words(plain, words), post=_post(simplified, words),
     )
 
 
@@ -477,6 +478,33 @@ def _attribute(q: str, words: tuple[str, ...], measured: tuple[str, ...]) -> tup
             # jieba's guess at an unknown run ("能奖" in 能奖多少) names nothing.
             return (t.word,) if noun and t.word in words and tokenizer().FREQ.get(t.word, 0) > 0 else ()
     return ()
+
+
+# "…的总指挥由谁担任", "主任是谁": who holds a post; a post title ends in one of these.
+_WHO_HOLDS = re.compile(r"(?:由|是)谁|谁(?:来)?(?:当|担任|兼任)")
+_POST_TITLE = re.compile(r"(?:长|主任|书记|主席|指挥|委员|专员|负责人|召集人|总监|经理)$")
+
+
+def _post(q: str, words: tuple[str, ...]) -> str | None:
+    """The post whose holder a question asks ("粮食应急工作指挥部的总指挥由谁担任" -> 总指挥), the title right
+    before the asking phrase; None when it asks no such thing."""
+    m = _WHO_HOLDS.search(q)
+    if not m:
+        return None
+    before = [t for t in tokenizer().lcut(_CLAUSES.split(q[:m.start()])[-1]) if t not in ("的", "是", "由", "现在", "目前")]
+    last = before[-1] if before else ""
+    return last if _POST_TITLE.search(last) and last in words else None
+
+
+def names_post_title(post: str, text: str) -> bool:
+    """The text says who holds the post, not its deputy: "主  任：孙春兰", "组长由市长担任", "张华义任温州市园林绿化
+    管理中心主任", "全国工商联主席高云龙"; not "副主任：陈宝生" nor "学术委员会主任" describing someone."""
+    title = re.escape(post) if post.startswith("副") else rf"(?<!副){re.escape(post)}"
+    text = unspaced(text)
+    if re.search(rf"{title}\s*(?:[：:]|由|为)|任[^，,。；;：:]{{0,30}}?{title}", text):
+        return True
+    # A name right after the title (jieba does not tag every name: 高云龙).
+    return any(m.group(1) in SURNAMES for m in re.finditer(rf"{title}\s*([\u4e00-\u9fa5])[\u4e00-\u9fa5]", text))
 
 
 def count_end(query: str) -> int | None:

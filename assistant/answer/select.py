@@ -10,7 +10,7 @@ from assistant.answer.config import AnswerConfig
 from assistant.answer.context import Context, is_list_heading
 from assistant.answer.guard import looks_like_injection
 from assistant.answer.question import (AMOUNT, APPOINT, COUNT, ENUMERATION, PERMISSION, PERSON, POST_BEFORE_NAME, REMOVE,
-                                       SPEECH, Question, has_fact)
+                                       SPEECH, Question, has_fact, names_post_title)
 from assistant.answer.sentences import Sentence, introduces_items, split_sentences, unspaced
 from assistant.answer.types import Retriever, as_vectors
 from index.hits import ClauseHit
@@ -141,6 +141,8 @@ def score_sentences(q: Question, hits: Sequence[ClauseHit], retriever: Retriever
                 score -= config.w_year
         if q.identity and re.search(rf"{POST_BEFORE_NAME}{q.identity}", sentence.text):
             score += config.w_kind  # "全国工商联主席高云龙" says who 高云龙 is
+        if q.post and names_post_title(q.post, sentence.text):
+            score += config.w_kind  # "总指挥：国家发展改革委主要负责人" says who the 总指挥 asked about is
         if q.names and names_post(sentence.text) and not any(n in sentence.text for n in q.names):
             score -= config.w_action  # another person's appointment or removal does not answer about this one
         if len(sentence.text) < _SHORT and not (listing and introduces_items(sentence.text)):

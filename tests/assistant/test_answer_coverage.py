@@ -160,3 +160,33 @@ def test_a_sum_of_money_asked_is_not_answered_by_other_figures():
     pilots = scored("试点城市负责编制“无废城市”建设试点实施方案，明确试点目标，确定任务清单和分工。")
     assert unstated_attribute(q("“无废城市”建设试点最后确定了哪些城市？"), pilots) == ("具体地区",)
     assert unstated_attribute(q("试点选了哪些城市？"), scored("选择北京、天津、上海、重庆和沈阳、大连等11个城市。")) == ()
+
+
+def test_who_holds_a_post_is_asked_of_the_post_itself():
+    from assistant.answer.coverage import unstated_attribute
+    from assistant.answer.question import names_post_title
+    from assistant.answer.select import ScoredSentence
+    from assistant.answer.sentences import split_sentences
+    from index.hits import ClauseHit
+
+    assert q("国家粮食应急工作指挥部的总指挥由谁担任？").post == "总指挥"
+    assert q("调整后的国家教材委员会主任是谁？").post == "主任"
+    assert q("这个项目由谁负责？").post is None  # no post named
+    # the text says who holds it: a roster line, "由…担任", an appointment, a title before a name
+    assert names_post_title("总指挥", "总指挥：国家发展改革委主要负责人。")
+    assert names_post_title("主任", "主  任：孙春兰　　国务院副总理")  # letter-spaced as printed
+    assert names_post_title("主任", "张华义任温州市园林绿化管理中心主任。")
+    assert names_post_title("主席", "全国工商联主席高云龙出席会议并讲话。")
+    # not a deputy, nor a title describing someone else
+    assert not names_post_title("主任", "副主任：陈宝生　　教育部部长")
+    assert not names_post_title("主任", "文秋芳　　教授、北京外国语大学学术委员会主任")
+
+    def scored(text):
+        hit = ClauseHit(rank=1, score=1.0, clause_id=0, doc_number="温政办〔2019〕50号", title="行动方案", path=("三", "（一）"),
+                        label="三、（一）", heading=None, text=text, source="50.txt")
+        return [ScoredSentence(hit, 0, 0, split_sentences(text)[0], 0.8, 0.8, 0.0, 0.8, 0.8)]
+
+    # 温政办〔2019〕50号 三（一）: the group is set up; who heads it is not said
+    group = scored("成立城市经济新业态培育领导小组，定期召开领导小组全体会议，及时研究解决新业态发展中的问题。")
+    assert unstated_attribute(q("城市经济新业态培育领导小组的组长是谁？"), group) == ("组长",)
+    assert unstated_attribute(q("领导小组的组长是谁？"), scored("领导小组组长由市长担任。")) == ()
