@@ -181,6 +181,10 @@ _ASKS_DURATION = re.compile(r"多长时间|多久|几天|多少天|几个?工作
 _DURATION = re.compile(r"(?<![\d.月])(?:\d{1,3}|[一二三四五六七八九十两]+)\s*(?:个?(?:年|日|天|工作日|小时|周)|个月)")
 
 
+_ASKS_WHEN_ALLOWED = re.compile(r"(?:什么时候|何时)才?(?:可以|能够?|可)")
+_ONCE_DONE = re.compile(r"(?:后|之后|以后)[，,][^。；;]{0,40}?(?:可以|可|应当|须|方可)")
+
+
 def has_fact(kind: str, text: str, q: "Question | None" = None) -> bool:
     """Whether text holds the kind of fact: index.answer_types' evidence, plus the forms it misses (a frequency
     only for a question asking how often); for a question asking how long, a length of time."""
@@ -195,6 +199,8 @@ def has_fact(kind: str, text: str, q: "Question | None" = None) -> bool:
         return bool(_DURATION.search(text))
     if has_evidence(kind, text) or bool(kind in _MORE_EVIDENCE and _MORE_EVIDENCE[kind].search(text)):
         return True
+    if kind == DATE and q is not None and _ASKS_WHEN_ALLOWED.search(q.query) and _ONCE_DONE.search(text):
+        return True  # "什么时候可以提出申请": once something is done ("协商达成一致意见后，…可向…申请")
     if kind == AGENCY and q is not None and "谁" in q.query and person_names(text):
         return True  # "由谁…" is answered by a person as well as by a body
     return kind == DATE and q is not None and bool(_ASKS_FREQUENCY.search(q.query)) and bool(_FREQUENCY.search(text))

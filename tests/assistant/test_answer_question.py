@@ -91,6 +91,18 @@ def test_a_length_of_time_answers_how_long_not_a_validity_word():
     assert has_fact(DATE, "本通知自2019年8月1日起施行。", parse_question("这个通知什么时候开始施行"))
 
 
+def test_when_something_may_be_done_is_answered_by_what_must_come_first():
+    from assistant.answer.question import has_fact, parse_question
+
+    # 温人社发〔2019〕105号 二（二）: the application follows the collective consultation
+    q = parse_question("什么时候可以向人力社保部门提出特殊工时清单式管理的申请？")
+    assert has_fact(DATE, "专项集体协商达成一致意见后，用人单位可向当地人力社保部门提出申请。", q)
+    assert not has_fact(DATE, "用人单位可向当地人力社保部门提出申请。", q)
+    # a question asking for a date is not answered by a condition
+    assert not has_fact(DATE, "专项集体协商达成一致意见后，用人单位可向当地人力社保部门提出申请。",
+                        parse_question("特殊工时清单式管理是什么时候开始施行的？"))
+
+
 def test_a_section_word_such_as_goal_is_content():
     from assistant.answer.question import content_words
 
