@@ -1,4 +1,4 @@
-"""Specifics a question pins down (place, year, month, day) and whether a clause's document supports them.
+"""Specifics a question pins down (place, year, month, day, grade) and whether a clause's document supports them.
 
 "8月份规上工业增加值增长多少？" over a gazette that only has July's figures must not be answered with July's
 figures: the evidence is on topic but about something else. Every constraint the question states has to be backed
@@ -17,7 +17,7 @@ from corpus.numbers import YEAR_SERIAL, to_int
 from index.hits import ClauseHit
 from index.synonyms import expand_word
 
-PLACE, YEAR, MONTH, DAY = "place", "year", "month", "day"
+PLACE, YEAR, MONTH, DAY, LEVEL = "place", "year", "month", "day", "level"
 
 _NUM = r"\d{1,2}|十[一二]?|[一二三四五六七八九]"
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:年|[-—–~至到]\s*(?:19|20)\d{2}\s*年)")
@@ -32,17 +32,21 @@ _FUNCTION_CHARS = frozenset("向于和及从在到对把被给为与同由将")
 # Ordinary words jieba's dictionary tags as place names; never a constraint.
 _NOT_PLACES = frozenset("新建 城市 都市 都市区 市区 城区 中心区 新区 本市 全市 全省 全国 中国 国内 国外 境外 当地 大城市 大中城市 "
                          "特大城市 城镇".split())
+# A grade, batch or class the question names ("二级公立医院", "第三批", "二等奖", "二级甲等"): a clause about another one
+# does not answer. "哪一级", "市一级财政" name no grade; "第一批" is often said of the only batch there is.
+_LEVEL = re.compile(r"(?<![哪每这那同本各])(第[二三四五六七八九十]+批|[二三四五六七八九十]级(?:[甲乙丙]等)?"
+                    r"|[一二三四五六七八九十]等奖|[一二三四五六七八九十]类)")
 
 
 @dataclass(frozen=True)
 class Constraint:
-    kind: str  # PLACE | YEAR | MONTH | DAY
+    kind: str  # PLACE | YEAR | MONTH | DAY | LEVEL
     text: str  # as the question says it: "宁波", "2022年", "8月份", "7月12日"
     value: str | int | tuple[int, int]  # place name without suffix, year, month, (month, day)
 
 
 def constraints(question: str) -> tuple[Constraint, ...]:
-    """Places, years, months and days the question names, in order, without duplicates."""
+    """Places, years, months, days and grades the question names, in order, without duplicates."""
     text = YEAR_SERIAL.sub(" ", question)  # a document number's year is no constraint
     found: list[Constraint] = []
     for m in _YEAR.finditer(text):
@@ -59,6 +63,7 @@ def constraints(question: str) -> tuple[Constraint, ...]:
                 continue
         found.append(Constraint(MONTH, m.group(0), month))
     found += [Constraint(PLACE, token, name) for token, name in places(text)]
+    found += [Constraint(LEVEL, m.group(1), m.group(1)) for m in _LEVEL.finditer(text)]
     return tuple(dict.fromkeys(found))
 
 
@@ -136,12 +141,21 @@ def supports(c: Constraint, hit: ClauseHit, issue: Issue | None = None) -> bool:
         return bool(issue and year in issue.years)
     if c.kind == MONTH:
         return _has_month(int(c.value), own) or _date_month(when) == c.value
+    if c.kind == LEVEL:
+        return any(form in own for form in _level_forms(str(c.value)))
     month, day = c.value  # type: ignore[misc]
     if _date_month(hit.date) == month and (hit.date or "")[8:10].lstrip("0") == str(day):
         return True
     if re.search(rf"(?<!\d){month}\s*月\s*{day}\s*[日号]", own):
         return True
     return _has_month(month, own) and bool(re.search(rf"(?<![\d月]){day}\s*[日号]", own))
+
+
+def _level_forms(level: str) -> tuple[str, ...]:
+    """How documents write a grade: "二级甲等" also as "二甲"."""
+    if m := re.fullmatch(r"(.)级([甲乙丙])等", level):
+        return level, m.group(1) + m.group(2)
+    return (level,)
 
 
 def _has_month(month: int, text: str) -> bool:

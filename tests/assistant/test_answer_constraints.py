@@ -5,7 +5,7 @@ import pytest
 
 from assistant.answer import answer_question
 from assistant.answer.compose import NOT_FOUND
-from assistant.answer.constraints import DAY, MONTH, PLACE, YEAR, Issue, constraints, covered, issues_of, supports
+from assistant.answer.constraints import DAY, LEVEL, MONTH, PLACE, YEAR, Issue, constraints, covered, issues_of, supports
 from answer_fixtures import CLAUSES, make_hit
 
 STATS = replace(make_hit((201, None, "温州市2019年7月份国民经济主要统计指标", ("一",), "一", "规模以上工业增加值（亿元）",
@@ -64,6 +64,19 @@ def test_support_by_clause_title_date_and_issue():
     [day] = constraints("7月12日市委开了什么会？")
     [other] = constraints("7月13日市委开了什么会？")
     assert supports(day, CHRONICLE, ISSUE) and not supports(other, CHRONICLE, ISSUE)
+
+
+def test_a_grade_or_batch_must_be_the_one_the_clause_speaks_of():
+    assert kinds_of("二级公立医院绩效考核从哪一年开始全面启动？") == [(LEVEL, "二级")]
+    assert kinds_of("第三批支持创新相关改革举措有哪些？") == [(LEVEL, "第三批")]
+    assert kinds_of("社会办医的奖励资金由哪一级财政出？") == []  # asks which level, names none
+    assert kinds_of("第一批试点城市有哪些？") == []  # often said of the only batch there is
+    # 国办发〔2019〕4号 speaks of 三级 hospitals; 温政办〔2019〕49号 三（九） writes 二级甲等 as 二甲
+    tertiary = replace(STATS, text="2019年，在全国启动三级公立医院绩效考核工作。")
+    [secondary] = constraints("二级公立医院绩效考核从哪一年开始全面启动？")
+    assert not supports(secondary, tertiary, ISSUE)
+    [grade] = constraints("刚评上二级甲等，能拿多少奖励？")
+    assert supports(grade, replace(STATS, text="对新获评综合类三甲、三乙、二甲、二乙等级的社会办医疗机构给予奖励。"), ISSUE)
 
 
 def test_issue_profile_and_coverage():
