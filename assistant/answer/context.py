@@ -17,7 +17,7 @@ from index.hits import ClauseHit
 _HEADING = re.compile(r"^[^。；;！？!?\n]{1,40}[：:]$")
 # Paragraphs of unnumbered prose are labelled 第N段 by the parser: a list may run across them.
 _PARAGRAPH = re.compile(r"^第\d+段$")
-# An official reply's acknowledgement ("你们关于……的请示收悉。") and the line introducing the reply ("现批复如下：").
+# An official reply's acknowledgement of the request ("你们关于……的请示收悉。").
 _RECEIVED = re.compile(r"收悉[。，,]?\s*$")
 # A parent's text longer than this is a section of its own, not a header its items stand under.
 _INHERITED_CHARS = 200

@@ -98,9 +98,9 @@ ASKED_UNITS = (
 
 def unstated_attribute(q: Question, scored: Sequence[ScoredSentence]) -> tuple[str, ...]:
     """Words of what a figure is asked of ("报名费是多少" -> 报名费) that none of the best clauses states, in its own
-    words, an equivalent or all of its parts: their figures are of something else. Else what the question asks a
-    figure in (ASKED_UNITS) when none of them prints a figure in it: "一次", "3—12个月" are not what "补贴多少钱"
-    asks."""
+    words, an equivalent or all of its parts: their figures are of something else. Else the post whose holder is
+    asked when none of them says who holds it, or what the question asks a figure in (ASKED_UNITS) when none of them
+    prints a figure in it: "一次", "3—12个月" are not what "补贴多少钱" asks."""
     places = [f"{s.hit.heading or ''}\n{s.hit.text}" for s in best_per_clause(scored)[:ATTRIBUTE_CLAUSES]]
     if not places:
         return ()
@@ -109,13 +109,13 @@ def unstated_attribute(q: Question, scored: Sequence[ScoredSentence]) -> tuple[s
         return any(credit(w, place, (*q.alternatives(w), *_agent_stem(w))) >= SYNONYM_CREDIT
                    or (ps := _parts(w)) and all(p in place for p in ps) for place in places)
     unstated = tuple(w for w in q.attribute if not stated(w))
+    if unstated:
+        return unstated
     if q.post and not any(names_post_title(q.post, p) for p in places):
-        return (q.post,)  # "领导小组的组长是谁": none of them names a 组长
-    if not unstated:
-        # "总投资是多少亿元": the unit the figure is asked in is printed by none of them.
-        return tuple(what for asks, prints, what in ASKED_UNITS
-                     if asks.search(q.query) and not any(prints.search(p) for p in places))[:1]
-    return unstated
+        return (q.post,)  # "领导小组的组长是谁": none of them says who the 组长 is
+    # "总投资是多少亿元": the unit the figure is asked in is printed by none of them.
+    return tuple(what for asks, prints, what in ASKED_UNITS
+                 if asks.search(q.query) and not any(prints.search(p) for p in places))[:1]
 
 
 def resolve_words(q: Question, retriever: Retriever) -> Question:

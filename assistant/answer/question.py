@@ -489,6 +489,7 @@ def _attribute(q: str, words: tuple[str, ...], measured: tuple[str, ...]) -> tup
 # "…的总指挥由谁担任", "主任是谁": who holds a post; a post title ends in one of these.
 _WHO_HOLDS = re.compile(r"(?:由|是)谁|谁(?:来)?(?:当|担任|兼任)")
 _POST_TITLE = re.compile(r"(?:长|主任|书记|主席|指挥|委员|专员|负责人|召集人|总监|经理)$")
+_BEFORE_WHO = frozenset("的 是 由 现在 目前".split())
 
 
 def _post(q: str, words: tuple[str, ...]) -> str | None:
@@ -497,7 +498,7 @@ def _post(q: str, words: tuple[str, ...]) -> str | None:
     m = _WHO_HOLDS.search(q)
     if not m:
         return None
-    before = [t for t in tokenizer().lcut(_CLAUSES.split(q[:m.start()])[-1]) if t not in ("的", "是", "由", "现在", "目前")]
+    before = [t for t in tokenizer().lcut(_CLAUSES.split(q[:m.start()])[-1]) if t not in _BEFORE_WHO]
     last = before[-1] if before else ""
     return last if _POST_TITLE.search(last) and last in words else None
 
