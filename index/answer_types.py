@@ -19,14 +19,19 @@ TYPE_PRIOR_DEPTH = 30
 AMOUNT, AGENCY, DATE, PERMISSION, PLACES = "amount", "agency", "date", "permission", "places"
 KINDS = (AMOUNT, AGENCY, DATE, PERMISSION, PLACES)
 
+_WHICH = r"哪(?:些|几个?|[一二三四五六七八九十两\d]+个?)(?:试点)?"
+_PLACE_NOUNS = r"城市|省份?|省市|地区|区域|县市?|市县"
+
 CUES = {
     AMOUNT: re.compile(r"多少|(?<![好这那哪])几[个家人张年倍项次万亿元]|比例|比重|金额|额度|标准是|补助多少|补贴多少|奖励多少|(?<![很许好诸])多[高大]|几成|百分之几"),
     AGENCY: re.compile(r"谁|哪个部门|哪些部门|哪个单位|哪家|什么部门|什么单位|牵头|负责|主管|承担|解释|找哪|向哪"),
     DATE: re.compile(r"什么时候|何时|哪一?年|几月|几号|期限|有效期|截止|截至|多久|多长时间|时限|起止|什么时间|到期|几个工作日|哪几?天|开始实行|开始施行|生效"),
     PERMISSION: re.compile(r"能不能|能否|是否|可以|可否|可不可以|允许|准许|禁止|不得|必须|要不要|需不需要|需要.*吗|能.*吗|会不会|吗[？?！!。]?\s*$"),
     # "试点选了哪些地方", "哪几个城市": the places listed.
-    PLACES: re.compile(r"哪(?:些|几个?|[一二三四五六七八九十两\d]+个?)(?:试点)?(?:地方|城市|省份?|省市|地区|区域|县市?|市县)"),
+    PLACES: re.compile(rf"{_WHICH}(?:地方|{_PLACE_NOUNS})"),
 }
+# A list of places asked in words that can ask nothing else ("哪些地方" may also ask where something is published).
+ASKS_PLACE_LIST = re.compile(rf"{_WHICH}(?:{_PLACE_NOUNS})")
 
 UNITS = ("万元|亿元|元|%|％|个|家|人|张|年|倍|项|次|万人|床|平方米|亩"
          "|平方公里|公顷|毫米|厘米|千米|公里|米|千克|公斤|吨|千瓦|立方米|升")  # and measures

@@ -194,17 +194,15 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
         posts = named_.posts_unnamed(q, items)
         if posts:
             return abstain(q.text, hits, shown, 0.0, rewritten, (f"公报的人事任免中没有涉及{'、'.join(posts)}的内容。",))
-    if q.action == "remove" and len(q.names) == 1 and FORMER.search(q.query):
-        # "李建良…之前担任什么职务": a former post is printed where the removal half of the list names the person;
-        # when only the appointment does, say that and no more.
-        item = named_.appointment_only(q.names[0], context.document(hits[0]))
+    if len(q.names) == 1 and (q.action == "remove" and FORMER.search(q.query) or q.action == "appoint"
+                              and LATER.search(q.query)):
+        # "李建良…之前担任什么职务": a former post is printed where the removal half of the list names the person, a
+        # new one ("何忠被免去…后，新任什么职务") where the appointment half does; when only the other half does, say
+        # that and no more.
+        item = named_.only_other_half(q.names[0], context.document(hits[0]), q.action)
         if item is not None:
-            return partial(q.text, whole(item), hits, (f"{q.names[0]}的原任职务",), rewritten, evidence)
-    if q.action == "appoint" and len(q.names) == 1 and LATER.search(q.query):
-        # "何忠被免去…后，新任什么职务": likewise a new post, printed where the appointment half names the person.
-        item = named_.removal_only(q.names[0], context.document(hits[0]))
-        if item is not None:
-            return partial(q.text, whole(item), hits, (f"{q.names[0]}的新任职务",), rewritten, evidence)
+            post = "原任职务" if q.action == "remove" else "新任职务"
+            return partial(q.text, whole(item), hits, (f"{q.names[0]}的{post}",), rewritten, evidence)
     if q.measured and AMOUNT in q.kinds and named_section is None and not any(AMOUNT in s.found for s in scored):
         # "几个执业医师": the clauses speak of the subject but give no figure for it.
         return partial(q.text, _partial_quote(best, config), hits, (f"{''.join(q.measured)}的数量",), rewritten, evidence)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from index.answer_types import EVIDENCE, PLACES
+from index.answer_types import ASKS_PLACE_LIST, EVIDENCE, PLACES
 from index.synonyms import expand_word
 
 from assistant.answer.question import POST_BEFORE_NAME, Question, names_post_title
@@ -89,10 +89,8 @@ ASKED_UNITS = (
     (re.compile(r"多少岁|几岁"), re.compile(rf"{_DIGITS}\s*周?岁"), "具体年龄"),
     (re.compile(r"多少(?:平方(?:公里|千米|米)|亩|公顷)|多大面积"), re.compile(rf"{_DIGITS}\s*(?:平方(?:公里|千米|米)|亩|公顷)"),
      "具体面积"),
-    # Not a unit, but checked alike: "试点选了哪些城市" is answered by a list of places ("哪些地方" may ask where
-    # something is published, a list of no places).
-    (re.compile(r"哪(?:些|几个?|[一二三四五六七八九十两\d]+个?)(?:试点)?(?:城市|省份?|省市|地区|区域|县市?|市县)"),
-     EVIDENCE[PLACES], "具体地区"),
+    # Not a unit, but checked alike: "试点选了哪些城市" is answered by a list of places.
+    (ASKS_PLACE_LIST, EVIDENCE[PLACES], "具体地区"),
 )
 
 

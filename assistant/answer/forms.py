@@ -631,8 +631,7 @@ def _widen(p: Excerpt, config: AnswerConfig) -> Excerpt:
         # "……收悉。经研究，答复如下：": the sentence after it introduces the answer; quote that too.
         following, end = following[len(window):], window[-1].end
     # "经研究，答复如下：": what it introduces is the answer, as much as a short clause would quote.
-    room = [s for s in following if s.end - end <= config.whole_clause_chars]
-    following = room or following[:1]
+    following = _within(following, end, config)
     return span(p.hit, p.start, following[-1].end) if following else span(p.hit, p.start, end)
 
 
@@ -640,8 +639,12 @@ def _run_on(best: ScoredSentence, config: AnswerConfig) -> Excerpt:
     """The best sentence of a long clause and those after it, as many as a short clause would quote: a list
     question ("有哪些支持措施") is answered by the measures a clause states one sentence each."""
     following = [s for s in split_sentences(best.hit.text) if s.start >= best.sentence.start]
-    room = [s for s in following if s.end - best.sentence.start <= config.whole_clause_chars] or following[:1]
-    return span(best.hit, best.sentence.start, room[-1].end)
+    return span(best.hit, best.sentence.start, _within(following, best.sentence.start, config)[-1].end)
+
+
+def _within(sentences: Sequence[Sentence], origin: int, config: AnswerConfig) -> Sequence[Sentence]:
+    """The sentences that end within a short clause's length of origin; at least the first."""
+    return [s for s in sentences if s.end - origin <= config.whole_clause_chars] or sentences[:1]
 
 
 # A sentence's lead, past a short preface ("会议强调，"): parallel sentences repeat it ("要坚持…；要坚持…；") or number

@@ -153,20 +153,12 @@ def _deputy_only(post: str, text: str) -> bool:
     return "副" not in post and bool(found) and all(text[max(i - 1, 0):i] == "副" for i in found)
 
 
-def appointment_only(name: str, clauses: Sequence[ClauseHit]) -> ClauseHit | None:
-    """The appointment item of a personnel list that names the person ("李建良任温州市民政局副局长") when no removal
-    item ("…的…职务" under 免去) does: the list prints no former post of theirs."""
-    named = [c for c in clauses if name in c.text]
-    if any(REMOVE.search(c.text) or c.text.rstrip("；;。 ").endswith("职务") for c in named):
-        return None
-    return next((c for c in named if APPOINT.search(c.text)), None)
-
-
-def removal_only(name: str, clauses: Sequence[ClauseHit]) -> ClauseHit | None:
-    """The removal item of a personnel list that names the person ("何忠的温州职业技术学院副院长职务") when no
-    appointment item does: the list prints no new post of theirs."""
+def only_other_half(name: str, clauses: Sequence[ClauseHit], asked: str) -> ClauseHit | None:
+    """The item of a personnel list naming the person when only the half not asked names them: the appointment
+    ("李建良任温州市民政局副局长") when a former post is asked (asked="remove"), the removal ("何忠的温州职业技术学院
+    副院长职务") when a new one is (asked="appoint"). The list prints no post of the kind asked."""
     named = [c for c in clauses if name in c.text]
     removals = [c for c in named if REMOVE.search(c.text) or c.text.rstrip("；;。 ").endswith("职务")]
-    if not removals or any(APPOINT.search(c.text) for c in named if c not in removals):
-        return None
-    return removals[0]
+    appointments = [c for c in named if c not in removals and APPOINT.search(c.text)]
+    printed, other = (removals, appointments) if asked == "remove" else (appointments, removals)
+    return other[0] if other and not printed else None
