@@ -18,7 +18,7 @@ from index.synonyms import expand_word
 from assistant.answer.question import POST_BEFORE_NAME, Question, names_post_title
 from assistant.answer.segment import posseg, tokenizer
 from assistant.answer.select import SYNONYM_CREDIT, ScoredSentence, best_per_clause, credit
-from assistant.answer.types import Retriever
+from assistant.answer.types import Retriever, doc_key
 
 # Nouns that name no topic of their own ("政府是什么态度").
 GENERIC_NOUNS = frozenset("态度 情况 问题 方面 内容 事情 东西 事儿 方式 办法 规定 政策 要求 意见 说法 地方 时间 老百姓 百姓 意思 "
@@ -99,9 +99,13 @@ def unstated_attribute(q: Question, scored: Sequence[ScoredSentence]) -> tuple[s
     words, an equivalent or all of its parts: their figures are of something else. Else the post whose holder is
     asked when none of them says who holds it, or what the question asks a figure in (ASKED_UNITS) when none of them
     prints a figure in it: "一次", "3—12个月" are not what "补贴多少钱" asks."""
-    places = [f"{s.hit.heading or ''}\n{s.hit.text}" for s in best_per_clause(scored)[:ATTRIBUTE_CLAUSES]]
-    if not places:
+    best = best_per_clause(scored)[:ATTRIBUTE_CLAUSES]
+    if not best:
         return ()
+    # Only clauses of the best one's document: another document that names the attribute ("贴息补助…利率") speaks of
+    # another subject than the one asked about ("公积金贷款利率").
+    places = [f"{s.hit.heading or ''}\n{s.hit.text}" for s in best if doc_key(s.hit.doc_number, s.hit.title)
+              == doc_key(best[0].hit.doc_number, best[0].hit.title)]
 
     def stated(w: str) -> bool:
         return any(credit(w, place, (*q.alternatives(w), *_agent_stem(w))) >= SYNONYM_CREDIT

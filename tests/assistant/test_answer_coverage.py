@@ -131,6 +131,27 @@ def test_what_a_figure_is_asked_of_must_be_named_by_a_clause_found():
     assert unstated_attribute(q("私立医疗机构的租金是多少？"), grant) == ("租金",)
 
 
+def test_an_attribute_named_only_by_another_document_is_unstated():
+    from assistant.answer.coverage import unstated_attribute
+    from assistant.answer.select import ScoredSentence
+    from assistant.answer.sentences import split_sentences
+    from index.hits import ClauseHit
+
+    def scored(clause_id, doc_number, title, text, score):
+        hit = ClauseHit(rank=clause_id + 1, score=score, clause_id=clause_id, doc_number=doc_number, title=title,
+                        path=("第4段",), label="第4段", heading=None, text=text, source=f"{clause_id}.txt")
+        return ScoredSentence(hit, 0, 0, split_sentences(text)[0], score, score, 0.0, score, score)
+
+    fund = scored(0, None, "奋力书写“三民”篇章  服务群众“住有所居”",
+                  "截至2019年7月底，已经发放“公积金+金融”组合贷款的“银行”部分超过157亿元，公转商贴息贷款近80亿元。", 0.74)
+    clinics = scored(1, "温政办〔2019〕49号", "温州市人民政府办公室关于支持社会力量提供多层次多样化医疗服务的实施意见",
+                     "对社会办医疗机构给予贴息补助，贴息比例按照同期贷款基准利率的50%确定。", 0.73)
+    # The clinic subsidy's 利率 is not the housing fund loan's: the best clause's document never names one.
+    assert unstated_attribute(q("现在公积金贷款利率是多少"), [fund, clinics]) == ("利率",)
+    same_doc = scored(1, None, fund.hit.title, "公积金贷款利率按国家规定执行。", 0.73)
+    assert unstated_attribute(q("现在公积金贷款利率是多少"), [fund, same_doc]) == ()
+
+
 def test_a_sum_of_money_asked_is_not_answered_by_other_figures():
     from assistant.answer.coverage import unstated_attribute
     from assistant.answer.select import ScoredSentence
