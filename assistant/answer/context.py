@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.answer.sentences import Sentence, split_sentences
+from assistant.answer.sentences import Sentence, introduces_items, split_sentences
 from index.hits import ClauseHit
 
 # A list heading: a short line ending with a colon ("免去：", "市政府决定：", "主要任务包括：").
@@ -21,6 +21,9 @@ _PARAGRAPH = re.compile(r"^第\d+段$")
 _RECEIVED = re.compile(r"收悉[。，,]?\s*$")
 # A parent's text longer than this is a section of its own, not a header its items stand under.
 _INHERITED_CHARS = 200
+# A lead-in its items complete: "有下列行为之一的，…" (the items are the cases), or one ending in a colon.
+_ONE_OF = re.compile(r"(?:下列|以下)[^。；;]{0,12}之一")
+_LEAD_IN_CHARS = 60
 # How far back a paragraph list heading is looked for (a personnel list rarely has more items).
 _MAX_BACK = 80
 
@@ -137,6 +140,21 @@ class Context:
             if tuple(r.path) == above:
                 return r.hit(0, 0.0)
         return None
+
+    def lead_in(self, hit: ClauseHit) -> str | None:
+        """The sentence of its parent that a leaf item without a heading completes: "有下列行为之一的，依照国家有关法律
+        法规处理。" above "（5）……库存量未达到规定水平，影响应急使用的；", "国务院常务会议的主要任务是：" above its
+        items. An item quoted alone says neither what it is a case of nor what follows from it."""
+        if hit.heading or self.children(hit):
+            return None
+        parent = self.parent(hit)
+        if parent is None:
+            return None
+        sentences = split_sentences(parent.text.strip() or parent.heading or "")
+        last = sentences[-1].text.strip() if sentences else ""
+        if len(last) > _LEAD_IN_CHARS or not (introduces_items(last) or _ONE_OF.search(last)):
+            return None
+        return last.rstrip("：:。 ")
 
     def ancestors(self, hit: ClauseHit) -> list[ClauseHit]:
         """The clauses above the hit, nearest first ("二（一）", then "二")."""

@@ -619,6 +619,9 @@ def _support(picks: list[Excerpt], best: ClauseHit, config: AnswerConfig) -> lis
     return out
 
 
+_WHOLE_REPLY = 2
+
+
 def _widen(p: Excerpt, config: AnswerConfig) -> Excerpt:
     """An excerpt of a long clause with the sentence after it: the sentence that matches the question often only
     names the subject ("……的建议收悉"), the next one states what is asked."""
@@ -630,8 +633,10 @@ def _widen(p: Excerpt, config: AnswerConfig) -> Excerpt:
             return span(p.hit, p.start, window[-1].end) if window else p
         # "……收悉。经研究，答复如下：": the sentence after it introduces the answer; quote that too.
         following, end = following[len(window):], window[-1].end
-    # "经研究，答复如下：": what it introduces is the answer, as much as a short clause would quote.
-    following = _within(following, end, config)
+    # "经研究，答复如下：": what it introduces is the answer: all of it when it is no longer than two short clauses
+    # (a reply letter's conclusion comes last: "总的来看，……渠道是畅通的"), else as much as a short clause would quote.
+    if not following or following[-1].end - end > _WHOLE_REPLY * config.whole_clause_chars:
+        following = _within(following, end, config)
     return span(p.hit, p.start, following[-1].end) if following else span(p.hit, p.start, end)
 
 
@@ -730,6 +735,9 @@ def _list_headings(picks: Sequence[Excerpt], scored: Sequence[ScoredSentence], c
         s = by_start.get((p.hit.clause_id, p.start))
         found = context.heading_span(s.hit, s.sentence) if s is not None else None
         if found is None:
+            lead = context.lead_in(p.hit)
+            if lead and not any(q.hit.clause_id == (context.parent(p.hit) or p.hit).clause_id for q in picks):
+                out[p.hit.clause_id] = lead  # "（5）…影响应急使用的" is a case of "有下列行为之一的，依照…处理"
             continue
         hit, start, end = found
         if hit.clause_id == p.hit.clause_id and p.start <= start:

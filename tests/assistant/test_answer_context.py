@@ -52,3 +52,22 @@ def test_a_preamble_that_only_introduces_the_reply_introduces_the_numbered_parts
     assert [h.clause_id for h in context.parts_after_preamble(REPLY[0].hit(1, 1.0))] == [1, 3]
     assert context.parts_after_preamble(REPLY[1].hit(1, 1.0)) == []  # a part is not a preamble
     assert context.parts_after_preamble(REPLY[5].hit(1, 1.0)) == []  # says something of its own
+
+
+# 国办函〔2005〕57号 6.4.2: the items are the cases; what follows from them is in the line above them.
+_CASES = [
+    (0, ("6", "6.4", "6.4.2"), "有下列行为之一的，依照国家有关法律法规处理。"),
+    (0, ("6", "6.4", "6.4.2", "（1）"), "不按照本预案规定和国家粮食应急工作指挥部要求采取应急措施的；"),
+    (0, ("6", "6.4", "6.4.2", "（5）"), "粮食储备或粮食经营企业的库存量未达到规定水平，影响应急使用的；"),
+    (0, ("6", "6.5"), "预案管理。"),
+    (0, ("6", "6.5", "6.5.1"), "本预案由发展改革委负责解释。"),
+]
+CASES = [ClauseRecord(i, "g.txt", "g.txt", doc, None, f"文件{doc}", "normative", None, None, path, "、".join(path),
+                      None, "", text, str(i)) for i, (doc, path, text) in enumerate(_CASES)]
+
+
+def test_an_item_completes_the_lead_in_above_it():
+    context = Context(CASES)
+    assert context.lead_in(CASES[2].hit(1, 1.0)) == "有下列行为之一的，依照国家有关法律法规处理"
+    assert context.lead_in(CASES[0].hit(1, 1.0)) is None  # not an item: it has items of its own
+    assert context.lead_in(CASES[4].hit(1, 1.0)) is None  # "预案管理。" introduces nothing

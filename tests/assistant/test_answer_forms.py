@@ -371,13 +371,18 @@ def test_a_sentence_introducing_the_reply_is_quoted_with_it():
     # 国办函〔2006〕69号: the letter is one clause; "现答复如下：" matches the question, the reply follows it.
     text = ("您提出的关于请总理网上博客听取民意的建议收悉，现答复如下：国务院领导同志对电子政务建设高度重视。"
             "温家宝总理就加快政府网站建设等有关工作作了很多指示和批示。博客是一项新兴的互联网应用，其管理还有待规范。"
-            + "中央政府门户网站将继续完善互动交流功能。" * 20)
+            + "中央政府门户网站将继续完善互动交流功能。" * 50)
     hit = ClauseHit(1, 1.0, 0, "国办函〔2006〕69号", "答复", (), "导语", None, text, "x.txt", "国务院办公厅", None, "normative")
     config = AnswerConfig()
     lead = span(hit, 0, text.index("：") + 1)
     widened = _widen(lead, config)
     assert "博客是一项新兴的互联网应用" in widened.quote
-    assert len(widened.quote) <= len(lead.quote) + config.whole_clause_chars + 1
+    assert len(widened.quote) <= len(lead.quote) + config.whole_clause_chars + 1  # a long reply: a short clause's worth
+    # A reply no longer than two short clauses is quoted whole: its conclusion comes last.
+    short = text[:text.index("中央政府门户网站")] + "中央政府门户网站将继续完善互动交流功能。" * 25 + "感谢您对政府工作的关心和支持。"
+    hit = replace(hit, text=short)
+    assert len(short) > config.whole_clause_chars
+    assert _widen(span(hit, 0, short.index("：") + 1), config).quote == short
     plain = span(hit, 0, text.index("高度重视。") + 5)  # an ordinary sentence runs on by one sentence only
     assert _widen(plain, config).quote.endswith("指示和批示。")
 
