@@ -295,6 +295,10 @@ def parse_question(text: str, query: str | None = None) -> Question:
         kinds.add(PERSON)
         kinds.discard(AGENCY)  # "谁被任命" asks for a person, not an agency
     words = content_words(simplified)
+    post = _post(simplified, words)
+    if post:
+        kinds.add(PERSON)
+        kinds.discard(AGENCY)  # "委员会主任是谁": who holds the post, not a body
     identity = _identity(simplified)  # jieba may cut the name it asks about (高|云龙): read it from the question form
     pieces = _compared(_pieces_of(simplified, _split_parts(plain)))
     parts = tuple(p for p in (s.strip(" ，,") for s in pieces) if len(p) >= 4)
@@ -314,7 +318,7 @@ def parse_question(text: str, query: str | None = None) -> Question:
         asks_validity=bool(_ASKS_VALIDITY.search(simplified)),
         names=tuple(dict.fromkeys([*person_names(simplified), *filter(None, [identity])])),
         documents=bool(_DOCUMENTS.search(simplified)), issue=issue.group(1) if (issue := _ISSUE.search(simplified)) else None,
-        identity=identity, scene=scene_words(plain, words), post=_post(simplified, words),
+        identity=identity, scene=scene_words(plain, words), post=post,
     )
 
 

@@ -117,7 +117,8 @@ def score_sentences(q: Question, hits: Sequence[ClauseHit], retriever: Retriever
         if AMOUNT in present and (not _counts(q, hit) or q.action and names_post(sentence.text)):
             present.discard(AMOUNT)  # a figure, but of something other than what is counted ("试用期一年")
         lead = context.list_heading(hit, sentence) if context else None
-        if PERSON in kinds and names_post(_item_text(hit, sentence, lead, context)):
+        if PERSON in kinds and (names_post(_item_text(hit, sentence, lead, context))
+                                or q.post and names_post_title(q.post, sentence.text)):
             present.add(PERSON)  # a list heading ("市政府决定：") holds the people its items name
         penalized = factual - {SPEECH}  # news sentences without a speech verb still say what happened
         if penalized:
@@ -288,9 +289,12 @@ def select(scored: Sequence[ScoredSentence], config: AnswerConfig, q: Question) 
     kinds = q.kinds
     if not scored:
         return Selection(0.0, (), kinds, ())
-    top = max(s.evidence for s in scored)
-    # Kind and rank bonuses reorder only sentences that are nearly as relevant as the most relevant one.
-    eligible = [s for s in scored if s.evidence >= top - config.evidence_window]
+    first = max(scored, key=lambda s: s.evidence)
+    top = first.evidence
+    # Kind and rank bonuses reorder only sentences that are nearly as relevant as the most relevant one, and a line
+    # of its clause saying who holds the post asked about ("主  任：孙春兰", which repeats few words of the question).
+    eligible = [s for s in scored if s.evidence >= top - config.evidence_window
+                or q.post and s.hit.clause_id == first.hit.clause_id and names_post_title(q.post, s.sentence.text)]
     ranked = sorted(eligible, key=lambda s: (-s.score, s.position, s.index))
     best = ranked[0]
     picks = [best]

@@ -596,3 +596,21 @@ def test_a_list_question_quotes_the_measures_after_the_best_sentence_of_a_long_c
     quote = _run_on(_scored(text, "支持贫困地区参加农博会"), config).quote
     assert quote.startswith("支持贫困地区参加农博会") and "开设农产品销售专区" in quote
     assert len(quote) <= config.whole_clause_chars
+
+
+def test_who_holds_a_post_is_answered_by_the_line_naming_the_holder():
+    from assistant.answer.config import AnswerConfig
+    from assistant.answer.select import ScoredSentence, select
+    from assistant.answer.sentences import split_sentences
+
+    q = parse_question("调整后的国家教材委员会主任是谁？")
+    assert q.post == "主任" and PERSON in q.kinds and AGENCY not in q.kinds  # a holder, not a body
+    # 国办发〔2018〕109号: the roster line repeats few words of the question, so it scores low on relevance.
+    text = ("根据机构设置、人员变动情况和工作需要，国务院决定对国家教材委员会组成人员进行调整。现将调整后的组成人员名单通知如下：\n"
+            "主  任：孙春兰\u3000\u3000国务院副总理\n副主任：陈宝生\u3000\u3000教育部部长")
+    hit = ClauseHit(1, 1.0, 0, "国办发〔2018〕109号", "国务院办公厅关于调整国家教材委员会组成人员的通知", (), "导语", None, text,
+                    "x.txt", "国务院办公厅", None, "normative")
+    sentences = split_sentences(text)
+    relevance = {0: (0.85, 0.95), 2: (0.64, 1.24), 3: (0.67, 0.74)}  # (evidence, score) as scoring gives them
+    scored = [ScoredSentence(hit, 0, i, sentences[i], ev, ev, 0.0, ev, score) for i, (ev, score) in relevance.items()]
+    assert "孙春兰" in select(scored, AnswerConfig(), q).direct.quote
