@@ -123,6 +123,10 @@ _CN_PAREN = re.compile(rf"(?<![第{_CN}])({_CN_NUM})[、，,]?\s*[（(]({_CN_NUM
                        rf"(?:\s*(\d{{1,2}})(?!\d|[.．]\d|\s*[年月日万亿元%％号个项件])[.．、]?(?:\s*[（(](\d{{1,2}})[）)])?)?")
 _SUPPLEMENTARY = re.compile(rf"附则(?:中的?|的)?第?({_NUM})(?:条|项|款|点)?")
 _ARTICLE = re.compile(rf"第({_NUM})条")
+# "第1.2节", "6.4.2条", "6.4.2讲了什么": a section of a plan numbered with dots (应急预案 print 1.2 and 6.4.2), printed
+# under its ancestors ("1" > "1.2"). A figure (1.5万元, 2.5级) is not one: a section word or 第 must say so.
+_DOTTED = re.compile(r"(?:第\s*)(\d{1,2}(?:[.．]\d{1,2}){1,3})(?![\d.．])|(?<![\d.．])(\d{1,2}(?:[.．]\d{1,2}){1,3})"
+                     r"\s*(?=节|小节|条|款|部分|(?:中|里)?(?:讲|规定|说|写)了?)")
 _ITEM = re.compile(rf"第({_NUM})项")
 # "附件2", "附件" of a document: printed as 附件 (one attachment, or the list of them) or 附件N.
 # A Chinese numeral counts only where a word does not go on ("附件二的…", not "附件一共").
@@ -149,6 +153,10 @@ def analyze(query: str) -> Intent:
     rest = DECREE_NUMBER.sub(" ", rest)
 
     refs: list[ClauseRef] = []
+    for m in _DOTTED.finditer(rest):
+        parts = re.split(r"[.．]", m.group(1) or m.group(2))
+        refs.append(ClauseRef((tuple(".".join(parts[:i]) for i in range(1, len(parts) + 1)),)))
+    rest = _DOTTED.sub(" ", rest)
     for m in _PART_ITEM.finditer(rest):
         part = int_to_cn(to_int(m.group(1)))
         refs.append(ClauseRef(tuple((part, v) for v in _variants(m.group(2) or m.group(3)))))

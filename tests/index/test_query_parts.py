@@ -11,3 +11,12 @@ def test_an_item_of_a_part_in_brackets_is_a_clause_reference():
 def test_a_numbered_item_is_a_clause_reference():
     ref = analyze("国办发〔2018〕117号第十二项督查激励措施是什么").clause_refs[0]
     assert ref.matches(("十二",)) and ref.matches(("（十二）",)) and not ref.matches(("二",))
+
+
+def test_a_dotted_section_of_a_plan_is_a_clause_reference():
+    # 国办函〔2005〕57号 (国家粮食应急预案) numbers its sections 1, 1.2, 1.2.1 and prints each under its ancestors.
+    assert analyze("国家粮食应急预案第1.2节讲了什么？").clause_refs[0].matches(("1", "1.2"))
+    assert analyze("预案6.4.2规定了什么").clause_refs[0].matches(("6", "6.4", "6.4.2"))
+    assert analyze("第6.4.2条").clause_refs[0].matches(("6", "6.4", "6.4.2"))
+    for figure in ("补助1.5万元", "2.5级地震", "地膜厚度不低于0.01毫米", "增长8.5%"):
+        assert analyze(figure).clause_refs == (), figure
