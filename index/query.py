@@ -115,6 +115,7 @@ def _variants(token: str) -> list[str]:
 
 
 _PART_ITEM = re.compile(rf"第({_NUM})(?:部分|项|章)[的之]?(?:第[（(]?({_NUM})[）)]?(?:条|项|款|点)|[（(]({_NUM})[）)])")
+_CHAPTER_ARTICLE = re.compile(rf"第({_NUM})章[的之]?第({_NUM})条")
 # "第四部分" alone: a top-level part of a document (四、…).
 _PART = re.compile(rf"第({_NUM})部分")
 # "三（九）" and "三、（九）" as printed in a clause label, with the deeper levels printed after it ("二（二）2",
@@ -157,6 +158,12 @@ def analyze(query: str) -> Intent:
         parts = re.split(r"[.．]", m.group(1) or m.group(2))
         refs.append(ClauseRef((tuple(".".join(parts[:i]) for i in range(1, len(parts) + 1)),)))
     rest = _DOTTED.sub(" ", rest)
+    for m in _CHAPTER_ARTICLE.finditer(rest):  # "第七章第二十三条": a statute's article, numbered through the chapters
+        n = to_int(m.group(2))
+        if n > 0:
+            refs.append(ClauseRef(((f"第{int_to_cn(to_int(m.group(1)))}章", f"第{int_to_cn(n)}条"),),
+                                  article=f"第{int_to_cn(n)}条"))
+    rest = _CHAPTER_ARTICLE.sub(" ", rest)
     for m in _PART_ITEM.finditer(rest):
         part = int_to_cn(to_int(m.group(1)))
         refs.append(ClauseRef(tuple((part, v) for v in _variants(m.group(2) or m.group(3)))))

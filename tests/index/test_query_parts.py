@@ -20,3 +20,10 @@ def test_a_dotted_section_of_a_plan_is_a_clause_reference():
     assert analyze("第6.4.2条").clause_refs[0].matches(("6", "6.4", "6.4.2"))
     for figure in ("补助1.5万元", "2.5级地震", "地膜厚度不低于0.01毫米", "增长8.5%"):
         assert analyze(figure).clause_refs == (), figure
+
+
+def test_an_article_of_a_chapter_is_the_article():
+    # 国发〔2018〕41号 numbers its articles through the chapters: 第七章 holds 第二十三条, printed ("第七章", "第二十三条").
+    ref = analyze("国发〔2018〕41号第七章第二十三条讲了什么？").clause_refs[0]
+    assert ref.matches(("第七章", "第二十三条")) and ref.article == "第二十三条"
+    assert not ref.matches(("七", "（二十三）"))
