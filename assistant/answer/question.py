@@ -349,9 +349,13 @@ def _pieces_of(text: str, pieces: Sequence[str]) -> list[str]:
     return out
 
 
+_US_FEW = re.compile(r"(我们|咱们|俺们|他们|她们)几(?=个|位|家|名)")
+
+
 def _indefinite_ji(question: str) -> str:
     """The question with 几 read as "a few" where it is: in a clause before a yes/no question of the same sentence
-    that asks nothing else ("想去私立医院干几年，以后还能回公立医院吗？" asks no figure)."""
+    that asks nothing else ("想去私立医院干几年，以后还能回公立医院吗？" asks no figure), and after a plural pronoun
+    ("我们几个人")."""
     out = []
     for sentence in _SENTENCES.split(question):
         clauses = re.split(r"(?<=[，,])", sentence)
@@ -360,7 +364,8 @@ def _indefinite_ji(question: str) -> str:
             clauses = [c.replace("几", "数") if "几" in c and not _ASKS.search(c.replace("几", "")) else c
                        for c in clauses[:-1]] + clauses[-1:]
         out.append("".join(clauses))
-    return "".join(out)
+    # "我们几个人想成立一个协会": who asks, not what is asked.
+    return _US_FEW.sub(r"\1数", "".join(out))
 
 
 def scene_and_asking(question: str) -> tuple[list[str], list[str]]:

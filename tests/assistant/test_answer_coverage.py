@@ -108,6 +108,7 @@ def test_a_practitioner_is_covered_by_the_field_and_adverbs_are_no_topic():
     assert uncovered_topics(q("药剂师开中医诊所要审批吗？"), Clinics()) == ("药剂师",)
     assert uncovered_topics(q("我是药剂师，开中医诊所要审批吗？"), Clinics()) == ()  # a self-description sets the scene
     assert uncovered_topics(q("市里要专门出个规定管加班费吗"), Corpus()) == ("加班费",)  # 专门 is no topic
+    assert uncovered_topics(q("全科诊所最后打算建成个什么样子？"), Corpus()) == ()  # 样子 asks, names no topic
 
 
 def test_what_a_figure_is_asked_of_must_be_named_by_a_clause_found():

@@ -250,6 +250,15 @@ def test_ji_before_a_yes_no_question_means_a_few():
     assert parse_question("有几人？分别是谁？").parts == ("有几人？", "分别是谁？")
 
 
+def test_ji_after_a_plural_pronoun_is_who_asks():
+    from assistant.answer.question import FACTOID, parse_question
+
+    # 国办发〔1997〕11号: "我们几个人" says who asks; the one question is the number of members.
+    q = parse_question("我们几个人想成立一个协会，按当年清理整顿社会团体的要求，至少要有多少个成员才能保留？")
+    assert q.form == FACTOID and not q.parts
+    assert parse_question("任了几个、免了几个？").parts  # each 几 asks
+
+
 def test_what_a_body_is_charged_with_is_not_an_agency_question():
     from assistant.answer.question import AGENCY, parse_question
 
