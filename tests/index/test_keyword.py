@@ -112,3 +112,12 @@ def test_a_question_asking_which_places_is_answered_by_a_list_of_places():
     assert has_evidence(PLACES, "瑞安市、乐清市重点培育智能电气产业集群。")
     assert not has_evidence(PLACES, "试点地区要高度重视政府网站集约化试点工作。")
     assert not has_evidence(PLACES, "各地区、各部门要认真贯彻执行。")
+
+
+def test_a_post_that_acts_is_agency_evidence():
+    from index.answer_types import AGENCY, has_evidence
+
+    # 国发〔2004〕18号 第九章 四十四/四十五: who signs is a post, not a body.
+    assert has_evidence(AGENCY, "国务院公布的行政法规、决定、命令，人员任免，由总理签署。")
+    assert has_evidence(AGENCY, "以国务院办公厅名义发文，由国务院秘书长签发。")
+    assert not has_evidence(AGENCY, "国务院及国务院办公厅的公文，除需要保密的外，应及时公布。")
