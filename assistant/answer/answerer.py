@@ -172,9 +172,11 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
         if any(q.intent.names_day(s.hit) for s in scored):  # and no other day's entry is quoted
             scored = [s for s in scored if s.hit.kind != "chronicle" or q.intent.names_day(s.hit)]
             hits = [h for h in hits if h.kind != "chronicle" or q.intent.names_day(h)]
-    # The best sentence introducing a list of its own ("应当具备下列条件：") is the list asked for, not the section
-    # whose heading names the subject (第二章 专利代理机构).
-    named_section = forms.listed_section(q, hits, context, config) if not _introduces_list(best) else None
+    # The best sentence or clause introducing a list of its own ("应当具备下列条件：", "初次申请…的企业，…申请材料
+    # 包括：") is the list asked for, not the section whose heading names the subject (第二章 专利代理机构) or a
+    # neighbour's list ("已取得特殊工时许可的企业，申请材料包括").
+    named_section = forms.listed_section(q, hits, context, config) \
+        if not _introduces_list(best, context) else None
     if named_section is not None:
         evidence = max(evidence, config.abstain_threshold)  # a list question names a section by its heading
     if q.parts and evidence < config.abstain_threshold:
@@ -279,8 +281,8 @@ def _items(hit: ClauseHit, context: Context, depth: int = 2) -> list[ClauseHit]:
     return out
 
 
-def _introduces_list(s) -> bool:
-    return introduces_items(s.sentence.text)
+def _introduces_list(s, context: Context) -> bool:
+    return introduces_items(s.sentence.text) or introduces_items(s.hit.text.strip()) and bool(context.children(s.hit))
 
 
 def _partial_quote(best, config: AnswerConfig, scored=()):

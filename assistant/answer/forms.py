@@ -299,8 +299,13 @@ def enumeration(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Cl
     else:
         # An item of a list ("营业执照…复印件一份") reads as the list it belongs to.
         kinds, each, kind = _counted_kind(q), _counted_words(q), _item_kind(q)
+        # The best clause's own list ("初次申请…的企业，…申请材料包括：" and its items) counts twice: a list in a
+        # clause ranked below it is of something else ("信息变更申请的企业，应提交的材料：").
+        own_list = {s.index for s in own if s.hit.clause_id == lead.hit.clause_id and introduces_items(s.sentence.text)
+                    and context.children(s.hit)}
         best = max(own, key=lambda s: (s.score + weight * max(_listness(s.sentence.text, q.count, kinds, each, kind),
-                                                              float(not q.count and _list_of(s.hit, context) is not None)),
+                                                              float(not q.count and _list_of(s.hit, context) is not None))
+                                       + weight * (s.hit.clause_id == lead.hit.clause_id and s.index in own_list),
                                        -s.position, -s.index))
         if q.count and not _listness(best.sentence.text, q.count, kinds, each):
             listed = _list_in_document(lead.hit, q, context)

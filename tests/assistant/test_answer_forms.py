@@ -614,3 +614,50 @@ def test_who_holds_a_post_is_answered_by_the_line_naming_the_holder():
     relevance = {0: (0.85, 0.95), 2: (0.64, 1.24), 3: (0.67, 0.74)}  # (evidence, score) as scoring gives them
     scored = [ScoredSentence(hit, 0, i, sentences[i], ev, ev, 0.0, ev, score) for i, (ev, score) in relevance.items()]
     assert "孙春兰" in select(scored, AnswerConfig(), q).direct.quote
+
+
+def _records_105():
+    from index.store import ClauseRecord
+
+    # 温人社发〔2019〕105号 二（二）: two lists of application materials, for firms already licensed and for first
+    # applications, and a third clause for changes.
+    rows = [
+        (("二", "（二）", "1"), "已取得特殊工时许可的企业，申请材料包括", ""),
+        (("二", "（二）", "1", "（1）"), None, "《实行特殊工时岗位清单式管理申请表》原件一份（详见附件1）；"),
+        (("二", "（二）", "1", "（2）"), None, "营业执照或社会保险登记证复印件一份；"),
+        (("二", "（二）", "2"), None, "初次申请特殊工时行政许可的企业，按照有关规定申报，并填报用人单位实行特殊工时岗位清单式管理"
+                                     "申请表。申请材料包括："),
+        (("二", "（二）", "2", "（1）"), None, "《实行综合计算工时工作制申请表》（详见附3）或《实行不定时工作制申请表》；"),
+        (("二", "（二）", "2", "（2）"), None, "受委托人身份证复印件和委托书原件各一份；"),
+        (("二", "（二）", "3"), None, "信息变更申请的企业，应提交的材料：企业名称、实行特殊工时制的岗位、计算周期等任何一项变更的，"
+                                     "填写信息变更申请表。"),
+    ]
+    return [ClauseRecord(i, "x.txt", "x.txt", 0, "温人社发〔2019〕105号", "关于开展特殊工时审批清单式改革试点的通知",
+                         "normative", None, None, path, "、".join(path), heading, "", text, str(i))
+            for i, (path, heading, text) in enumerate(rows)]
+
+
+def test_a_list_question_takes_the_best_clauses_own_list():
+    from assistant.answer.answerer import _introduces_list
+    from assistant.answer.config import AnswerConfig
+    from assistant.answer.context import Context
+    from assistant.answer.forms import enumeration
+    from assistant.answer.select import ScoredSentence
+    from assistant.answer.sentences import split_sentences
+
+    records = _records_105()
+    context = Context(records)
+    q = parse_question("第一次申请特殊工时的企业要准备哪些材料？")
+
+    def scored(clause_id, index, value, position):
+        hit = records[clause_id].hit(position + 1, 1.0)
+        return ScoredSentence(hit, position, index, split_sentences(hit.text)[index], value, value, 0.0, value, value)
+
+    first, intro = scored(3, 0, 0.83, 0), scored(3, 1, 0.77, 0)
+    others = [scored(6, 0, 0.81, 3), scored(1, 0, 0.74, 1)]
+    # The best clause ends by introducing its items: a heading naming the subject elsewhere does not replace them.
+    assert _introduces_list(first, context) and not _introduces_list(others[0], context)
+    answer = enumeration(q, [first, intro, *others], [first.hit, others[0].hit, others[1].hit], AnswerConfig(),
+                         context, None, 0.8)
+    labels = [c.label for c in answer.citations]
+    assert "二、（二）、2、（1）" in labels and "二、（二）、3" not in labels, labels
