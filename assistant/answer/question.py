@@ -302,8 +302,12 @@ def parse_question(text: str, query: str | None = None) -> Question:
     identity = _identity(simplified)  # jieba may cut the name it asks about (高|云龙): read it from the question form
     pieces = _compared(_pieces_of(simplified, _split_parts(plain)))
     parts = tuple(p for p in (s.strip(" ，,") for s in pieces) if len(p) >= 4)
+    # "修订的规章有几部？分别是哪些？": one list, counted and quoted.
+    counted_list = len(parts) == 2 and bool(_HOW_MANY_ITEMS.search(parts[0])) and bool(_THEN_WHICH.match(parts[1]))
+    if counted_list:
+        parts = ()
     intent = analyze(simplified)
-    form = _form(plain, frozenset(kinds), intent, parts, action)
+    form = COUNT if counted_list else _form(plain, frozenset(kinds), intent, parts, action)
     measured = _measured(simplified, words)
     n = _ENUM_N.search(simplified) or (_STATED_N.search(simplified) if form == ENUMERATION else None)
     return Question(
@@ -352,6 +356,12 @@ def _pieces_of(text: str, pieces: Sequence[str]) -> list[str]:
 _US_FEW = re.compile(r"(我们|咱们|俺们|他们|她们)几(?=个|位|家|名)")
 
 
+_HOW_MANY_ITEMS = re.compile(r"(?:几|多少)(?:个|件|部|项|条|家|位|名|类|种|批|份)(?!工作日|月|小时)")
+# A part that only asks which the things just counted are ("分别是哪些？", "都是什么？").
+_THEN_WHICH = re.compile(r"^(?:它们|这些|其中)?(?:分别|具体|各自)?都?(?:是|有|叫|为)?(?:哪些|哪几[个件部项条家位名类种]?|什么|啥)"
+                         r"(?:呢)?[？?。！!]*$")
+
+
 def _indefinite_ji(question: str) -> str:
     """The question with 几 read as "a few" where it is: in a clause before a yes/no question of the same sentence
     that asks nothing else ("想去私立医院干几年，以后还能回公立医院吗？" asks no figure), and after a plural pronoun
@@ -360,7 +370,7 @@ def _indefinite_ji(question: str) -> str:
     for sentence in _SENTENCES.split(question):
         clauses = re.split(r"(?<=[，,])", sentence)
         last = clauses[-1].strip()
-        if len(clauses) > 1 and re.search(r"[吗么][？?。！!]*$", last) and not _TELL_ME.match(last):
+        if len(clauses) > 1 and re.search(r"(?<![什怎那这多])[吗么][？?。！!]*$", last) and not _TELL_ME.match(last):
             clauses = [c.replace("几", "数") if "几" in c and not _ASKS.search(c.replace("几", "")) else c
                        for c in clauses[:-1]] + clauses[-1:]
         out.append("".join(clauses))
