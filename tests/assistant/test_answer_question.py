@@ -49,6 +49,8 @@ def test_question_phrases_are_not_content_words():
 
     assert content_words("外资企业特殊工时审批多长时间出结果") == ("外资企业", "特殊", "工时", "审批", "结果")
     assert content_words("在民营医院做的检查，公立医院认不认？") == ("民营", "医院", "检查", "公立医院")
+    # "在人才方面": 方面 frames the topic; a clause on 人才 need not say 方面 (49号 三（十二） does not).
+    assert content_words("民营医院在人才方面都有哪些政策") == ("民营", "医院", "人才")
     assert "下载" in content_words("特殊工时那几张申请表去哪下载")
 
 
