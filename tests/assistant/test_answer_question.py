@@ -121,7 +121,7 @@ def test_a_year_in_chinese_digits_is_read_as_figures():
 def test_which_and_filler_words_are_not_content_words():
     from assistant.answer.question import content_words
 
-    assert content_words("常委会要求人大工作坚持哪几个方面") == ("常委会", "要求", "人大", "工作", "坚持", "方面")
+    assert content_words("常委会要求人大工作坚持哪几个方面") == ("常委会", "要求", "人大", "工作", "坚持")
     assert "到底" not in content_words("温州五大新兴产业到底是哪五个")
 
 
