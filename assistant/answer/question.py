@@ -201,8 +201,8 @@ def has_fact(kind: str, text: str, q: "Question | None" = None) -> bool:
         return True
     if kind == DATE and q is not None and _ASKS_WHEN_ALLOWED.search(q.query) and _ONCE_DONE.search(text):
         return True  # "什么时候可以提出申请": once something is done ("协商达成一致意见后，…可向…申请")
-    if kind == AGENCY and q is not None and "谁" in q.query and person_names(text):
-        return True  # "由谁…" is answered by a person as well as by a body
+    if kind == AGENCY and q is not None and "谁" in q.query and (person_names(text) or APPOINT.search(text)):
+        return True  # "由谁…" is answered by a person as well as by a body ("李显淼任…总工程师")
     return kind == DATE and q is not None and bool(_ASKS_FREQUENCY.search(q.query)) and bool(_FREQUENCY.search(text))
 
 

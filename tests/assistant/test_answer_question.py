@@ -337,3 +337,11 @@ def test_how_many_then_which_is_one_counted_list():
         assert q.form == COUNT and not q.parts, text  # 什么 is no yes/no question: the 几 before it still asks
     assert parse_question("有几人？分别是谁？").form == MULTI  # who they are is asked of people, each named
     assert parse_question("新建项目补助多少？采购设备补助多少？").form == MULTI
+
+
+def test_who_is_answered_by_an_appointment_item():
+    from assistant.answer.question import AGENCY, has_fact, parse_question
+
+    q = parse_question("温州生态园管委会总工程师是谁？")
+    assert has_fact(AGENCY, "李显淼任温州生态园管委会总工程师（试用期一年）", q)  # no 以上引文未写明负责的部门
+    assert not has_fact(AGENCY, "试用期一年。", q)

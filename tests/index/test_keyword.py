@@ -121,3 +121,15 @@ def test_a_post_that_acts_is_agency_evidence():
     assert has_evidence(AGENCY, "国务院公布的行政法规、决定、命令，人员任免，由总理签署。")
     assert has_evidence(AGENCY, "以国务院办公厅名义发文，由国务院秘书长签发。")
     assert not has_evidence(AGENCY, "国务院及国务院办公厅的公文，除需要保密的外，应及时公布。")
+    assert has_evidence(AGENCY, "总理出国访问期间，由负责常务工作的副总理代行总理职务。")
+    assert has_evidence(AGENCY, "100张床（含）以上的社会办医疗机构由市财政支付。")
+    assert has_evidence(AGENCY, "3月底前国家卫生健康委完成国家监测指标分析工作。")
+    assert not has_evidence(AGENCY, "由于情况变化，由此可见理由充分。")
+
+
+def test_a_person_in_charge_or_a_task_taken_on_asks_no_agency():
+    from index.answer_types import AGENCY, question_kinds
+
+    assert AGENCY not in question_kinds("对社团秘书长以上负责人的年龄和任期有要求吗？")  # 负责人: a person
+    assert AGENCY not in question_kinds("民营医院参加医共体，承担任务有补助吗？")
+    assert AGENCY in question_kinds("具体工作由哪个部门承担？") and AGENCY in question_kinds("这事谁负责？")
