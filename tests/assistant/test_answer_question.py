@@ -345,3 +345,11 @@ def test_who_is_answered_by_an_appointment_item():
     q = parse_question("温州生态园管委会总工程师是谁？")
     assert has_fact(AGENCY, "李显淼任温州生态园管委会总工程师（试用期一年）", q)  # no 以上引文未写明负责的部门
     assert not has_fact(AGENCY, "试用期一年。", q)
+
+
+def test_a_period_from_one_date_to_another_answers_how_long():
+    from assistant.answer.question import DATE, has_fact, parse_question
+
+    q = parse_question("1997年那次清理整顿社会团体的时限是从什么时候到什么时候？")
+    assert has_fact(DATE, "清理整顿时限是1997年4月―1998年2月，具体步骤安排如下：", q)  # 国办发〔1997〕11号
+    assert not has_fact(DATE, "具体步骤安排如下：", q)

@@ -133,3 +133,13 @@ def test_a_person_in_charge_or_a_task_taken_on_asks_no_agency():
     assert AGENCY not in question_kinds("对社团秘书长以上负责人的年龄和任期有要求吗？")  # 负责人: a person
     assert AGENCY not in question_kinds("民营医院参加医共体，承担任务有补助吗？")
     assert AGENCY in question_kinds("具体工作由哪个部门承担？") and AGENCY in question_kinds("这事谁负责？")
+
+
+def test_as_of_asks_no_date_and_a_round_figure_is_an_amount():
+    from index.answer_types import AMOUNT, DATE, has_evidence, question_kinds
+
+    assert DATE not in question_kinds("截至七月末，温州居民在银行的住户存款余额是多少亿？")  # the time of the figure
+    assert DATE in question_kinds("申报截止日期是哪天？")
+    # 国办函〔2004〕57号: "湖北、河南两省各15万左右" states the numbers asked.
+    assert has_evidence(AMOUNT, "湖北、河南两省各15万左右，且主要是农业人口")
+    assert not has_evidence(AMOUNT, "万元以上的项目")
