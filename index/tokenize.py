@@ -147,14 +147,41 @@ class KeywordTokenizer:
 
     def tokenize_query(self, text: str) -> list[str]:
         """Query tokens plus the official-vocabulary equivalents of everyday words (index.synonyms)."""
-        from index.synonyms import expand
+        from index.synonyms import THESAURUS, expand
 
         tokens = self.tokenize(text)
         words = [t for t in self._jieba.cut(text) if t.strip()]
-        extra = expand(words + [t for t in tokens if not t.startswith(BIGRAM)])
+        extra = expand(words + _cut_apart(text, words, THESAURUS) + [t for t in tokens if not t.startswith(BIGRAM)])
         for term in extra:
             tokens.extend(t for t in self.tokenize(term) if t not in tokens)
         return tokens
 
     def tokenize_batch(self, texts: Iterable[str]) -> list[list[str]]:
         return [self.tokenize(t) for t in texts]
+
+
+# Characters of question phrases: the table's entries for them ("什么时候", "哪个部门") expand only where jieba keeps
+# the phrase whole.
+_ASKING = set("什么哪谁几多少怎")
+
+
+def _cut_apart(text: str, words: list[str], table) -> list[str]:
+    """The table's everyday words that jieba cut apart in the text ("管养|狗" holds 养狗): each occurrence straddles
+    two of its words, none of which holds it whole ("工作" inside 工作日 is no such word)."""
+    spans, at = [], 0
+    for w in words:
+        start = text.find(w, at)
+        if start >= 0:
+            spans.append((start, start + len(w)))
+            at = start + len(w)
+    out = []
+    for key in table:
+        if len(key) < 2 or key in words or _ASKING & set(key):
+            continue
+        i = text.find(key)
+        while i >= 0:
+            if not any(a <= i and i + len(key) <= b for a, b in spans):
+                out.append(key)
+                break
+            i = text.find(key, i + 1)
+    return out

@@ -91,6 +91,18 @@ def test_query_expansion_adds_official_vocabulary():
     assert "有效期" not in tok.tokenize("私立医院的补贴什么时候到期")
 
 
+def test_an_everyday_word_jieba_cut_apart_is_expanded_too():
+    from index.tokenize import KeywordTokenizer
+
+    tok = KeywordTokenizer()
+    # jieba cuts "出养|狗" and "管养|狗"; the table's 养狗 -> 养犬 still applies (温政办〔2019〕47号 says 养犬).
+    assert "养犬" in tok.tokenize_query("温州是不是要出养狗的规定了")
+    assert "养犬" in tok.tokenize_query("听说温州要出台管养狗的规定")
+    # Not inside a word jieba keeps whole (工作 in 工作日), nor a question phrase cut apart (什么|时候).
+    query = tok.tokenize_query("人社部门受理后多少个工作日内作出许可决定？什么时候开始施行？")
+    assert "执业" not in query and "期限" not in query
+
+
 def test_answer_type_of_questions():
     from index.answer_types import AGENCY, AMOUNT, DATE, evidence_share, question_kinds
 
