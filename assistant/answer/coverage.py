@@ -42,7 +42,8 @@ def uncovered_topics(q: Question, retriever: Retriever) -> tuple[str, ...]:
     before the one that asks."""
     question = q.query
     tags = {w.word: w.flag for w in posseg()[0].cut(question)}
-    nouns = [w for w in q.words if tags.get(w, "").startswith("n") and _is_topic(w)]
+    # A measure asked for (面积, 年龄) names no topic: a figure in its unit states it (unstated_attribute).
+    nouns = [w for w in q.words if tags.get(w, "").startswith("n") and _is_topic(w) and w not in _MEASURES]
     # A person the question names ("副市长王军"): a name the gazette never prints, whole, is not in it. Only where
     # the question speaks of a person (a post before the name, an appointment): jieba's name guesses are loose.
     names = [w for w in q.names if w in q.words and w not in nouns and (q.action or _as_person(w, q.query))]
@@ -94,6 +95,12 @@ ASKED_UNITS = (
 )
 
 
+# A measure asked by name ("面积原则上不超过多少") is stated by a figure in its unit ("不超过100平方米").
+MEASURE_UNITS = {what: prints for asks, prints, what in ASKED_UNITS[:4]}
+_MEASURES = {"面积": MEASURE_UNITS["具体面积"], "年龄": MEASURE_UNITS["具体年龄"], "比例": MEASURE_UNITS["具体比例"],
+             "比率": MEASURE_UNITS["具体比例"], "金额": MEASURE_UNITS["具体金额"]}
+
+
 def unstated_attribute(q: Question, scored: Sequence[ScoredSentence]) -> tuple[str, ...]:
     """Words of what a figure is asked of ("报名费是多少" -> 报名费) that none of the best clauses states, in its own
     words, an equivalent or all of its parts: their figures are of something else. Else the post whose holder is
@@ -109,7 +116,8 @@ def unstated_attribute(q: Question, scored: Sequence[ScoredSentence]) -> tuple[s
 
     def stated(w: str) -> bool:
         return any(credit(w, place, (*q.alternatives(w), *_agent_stem(w))) >= SYNONYM_CREDIT
-                   or (ps := _parts(w)) and all(p in place for p in ps) for place in places)
+                   or (ps := _parts(w)) and all(p in place for p in ps)
+                   or w in _MEASURES and _MEASURES[w].search(place) for place in places)
     unstated = tuple(w for w in q.attribute if not stated(w))
     if unstated:
         return unstated

@@ -1,4 +1,6 @@
 """Nouns a question asks about that the indexed text never mentions (real excerpts as the corpus)."""
+from dataclasses import replace
+
 from assistant.answer.coverage import resolve_words, uncovered_topics
 from assistant.answer.question import parse_question
 
@@ -212,3 +214,27 @@ def test_who_holds_a_post_is_asked_of_the_post_itself():
     group = scored("成立城市经济新业态培育领导小组，定期召开领导小组全体会议，及时研究解决新业态发展中的问题。")
     assert unstated_attribute(q("城市经济新业态培育领导小组的组长是谁？"), group) == ("组长",)
     assert unstated_attribute(q("领导小组的组长是谁？"), scored("领导小组组长由市长担任。")) == ()
+
+
+def test_a_measure_asked_by_name_is_stated_by_a_figure_in_its_unit():
+    from assistant.answer.coverage import unstated_attribute
+    from assistant.answer.select import ScoredSentence
+    from assistant.answer.sentences import split_sentences
+    from index.hits import ClauseHit
+
+    # 温财企〔2019〕491号 二（二）2 never says 面积; "不超过100平方米" is the area asked.
+    text = "办公用房大小和子基金规模相匹配，原则上不超过100平方米。"
+    hit = ClauseHit(rank=1, score=1.0, clause_id=0, doc_number="温财企〔2019〕491号", title="细则", path=("二", "（二）", "2"),
+                    label="二、（二）2", heading="免费自用办公用房", text=text, source="x.txt")
+    scored = [ScoredSentence(hit, 0, 0, split_sentences(text)[0], 0.8, 0.8, 0.0, 0.8, 0.8)]
+    asked = q("免费自用办公用房面积原则上不超过多少？")
+    assert unstated_attribute(asked, scored) == ()
+
+    class Fund:
+        def mentions(self, terms, gap=0):
+            return [t in "免费自用办公用房\n" + text for t in terms]
+
+    assert uncovered_topics(asked, Fund()) == ()  # 面积 is what is asked, no topic the text must name
+    other = [ScoredSentence(replace(hit, text="办公用房仅用于基金管理工作业务开展。"), 0, 0,
+                            split_sentences("办公用房仅用于基金管理工作业务开展。")[0], 0.8, 0.8, 0.0, 0.8, 0.8)]
+    assert unstated_attribute(asked, other) == ("面积",)
