@@ -86,7 +86,11 @@ def part_questions(q: Question) -> tuple[Question, ...]:
     for part in q.parts:
         pq = parse_question(part)
         if out and (len(pq.words) <= _ELLIPTICAL_WORDS or _PRONOUN.match(part)):
-            pq = parse_question(part, " ".join([*(w for w in out[0].words if w not in pq.words), pq.query]))
+            # A personnel part is about the person named ("徐霖森以前…当什么？这次又任了啥？"): the name, not the
+            # first part's other words (its former post), is its subject.
+            names = [n for n in q.names if n not in part] if pq.action else []
+            subject = names or [w for w in out[0].words if w not in pq.words]
+            pq = parse_question(part, " ".join([*subject, _PRONOUN.sub("", pq.query) if names else pq.query]))
         out.append(replace(pq, scene=tuple(w for w in pq.words if w in q.scene)))  # the whole question's scene
     return tuple(out)
 

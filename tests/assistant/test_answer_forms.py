@@ -661,3 +661,14 @@ def test_a_list_question_takes_the_best_clauses_own_list():
                          context, None, 0.8)
     labels = [c.label for c in answer.citations]
     assert "二、（二）、2、（1）" in labels and "二、（二）、3" not in labels, labels
+
+
+def test_a_later_personnel_part_is_about_the_person_not_the_first_parts_post():
+    from assistant.answer.forms import part_questions
+
+    # 7月份市政府人事任免: the former post is in the 免去 list, the new one in the appointments; "这次又任了啥" is
+    # about 徐霖森, not about the office the first part names.
+    q = parse_question("徐霖森以前在五水共治那个办公室当什么？这次又任了啥？")
+    later = part_questions(q)[1]
+    assert later.names == ("徐霖森",) and later.action == "appoint"
+    assert "五水共治" not in later.query and "办公室" not in later.words
