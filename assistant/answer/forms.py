@@ -474,6 +474,7 @@ def listed_section(q: Question, hits: Sequence[ClauseHit], context: Context, con
         return None
     asked = _asked_noun(q)
     best, best_key = None, None
+    named_inline = False
     seen: set[int] = set()
     for rank, hit in enumerate(hits[: config.top_clauses]):
         for c in (hit, *context.ancestors(hit)):
@@ -481,12 +482,16 @@ def listed_section(q: Question, hits: Sequence[ClauseHit], context: Context, con
                 continue
             seen.add(c.clause_id)
             children = context.children(c)
-            if len([x for x in children if x.text.strip()]) < 2:
-                continue
             heading = re.sub(r"\W", "", _BRACKETED.sub("", c.heading))
             # Generic nouns (要求, 情况) name no section: "工作要求" is not named by "…要求人大工作…".
             matched = sum(len(w) for w in set(q.words) - GENERIC_NOUNS if w in heading)
             share = matched / max(len(heading), 1)
+            if len([x for x in children if x.text.strip()]) < 2:
+                # A section the question names that prints its items in its own text ("需要进一步调研…的立法项目（4
+                # 件）": "…立法；…立法；…"): no other section answers for it by the word its heading ends with.
+                named_inline = named_inline or share >= _HEADING_SHARE and len(_inline_items(c.text)) >= 2 \
+                    and context.same_document(c, hits[0])
+                continue
             counted = bool(q.count) and q.count == len(children) and matched >= 2
             # "49号文一共有多少条措施": a count of what a section's heading (or one of its coordinated parts) ends
             # with ("支持政策与措施", "主要任务和发展重点"), only in a document the question names by number: a
@@ -501,7 +506,14 @@ def listed_section(q: Question, hits: Sequence[ClauseHit], context: Context, con
             key = (counted, share, -rank)
             if best_key is None or key > best_key:
                 best, best_key = c, key
+    if named_inline and best_key is not None and best_key[1] < _HEADING_SHARE:
+        return None  # named by its heading's last word only (项目), while another section is named by most of it
     return best
+
+
+def _inline_items(text: str) -> list[str]:
+    """Items a clause lists in its own text, separated by semicolons."""
+    return [p for p in re.split(r"[；;]", text) if p.strip(" 。\n")]
 
 
 _ASKED_AFTER = re.compile(r"(?:哪些|哪几(?:个|项|条|类|种|方面)?|什么)([\u4e00-\u9fff]{2,})")

@@ -672,3 +672,28 @@ def test_a_later_personnel_part_is_about_the_person_not_the_first_parts_post():
     later = part_questions(q)[1]
     assert later.names == ("徐霖森",) and later.action == "appoint"
     assert "五水共治" not in later.query and "办公室" not in later.words
+
+
+def test_a_section_named_by_most_of_its_heading_is_not_replaced_by_one_ending_in_the_same_word():
+    from assistant.answer.config import AnswerConfig
+    from assistant.answer.context import Context
+    from assistant.answer.forms import listed_section
+    from index.store import ClauseRecord
+
+    # 温政办〔2019〕47号: 二（二） lists its 5 规章项目 as items; 三 prints its 4 立法项目 in its own text.
+    rows = [
+        (("二",), "力争在本年度内完成的立法项目（8件）", ""),
+        (("二", "（二）"), "需要制定、修订的规章项目（5件）", ""),
+        *[(("二", "（二）", str(i)), None, f"制定《温州市第{i}号管理办法》（市某局起草）。") for i in range(1, 6)],
+        (("三",), "需要进一步调研、论证，待条件成熟后提出的立法项目（4件）",
+         "温州市互联网信息服务管理立法（市委网信办起草）；温州市雁荡山风景名胜区立法（市雁荡山管委会起草）；"
+         "温州市电动车管理立法（市公安局起草）；温州市垃圾分类管理立法（市综合行政执法局起草）。"),
+    ]
+    records = [ClauseRecord(i, "x.txt", "x.txt", 0, "温政办〔2019〕47号", "立法工作计划", "normative", None, None, path,
+                            "、".join(path), heading, "", text, str(i)) for i, (path, heading, text) in enumerate(rows)]
+    context = Context(records)
+    hits = [records[7].hit(1, 1.0), records[2].hit(2, 0.9)]
+    q = parse_question("47号文里“需要进一步调研、条件成熟再提出”的立法项目一共几个？")
+    assert listed_section(q, hits, context, AnswerConfig()) is None  # not 二（二）, named by 项目 alone
+    assert listed_section(parse_question("47号文需要制定、修订的规章项目一共几个？"), hits, context,
+                          AnswerConfig()).label == "二、（二）"
