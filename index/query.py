@@ -126,7 +126,7 @@ _SUPPLEMENTARY = re.compile(rf"附则(?:中的?|的)?第?({_NUM})(?:条|项|款|
 _ARTICLE = re.compile(rf"第({_NUM})条")
 # "第1.2节", "6.4.2条", "6.4.2讲了什么": a section of a plan numbered with dots (应急预案 print 1.2 and 6.4.2), printed
 # under its ancestors ("1" > "1.2"). A figure (1.5万元, 2.5级) is not one: a section word or 第 must say so.
-_DOTTED = re.compile(r"(?:第\s*)(\d{1,2}(?:[.．]\d{1,2}){1,3})(?![\d.．])|(?<![\d.．])(\d{1,2}(?:[.．]\d{1,2}){1,3})"
+_DOTTED = re.compile(r"第\s*(\d{1,2}(?:[.．]\d{1,2}){1,3})(?![\d.．])|(?<![\d.．])(\d{1,2}(?:[.．]\d{1,2}){1,3})"
                      r"\s*(?=节|小节|条|款|部分|(?:中|里)?(?:讲|规定|说|写)了?)")
 _ITEM = re.compile(rf"第({_NUM})项")
 # "附件2", "附件" of a document: printed as 附件 (one attachment, or the list of them) or 附件N.

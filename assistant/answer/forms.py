@@ -757,7 +757,7 @@ def _list_headings(picks: Sequence[Excerpt], scored: Sequence[ScoredSentence], c
         found = context.heading_span(s.hit, s.sentence) if s is not None else None
         if found is None:
             lead = context.lead_in(p.hit)
-            if lead and not any(q.hit.clause_id == (context.parent(p.hit) or p.hit).clause_id for q in picks):
+            if lead and not any(other.hit.clause_id == (context.parent(p.hit) or p.hit).clause_id for other in picks):
                 out[p.hit.clause_id] = lead  # "（5）…影响应急使用的" is a case of "有下列行为之一的，依照…处理"
             continue
         hit, start, end = found

@@ -355,9 +355,9 @@ def _pieces_of(text: str, pieces: Sequence[str]) -> list[str]:
     return out
 
 
+# "我们几个人": a few of us.
 _US_FEW = re.compile(r"(我们|咱们|俺们|他们|她们)几(?=个|位|家|名)")
-
-
+# A part asking how many things there are ("规章有几部？"), before one asking which they are.
 _HOW_MANY_ITEMS = re.compile(r"(?:几|多少)(?:个|件|部|项|条|家|位|名|类|种|批|份)(?!工作日|月|小时)")
 # A part that only asks which the things just counted are ("分别是哪些？", "都是什么？").
 _THEN_WHICH = re.compile(r"^(?:它们|这些|其中)?(?:分别|具体|各自)?都?(?:是|有|叫|为)?(?:哪些|哪几[个件部项条家位名类种]?|什么|啥)"
