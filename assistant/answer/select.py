@@ -5,6 +5,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.answer.config import AnswerConfig
 from assistant.answer.context import Context, is_list_heading
@@ -202,6 +203,21 @@ def keyword_weights(words: Sequence[str], sentences: Sequence[str]) -> dict[str,
 _TITLED_KINDS = frozenset({"news", "feature"})
 
 
+# A stretch of a title this long, past its issuer ("国务院办公厅关于印发…"), names the document.
+_TITLE_RUN = 4
+# What makes a name the scope of a question: "…预案里", "…办法中", "…条例规定".
+_SCOPE = re.compile(r"([\u4e00-\u9fff]{%d,})(?:里|中|内|上|规定|提到|要求)(?=[，,的])" % _TITLE_RUN)
+
+
+@lru_cache(maxsize=4096)
+def scopes_title(question: str, title: str) -> bool:
+    """The question sets the document as its scope by part of its title past the issuer: "国家粮食应急预案里，…" for
+    "国务院办公厅关于印发国家粮食应急预案的函"."""
+    body = title[title.find("关于") + 2:] if "关于" in title else title
+    return any(run[i:i + _TITLE_RUN] in body and run[-_TITLE_RUN:] in body
+               for run in _SCOPE.findall(question) for i in range(len(run) - _TITLE_RUN + 1))
+
+
 def keyword_overlap(weights: dict[str, float], sentence: str, hit: ClauseHit, q: Question | None = None,
                     above: str = "") -> float:
     """Weighted share of question keywords found in the sentence, else its heading (or what it stands under,
@@ -210,7 +226,8 @@ def keyword_overlap(weights: dict[str, float], sentence: str, hit: ClauseHit, q:
         return 0.0
     # A heading is the subject of its clause's sentences ("端午节" over "6月7日放假"): it counts as part of each. So
     # is a news article's title for its paragraphs ("…推进会召开" over "市长姚高员主持。").
-    topic = hit.title if hit.kind in _TITLED_KINDS else ""
+    # And a document the question sets as the scope by its title ("国家粮食应急预案里，…"): its name frames every clause.
+    topic = hit.title if hit.kind in _TITLED_KINDS or q is not None and scopes_title(q.query, hit.title) else ""
     places = {"sentence": f"{hit.heading or ''}\n{sentence}", "heading": f"{hit.heading or ''}\n{above}\n{topic}",
               "clause": hit.text, "title": hit.title}
     total = found = 0.0

@@ -697,3 +697,21 @@ def test_a_section_named_by_most_of_its_heading_is_not_replaced_by_one_ending_in
     assert listed_section(q, hits, context, AnswerConfig()) is None  # not 二（二）, named by 项目 alone
     assert listed_section(parse_question("47号文需要制定、修订的规章项目一共几个？"), hits, context,
                           AnswerConfig()).label == "二、（二）"
+
+
+def test_a_document_set_as_the_scope_by_its_title_frames_every_clause():
+    from assistant.answer.select import keyword_overlap, keyword_weights, scopes_title
+
+    title = "国务院办公厅关于印发国家粮食应急预案的函"  # 国办函〔2005〕57号
+    q = parse_question("粮食应急预案里，国家层面的粮食应急指挥部由谁挂帅当总指挥？")
+    assert scopes_title(q.query, title)
+    assert not scopes_title("五大战略性新兴产业分别是哪五个？", "温州市培育发展五大战略性新兴产业行动计划")  # the subject
+    assert not scopes_title(q.query, "国务院办公厅关于印发“无废城市”建设试点工作方案的通知")
+    # 2.1's roster line says who the 总指挥 is without repeating 预案: the scope the question sets counts for it.
+    text = "总指挥：国家发展改革委主要负责人。"
+    hit = ClauseHit(1, 1.0, 0, "国办函〔2005〕57号", title, ("2", "2.1"), "2.1", "国家粮食应急工作指挥部", text,
+                    "x.txt", "国务院办公厅", None, "normative")
+    plain = parse_question("粮食应急预案，国家层面的粮食应急指挥部由谁挂帅当总指挥？")  # the same words, no scope
+    assert plain.words == q.words and not scopes_title(plain.query, title)
+    weights = keyword_weights(q.words, [text])
+    assert keyword_overlap(weights, text, hit, q) > keyword_overlap(weights, text, hit, plain)
