@@ -305,11 +305,11 @@ def enumeration(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Cl
         kinds, each, kind = _counted_kind(q), _counted_words(q), _item_kind(q)
         # The best clause's own list ("初次申请…的企业，…申请材料包括：" and its items) counts twice: a list in a
         # clause ranked below it is of something else ("信息变更申请的企业，应提交的材料：").
-        own_list = {s.index for s in own if s.hit.clause_id == lead.hit.clause_id and introduces_items(s.sentence.text)
-                    and context.children(s.hit)}
+        lead_lists = bool(context.children(lead.hit))
         best = max(own, key=lambda s: (s.score + weight * max(_listness(s.sentence.text, q.count, kinds, each, kind),
                                                               float(not q.count and _list_of(s.hit, context) is not None))
-                                       + weight * (s.hit.clause_id == lead.hit.clause_id and s.index in own_list),
+                                       + weight * (lead_lists and s.hit.clause_id == lead.hit.clause_id
+                                                   and introduces_items(s.sentence.text)),
                                        -s.position, -s.index))
         if q.count and not _listness(best.sentence.text, q.count, kinds, each):
             listed = _list_in_document(lead.hit, q, context)
@@ -756,8 +756,8 @@ def _list_headings(picks: Sequence[Excerpt], scored: Sequence[ScoredSentence], c
         s = by_start.get((p.hit.clause_id, p.start))
         found = context.heading_span(s.hit, s.sentence) if s is not None else None
         if found is None:
-            lead = context.lead_in(p.hit)
-            if lead and not any(other.hit.clause_id == (context.parent(p.hit) or p.hit).clause_id for other in picks):
+            lead = context.lead_in(p.hit)  # set only for an item under a parent
+            if lead and not any(other.hit.clause_id == context.parent(p.hit).clause_id for other in picks):
                 out[p.hit.clause_id] = lead  # "（5）…影响应急使用的" is a case of "有下列行为之一的，依照…处理"
             continue
         hit, start, end = found

@@ -118,8 +118,8 @@ def score_sentences(q: Question, hits: Sequence[ClauseHit], retriever: Retriever
         if AMOUNT in present and (not _counts(q, hit) or q.action and names_post(sentence.text)):
             present.discard(AMOUNT)  # a figure, but of something other than what is counted ("试用期一年")
         lead = context.list_heading(hit, sentence) if context else None
-        if PERSON in kinds and (names_post(_item_text(hit, sentence, lead, context))
-                                or q.post and names_post_title(q.post, sentence.text)):
+        holds_post = bool(q.post) and names_post_title(q.post, sentence.text)
+        if PERSON in kinds and (names_post(_item_text(hit, sentence, lead, context)) or holds_post):
             present.add(PERSON)  # a list heading ("市政府决定：") holds the people its items name
         penalized = factual - {SPEECH}  # news sentences without a speech verb still say what happened
         if penalized:
@@ -143,7 +143,7 @@ def score_sentences(q: Question, hits: Sequence[ClauseHit], retriever: Retriever
                 score -= config.w_year
         if q.identity and re.search(rf"{POST_BEFORE_NAME}{q.identity}", sentence.text):
             score += config.w_kind  # "全国工商联主席高云龙" says who 高云龙 is
-        if q.post and names_post_title(q.post, sentence.text):
+        if holds_post:
             score += config.w_kind  # "总指挥：国家发展改革委主要负责人" says who the 总指挥 asked about is
         if q.names and names_post(sentence.text) and not any(n in sentence.text for n in q.names):
             score -= config.w_action  # another person's appointment or removal does not answer about this one
