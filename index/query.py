@@ -82,6 +82,12 @@ class ClauseRef:
     def matches(self, path: tuple[str, ...]) -> bool:
         return path in self.paths or bool(self.article and path and path[-1] == self.article)
 
+    def matches_through(self, path: tuple[str, ...]) -> bool:
+        """The item under one more level: plans number a part's items on through its sections ("第三部分第10条"
+        is 三、（三）10)."""
+        return any(len(p) >= 2 and len(path) == len(p) + 1 and path[0] == p[0] and path[-1] == p[-1]
+                   for p in self.paths)
+
     def matches_under(self, path: tuple[str, ...]) -> bool:
         return any(len(path) > len(p) and path[: len(p)] == p for p in self.paths)
 

@@ -108,7 +108,8 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
             mentioned = any("附件" in (r.text or "") for r in whole_docs)
             return abstain(q.text, hits, shown, 0.0, rewritten,
                            ("公报所载的该文件提到附件，但未刊载附件内容。" if mentioned else "公报所载的该文件没有附件。",))
-    if q.form == CLAUSE and named_.clause_missing(q, doc_records):
+    if q.form == CLAUSE and named_.clause_missing(q, doc_records or named_.documents_titled(
+            q, context.records, _DOCUMENT_NAMES.get(context.records))):
         return abstain(q.text, hits, shown, 0.0, rewritten, ("所提到的文件中没有所问的条款。",))
     ordinals = named_.ordinal_misses(q, hits)
     if ordinals:

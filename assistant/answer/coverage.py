@@ -56,7 +56,7 @@ def uncovered_topics(q: Question, retriever: Retriever) -> tuple[str, ...]:
     parts = {w: [] if w in names else _parts(w) for w in candidates}
     terms = sorted({t for ts in candidates.values() for t in ts}
                    | {t for ps in parts.values() for p in ps for t in (p, *expand_word(p))})
-    found = retriever.mentions(terms, gap=2)
+    found = retriever.mentions(terms, gap=_ABBREVIATION_GAP)
     if found is None:
         return ()
     known = dict(zip(terms, found))
@@ -116,7 +116,7 @@ def unstated_attribute(q: Question, scored: Sequence[ScoredSentence]) -> tuple[s
 
     def stated(w: str) -> bool:
         return any(credit(w, place, (*q.alternatives(w), *_agent_stem(w))) >= SYNONYM_CREDIT
-                   or (ps := _parts(w)) and all(p in place for p in ps)
+                   or (ps := _parts(w)) and all(p in place for p in ps) or _abbreviated(w, place)
                    or w in _MEASURES and _MEASURES[w].search(place) for place in places)
     unstated = tuple(w for w in q.attribute if not stated(w))
     if unstated:
@@ -126,6 +126,16 @@ def unstated_attribute(q: Question, scored: Sequence[ScoredSentence]) -> tuple[s
     # "总投资是多少亿元": the unit the figure is asked in is printed by none of them.
     return tuple(what for asks, prints, what in ASKED_UNITS
                  if asks.search(q.query) and not any(prints.search(p) for p in places))[:1]
+
+
+# A two-character word may abbreviate a longer one, one character of each of its parts (社团 for 社会团体, 基建 for
+# 基本建设): its characters with at most this many between them (the gap retriever.mentions allows topics).
+_ABBREVIATION_GAP = 2
+
+
+def _abbreviated(word: str, text: str) -> bool:
+    return len(word) == 2 and re.search(rf"{re.escape(word[0])}[^，。；：、]{{1,{_ABBREVIATION_GAP}}}{re.escape(word[1])}",
+                                        text) is not None
 
 
 def resolve_words(q: Question, retriever: Retriever) -> Question:

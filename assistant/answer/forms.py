@@ -26,7 +26,7 @@ from assistant.answer.types import Answer, Retriever
 from corpus.validity import FROM, SPAN, TITLE_PERIOD, UNTIL, YEARS
 from index.hits import ClauseHit
 
-_WHOLE_DOCUMENT = re.compile(r"(?:文|文件|文章|通知|意见|方案|计划|办法|细则)(?:主要|大概|大致|都)?(?:讲|说|写)(?:了|的)?些?(?:是)?"
+_WHOLE_DOCUMENT = re.compile(r"(?:文|文件|文章|通知|意见|方案|计划|办法|细则|条例|决定|批复|预案|号)(?:主要|大概|大致|都)?(?:讲|说|写)(?:了|的)?些?(?:是)?"
                              r"(?:什么|啥)|(?:文|文件|文章)的?(?:主要)?内容")
 _CN_NUMERAL = re.compile(r"[一二三四五六七八九十]+")
 # A later part of a question with at most this many content words has no subject of its own.
@@ -38,7 +38,8 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?|[一二三四五六七八九十两]+(?=[个
 def named_clauses(q: Question, hits: Sequence[ClauseHit]) -> list[ClauseHit]:
     """Retrieved clauses the question names by reference ("三（九）"), as the searcher pins them first."""
     refs = q.intent.clause_refs
-    exact = [h for h in hits if any(r.matches(tuple(h.path)) for r in refs)]
+    exact = [h for h in hits if any(r.matches(tuple(h.path)) for r in refs)] \
+        or [h for h in hits if any(r.matches_through(tuple(h.path)) for r in refs)]
     return exact or [h for h in hits if any(r.matches_under(tuple(h.path)) for r in refs)][:1] \
         or [h for h in hits[:1] if any(r.matches_above(tuple(h.path)) for r in refs)]
 

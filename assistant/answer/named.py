@@ -67,6 +67,9 @@ def documents_titled(q: Question, records: Sequence | None, names: dict[str, int
     return [r for r in records if r.doc_index == doc]
 
 
+_ARTICLE = re.compile(r"第[零〇一二两三四五六七八九十百千\d]+条(?:之[一二三四五六七八九十]+)?")
+
+
 def clause_missing(q: Question, doc_records: Sequence) -> bool:
     """The question names a clause that none of the named documents has (exactly, above or below it)."""
     refs = q.intent.clause_refs
@@ -74,15 +77,15 @@ def clause_missing(q: Question, doc_records: Sequence) -> bool:
         return False
     paths = [tuple(r.path) for r in doc_records]
     for ref in refs:
-        if any(ref.matches(p) or ref.matches_under(p) for p in paths):
+        if any(ref.matches(p) or ref.matches_through(p) or ref.matches_under(p) for p in paths):
             return False
         # An ancestor stands for the clause only when it is not split at that depth (附则 printed as one clause);
         # "三（二十一）" where 三 has items （一）…（二十） is a clause that does not exist.
         split = {p[:-1] for p in paths if p}
         if any(ref.matches_above(p) and p not in split for p in paths):
             return False
-        if ref.article and not ref.paths:
-            return False  # "第三条" alone: statutes number articles the index may not split out
+        if ref.article and not any(p and _ARTICLE.fullmatch(p[-1]) for p in paths):
+            return False  # "第三条": a statute the index does not split into articles may still hold it
     return True
 
 

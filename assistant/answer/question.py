@@ -15,13 +15,13 @@ from functools import lru_cache
 # The kinds of answer a question asks for are shared with retrieval, which uses them as a prior.
 from assistant.answer.segment import posseg, tokenizer
 from assistant.answer.sentences import unspaced
-from corpus.numbers import to_int
+from corpus.numbers import CLOSE as BRACKET_CLOSE, OPEN as BRACKET_OPEN, to_int
 from index.answer_types import (  # noqa: F401 (re-exported for the answer stage)
     AGENCY, AMOUNT, DATE, EVIDENCE, KINDS, PERMISSION, PLACES, UNITS, has_evidence, question_kinds,
 )
 from index.query import Intent, analyze
 from index.synonyms import expand_word
-from index.tokenize import STOP_WORDS as INDEX_STOP_WORDS
+from index.tokenize import SHORT_NUMBER, STOP_WORDS as INDEX_STOP_WORDS
 
 # Question forms, each composed its own way (assistant.answer.compose).
 CLAUSE, OVERVIEW, ENUMERATION, COUNT, YESNO, FACTOID, MULTI, OPEN = (
@@ -66,7 +66,7 @@ _ENUMERATION = re.compile(r"哪些|哪几|有几类|包括什么|包括哪|包�
                           r"|需要什么(?:条件|材料)|什么条件|哪.{0,4}渠道"
                           r"|(?:什么|哪些)(?:材料|手续|证件|资料)|(?:材料|手续|资料)(?:要|需要|得)?(?:准备|提交|交|带)(?:什么|哪些)")
 _OVERVIEW = re.compile(r"(?:有|给|提供|享受|享有|拿到?)(?:什么|哪些|啥)(?:补贴|补助|奖励|扶持|支持|优惠|政策|措施|文件|规定)"
-                       r"|讲了什么|说了什么|规定了什么|写了什么|主要内容|什么内容|是什么内容|有哪些(?:文件|规定|政策)"
+                       r"|(?:讲|说|规定|写)(?:了|的是|的)?些?(?:什么|啥)|主要内容|什么内容|是什么内容|有哪些(?:文件|规定|政策)"
                        r"|(?:任免|任命|免去)了哪些|都有什么|有什么(?:新)?(?:政策|规定|要求)")
 _CLAUSE_ASK = re.compile(r"规定了什么|讲了什么|说了什么|写了什么|是什么|什么内容|内容|全文|原文")
 # What each of several things is ("分别聚焦什么", "各是什么").
@@ -142,8 +142,12 @@ class Question:
     @property
     def focus(self) -> str:
         """The clause of the question that asks (the last one): "工地施工噪音扰民，市政府今年有相关立法吗？" asks
-        about 立法; the clause before it only sets the scene."""
+        about 立法; the clause before it only sets the scene. A last clause without a content word of its own
+        ("…听说有个“三改一整”，具体是改哪些？") asks about the one before it."""
         pieces = [p for p in _CLAUSES.split(self.query.strip().rstrip("？?。！! ")) if p.strip()]
+        for i in range(len(pieces) - 1, -1, -1):
+            if any(w in pieces[i] for w in self.words):
+                return "，".join(pieces[i:])
         return pieces[-1] if pieces else self.query
 
     @property
@@ -599,7 +603,10 @@ def content_words(question: str) -> tuple[str, ...]:
     seen: dict[str, None] = {}
     previous = ""
     tokens = tokenizer().lcut(question)
+    issuer = _issuer_tokens(question, tokens)
     for i, token in enumerate(tokens):
+        if i in issuer:
+            continue
         token, after_duo = token.strip(), previous in ("多", "多多")  # "最|多多|大面积": 最多 + 多大
         previous = token
         following = tokens[i + 1] if i + 1 < len(tokens) else ""
@@ -612,6 +619,29 @@ def content_words(question: str) -> tuple[str, ...]:
             continue
         seen.setdefault(token, None)
     return tuple(seen)
+
+
+# The issuer code of a document number ("温人社发〔2019〕105号", "国令第707号") names no topic, and jieba cuts it into
+# made-up words (温人|社发). Codes are short and no common words: tokens within this many characters before the
+# year bracket or 第 of 令第, that jieba's dictionary does not count as common, are the code; so are the pieces
+# of a short reference ("49|号文").
+_ISSUER_CHARS, _COMMON_WORD = 4, 100
+_ISSUER_END = re.compile(rf"[{re.escape(BRACKET_OPEN)}]\s*(?:19|20)\d\d\s*[{re.escape(BRACKET_CLOSE)}]|(?<=令)\s*第")
+
+
+def _issuer_tokens(question: str, tokens: list[str]) -> set[int]:
+    ends = [m.start() for m in _ISSUER_END.finditer(question)]
+    short = [m.span() for m in SHORT_NUMBER.finditer(question)]
+    if not ends and not short:
+        return set()
+    freq, out, start = tokenizer().FREQ, set(), 0
+    for i, token in enumerate(tokens):
+        end = start + len(token)
+        if any(e - _ISSUER_CHARS <= start and end <= e for e in ends) and freq.get(token, 0) < _COMMON_WORD \
+                or any(a <= start and end <= b for a, b in short):
+            out.add(i)
+        start = end
+    return out
 
 
 def user_amounts(question: str) -> list[float]:

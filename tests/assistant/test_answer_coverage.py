@@ -132,6 +132,10 @@ def test_what_a_figure_is_asked_of_must_be_named_by_a_clause_found():
     grant = scored("对社会办医疗机构给予50万元的一次性补助。")
     assert unstated_attribute(q("私立医疗机构的一次性补助金额是多少？"), grant) == ()  # 补助|金额: of the grant
     assert unstated_attribute(q("私立医疗机构的租金是多少？"), grant) == ("租金",)
+    # A two-character word abbreviates the longer one the clause prints (社团 for 社会团体).
+    funds = scored("全国性社会团体和跨省（自治区、直辖市）法人社会团体应有10万元以上资金，地方性法人社会团体应有5万元以上资金。")
+    assert unstated_attribute(q("全国性和地方性的法人社团分别得有多少钱才能保留下来？"), funds) == ()
+    assert unstated_attribute(q("全国性的法人社团每年要交多少会费？"), funds) == ("会费",)
 
 
 def test_an_attribute_named_only_by_another_document_is_unstated():

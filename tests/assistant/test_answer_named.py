@@ -112,3 +112,22 @@ def test_a_document_written_out_by_name():
     titled = named.documents_titled(parse_question("个人所得税专项附加扣除暂行办法有效期到什么时候"), records, names)
     assert {r.doc_index for r in titled} == {1}
     assert named.documents_titled(parse_question("代理条例有几条？"), records, names) == []
+
+
+def test_item_numbered_on_through_a_part_is_the_clause_named():
+    # 48号 numbers the items of 三、工作举措 1…20 on through its sections: "第三部分第10条" is 三、（三）10.
+    records = [SimpleNamespace(doc_number="温政办〔2019〕48号", path=path, text="…")
+               for path in (("三",), ("三", "（一）"), ("三", "（一）", "1"), ("三", "（三）"), ("三", "（三）", "10"))]
+    q = parse_question("48号文第三部分第10条是什么内容？")
+    assert not named.clause_missing(q, records)
+    assert named.clause_missing(parse_question("48号文第三部分第30条是什么内容？"), records)
+
+
+def test_article_a_statute_split_into_articles_lacks_is_missing():
+    # 专利代理条例 has 第一条…第三十二条; a statute printed whole (no article clauses) may hold any article.
+    articles = [SimpleNamespace(doc_number="国令第706号", path=(chapter, article), text="…")
+                for chapter, article in (("第一章", "第一条"), ("第二章", "第十条"), ("第五章", "第三十二条"))]
+    assert named.clause_missing(parse_question("《专利代理条例》第四十条是怎么规定的？"), articles)
+    assert not named.clause_missing(parse_question("《专利代理条例》第十条是怎么规定的？"), articles)
+    whole = [SimpleNamespace(doc_number="国令第706号", path=(), text="…")]
+    assert not named.clause_missing(parse_question("《专利代理条例》第四十条是怎么规定的？"), whole)

@@ -1,8 +1,8 @@
 """Question kinds, keywords and the user's own figures."""
 import pytest
 
-from assistant.answer.question import (AGENCY, AMOUNT, DATE, PERMISSION, format_yuan, has_evidence, keywords,
-                                       question_kinds, user_amounts)
+from assistant.answer.question import (AGENCY, AMOUNT, DATE, OVERVIEW, PERMISSION, format_yuan, has_evidence, keywords,
+                                       parse_question, question_kinds, user_amounts)
 
 
 @pytest.mark.parametrize("question, kind", [
@@ -52,6 +52,29 @@ def test_question_phrases_are_not_content_words():
     # "在人才方面": 方面 frames the topic; a clause on 人才 need not say 方面 (49号 三（十二） does not).
     assert content_words("民营医院在人才方面都有哪些政策") == ("民营", "医院", "人才")
     assert "下载" in content_words("特殊工时那几张申请表去哪下载")
+
+
+def test_document_number_issuer_codes_are_not_content_words():
+    from assistant.answer.question import content_words
+
+    # jieba cuts the code into made-up words (温人|社发) no clause prints.
+    assert content_words("温人社发〔2019〕105号这个文件主要讲什么？") == ()
+    assert content_words("温财企〔2019〕491号给合作方有哪些优惠") == ("合作方", "优惠")
+    assert content_words("国令第707号第十条") == ("第十条",)
+    assert content_words("49号文讲了啥") == ()
+    # A common word before the code is the question's own.
+    assert content_words("社会办医补贴温政办〔2019〕49号") == ("社会", "办医", "补贴")
+
+
+def test_what_a_document_says_is_an_overview_however_worded():
+    for text in ("温人社发〔2019〕105号这个文件主要讲什么？", "温政办〔2019〕47号讲的啥", "国办发〔2019〕6号说的是什么"):
+        assert parse_question(text).form == OVERVIEW, text
+
+
+def test_a_last_clause_without_words_of_its_own_asks_about_the_one_before():
+    q = parse_question("我们村有贫困户搞农家乐，听说有个“三改一整”，具体是改哪些？")
+    assert "农家乐" not in q.focus and "三改" in q.focus
+    assert parse_question("工地施工噪音扰民，市政府今年有相关立法吗？").focus == "市政府今年有相关立法吗"
 
 
 def test_several_or_those_few_is_not_a_count():

@@ -27,3 +27,15 @@ def test_an_article_of_a_chapter_is_the_article():
     ref = analyze("国发〔2018〕41号第七章第二十三条讲了什么？").clause_refs[0]
     assert ref.matches(("第七章", "第二十三条")) and ref.article == "第二十三条"
     assert not ref.matches(("七", "（二十三）"))
+
+
+def test_an_item_numbered_on_through_a_part_is_pinned_under_its_section():
+    from types import SimpleNamespace
+
+    from index.fusion import pin_named_clauses
+
+    ref, = analyze("48号文第三部分第10条是什么内容？").clause_refs
+    assert ref.matches_through(("三", "（三）", "10")) and not ref.matches(("三", "（三）", "10"))
+    assert not ref.matches_through(("四", "（三）", "10")) and not ref.matches_through(("三", "（三）", "11"))
+    records = [SimpleNamespace(clause_id=i, path=p) for i, p in enumerate([("三",), ("三", "（三）"), ("三", "（三）", "10")])]
+    assert pin_named_clauses([(1, 0.9), (0, 0.8), (2, 0.5)], records, [ref])[0] == (2, 0.9)
