@@ -69,8 +69,8 @@ def named_first(first: list[tuple[int, float]], rest: list[tuple[int, float]]) -
 
 def pin_named_clauses(ranked: list[tuple[int, float]], candidates, refs) -> list[tuple[int, float]]:
     """Put the clauses a query names ("三（九）") first, scored like the top hit: exact paths, else the item one level
-    further down, else the clauses under the named one, else the deepest clauses above it. candidates: clause records of the named document(s) in
-    order; refs: index.query clause references."""
+    further down, else the clauses under the named one, else the deepest clauses above it. candidates: clause
+    records of the named document(s) in order; refs: index.query clause references."""
     pinned = [r.clause_id for r in candidates if any(ref.matches(r.path) for ref in refs)]
     if not pinned:
         pinned = [r.clause_id for r in candidates if any(ref.matches_through(r.path) for ref in refs)]

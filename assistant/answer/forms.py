@@ -521,7 +521,7 @@ _ASKED_AFTER = re.compile(r"(?:哪些|哪几(?:个|项|条|类|种|方面)?|什�
 
 
 # The parts policy documents are built of (公文 structure: 主要任务, 保障措施, 基本原则…), as a list question names them.
-_SECTION_NOUNS = frozenset("任务 措施 举措 保障 机制 目标 原则 步骤 分工".split())
+_SECTION_NOUNS = frozenset("任务 措施 举措 保障 机制 目标 原则 步骤 分工 优惠 补贴 补助 奖励 扶持".split())
 
 
 def _asked_noun(q: Question) -> str | None:

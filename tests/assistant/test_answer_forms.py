@@ -489,6 +489,9 @@ def test_the_part_of_a_document_a_list_question_asks_for():
     assert _asked_noun(parse_question("五大战新产业行动计划在组织、分工上都有哪些保障安排？")) == "保障"
     assert _asked_noun(parse_question("新业态方案有哪些主要任务？")) == "任务"
     assert _asked_noun(parse_question("105号文适用哪些企业")) is None  # 企业 are listed, not a part of the document
+    # A benefit a policy grants names its section ("二、优惠政策事项" of 491号, items （一）（二）).
+    assert _asked_noun(parse_question("温财企〔2019〕491号给政府产业基金的合作方有哪些优惠？")) == "优惠"
+    assert _asked_noun(parse_question("开诊所有哪些补贴？")) == "补贴"
 
 
 PARALLEL = ("会议强调，要坚持党的领导，各级人大及其常委会要提高政治站位，坚持在党的领导下开展工作；各级党委要把人大工作摆上更加"
