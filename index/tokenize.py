@@ -152,12 +152,22 @@ class KeywordTokenizer:
         tokens = self.tokenize(text)
         words = [t for t in self._jieba.cut(text) if t.strip()]
         extra = expand(words + _cut_apart(text, words, THESAURUS) + [t for t in tokens if not t.startswith(BIGRAM)])
+        if ASKS_ELIGIBILITY.search(text):
+            extra += [t for t in ELIGIBILITY_SECTIONS if t not in extra]
         for term in extra:
             tokens.extend(t for t in self.tokenize(term) if t not in tokens)
         return tokens
 
     def tokenize_batch(self, texts: Iterable[str]) -> list[list[str]]:
         return [self.tokenize(t) for t in texts]
+
+
+# "哪些企业可以申请", "能参加这个试点吗": who a policy applies to, which documents state in a section of their own
+# (一、适用对象; 适用范围; 申请条件), whatever words the question shares with its text.
+ASKS_ELIGIBILITY = re.compile(r"(?:哪些|哪类|哪种|什么样的?|什么)(?:[\u4e00-\u9fff]{1,6}?)(?:可以|能够?|可)(?:申请|享受|参加|参与|纳入)"
+                              r"|(?:可以|能够?|能否|能不能|可不可以)(?:申请|享受|参加|参与|纳入)[^，,。？?]{0,20}(?:吗|么|\?|？)"
+                              r"|适用(?:于)?(?:哪些|什么|谁)")
+ELIGIBILITY_SECTIONS = ("适用对象", "适用范围", "申请条件", "申报条件")
 
 
 # Characters of question phrases: the table's entries for them ("什么时候", "哪个部门") expand only where jieba keeps

@@ -158,3 +158,21 @@ def test_as_of_asks_no_date_and_a_round_figure_is_an_amount():
     # 国办函〔2004〕57号: "湖北、河南两省各15万左右" states the numbers asked.
     assert has_evidence(AMOUNT, "湖北、河南两省各15万左右，且主要是农业人口")
     assert not has_evidence(AMOUNT, "万元以上的项目")
+
+
+def test_who_may_apply_asks_for_the_section_on_whom_a_policy_applies_to():
+    from index.tokenize import KeywordTokenizer
+
+    tok = KeywordTokenizer()
+    # 温人社发〔2019〕105号: "一、适用对象" holds none of the question's verbs; the procedure clause repeats 申请.
+    clauses = ["适用对象\n企业注册地和实际经营地均在本市范围内，已取得特殊工时行政许可并在有效期内，以及初次或变更申请特殊工时"
+               "行政许可的外商投资企业。",
+               "初次申请特殊工时行政许可的企业，按照有关规定申报，并填报用人单位实行特殊工时岗位清单式管理申请表。申请材料包括：",
+               "用人单位可向当地人力社保部门提出申请，申请实行特殊工时岗位清单式管理的企业应提交申请材料。"]
+    index = KeywordIndex()
+    index.index([tok.tokenize(c) for c in clauses])
+    question = "哪些企业可以申请特殊工时清单式管理？"
+    assert "适用" in tok.tokenize_query(question) and "适用" not in tok.tokenize(question)
+    assert int(np.argmax(index.scores([tok.tokenize(question)])[0])) != 0  # the words alone find the procedure
+    assert int(np.argmax(index.scores([tok.tokenize_query(question)])[0])) == 0
+    assert "适用" not in tok.tokenize_query("特殊工时申请要交哪些材料？")
