@@ -47,7 +47,7 @@ STOP_WORDS = INDEX_STOP_WORDS | frozenset(
     "您 那么 还有 拿 给 可不可以 能不能 可否 规定 政策 文件 公报 一个 多久 什么时候 何时 谁 哪 哪家 部门 单位 怎么办 万元 亿元 元 个 家 人 张 年 倍 另外 此外 如果 具体 所有 分别 各自 的话 一样 自己 现在 以后 同时 其他 别人 很多 是不是 有没有 "
     "哪几 几个 几项 几件 到底 究竟 一共 总共 共有 讲了 讲 内容 主要 包括 包含 有关 相关 月份 年份 原来 原先 之前 以前 此前 "
     "干什么 做什么 干啥 已经 就要 这边 那边 这里 那里 别的 市里 咱们 我们 你们 人家 这些 那些 这种 那种 一带 附近 "
-    "这块 那块 一块 方面".split()
+    "这块 那块 一块 方面 打算 准备 听说 有个 百分之".split()
 )
 _NUMERIC = re.compile(r"^[\d.．,，%％]+$")
 _PUNCT = re.compile(r"^[\W_]+$", re.UNICODE)
@@ -86,7 +86,8 @@ _HOW_MANY = re.compile(r"(?:几|多少)[个名家张项位所条件人次]?")
 # "有哪些文件", "一共几件规范性文件": the documents themselves are asked for.
 _DOCUMENTS = re.compile(r"(?:哪些|哪几|几件|几个|几份|多少件|多少份|多少个|什么)(?:规范性)?(?:文件|政策文件)|文件(?:有哪些|有几|都有)")
 _ISSUE = re.compile(r"第\s*(\d{1,4})\s*期")
-_HOW_MANY_TOKEN = re.compile(r"^(?:几|多少|[两三四五六七八九十]+)[个名家张项位所条件人次部批]$")
+# A number with its measure word ("几个", "一台", "两家"): how many, or "a", never a topic.
+_HOW_MANY_TOKEN = re.compile(r"^(?:几|多少|[一两三四五六七八九十]+)[个名家张项位所条件人次部批台辆套间座笔本栋幢户只]$")
 # Question phrases jieba keeps as one word: they ask, they name nothing ("多长时间", "去哪", "好几家", "认不认", "几号").
 _ASKING_TOKEN = re.compile(r"^(?:多(?:长|久|大|高|远|快|重)|(?:好|这|那)几|[去到在从]?哪|啥|咋|怎)|^(.)不\1$|^几[号月日点时]$")
 # Adjectives of a "多大/多长/多高…" question that jieba may fuse with the noun after them.
@@ -615,7 +616,8 @@ def content_words(question: str) -> tuple[str, ...]:
         if after_duo and len(token) >= 3 and token[0] in _MEASURE_ADJECTIVES:
             token = token[1:]  # "多|大面积": jieba glued the question's 多大 to the noun; the noun is 面积
         if len(token) < 2 or token in STOP_WORDS or _NUMERIC.match(token) or _PUNCT.match(token) \
-                or _HOW_MANY_TOKEN.match(token) or _ASKING_TOKEN.match(token) or set(token) == {"多"}:
+                or _HOW_MANY_TOKEN.match(token) and not following.startswith("性") \
+                or _ASKING_TOKEN.match(token) or set(token) == {"多"}:  # 一次|性能: 一次性 is a word
             continue
         seen.setdefault(token, None)
     return tuple(seen)

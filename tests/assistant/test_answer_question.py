@@ -52,6 +52,10 @@ def test_question_phrases_are_not_content_words():
     # "在人才方面": 方面 frames the topic; a clause on 人才 need not say 方面 (49号 三（十二） does not).
     assert content_words("民营医院在人才方面都有哪些政策") == ("民营", "医院", "人才")
     assert "下载" in content_words("特殊工时那几张申请表去哪下载")
+    # "a" with its measure word and the asker's plans name nothing a clause must hold; 一次性 stays whole.
+    assert content_words("我们诊所打算买一台80万元的彩超，能有补助吗？") == ("诊所", "彩超", "补助")
+    assert content_words("国务院全体会议一般多久开一次？") == ("国务院", "全体会议", "一般")
+    assert "一次" in content_words("新建医院基建投了1亿多，一次性能补多少？")
 
 
 def test_document_number_issuer_codes_are_not_content_words():
