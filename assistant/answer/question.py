@@ -86,8 +86,9 @@ _HOW_MANY = re.compile(r"(?:几|多少)[个名家张项位所条件人次]?")
 # "有哪些文件", "一共几件规范性文件": the documents themselves are asked for.
 _DOCUMENTS = re.compile(r"(?:哪些|哪几|几件|几个|几份|多少件|多少份|多少个|什么)(?:规范性)?(?:文件|政策文件)|文件(?:有哪些|有几|都有)")
 _ISSUE = re.compile(r"第\s*(\d{1,4})\s*期")
-# A number with its measure word ("几个", "一台", "两家"): how many, or "a", never a topic.
-_HOW_MANY_TOKEN = re.compile(r"^(?:几|多少|[一两三四五六七八九十]+)[个名家张项位所条件人次部批台辆套间座笔本栋幢户只]$")
+# A number or a demonstrative with its measure word ("几个", "一台", "两家", "那条"): how many, "a" or "that", never
+# a topic.
+_HOW_MANY_TOKEN = re.compile(r"^(?:几|多少|[一两三四五六七八九十]+|[这那该此])[个名家张项位所条件人次部批台辆套间座笔本栋幢户只]$")
 # Question phrases jieba keeps as one word: they ask, they name nothing ("多长时间", "去哪", "好几家", "认不认", "几号").
 _ASKING_TOKEN = re.compile(r"^(?:多(?:长|久|大|高|远|快|重)|(?:好|这|那)几|[去到在从]?哪|啥|咋|怎)|^(.)不\1$|^几[号月日点时]$")
 # Adjectives of a "多大/多长/多高…" question that jieba may fuse with the noun after them.
