@@ -148,14 +148,20 @@ def resolve_words(q: Question, retriever: Retriever) -> Question:
     tokens = tokenizer().lcut(q.query)
     options = {w: [t for t in (*_straddling(q.query, w), *_unglued(q.query, w)) if freq.get(t, 0) > 0]
                   + _orphaned(tokens, w) for w in q.words}
-    terms = sorted({w for w in q.words} | {t for ts in options.values() for t in ts})
+    # A mended word the text holds only in its official form counts too ("管养|狗" -> 养狗, printed as 养犬).
+    terms = sorted({w for w in q.words} | {t for ts in options.values() for t in ts}
+                   | {e for ts in options.values() for t in ts for e in expand_word(t)})
     found = retriever.mentions(terms)
     if found is None:
         return q
     known = dict(zip(terms, found))
+
+    def held(t: str) -> bool:
+        return known[t] or any(known[e] for e in expand_word(t))
+
     words: list[str] = []
     for w in q.words:
-        found = w if known[w] else next((t for t in options[w] if known[t]), w)
+        found = w if known[w] else next((t for t in options[w] if held(t)), w)
         if found not in words:
             words.append(found)
     if tuple(words) == q.words:

@@ -10,7 +10,7 @@ from functools import lru_cache
 from assistant.answer.compose import compose
 from assistant.answer.config import AnswerConfig
 from assistant.answer.context import Context
-from assistant.answer.coverage import GENERIC_NOUNS, uncovered_topics, unstated_attribute
+from assistant.answer.coverage import GENERIC_NOUNS, resolve_words, uncovered_topics, unstated_attribute
 from assistant.answer.guard import looks_like_injection
 from assistant.answer.question import (
     AMOUNT, APPOINT, COUNT, ENUMERATION, MULTI, OPEN, OVERVIEW, PERSON, POST_BEFORE_NAME, REMOVE, Question, has_fact,
@@ -66,6 +66,7 @@ def part_evidence(q: Question, hits: Sequence[ClauseHit], retriever: Retriever, 
     its own, so the question as a whole is refused only when no part is answered."""
     best = 0.0
     for pq in part_questions(q):
+        pq = resolve_words(pq, retriever)
         part_scored = score_sentences(pq, hits, retriever, config, context, text=pq.query)
         if part_scored:
             best = max(best, evidence(pq, part_scored, config))
@@ -368,6 +369,7 @@ def multi(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHi
         if i and picks and not pq.names and about_person and (named := _person_named(picks)):
             # "黄凡任…中心主任" answered the first part: "他原来干什么的", "原来的什么职务被免了" are about 黄凡.
             pq = replace(parse_question(part, f"{named}{_PRONOUN.sub('', part)}"), names=(named,))
+        pq = resolve_words(pq, retriever)  # as the whole question's words were ("管养|狗" -> 养狗)
         part_scored = score_sentences(pq, hits, retriever, config, context, text=pq.query)
         if not part_scored or uncovered_topics(pq, retriever) or unstated_attribute(pq, part_scored):
             notes.append(_not_found(part))

@@ -74,6 +74,13 @@ def test_word_jieba_guessed_from_unknown_characters_is_resolved():
     assert resolve_words(q("数字经济专项行动组由谁牵头"), Culture).words == q("数字经济专项行动组由谁牵头").words
 
 
+def test_a_mis_cut_word_the_text_holds_only_in_its_official_form_is_resolved():
+    # jieba cuts "管养|狗"; 47号 prints 养犬, the thesaurus' form of 养狗.
+    plan = Holds("为了加强养犬管理，规范养犬行为，提请审议《温州市养犬管理条例》（市公安局起草）。")
+    words = resolve_words(q("听说温州要出台管养狗的规定，是真的吗？"), plan).words
+    assert "养狗" in words and "管养" not in words
+
+
 Traffic = Holds("驾驶人员应当遵守交通规则。外商投资企业的物业管理。进出企业的车辆。出口产品。")
 
 
