@@ -859,4 +859,11 @@ def _items(phrase: str) -> int:
 
 
 def _item_count(text: str) -> int:
-    return len([p for p in re.split(r"[、；;\n]", text) if p.strip(" 。")])
+    """Items a quote lists in its own text: its lines or "；"-separated entries, else the "、"-separated ones of a
+    single sentence. Prose of several sentences lists nothing ("…发挥立法专家、基层立法联系点和公众…。列入…。")."""
+    entries = [p for p in re.split(r"[；;\n]", text) if p.strip(" 。")]
+    if len(entries) >= 2:
+        return len(entries)
+    if len([s for s in re.split(r"[。！？]", text) if s.strip()]) > 1:
+        return 0
+    return len([p for p in text.split("、") if p.strip(" 。")])

@@ -470,6 +470,17 @@ def test_a_target_for_another_year_is_another_fact():
     assert best.sentence.text.startswith("到2020年"), [(s.sentence.text[:8], round(s.score, 3)) for s in scored]
 
 
+def test_only_a_list_is_counted_not_prose_naming_several_things():
+    from assistant.answer.forms import _item_count
+
+    # 47号 三 lists its four projects inline; 四、（三） is prose that names things in passing.
+    assert _item_count("温州市互联网信息服务管理立法（市委网信办起草）；温州市雁荡山风景名胜区立法（市雁荡山管委会起草）；"
+                       "温州市电动车管理立法（市公安局起草）；温州市垃圾分类管理立法（市综合行政执法局起草）。") == 4
+    assert _item_count("发挥立法专家、基层立法联系点和公众参与立法的积极作用，增强立法合力，提高立法质量。"
+                       "列入立法调研项目的，责任单位要抓紧开展调研和起草工作。") == 0
+    assert _item_count("数字经济、智能装备、生命健康、新能源智能网联汽车、新材料") == 5
+
+
 def test_items_of_a_run_count_pairs_joined_anywhere_and_the_counted_kind():
     from assistant.answer.forms import _counted_kind, _items, _lists_exactly
     from assistant.answer.question import parse_question
