@@ -57,6 +57,7 @@ def test_question_phrases_are_not_content_words():
     assert content_words("国务院全体会议一般多久开一次？") == ("国务院", "全体会议", "一般")
     assert "一次" in content_words("新建医院基建投了1亿多，一次性能补多少？")
     assert "那条" not in content_words("大罗山周边要搞的那条科创走廊，最后打算建成个什么样子？")
+    assert content_words("电视上那些养生节目乱讲，有人管吗") == ("电视", "养生", "节目", "乱讲")  # 有人: "anyone"
 
 
 def test_document_number_issuer_codes_are_not_content_words():
