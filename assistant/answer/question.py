@@ -428,6 +428,9 @@ _EACH = re.compile(r"分别|各是|各自|各有|各为|哪个更|哪一个更|�
 _SECOND = re.compile(r"(?:和|与|跟)([\u4e00-\u9fff]{2,12}?)(?=这?(?:两|二)[个项类种部家]?|[，,、？?的]|分别|各)")
 
 
+_BOTH = re.compile(r"这?[两二][个项类种部家]")
+
+
 def _compared(parts: list[str]) -> list[str]:
     """The part naming two things asked about each, as two parts: without the second item ("人民币存款余额分别是多
     少"), and with the second item in place of the word before 和 ("人民币贷款余额分别是多少")."""
@@ -443,6 +446,10 @@ def _compared(parts: list[str]) -> list[str]:
             n = len(second_words) if second_words[-1] == before[-1] and len(second_words) <= len(before) else 1
             first = p[:m.start()] + p[m.end():]
             second = p[:m.start() - len("".join(before[-n:]))] + m.group(1) + p[m.end():]
+            if _BOTH.match(p, m.end()):
+                # "新能源智能网联汽车和新材料这两个专项行动": two whole items, the second standing for all of the first
+                start = max(p.rfind(c, 0, m.start()) for c in "，,、：:") + 1
+                second = p[:start] + m.group(1) + p[m.end():]
             return parts[:i] + [first, second] + parts[i + 1:]
     return parts
 

@@ -335,6 +335,9 @@ def test_two_things_asked_each_are_two_parts():
     assert parse_question("存款和贷款余额是多少？").parts == ()  # not asked for each
     # the second item repeats the first one's head word: it stands for both words before 和
     assert parse_question("存款余额和贷款余额各是多少").parts == ("存款余额各是多少", "贷款余额各是多少")
+    # "这两个…": two whole items, the second standing for all of the first, not for its last word
+    assert parse_question("新能源智能网联汽车和新材料这两个专项行动，牵头单位分别是谁？").parts == (
+        "新能源智能网联汽车这两个专项行动，牵头单位分别是谁？", "新材料这两个专项行动，牵头单位分别是谁？")
 
 
 def test_what_a_figure_is_asked_of():
