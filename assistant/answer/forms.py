@@ -13,8 +13,8 @@ from assistant.answer.context import Context
 from assistant.answer.coverage import GENERIC_NOUNS, resolve_words, uncovered_topics, unstated_attribute
 from assistant.answer.guard import looks_like_injection
 from assistant.answer.question import (
-    AMOUNT, APPOINT, COUNT, ENUMERATION, MULTI, OPEN, OVERVIEW, PERSON, POST_BEFORE_NAME, REMOVE, Question, has_fact,
-    count_end, item_person, parse_question, personnel_item,
+    AMOUNT, APPOINT, COMPARED, COUNT, ENUMERATION, MULTI, OPEN, OVERVIEW, PERSON, POST_BEFORE_NAME, REMOVE, Question,
+    count_end, has_fact, item_person, parse_question, personnel_item,
 )
 from assistant.answer.segment import posseg, tokenizer
 from assistant.answer.select import (
@@ -364,7 +364,11 @@ def multi(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHi
     direct = None
     counted = 0
     weak: dict[str, ClauseHit] = {}
-    for i, (part, pq) in enumerate(zip(q.parts, part_questions(q))):
+    compared = bool(COMPARED.search(q.query))
+    parts = part_questions(q)
+    # The words that tell the things compared apart: each part's own, which no other part has.
+    own = [[w for w in pq.words if not any(w in other.words for other in parts if other is not pq)] for pq in parts]
+    for i, (part, pq) in enumerate(zip(q.parts, parts)):
         about_person = _PRONOUN.match(part) or pq.action and (q.names or item_person(q.parts[0]))
         if i and picks and not pq.names and about_person and (named := _person_named(picks)):
             # "黄凡任…中心主任" answered the first part: "他原来干什么的", "原来的什么职务被免了" are about 黄凡.
@@ -383,7 +387,13 @@ def multi(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHi
         top = max(s.score for s in part_scored)
         staying = [s for s in part_scored if s.hit.clause_id in chosen and s.score >= top - config.part_stay_margin
                    and not (_ASKS_PEOPLE.search(part) and not _PEOPLE.search(s.sentence.text))]
-        if staying:
+        # "国家级和省级…分别指什么": each thing compared may head a clause of its own (1.2.2 省级（Ⅱ级）), though the other's
+        # clause names it in passing ("超过省级人民政府处置能力").
+        headed = [s for s in part_scored if s.score >= top - config.several_window
+                  and _headed_by(s.hit.heading, own[i])] if compared else []
+        if headed:
+            part_scored = headed
+        elif staying:
             # A later part without a subject of its own ("有试用期吗？") is about what the first part found.
             part_scored = staying
         selection = select(part_scored, config, pq)
@@ -414,6 +424,12 @@ def multi(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHi
                    evidence=evidence_)
 
 
+def _headed_by(heading: str | None, words: Sequence[str]) -> bool:
+    """The heading is one of the words, but for an aside in brackets ("省级（Ⅱ级）")."""
+    name = _BRACKETED.sub("", heading or "").strip()
+    return bool(name) and any(w in name and len(w) >= _NAME_SHARE * len(name) for w in words)
+
+
 def _not_found(part: str) -> str:
     return f"关于{part.rstrip('？?。；;')}，公报中没有找到相关规定。"
 
@@ -442,6 +458,8 @@ def _person_named(picks: Sequence[Excerpt]) -> str | None:
     return next((name for p in picks if names_post(p.quote) and (name := item_person(p.quote))), None)
 
 
+# Share of a heading a word must make up to be its name ("省级" of "省级（Ⅱ级）", not of "推动省级平台建设").
+_NAME_SHARE = 0.6
 # A clause printing a name is quoted whole for a question naming that person only when it is an item this short.
 _NAMING_CHARS = 120
 # Share of a section heading's characters the question's words must cover for the question to name the section.

@@ -424,7 +424,7 @@ def without_situation(question: str) -> str:
 
 # Two things asked about together, each to be answered ("人民币存款和贷款余额分别是多少？"): the pair joined by 和 before
 # the words that ask for each ("分别", "各是", "哪个更…", "相差"); the second item runs to where the asking goes on.
-_EACH = re.compile(r"分别|各是|各自|各有|各为|哪个更|哪一个更|相差|差多少")
+COMPARED = re.compile(r"分别|各是|各自|各有|各为|哪个更|哪一个更|相差|差多少")
 _SECOND = re.compile(r"(?:和|与|跟)([\u4e00-\u9fff]{2,12}?)(?=这?(?:两|二)[个项类种部家]?|[，,、？?的]|分别|各)")
 
 
@@ -434,7 +434,7 @@ _BOTH = re.compile(r"这?[两二][个项类种部家]")
 def _compared(parts: list[str]) -> list[str]:
     """The part naming two things asked about each, as two parts: without the second item ("人民币存款余额分别是多
     少"), and with the second item in place of the word before 和 ("人民币贷款余额分别是多少")."""
-    if not _EACH.search("".join(parts)):
+    if not COMPARED.search("".join(parts)):
         return parts
     for i, p in enumerate(parts):
         m = _SECOND.search(p)

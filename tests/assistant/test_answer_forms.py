@@ -729,3 +729,12 @@ def test_a_document_set_as_the_scope_by_its_title_frames_every_clause():
     assert plain.words == q.words and not scopes_title(plain.query, title)
     weights = keyword_weights(q.words, [text])
     assert keyword_overlap(weights, text, hit, q) > keyword_overlap(weights, text, hit, plain)
+
+
+def test_a_thing_compared_heads_a_clause_of_its_own():
+    from assistant.answer.forms import _headed_by
+
+    # 国家粮食应急预案 1.2.1 国家级（Ⅰ级）, 1.2.2 省级（Ⅱ级）: "国家级和省级…分别指什么情形".
+    assert _headed_by("省级（Ⅱ级）", ["省级"]) and _headed_by("国家级（Ⅰ级）", ["国家级"])
+    assert not _headed_by("总理召集和主持国务院全体会议和国务院常务会议", ["全体会议"])  # named in passing
+    assert not _headed_by(None, ["省级"]) and not _headed_by("省级（Ⅱ级）", ["国家级"])
