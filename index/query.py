@@ -172,7 +172,10 @@ def analyze(query: str) -> Intent:
     rest = _CHAPTER_ARTICLE.sub(" ", rest)
     for m in _PART_ITEM.finditer(rest):
         part = int_to_cn(to_int(m.group(1)))
-        refs.append(ClauseRef(tuple((part, v) for v in _variants(m.group(2) or m.group(3)))))
+        variants = _variants(m.group(2) or m.group(3))
+        if re.search(r"[（(]", m.group(0)):  # "第（六）条" names the bracketed level as printed, not item 6
+            variants = [v for v in variants if v.startswith("（")]
+        refs.append(ClauseRef(tuple((part, v) for v in variants)))
     rest = _PART_ITEM.sub(" ", rest)
     for m in _PART.finditer(rest):
         n = to_int(m.group(1))

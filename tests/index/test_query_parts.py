@@ -37,5 +37,8 @@ def test_an_item_numbered_on_through_a_part_is_pinned_under_its_section():
     ref, = analyze("48号文第三部分第10条是什么内容？").clause_refs
     assert ref.matches_through(("三", "（三）", "10")) and not ref.matches(("三", "（三）", "10"))
     assert not ref.matches_through(("四", "（三）", "10")) and not ref.matches_through(("三", "（三）", "11"))
+    # Written in brackets, the number names the bracketed level as printed ("第（六）条": （六）), not item 6.
+    bracketed, = analyze("48号文第三部分第（六）条讲的是什么？").clause_refs
+    assert bracketed.matches(("三", "（六）")) and not bracketed.matches_through(("三", "（二）", "6"))
     records = [SimpleNamespace(clause_id=i, path=p) for i, p in enumerate([("三",), ("三", "（三）"), ("三", "（三）", "10")])]
     assert pin_named_clauses([(1, 0.9), (0, 0.8), (2, 0.5)], records, [ref])[0] == (2, 0.9)
