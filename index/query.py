@@ -80,7 +80,10 @@ class ClauseRef:
     article: str | None = None  # "第三条": any path ending with it (statutes)
 
     def matches(self, path: tuple[str, ...]) -> bool:
-        return path in self.paths or bool(self.article and path and path[-1] == self.article)
+        return path in self.paths or bool(self.article and path and (
+            path[-1] == self.article
+            # rules numbered "三十六、" on through their chapters (国务院工作规则 第八章 三十六): "第三十六条"
+            or len(path) == 2 and _CHAPTER.fullmatch(path[0]) and f"第{path[1]}条" == self.article))
 
     def matches_through(self, path: tuple[str, ...]) -> bool:
         """The item under one more level: plans number a part's items on through its sections ("第三部分第10条"
@@ -120,7 +123,10 @@ def _variants(token: str) -> list[str]:
     return [cn, f"（{cn}）", str(n), f"（{n}）", f"第{cn}条"]
 
 
-_PART_ITEM = re.compile(rf"第({_NUM})(?:部分|项|章)[的之]?(?:第[（(]?({_NUM})[）)]?(?:条|项|款|点)|[（(]({_NUM})[）)])")
+_PART_ITEM = re.compile(rf"第({_NUM})(?:部分|项|章)[的之]?(?:第[（(]?({_NUM})[）)]?(?:条|项|款|点)|[（(]({_NUM})[）)])"
+                        # and an item under it: "第三部分第（二）条第2点" is 三、（二）2
+                        rf"(?:[的之]?第?(\d{{1,2}}|{_CN_NUM})(?:点|项|目|小点))?")
+_CHAPTER = re.compile(rf"第{_CN_NUM}章")
 _CHAPTER_ARTICLE = re.compile(rf"第({_NUM})章[的之]?第({_NUM})条")
 # "第四部分" alone: a top-level part of a document (四、…).
 _PART = re.compile(rf"第({_NUM})部分")
@@ -175,7 +181,8 @@ def analyze(query: str) -> Intent:
         variants = _variants(m.group(2) or m.group(3))
         if re.search(r"[（(]", m.group(0)):  # "第（六）条" names the bracketed level as printed, not item 6
             variants = [v for v in variants if v.startswith("（")]
-        refs.append(ClauseRef(tuple((part, v) for v in variants)))
+        item = to_int(m.group(4)) if m.group(4) else 0
+        refs.append(ClauseRef(tuple((part, v, str(item)) if item > 0 else (part, v) for v in variants)))
     rest = _PART_ITEM.sub(" ", rest)
     for m in _PART.finditer(rest):
         n = to_int(m.group(1))

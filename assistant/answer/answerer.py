@@ -108,9 +108,15 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
             mentioned = any("附件" in (r.text or "") for r in whole_docs)
             return abstain(q.text, hits, shown, 0.0, rewritten,
                            ("公报所载的该文件提到附件，但未刊载附件内容。" if mentioned else "公报所载的该文件没有附件。",))
-    if q.form == CLAUSE and named_.clause_missing(q, doc_records or named_.documents_titled(
-            q, context.records, _DOCUMENT_NAMES.get(context.records))):
+    titled = named_.documents_titled(q, context.records, _DOCUMENT_NAMES.get(context.records)) \
+        if q.form == CLAUSE and not doc_records else []
+    if q.form == CLAUSE and named_.clause_missing(q, doc_records or titled):
         return abstain(q.text, hits, shown, 0.0, rewritten, ("所提到的文件中没有所问的条款。",))
+    if titled:
+        # "《国务院工作规则》第三十六条": the clause of the document written out by name, not another's 第三十六条.
+        own = [r.hit(0, hits[0].score) for r in titled if any(ref.matches(tuple(r.path))
+                                                             for ref in q.intent.clause_refs)]
+        hits = own + [h for h in hits if h.clause_id not in {o.clause_id for o in own}] if own else hits
     ordinals = named_.ordinal_misses(q, hits)
     if ordinals:
         return abstain(q.text, hits, shown, 0.0, rewritten, (named_.missing_note(ordinals),))

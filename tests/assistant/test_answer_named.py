@@ -131,3 +131,10 @@ def test_article_a_statute_split_into_articles_lacks_is_missing():
     assert not named.clause_missing(parse_question("《专利代理条例》第十条是怎么规定的？"), articles)
     whole = [SimpleNamespace(doc_number="国令第706号", path=(), text="…")]
     assert not named.clause_missing(parse_question("《专利代理条例》第四十条是怎么规定的？"), whole)
+
+
+def test_a_rule_numbered_through_chapters_that_does_not_exist_is_missing():
+    rules = [SimpleNamespace(doc_number="国发〔2004〕18号", path=path, text="…")
+             for path in (("第一章",), ("第一章", "一"), ("第八章", "三十六"), ("第八章", "三十六", "（三）"))]
+    assert named.clause_missing(parse_question("《国务院工作规则》第六十条讲的是什么？"), rules)
+    assert not named.clause_missing(parse_question("《国务院工作规则》第三十六条讲的是什么？"), rules)

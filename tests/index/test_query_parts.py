@@ -42,3 +42,12 @@ def test_an_item_numbered_on_through_a_part_is_pinned_under_its_section():
     assert bracketed.matches(("三", "（六）")) and not bracketed.matches_through(("三", "（二）", "6"))
     records = [SimpleNamespace(clause_id=i, path=p) for i, p in enumerate([("三",), ("三", "（三）"), ("三", "（三）", "10")])]
     assert pin_named_clauses([(1, 0.9), (0, 0.8), (2, 0.5)], records, [ref])[0] == (2, 0.9)
+
+
+def test_an_item_under_a_numbered_part_and_rules_numbered_through_chapters():
+    ref, = analyze("温财企〔2019〕491号第三部分第（二）条第2点说的是什么？").clause_refs
+    assert ref.matches(("三", "（二）", "2")) and not ref.matches(("三", "（二）"))
+    # 国务院工作规则 numbers its rules 一、…五十四、 on through its chapters: 第三十六条 is 第八章 三十六.
+    rule, = analyze("《国务院工作规则》第三十六条讲的是什么？").clause_refs
+    assert rule.matches(("第八章", "三十六")) and not rule.matches(("第八章", "三十六", "（三）"))
+    assert not rule.matches(("第八章", "三十七"))
