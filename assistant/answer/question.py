@@ -84,7 +84,11 @@ _ATTACHMENTS = re.compile(r"附件(?:一共|总共|共|都|分别)?(?:有|是)?(
 _AGENCY_PLURAL = re.compile(r"哪些(?:单位|机构|部门|地方|组织)|哪几个(?:部门|单位)")
 _HOW_MANY = re.compile(r"(?:几|多少)[个名家张项位所条件人次]?")
 # "有哪些文件", "一共几件规范性文件": the documents themselves are asked for.
-_DOCUMENTS = re.compile(r"(?:哪些|哪几|几件|几个|几份|多少件|多少份|多少个|什么)(?:规范性)?(?:文件|政策文件)|文件(?:有哪些|有几|都有)")
+# Not kinds of documents a rule sorts ("哪些文件不用纳入…审核范围", "哪些文件需要备案"): what follows says what is done
+# with them.
+_DOCUMENTS = re.compile(r"(?:哪些|哪几|几件|几个|几份|多少件|多少份|多少个|什么)(?:规范性)?(?:文件|政策文件)"
+                        r"(?![^，,。？?]*?(?:不用|不需|无需|不纳入|不属于|需要|须|应当|应该|必须|可以|能否|能不能))"
+                        r"|文件(?:有哪些|有几|都有)")
 _ISSUE = re.compile(r"第\s*(\d{1,4})\s*期")
 # A number or a demonstrative with its measure word ("几个", "一台", "两家", "那条"): how many, "a" or "that", never
 # a topic.

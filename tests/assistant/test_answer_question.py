@@ -385,3 +385,10 @@ def test_a_period_from_one_date_to_another_answers_how_long():
     q = parse_question("1997年那次清理整顿社会团体的时限是从什么时候到什么时候？")
     assert has_fact(DATE, "清理整顿时限是1997年4月―1998年2月，具体步骤安排如下：", q)  # 国办发〔1997〕11号
     assert not has_fact(DATE, "具体步骤安排如下：", q)
+
+
+def test_kinds_of_documents_a_rule_sorts_are_not_the_gazette_s_documents():
+    assert parse_question("公报第203期有哪些文件？").documents
+    assert parse_question("7月份市政府发了哪些文件").documents
+    assert not parse_question("行政机关内部的哪些文件不用纳入规范性文件合法性审核范围？").documents
+    assert not parse_question("哪些文件需要备案").documents
