@@ -116,7 +116,8 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
         # "《国务院工作规则》第三十六条": the clause of the document written out by name, not another's 第三十六条.
         own = [r.hit(0, hits[0].score) for r in titled if any(ref.matches(tuple(r.path))
                                                              for ref in q.intent.clause_refs)]
-        hits = own + [h for h in hits if h.clause_id not in {o.clause_id for o in own}] if own else hits
+        pinned = {o.clause_id for o in own}
+        hits = own + [h for h in hits if h.clause_id not in pinned]
     ordinals = named_.ordinal_misses(q, hits)
     if ordinals:
         return abstain(q.text, hits, shown, 0.0, rewritten, (named_.missing_note(ordinals),))

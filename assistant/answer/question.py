@@ -430,8 +430,7 @@ def without_situation(question: str) -> str:
 # the words that ask for each ("分别", "各是", "哪个更…", "相差"); the second item runs to where the asking goes on.
 COMPARED = re.compile(r"分别|各是|各自|各有|各为|哪个更|哪一个更|相差|差多少")
 _SECOND = re.compile(r"(?:和|与|跟)([\u4e00-\u9fff]{2,12}?)(?=这?(?:两|二)[个项类种部家]?|[，,、？?的]|分别|各)")
-
-
+# "A和B这两个…": two whole items.
 _BOTH = re.compile(r"这?[两二][个项类种部家]")
 
 
@@ -629,7 +628,7 @@ def content_words(question: str) -> tuple[str, ...]:
             token = token[1:]  # "多|大面积": jieba glued the question's 多大 to the noun; the noun is 面积
         if len(token) < 2 or token in STOP_WORDS or _NUMERIC.match(token) or _PUNCT.match(token) \
                 or _HOW_MANY_TOKEN.match(token) and not following.startswith("性") \
-                or _ASKING_TOKEN.match(token) or set(token) == {"多"}:  # 一次|性能: 一次性 is a word
+                or _ASKING_TOKEN.match(token) or set(token) == {"多"}:  # (一次|性能: 一次性 is a word)
             continue
         seen.setdefault(token, None)
     return tuple(seen)
