@@ -151,9 +151,8 @@ class KeywordTokenizer:
 
         tokens = self.tokenize(text)
         words = [t for t in self._jieba.cut(text) if t.strip()]
-        extra = expand(words + _cut_apart(text, words, THESAURUS) + [t for t in tokens if not t.startswith(BIGRAM)])
-        if ASKS_ELIGIBILITY.search(text):
-            extra += [t for t in ELIGIBILITY_SECTIONS if t not in extra]
+        extra = expand(words + cut_apart(text, words, THESAURUS) + [t for t in tokens if not t.startswith(BIGRAM)])
+        extra += [t for t in section_terms(text) if t not in extra]
         for term in extra:
             tokens.extend(t for t in self.tokenize(term) if t not in tokens)
         return tokens
@@ -170,12 +169,17 @@ ASKS_ELIGIBILITY = re.compile(r"(?:哪些|哪类|哪种|什么样的?|什么)(?:
 ELIGIBILITY_SECTIONS = ("适用对象", "适用范围", "申请条件", "申报条件")
 
 
+def section_terms(query: str) -> tuple[str, ...]:
+    """Headings of the section a query asks for by its form, added to its keyword query (both stores)."""
+    return ELIGIBILITY_SECTIONS if ASKS_ELIGIBILITY.search(query) else ()
+
+
 # Characters of question phrases: the table's entries for them ("什么时候", "哪个部门") expand only where jieba keeps
 # the phrase whole.
 _ASKING = set("什么哪谁几多少怎")
 
 
-def _cut_apart(text: str, words: list[str], table) -> list[str]:
+def cut_apart(text: str, words: list[str], table) -> list[str]:
     """The table's everyday words that jieba cut apart in the text ("管养|狗" holds 养狗): each occurrence straddles
     two of its words, none of which holds it whole ("工作" inside 工作日 is no such word)."""
     spans, at = [], 0

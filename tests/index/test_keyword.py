@@ -99,11 +99,11 @@ def test_an_everyday_word_jieba_cut_apart_is_expanded_too():
     assert "养犬" in tok.tokenize_query("温州是不是要出养狗的规定了")
     assert "养犬" in tok.tokenize_query("听说温州要出台管养狗的规定")
     # Not inside a word jieba keeps whole (工作 in 工作日), nor a question phrase cut apart (什么|时候).
-    from index.tokenize import _cut_apart
+    from index.tokenize import cut_apart
 
     table = {"工作": ("执业",), "什么时候": ("期限",), "养狗": ("养犬",)}
-    assert _cut_apart("10个工作日内什么时候", ["10", "个", "工作日", "内", "什么", "时候"], table) == []
-    assert _cut_apart("出养狗", ["出养", "狗"], table) == ["养狗"]
+    assert cut_apart("10个工作日内什么时候", ["10", "个", "工作日", "内", "什么", "时候"], table) == []
+    assert cut_apart("出养狗", ["出养", "狗"], table) == ["养狗"]
 
 
 def test_answer_type_of_questions():

@@ -34,3 +34,4 @@ def test_milvus_keyword_query_carries_the_official_equivalents():
 
     assert "社会办" in with_equivalents("私立医院有什么补贴").split(" ", 1)[1]
     assert with_equivalents("49号文讲了什么") == "49号文讲了什么"  # nothing to add
+    assert "适用对象" in with_equivalents("哪些企业可以申请特殊工时清单式管理？")  # as the local index searches
