@@ -127,6 +127,14 @@ _PART_ITEM = re.compile(rf"第({_NUM})(?:部分|项|章)[的之]?(?:第[（(]?({
                         # and an item under it: "第三部分第（二）条第2点" is 三、（二）2
                         rf"(?:[的之]?第?(\d{{1,2}}|{_CN_NUM})(?:点|项|目|小点))?")
 _CHAPTER = re.compile(rf"第{_CN_NUM}章")
+# A statute's article as its path prints it ("第三条", "第十条之一").
+ARTICLE_LABEL = re.compile(rf"第(?:{_CN_NUM}|\d+)条(?:之{_CN_NUM})?")
+
+
+def numbers_articles(path: tuple[str, ...]) -> bool:
+    """The path is an article ("第三条") or a rule numbered on through the chapters ("第八章", "三十六")."""
+    return bool(path) and bool(ARTICLE_LABEL.fullmatch(path[-1]) or len(path) == 2 and _CHAPTER.fullmatch(path[0])
+                               and re.fullmatch(_CN_NUM, path[1]))
 _CHAPTER_ARTICLE = re.compile(rf"第({_NUM})章[的之]?第({_NUM})条")
 # "第四部分" alone: a top-level part of a document (四、…).
 _PART = re.compile(rf"第({_NUM})部分")

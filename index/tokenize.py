@@ -147,13 +147,9 @@ class KeywordTokenizer:
 
     def tokenize_query(self, text: str) -> list[str]:
         """Query tokens plus the official-vocabulary equivalents of everyday words (index.synonyms)."""
-        from index.synonyms import THESAURUS, expand
-
         tokens = self.tokenize(text)
         words = [t for t in self._jieba.cut(text) if t.strip()]
-        extra = expand(words + cut_apart(text, words, THESAURUS) + [t for t in tokens if not t.startswith(BIGRAM)])
-        extra += [t for t in section_terms(text) if t not in extra]
-        for term in extra:
+        for term in query_expansion(text, words, [t for t in tokens if not t.startswith(BIGRAM)]):
             tokens.extend(t for t in self.tokenize(term) if t not in tokens)
         return tokens
 
@@ -169,9 +165,16 @@ ASKS_ELIGIBILITY = re.compile(r"(?:哪些|哪类|哪种|什么样的?|什么)(?:
 ELIGIBILITY_SECTIONS = ("适用对象", "适用范围", "申请条件", "申报条件")
 
 
-def section_terms(query: str) -> tuple[str, ...]:
-    """Headings of the section a query asks for by its form, added to its keyword query (both stores)."""
-    return ELIGIBILITY_SECTIONS if ASKS_ELIGIBILITY.search(query) else ()
+def query_expansion(text: str, words: list[str], more: Iterable[str] = ()) -> list[str]:
+    """Terms a keyword query adds, in either store: the official equivalents of its everyday words (also those jieba
+    cut apart; `words`: its jieba cut, `more`: other tokens to expand), and the headings of the section its form
+    asks for (适用对象 for "哪些企业可以申请")."""
+    from index.synonyms import THESAURUS, expand
+
+    extra = expand([*words, *cut_apart(text, words, THESAURUS), *more])
+    if ASKS_ELIGIBILITY.search(text):
+        extra += [t for t in ELIGIBILITY_SECTIONS if t not in extra]
+    return extra
 
 
 # Characters of question phrases: the table's entries for them ("什么时候", "哪个部门") expand only where jieba keeps

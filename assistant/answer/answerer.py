@@ -76,8 +76,9 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
     # A document written out by name ("专利代理条例") answers questions about the document as a whole; only those
     # look for one.
     about_document = q.asks_issued or q.asks_validity or q.asks_attachments or q.form == COUNT
-    whole_docs = doc_records or (named_.documents_titled(q, context.records, _DOCUMENT_NAMES.get(context.records))
-                                 if about_document else [])
+    titled = named_.documents_titled(q, context.records, _DOCUMENT_NAMES.get(context.records)) \
+        if not doc_records and (about_document or q.form == CLAUSE) else []
+    whole_docs = doc_records or (titled if about_document else [])
     if q.asks_issued and whole_docs:
         issued = forms.issued(q, whole_docs, hits, rewritten)
         if issued is not None:
@@ -108,11 +109,9 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
             mentioned = any("附件" in (r.text or "") for r in whole_docs)
             return abstain(q.text, hits, shown, 0.0, rewritten,
                            ("公报所载的该文件提到附件，但未刊载附件内容。" if mentioned else "公报所载的该文件没有附件。",))
-    titled = named_.documents_titled(q, context.records, _DOCUMENT_NAMES.get(context.records)) \
-        if q.form == CLAUSE and not doc_records else []
     if q.form == CLAUSE and named_.clause_missing(q, doc_records or titled):
         return abstain(q.text, hits, shown, 0.0, rewritten, ("所提到的文件中没有所问的条款。",))
-    if titled:
+    if q.form == CLAUSE and titled:
         # "《国务院工作规则》第三十六条": the clause of the document written out by name, not another's 第三十六条.
         own = [r.hit(0, hits[0].score) for r in titled if any(ref.matches(tuple(r.path))
                                                              for ref in q.intent.clause_refs)]

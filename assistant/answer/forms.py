@@ -25,6 +25,7 @@ from assistant.answer.sentences import Sentence, introduces_items, split_sentenc
 from assistant.answer.types import Answer, Retriever
 from corpus.validity import FROM, SPAN, TITLE_PERIOD, UNTIL, YEARS
 from index.hits import ClauseHit
+from index.query import ARTICLE_LABEL
 
 _WHOLE_DOCUMENT = re.compile(r"(?:文|文件|文章|通知|意见|方案|计划|办法|细则|条例|决定|批复|预案|号)(?:主要|大概|大致|都)?(?:讲|说|写)(?:了|的)?些?(?:是)?"
                              r"(?:什么|啥)|(?:文|文件|文章)的?(?:主要)?内容")
@@ -713,7 +714,6 @@ def _lead(text: str) -> str | None:
 
 # The opening a clause shares with its siblings when they are drafted in parallel.
 _SIBLING_LEAD = 4
-_ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇\d]+条$")
 
 
 def _parallel_siblings(best: ScoredSentence, q: Question, context: Context) -> list[ClauseHit]:
@@ -722,7 +722,7 @@ def _parallel_siblings(best: ScoredSentence, q: Question, context: Context) -> l
     the best one among them."""
     parent = context.parent(best.hit)
     text = best.hit.text.strip()
-    if parent is None or len(text) < _SIBLING_LEAD or _ARTICLE.match(best.hit.path[-1]):
+    if parent is None or len(text) < _SIBLING_LEAD or ARTICLE_LABEL.fullmatch(best.hit.path[-1]):
         return []  # a statute's articles (第三十条, 第三十一条) are rules of their own, not items of a list
     siblings = [c for c in context.children(parent) if c.text.strip()]
     words = [w for w in q.words if w in text]

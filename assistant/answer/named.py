@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from assistant.answer.question import APPOINT, REMOVE, Question
 from index.hits import ClauseHit
+from index.query import numbers_articles
 
 _ORDINAL = re.compile(r"(第?)([一二三四五六七八九十百两\d]+)(届|次|场|批|轮)")
 
@@ -67,16 +68,6 @@ def documents_titled(q: Question, records: Sequence | None, names: dict[str, int
     return [r for r in records if r.doc_index == doc]
 
 
-_CHAPTER_RULE = re.compile(r"第[零〇一二两三四五六七八九十百千\d]+章")
-_ARTICLE = re.compile(r"第[零〇一二两三四五六七八九十百千\d]+条(?:之[一二三四五六七八九十]+)?")
-
-
-def _numbers_articles(path: tuple[str, ...]) -> bool:
-    """An article ("第三条"), or a rule numbered on through the chapters ("第八章 三十六")."""
-    return bool(path) and bool(_ARTICLE.fullmatch(path[-1]) or len(path) == 2 and _CHAPTER_RULE.fullmatch(path[0])
-                               and re.fullmatch(r"[零〇一二两三四五六七八九十百千]+", path[1]))
-
-
 def clause_missing(q: Question, doc_records: Sequence) -> bool:
     """The question names a clause that none of the named documents has (exactly, above or below it)."""
     refs = q.intent.clause_refs
@@ -91,7 +82,7 @@ def clause_missing(q: Question, doc_records: Sequence) -> bool:
         split = {p[:-1] for p in paths if p}
         if any(ref.matches_above(p) and p not in split for p in paths):
             return False
-        if ref.article and not any(_numbers_articles(p) for p in paths):
+        if ref.article and not any(numbers_articles(p) for p in paths):
             return False  # "第三条": a statute the index does not split into articles may still hold it
     return True
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 # The kinds of answer a question asks for are shared with retrieval, which uses them as a prior.
 from assistant.answer.segment import posseg, tokenizer
 from assistant.answer.sentences import unspaced
-from corpus.numbers import CLOSE as BRACKET_CLOSE, OPEN as BRACKET_OPEN, to_int
+from corpus.numbers import DECREE_NUMBER, YEAR_SERIAL, to_int
 from index.answer_types import (  # noqa: F401 (re-exported for the answer stage)
     AGENCY, AMOUNT, DATE, EVIDENCE, KINDS, PERMISSION, PLACES, UNITS, has_evidence, question_kinds,
 )
@@ -636,14 +636,14 @@ def content_words(question: str) -> tuple[str, ...]:
 
 # The issuer code of a document number ("温人社发〔2019〕105号", "国令第707号") names no topic, and jieba cuts it into
 # made-up words (温人|社发). Codes are short and no common words: tokens within this many characters before the
-# year bracket or 第 of 令第, that jieba's dictionary does not count as common, are the code; so are the pieces
-# of a short reference ("49|号文").
+# year bracket or after 令 of 令第N号, that jieba's dictionary does not count as common, are the code; so are the
+# pieces of a short reference ("49|号文").
 _ISSUER_CHARS, _COMMON_WORD = 4, 100
-_ISSUER_END = re.compile(rf"[{re.escape(BRACKET_OPEN)}]\s*(?:19|20)\d\d\s*[{re.escape(BRACKET_CLOSE)}]|(?<=令)\s*第")
 
 
 def _issuer_tokens(question: str, tokens: list[str]) -> set[int]:
-    ends = [m.start() for m in _ISSUER_END.finditer(question)]
+    ends = [m.start() for m in YEAR_SERIAL.finditer(question)] \
+        + [m.start() + 1 for m in DECREE_NUMBER.finditer(question)]  # after 令
     short = [m.span() for m in SHORT_NUMBER.finditer(question)]
     if not ends and not short:
         return set()

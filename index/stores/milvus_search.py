@@ -241,10 +241,7 @@ def with_equivalents(query: str) -> str:
     """The query with the official equivalents of its everyday words appended (index.synonyms), as the local
     keyword index expands its query tokens: Milvus's BM25 analyzer then cuts them like any other words."""
     from index.dictionary import load_jieba
-    from index.synonyms import THESAURUS, expand
-    from index.tokenize import cut_apart, section_terms
+    from index.tokenize import query_expansion
 
-    words = [w for w in load_jieba().lcut(query) if w.strip()]
-    extra = expand(words + cut_apart(query, words, THESAURUS))
-    extra += [t for t in section_terms(query) if t not in extra]
+    extra = query_expansion(query, [w for w in load_jieba().lcut(query) if w.strip()])
     return " ".join([query, *extra]) if extra else query
