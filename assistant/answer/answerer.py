@@ -195,7 +195,8 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
     if unstated:
         if not _rest_covered(q, unstated, best.hit, config):
             return abstain(q.text, hits, shown, 0.0, rewritten, (unstated_note(unstated),))
-        return partial(q.text, _partial_quote(best, config, scored), hits, unstated, rewritten, evidence)
+        return partial(q.text, _partial_quote(best, config, scored), hits, unstated, rewritten, evidence,
+                       declined=True)
     if PERSON in q.kinds and q.action:
         # "谁被任命为教育局局长": when no item of the lists names that post, another post's item does not answer.
         top = max(s.evidence for s in scored)
@@ -211,10 +212,13 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
         item = named_.only_other_half(q.names[0], context.document(hits[0]), q.action)
         if item is not None:
             post = "原任职务" if q.action == "remove" else "新任职务"
-            return partial(q.text, whole(item), hits, (f"{q.names[0]}的{post}",), rewritten, evidence)
-    if q.measured and AMOUNT in q.kinds and named_section is None and not any(AMOUNT in s.found for s in scored):
+            return partial(q.text, whole(item), hits, (f"{q.names[0]}的{post}",), rewritten, evidence,
+                           declined=True)
+    if q.measured and AMOUNT in q.kinds and not q.parts and named_section is None \
+            and not any(AMOUNT in s.found for s in scored):
         # "几个执业医师": the clauses speak of the subject but give no figure for it.
-        return partial(q.text, _partial_quote(best, config), hits, (f"{''.join(q.measured)}的数量",), rewritten, evidence)
+        return partial(q.text, _partial_quote(best, config), hits, (f"{''.join(q.measured)}的数量",), rewritten,
+                       evidence, declined=True)
     return forms.compose_form(q, scored, hits, retriever, config, context, rewritten, evidence, named_section)
 
 

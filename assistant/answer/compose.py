@@ -50,15 +50,17 @@ def compose(question: str, excerpts: Sequence[Excerpt], related: Sequence[Clause
 
 
 def partial(question: str, excerpt: Excerpt, related: Sequence[ClauseHit], missing: Sequence[str],
-            rewritten: str | None = None, evidence: float = 0.0) -> Answer:
-    """The document is found but not the detail: what the gazette says (quoted, cited) and what it does not. An
-    answer, not a refusal (abstained=False, partial=True): it cites and quotes the gazette."""
+            rewritten: str | None = None, evidence: float = 0.0, declined: bool = False) -> Answer:
+    """The document is found but not the detail: what the gazette says (quoted, cited) and what it does not
+    (partial=True). declined: what is missing is the fact asked for (a figure, a post's holder), so the answer
+    declines the question (abstained=True) while still quoting what the gazette says; else a word of the question
+    the gazette never uses, and the quote is the answer."""
     c = Citation.of(1, excerpt.hit, excerpt.quote)
     what = "、".join(missing) if missing else "所问的具体内容"  # unquoted: only quotes of the clause may be quoted
     label = c.label or ""
     text = (f"{PARTIAL}：{doc_ref(c.doc_number, c.title)}{label}“{c.quote}”[1]；\n"
             f"没有规定{what}。")
-    return Answer(question, text, False, (c,), tuple(related), rewritten, evidence, partial=True)
+    return Answer(question, text, declined, (c,), tuple(related), rewritten, evidence, partial=True)
 
 
 def missing_detail(kinds) -> list[str]:

@@ -12,12 +12,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from index.answer_types import ASKS_PLACE_LIST, EVIDENCE, PLACES
+from index.answer_types import AMOUNT, ASKS_PLACE_LIST, EVIDENCE, PLACES
 from index.synonyms import expand_word
 
-from assistant.answer.question import POST_BEFORE_NAME, Question, names_post_title
+from assistant.answer.question import POST_BEFORE_NAME, VALUE_NOUNS, Question, has_fact, names_post_title
 from assistant.answer.segment import posseg, tokenizer
-from assistant.answer.select import SYNONYM_CREDIT, ScoredSentence, best_per_clause, credit
+from assistant.answer.select import ABBREVIATION_GAP, SYNONYM_CREDIT, ScoredSentence, best_per_clause, credit, \
+    spelled_apart
 from assistant.answer.types import Retriever, doc_key
 
 # Nouns that name no topic of their own ("政府是什么态度").
@@ -43,7 +44,7 @@ def uncovered_topics(q: Question, retriever: Retriever) -> tuple[str, ...]:
     question = q.query
     tags = {w.word: w.flag for w in posseg()[0].cut(question)}
     # A measure asked for (面积, 年龄) names no topic: a figure in its unit states it (unstated_attribute).
-    nouns = [w for w in q.words if tags.get(w, "").startswith("n") and _is_topic(w) and w not in _MEASURES]
+    nouns = [w for w in q.words if tags.get(w, "").startswith("n") and _is_topic(w) and _measure(w) is None]
     # A person the question names ("副市长王军"): a name the gazette never prints, whole, is not in it. Only where
     # the question speaks of a person (a post before the name, an appointment): jieba's name guesses are loose.
     names = [w for w in q.names if w in q.words and w not in nouns and (q.action or _as_person(w, q.query))]
@@ -56,7 +57,7 @@ def uncovered_topics(q: Question, retriever: Retriever) -> tuple[str, ...]:
     parts = {w: [] if w in names else _parts(w) for w in candidates}
     terms = sorted({t for ts in candidates.values() for t in ts}
                    | {t for ps in parts.values() for p in ps for t in (p, *expand_word(p))})
-    found = retriever.mentions(terms, gap=_ABBREVIATION_GAP)
+    found = retriever.mentions(terms, gap=ABBREVIATION_GAP)
     if found is None:
         return ()
     known = dict(zip(terms, found))
@@ -101,6 +102,14 @@ _MEASURES = {"面积": _PRINTS["具体面积"], "年龄": _PRINTS["具体年龄"
              "金额": _PRINTS["具体金额"]}
 
 
+def _measure(word: str):
+    """What prints a figure of the measure a word names ("总面积", "建筑面积": an area), if it names one."""
+    return next((prints for m, prints in _MEASURES.items() if word.endswith(m)), None)
+
+
+_SENTENCE_END = re.compile(r"(?<=[。；;！？!?\n])")
+
+
 def unstated_attribute(q: Question, scored: Sequence[ScoredSentence]) -> tuple[str, ...]:
     """Words of what a figure is asked of ("报名费是多少" -> 报名费) that none of the best clauses states, in its own
     words, an equivalent or all of its parts: their figures are of something else. Else the post whose holder is
@@ -111,13 +120,20 @@ def unstated_attribute(q: Question, scored: Sequence[ScoredSentence]) -> tuple[s
         return ()
     # Only clauses of the best one's document: another document that names the attribute ("贴息补助…利率") speaks of
     # another subject than the one asked about ("公积金贷款利率").
-    places = [f"{s.hit.heading or ''}\n{s.hit.text}" for s in best if doc_key(s.hit.doc_number, s.hit.title)
-              == doc_key(best[0].hit.doc_number, best[0].hit.title)]
+    best = [s for s in best if doc_key(s.hit.doc_number, s.hit.title) == doc_key(best[0].hit.doc_number,
+                                                                                  best[0].hit.title)]
+    places = [f"{s.hit.heading or ''}\n{s.hit.text}" for s in best]
+
+    # A figure asked of something is stated where a sentence names it with a figure: "应公布举报电话" names the
+    # 举报电话 but gives no number.
+    figured = [f"{s.hit.heading or ''}\n{sentence}" for s in best for sentence in _SENTENCE_END.split(s.hit.text)
+               if has_fact(AMOUNT, sentence, q) or any(prints.search(sentence) for _, prints, _ in ASKED_UNITS)] \
+        if AMOUNT in q.kinds else places
 
     def stated(w: str) -> bool:
         return any(credit(w, place, (*q.alternatives(w), *_agent_stem(w))) >= SYNONYM_CREDIT
-                   or (ps := _parts(w)) and all(p in place for p in ps) or _abbreviated(w, place)
-                   or w in _MEASURES and _MEASURES[w].search(place) for place in places)
+                   or (ps := _parts(w)) and all(p in place for p in ps) or spelled_apart(w, place)
+                   or (m := _measure(w)) is not None and m.search(place) for place in figured)
     unstated = tuple(w for w in q.attribute if not stated(w))
     if unstated:
         return unstated
@@ -126,16 +142,6 @@ def unstated_attribute(q: Question, scored: Sequence[ScoredSentence]) -> tuple[s
     # "总投资是多少亿元": the unit the figure is asked in is printed by none of them.
     return tuple(what for asks, prints, what in ASKED_UNITS
                  if asks.search(q.query) and not any(prints.search(p) for p in places))[:1]
-
-
-# A two-character word may abbreviate a longer one, one character of each of its parts (社团 for 社会团体, 基建 for
-# 基本建设): its characters with at most this many between them (the gap retriever.mentions allows topics).
-_ABBREVIATION_GAP = 2
-
-
-def _abbreviated(word: str, text: str) -> bool:
-    return len(word) == 2 and re.search(rf"{re.escape(word[0])}[^，。；：、]{{1,{_ABBREVIATION_GAP}}}{re.escape(word[1])}",
-                                        text) is not None
 
 
 def resolve_words(q: Question, retriever: Retriever) -> Question:
@@ -169,14 +175,17 @@ def resolve_words(q: Question, retriever: Retriever) -> Question:
     return replace(q, words=tuple(words), equivalents=tuple((w, expand_word(w)) for w in words))
 
 
-# Question phrases a word may have swallowed a character of ("多大面积" cut as 多|大面积).
+# Question phrases a word may have swallowed a character of ("多大面积" cut as 多|大面积), and the measure words that
+# follow 哪 or 几 ("哪段时间" cut as 哪|段时间).
 _QUESTION_PHRASES = ("多大", "多少", "多长", "多高", "几个", "哪个", "什么")
+_MEASURE_CHARS = set("个段种类项条位家批次所")
 
 
 def _unglued(question: str, word: str) -> list[str]:
     """The word without a first character that belongs to a question phrase before it."""
     i = question.find(word)
-    if i > 0 and len(word) >= 3 and question[i - 1:i + 1] in _QUESTION_PHRASES:
+    if i > 0 and len(word) >= 3 and (question[i - 1:i + 1] in _QUESTION_PHRASES
+                                     or question[i - 1] in "哪几" and word[0] in _MEASURE_CHARS):
         return [word[1:]]
     return []
 
@@ -218,7 +227,7 @@ def _parts(word: str) -> list[str]:
 def _is_topic(word: str) -> bool:
     """A dictionary noun of two or more Chinese characters that names something specific; words jieba
     makes up from unknown characters (前报 in 什么时候前报给) and question phrases (多长时间) are not."""
-    return (re.fullmatch(r"[\u4e00-\u9fff]{2,}", word) is not None and word not in GENERIC_NOUNS
+    return (re.fullmatch(r"[\u4e00-\u9fff]{2,}", word) is not None and word not in GENERIC_NOUNS | VALUE_NOUNS
             and not (_QUESTION_CHARS & set(word)) and not _TIME_WORD.fullmatch(word)
             and tokenizer().FREQ.get(word, 0) > 0)
 

@@ -82,7 +82,7 @@ _ATTACHMENTS = re.compile(r"附件(?:一共|总共|共|都|分别)?(?:有|是)?(
                           r"|(?:哪些|哪几个?|什么)附件|有附件吗|有没有附件|带附件吗")
 # "由哪些单位审核": agencies asked for in the plural (index.answer_types knows the singular forms).
 _AGENCY_PLURAL = re.compile(r"哪些(?:单位|机构|部门|地方|组织)|哪几个(?:部门|单位)")
-_HOW_MANY = re.compile(r"(?:几|多少)[个名家张项位所条件人次]?")
+_HOW_MANY = re.compile(r"(?<![这那十百千])(?:几|多少)[个名家张项位所条件人次]?")  # not "这几个…", "十几个员工"
 # "有哪些文件", "一共几件规范性文件": the documents themselves are asked for.
 # Not kinds of documents a rule sorts ("哪些文件不用纳入…审核范围", "哪些文件需要备案"): what follows says what is done
 # with them.
@@ -211,6 +211,9 @@ def has_fact(kind: str, text: str, q: "Question | None" = None) -> bool:
         return bool(_DURATION.search(text))
     if has_evidence(kind, text) or bool(kind in _MORE_EVIDENCE and _MORE_EVIDENCE[kind].search(text)):
         return True
+    if kind == AMOUNT and q is not None and q.measured \
+            and re.search(rf"(?:\d[\d,.]*|[一二三四五六七八九十百千两]+)\s*[万亿大]?{re.escape(q.measured[0])}", text):
+        return True  # "约3000万常住人口", "十大商圈": a figure written right before the noun counted
     if kind == DATE and q is not None and _ASKS_WHEN_ALLOWED.search(q.query) and _ONCE_DONE.search(text):
         return True  # "什么时候可以提出申请": once something is done ("协商达成一致意见后，…可向…申请")
     if kind == AGENCY and q is not None and "谁" in q.query and (person_names(text) or APPOINT.search(text)):
@@ -485,7 +488,8 @@ def _measured(q: str, words: tuple[str, ...]) -> tuple[str, ...]:
             continue  # the measure word itself ("多少|家")
         if not t.flag.startswith(("n", "j", "l")) or t.flag == "nr":
             break
-        if t.word in words:
+        # What is counted, not a value asked of it ("多少比例") nor jieba's guess at unknown characters ("几个|人能").
+        if t.word in words and t.word not in VALUE_NOUNS and tokenizer().FREQ.get(t.word, 0) > 0:
             out.append(t.word)
     return tuple(out)
 
@@ -493,12 +497,17 @@ def _measured(q: str, words: tuple[str, ...]) -> tuple[str, ...]:
 # Where a question asks for a figure, and what may stand between it and the noun the value is of
 # ("注册资本|最低|要|多少", "贷款利率|最高|不能|超过|多少"): adverbs, pronouns, particles, numerals, and verbs of being,
 # reaching or paying.
-_VALUE_ASK = re.compile(r"(?<![很许好诸])多[少大高长远]|几(?!乎)[万千百十]?")  # not "很多高楼", "几乎"
+_VALUE_ASK = re.compile(r"(?<![很许好诸])多[少大高长远]|(?<![这那十百千])几(?!乎)[万千百十]?")  # not "很多高楼", "几乎", "这几个", "十几个"
 _BETWEEN_FLAGS = ("r", "d", "a", "u", "m", "q", "p", "c", "y", "t")
 _BETWEEN_VERBS = frozenset("是 为 有 要 需 需要 得 达到 超过 不超过 不能 能 可 可以 发 给 交 拿 领 降 涨 提高 增加 减少 一共 总共 约 "
                            "大约 大概 具体 定 算".split())
-# Nouns that only say "a value" ("补助标准是多少"): the noun before them names what it is of.
-_VALUE_NOUNS = frozenset("标准 数额 金额 数量 数目 额度 上限 下限 比例 幅度".split())
+# What "多少"/"几" counts when it stands right before it: people or things, not a figure of the noun before.
+_COUNTED = set("人名个家位次项件条所")
+# Nouns that only say what kind of answer is wanted ("补助标准是多少", "号牌是什么颜色", "热线号码是多少", "证书分几个
+# 档次"): the noun before them names what it is of, and the text states the value without them ("白底黑字", "12329",
+# "初级、中级、高级").
+VALUE_NOUNS = frozenset("标准 数额 金额 数量 数目 数值 数字 额度 上限 下限 比例 幅度 规模 指标 硬指标 目标 档次 级别 等级 号码 颜色 "
+                        "概念 名称".split())
 
 
 def _attribute(q: str, words: tuple[str, ...], measured: tuple[str, ...]) -> tuple[str, ...]:
@@ -508,11 +517,11 @@ def _attribute(q: str, words: tuple[str, ...], measured: tuple[str, ...]) -> tup
     if measured:
         return measured
     m = _VALUE_ASK.search(q)
-    if not m:
-        return ()
+    if not m or q[m.end():m.end() + 1] in _COUNTED:
+        return ()  # "多少人出席": a count of people, not a figure of the noun before ("方案")
     valued = False  # past a noun that only says "a value": a verb before it names what ("补助|金额")
     for t in reversed(list(posseg()[0].cut(_CLAUSES.split(q[:m.start()])[-1]))):
-        if t.word in _VALUE_NOUNS:
+        if t.word in VALUE_NOUNS:
             valued = True
         elif not (t.word in _BETWEEN_VERBS or t.flag.startswith(_BETWEEN_FLAGS)):
             # A verb before the ask ("分到多少", "相差多少") asks what happens, not what a figure is of; a place

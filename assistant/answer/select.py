@@ -171,9 +171,22 @@ def _share(covered: frozenset[str], words: Sequence[str]) -> float:
 
 
 def _counts(q: Question, hit: ClauseHit) -> bool:
-    """Whether the clause speaks of what a "几个X" question counts (every word of X, or an equivalent)."""
+    """Whether the clause speaks of what a "几个X" question counts (every word of X, an equivalent, or the longer
+    word it abbreviates: 职教 for 职业教育)."""
     place = f"{hit.heading or ''}\n{hit.text}"
-    return all(credit(w, place, q.alternatives(w)) >= SYNONYM_CREDIT for w in q.measured)
+    return all(credit(w, place, q.alternatives(w)) >= SYNONYM_CREDIT or spelled_apart(w, place) for w in q.measured)
+
+
+# A two-character word may abbreviate a longer one, one character of each of its parts (社团 for 社会团体, 基建 for
+# 基本建设, 职教 for 职业教育): its characters with at most this many between them (the gap retriever.mentions allows
+# topics).
+ABBREVIATION_GAP = 2
+
+
+def spelled_apart(word: str, text: str) -> bool:
+    """The two-character word's characters stand in the text at most ABBREVIATION_GAP apart, within one phrase."""
+    return len(word) == 2 and re.search(rf"{re.escape(word[0])}[^，。；：、]{{1,{ABBREVIATION_GAP}}}{re.escape(word[1])}",
+                                        text) is not None
 
 
 def names_post(text: str) -> bool:

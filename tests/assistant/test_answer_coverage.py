@@ -36,6 +36,20 @@ def test_covered_by_parts_abbreviation_and_straddling_words():
 def test_generic_and_question_words_are_not_topics():
     assert uncovered_topics(q("政府对这个是什么态度？"), Corpus()) == ()
     assert uncovered_topics(q("多长时间内作出许可决定？"), Corpus()) == ()
+    # a noun naming the kind of value asked for (颜色, 级别, 号码) is not what the question is about
+    assert uncovered_topics(q("社会办医疗机构的补助是什么级别的？"), Corpus()) == ()
+    assert uncovered_topics(q("投诉举报的号码是多少？"), Corpus()) == ()
+
+
+def test_a_measure_word_after_na_belongs_to_the_question_phrase():
+    class Dated:
+        def mentions(self, terms, gap=0):
+            return [t in "本政策的奖补项目按申报时间先后审核。" for t in terms]
+
+    # jieba cuts 哪|段时间; 时间 is what is asked, and no topic word of the question is missing
+    question = q("社会办医这个文件的奖补，适用于哪段时间内的项目？")
+    assert "段时间" in question.words and "时间" in resolve_words(question, Dated()).words
+    assert uncovered_topics(question, Dated()) == ()
 
 
 class PartialView:
@@ -162,8 +176,11 @@ def test_an_attribute_named_only_by_another_document_is_unstated():
                      "对社会办医疗机构给予贴息补助，贴息比例按照同期贷款基准利率的50%确定。", 0.73)
     # The clinic subsidy's 利率 is not the housing fund loan's: the best clause's document never names one.
     assert unstated_attribute(q("现在公积金贷款利率是多少"), [fund, clinics]) == ("利率",)
-    same_doc = scored(1, None, fund.hit.title, "公积金贷款利率按国家规定执行。", 0.73)
+    same_doc = scored(1, None, fund.hit.title, "公积金贷款利率下调0.25个百分点。", 0.73)
     assert unstated_attribute(q("现在公积金贷款利率是多少"), [fund, same_doc]) == ()
+    # Named without a figure, the 利率 is not stated either.
+    unfigured = scored(1, None, fund.hit.title, "公积金贷款利率按国家规定执行。", 0.73)
+    assert unstated_attribute(q("现在公积金贷款利率是多少"), [fund, unfigured]) == ("利率",)
 
 
 def test_a_sum_of_money_asked_is_not_answered_by_other_figures():

@@ -351,6 +351,32 @@ def test_what_a_figure_is_asked_of():
     # a verb before the ask asks what happens, not what a figure is of; no figure, no attribute
     assert parse_question("两个产业的产值相差多少？").attribute == ()
     assert parse_question("开诊所有什么补贴？").attribute == ()
+    # a noun saying only what kind of value is wanted (目标, 比例) leaves the noun before it
+    assert parse_question("到2021年，五大战略性新兴产业的总产值目标是多少？").attribute == ("总产值",)
+    # "多少人出席" counts people: not a figure of the 方案 before it
+    assert parse_question("职工代表大会讨论特殊工时方案需要多少人出席？").attribute == ()
+
+
+def test_what_is_counted_is_a_word_and_not_a_value():
+    from assistant.answer.question import parse_question
+
+    assert parse_question("职业教育改革实施方案要求到2020年初步建成多少个示范性职教集团？").measured == (
+        "示范性", "职教", "集团")
+    assert parse_question("市里希望到2023年私立医院的床位占到全市多少比例？").measured == ()  # a value, not things
+    assert parse_question("子基金管理机构的高管，每个机构最多几个人能享受奖励？").measured == ()  # jieba's 人能
+    # "这几个", "十几个" count nothing the asker asks about
+    assert parse_question("温州这几个新兴产业到2021年总产值想做到多少？").measured == ()
+    q = parse_question("我诊所有十几个员工，每个月替他们代扣个税，全员全额扣缴申报要在什么时候之前报给税务局？")
+    assert AMOUNT not in q.kinds and q.measured == ()
+
+
+def test_a_figure_right_before_the_noun_counted_is_its_count():
+    from assistant.answer.question import has_fact, parse_question
+
+    q = parse_question("浙南闽北赣东一共大概多少常住人口")
+    assert has_fact(AMOUNT, "辐射浙南闽北赣东约3000万常住人口的区域性创意经济中心", q)
+    assert has_fact(AMOUNT, "打造十大商圈，引导商圈差异化发展。", parse_question("新业态方案里说要重点打造几个商圈？"))
+    assert not has_fact(AMOUNT, "推进常住人口市民化。", q)
 
 
 def test_many_tall_buildings_asks_for_no_figure():

@@ -154,12 +154,24 @@ def test_unanswerable_question_is_abstained(searcher, persona, question):
 
     answer = _ask(searcher, question)
     assert answer.abstained or answer.partial, answer.text
-    if answer.partial:  # the subject is in the gazette, the detail is not: an answer saying what it says, cited
-        assert not answer.abstained and answer.text.startswith(PARTIAL) and "没有规定" in answer.text
+    if answer.partial:  # the subject is in the gazette, the detail is not: what it says, cited, and what it does not
+        assert answer.text.startswith(PARTIAL) and "没有规定" in answer.text
         _assert_verbatim(searcher, answer)
     else:
         assert answer.citations == () and answer.text.startswith(NOT_FOUND)
         assert "“" not in answer.text.split("可能相关：")[-1]
+
+
+def test_a_figure_the_gazette_names_but_does_not_give_is_declined_with_what_it_says(searcher):
+    from assistant.answer.compose import PARTIAL
+
+    # 105号 三 says a 举报电话 is to be published, but gives no number: the question is declined (it counts as an
+    # abstention), and the answer still quotes what the gazette says.
+    answer = _ask(searcher, "特殊工时岗位清单公布时附的举报电话是多少？")
+    assert answer.abstained and answer.partial, answer.text
+    assert answer.text.startswith(PARTIAL) and "没有规定举报电话" in answer.text
+    assert answer.citations[0].doc_number == D105 and answer.citations[0].path == ("三",)
+    _assert_verbatim(searcher, answer)
 
 
 def test_a_generic_heading_word_does_not_name_another_documents_section(searcher):
