@@ -357,6 +357,13 @@ def test_what_a_figure_is_asked_of():
     assert parse_question("职工代表大会讨论特殊工时方案需要多少人出席？").attribute == ()
 
 
+def test_how_an_article_rules_asks_for_the_article():
+    from assistant.answer.question import CLAUSE, parse_question
+
+    assert parse_question("个人所得税法实施条例第四十条是怎么规定的？").form == CLAUSE
+    assert parse_question("国发〔2019〕5号四（二）如何规定？").form == CLAUSE
+
+
 def test_what_is_counted_is_a_word_and_not_a_value():
     from assistant.answer.question import parse_question
 
