@@ -137,6 +137,7 @@ class Question:
     identity: str | None = None  # the person whose post or title is asked ("高云龙是什么身份" -> 高云龙)
     post: str | None = None  # the post whose holder is asked ("总指挥由谁担任" -> 总指挥)
     scene: tuple[str, ...] = ()  # words only of clauses that ask nothing ("家旁边工地天天夜里施工，…谁来起草？")
+    defined: str | None = None  # the term whose meaning is asked ("“消费扶贫”是什么意思" -> 消费扶贫)
 
     def alternatives(self, word: str) -> tuple[str, ...]:
         return dict(self.equivalents).get(word, ())
@@ -260,6 +261,33 @@ def item_person(text: str) -> str | None:
     return names[0] if names else None
 
 
+# "X是什么意思", "什么是X", "X指的是什么": the meaning of a term is asked; the term is the one quoted, else the
+# content word right before the asking phrase (or right after 什么是).
+_ASKS_MEANING = re.compile(r"(?:是|指)?(?:个|的)?(?:什么|啥)(?:意思|概念)|(?:是指|指的是|指)(?:什么|啥)|何为|何谓|什么(?:是|叫)")
+_QUOTED_TERM = re.compile(r"[“\"]([^”\"]{2,16})[”\"]")
+_FILLER_END = re.compile(r"(?:到底|究竟|主要|具体|这个|这|那|就|是|的|个)+$")
+
+
+def _defined(question: str, words: tuple[str, ...]) -> str | None:
+    m = _ASKS_MEANING.search(question)
+    if not m:
+        return None
+    quoted = _QUOTED_TERM.findall(question)
+    if quoted:
+        return quoted[-1] if m.group(0).startswith("什么") else next(
+            (t for t in reversed(quoted) if question.find(t) < m.start()), quoted[0])
+    if m.group(0).startswith("什么"):  # "什么是月光经济": the words right after
+        rest, term = question[m.end():], ""
+        while (w := next((w for w in words if rest.startswith(w)), None)) is not None:
+            term, rest = term + w, rest[len(w):]
+        return term or None
+    # "月光经济是啥意思" (月光|经济): the words right before, past "到底", "这"
+    head, term = _FILLER_END.sub("", question[:m.start()]), ""
+    while (w := next((w for w in words if head.endswith(w)), None)) is not None:
+        term, head = w + term, head[:-len(w)]
+    return term or None
+
+
 def _identity(question: str) -> str | None:
     m = _IDENTITY.match(question.strip())
     return m.group(1) if m and m.group(1)[0] in SURNAMES else None
@@ -337,7 +365,7 @@ def parse_question(text: str, query: str | None = None) -> Question:
         asks_validity=bool(_ASKS_VALIDITY.search(simplified)),
         names=tuple(dict.fromkeys([*person_names(simplified), *filter(None, [identity])])),
         documents=bool(_DOCUMENTS.search(simplified)), issue=issue.group(1) if (issue := _ISSUE.search(simplified)) else None,
-        identity=identity, scene=scene_words(plain, words), post=post,
+        identity=identity, scene=scene_words(plain, words), post=post, defined=_defined(simplified, words),
     )
 
 

@@ -145,6 +145,8 @@ def score_sentences(q: Question, hits: Sequence[ClauseHit], retriever: Retriever
             score += config.w_kind  # "全国工商联主席高云龙" says who 高云龙 is
         if holds_post:
             score += config.w_kind  # "总指挥：国家发展改革委主要负责人" says who the 总指挥 asked about is
+        if q.defined and defines(q.defined, sentence.text):
+            score += config.w_kind  # "消费扶贫是社会各界通过消费…的一种扶贫方式" says what 消费扶贫 means
         if q.names and names_post(sentence.text) and not any(n in sentence.text for n in q.names):
             score -= config.w_action  # another person's appointment or removal does not answer about this one
         if len(sentence.text) < _SHORT and not (listing and introduces_items(sentence.text)):
@@ -152,6 +154,11 @@ def score_sentences(q: Question, hits: Sequence[ClauseHit], retriever: Retriever
         out.append(ScoredSentence(hit, position, index, sentence, semantic, keyword, kind, evidence, score,
                                   covers_of[hit.clause_id], lead, frozenset(present)))
     return out
+
+
+def defines(term: str, sentence: str) -> bool:
+    """The sentence opens by saying what the term is ("消费扶贫是…", "本条例所称专利代理，是指…", "“无废城市”是以…")."""
+    return re.match(rf"[^，。；]{{0,8}}?“?{re.escape(term)}”?[，,]?(?:是指|是|指|即)", sentence.strip()) is not None
 
 
 def _item_text(hit: ClauseHit, sentence: Sentence, lead: str | None, context: Context | None) -> str:

@@ -425,3 +425,23 @@ def test_kinds_of_documents_a_rule_sorts_are_not_the_gazette_s_documents():
     assert parse_question("7月份市政府发了哪些文件").documents
     assert not parse_question("行政机关内部的哪些文件不用纳入规范性文件合法性审核范围？").documents
     assert not parse_question("哪些文件需要备案").documents
+
+
+def test_the_term_whose_meaning_is_asked():
+    from assistant.answer.question import parse_question
+
+    assert parse_question("老听人说“消费扶贫”，这到底是个啥意思？").defined == "消费扶贫"
+    assert parse_question("月光经济是啥意思").defined == "月光经济"  # jieba: 月光|经济
+    assert parse_question("政府支持社会力量发展的智慧健康主要是指什么？").defined == "智慧健康"
+    assert parse_question("什么是消费扶贫？").defined == "消费扶贫"
+    assert parse_question("开诊所有什么补贴？").defined is None
+
+
+def test_a_sentence_saying_what_a_term_is_defines_it():
+    from assistant.answer.select import defines
+
+    # 国办发〔2018〕129号 导语, 国办发〔2018〕128号 附件, 专利代理条例 第二条
+    assert defines("消费扶贫", "消费扶贫是社会各界通过消费来自贫困地区和贫困人口的产品与服务，帮助贫困人口增收脱贫的一种扶贫方式。")
+    assert defines("无废城市", "“无废城市”是以创新、协调、绿色、开放、共享的新发展理念为引领，…的城市发展模式。")
+    assert defines("专利代理", "本条例所称专利代理，是指专利代理机构接受委托，以委托人的名义在代理权限范围内办理专利申请。")
+    assert not defines("消费扶贫", "将消费扶贫纳入“万企帮万村”精准扶贫行动。")
