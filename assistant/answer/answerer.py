@@ -15,7 +15,8 @@ from assistant.answer.guard import looks_like_injection
 from assistant.answer.conversation import Turn, parse_history, plan_question
 from assistant.answer.coverage import (resolve_words, topic_note, uncovered_topics, unstated_attribute,
                                        unstated_note)
-from assistant.answer.question import (AMOUNT, CLAUSE, COUNT, FORMER, LATER, PERSON, Question, parse_question,
+from assistant.answer.question import (AMOUNT, CLAUSE, COUNT, DATE, FORMER, LATER, PENALTY, PERSON, Question,
+                                       parse_question,
                                        to_simplified, without_situation)
 from assistant.answer.select import best_per_clause, coverage, score_sentences, span, whole
 from assistant.answer.sentences import introduces_items
@@ -147,6 +148,18 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
         scored = [s for s in scored if s.hit.clause_id in backed]
         hits = [h for h in hits if h.clause_id in backed]  # nor is any other clause about another place or time quoted
     best = best_per_clause(scored)[0]
+    if q.regulation and not titled:
+        # "养犬管理条例规定一户最多能养几条狗": a regulation the gazette does not hold, only names (a legislative plan
+        # lists it). What it rules is not here: say what the gazette says of it, and that; a figure or date asked of
+        # it is declined, as any figure the gazette does not give.
+        names = _DOCUMENT_NAMES.get(context.records) or {}
+        held = [(s, printed) for s in scored
+                if (printed := named_.printed_regulation(q.regulation, s.sentence.text)) and printed not in names]
+        if held:
+            s, printed = max(held, key=lambda h: h[0].score)
+            figure = q.form == COUNT or bool(q.kinds & {AMOUNT, DATE, PENALTY})
+            return partial(q.text, _partial_quote(s, config, scored), hits, (f"《{printed}》的具体内容",), rewritten,
+                           s.evidence, declined=figure)
     unknown = uncovered_topics(q, retriever)
     if unknown and q.parts and any(not set(unknown) & set(pq.words) for pq in forms.part_questions(q)):
         unknown = ()  # a part the gazette speaks of is answered; the others are marked not found (forms.multi)

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.answer.question import APPOINT, REMOVE, Question
+from assistant.answer.question import APPOINT, REMOVE, Question, content_words
 from index.hits import ClauseHit
 from index.query import numbers_articles
+from index.synonyms import expand_word
 
 _ORDINAL = re.compile(r"(第?)([一二三四五六七八九十百两\d]+)(届|次|场|批|轮)")
 
@@ -55,6 +56,23 @@ def document_names(records: Sequence) -> dict[str, int]:
             if len(name) >= _SHORTEST_NAME:
                 names.setdefault(name, r.doc_index)
     return names
+
+
+# Words of a regulation's name that tell none apart: its place, and what every regulation is called.
+_REGULATION_WORDS = frozenset("温州 温州市 管理 条例 办法 细则 规定 的".split())
+
+
+def printed_regulation(name: str, text: str) -> str | None:
+    """The regulation, printed by name in the text (《温州市养犬管理条例》), that the question's name for it stands
+    for: each distinctive word of it, or an official equivalent (养狗 -> 养犬), is in the printed name."""
+    words = [w for w in content_words(name) if w not in _REGULATION_WORDS]
+    if not words:
+        return None
+    for printed in _QUOTED_NAME.findall(text):
+        if printed.endswith(name[-2:]) and all(w in printed or any(e in printed for e in expand_word(w))
+                                               for w in words):
+            return printed
+    return None
 
 
 def documents_titled(q: Question, records: Sequence | None, names: dict[str, int]) -> list:

@@ -138,6 +138,7 @@ class Question:
     post: str | None = None  # the post whose holder is asked ("总指挥由谁担任" -> 总指挥)
     scene: tuple[str, ...] = ()  # words only of clauses that ask nothing ("家旁边工地天天夜里施工，…谁来起草？")
     defined: str | None = None  # the term whose meaning is asked ("“消费扶贫”是什么意思" -> 消费扶贫)
+    regulation: str | None = None  # a regulation whose content is asked ("养犬管理条例规定…" -> 养犬管理条例)
 
     def alternatives(self, word: str) -> tuple[str, ...]:
         return dict(self.equivalents).get(word, ())
@@ -288,6 +289,21 @@ def _defined(question: str, words: tuple[str, ...]) -> str | None:
     return term or None
 
 
+# What a regulation rules is asked ("养犬管理条例规定…", "按温州的养犬条例要罚多少", "…条例里…", "…办法对保姆有什么
+# 要求", "…条例哪天开始施行"), not when its draft is due ("…条例草案什么时候报市政府") nor of "这个办法".
+_REGULATION_RULES = re.compile(
+    r"(?<![这该本此])([\u4e00-\u9fff]{2,14}?(?:条例|办法|细则))(?!草案)"
+    r"(?:里|中|上|规定|明确|要求|是不是|有没有|对|(?:哪天|什么时候|何时)(?:开始)?(?:施行|实施|生效))"
+    r"|(?:按|按照|依照|根据)(?:温州市?的?)?([\u4e00-\u9fff]{2,14}?(?:条例|办法|细则))(?!草案)")
+
+
+def _regulation(question: str) -> str | None:
+    m = _REGULATION_RULES.search(question)
+    name = (m.group(1) or m.group(2)) if m else None
+    # Not a document pointed at ("这个办法", "41号印发的办法"): only one written out by name.
+    return None if not name or name[0] in "这该本此那号" or "印发" in name else name
+
+
 def _identity(question: str) -> str | None:
     m = _IDENTITY.match(question.strip())
     return m.group(1) if m and m.group(1)[0] in SURNAMES else None
@@ -366,6 +382,7 @@ def parse_question(text: str, query: str | None = None) -> Question:
         names=tuple(dict.fromkeys([*person_names(simplified), *filter(None, [identity])])),
         documents=bool(_DOCUMENTS.search(simplified)), issue=issue.group(1) if (issue := _ISSUE.search(simplified)) else None,
         identity=identity, scene=scene_words(plain, words), post=post, defined=_defined(simplified, words),
+        regulation=_regulation(simplified),
     )
 
 

@@ -138,3 +138,15 @@ def test_a_rule_numbered_through_chapters_that_does_not_exist_is_missing():
              for path in (("第一章",), ("第一章", "一"), ("第八章", "三十六"), ("第八章", "三十六", "（三）"))]
     assert named.clause_missing(parse_question("《国务院工作规则》第六十条讲的是什么？"), rules)
     assert not named.clause_missing(parse_question("《国务院工作规则》第三十六条讲的是什么？"), rules)
+
+
+def test_a_regulation_printed_by_name_in_a_legislative_plan():
+    from assistant.answer.named import printed_regulation
+
+    # 温政办〔2019〕47号 二、（一）2 and 二、（二）2
+    plan = "为了加强养犬管理，规范养犬行为，保障公民健康和人身安全，维护社会公共秩序和市容环境卫生，提请审议《温州市养犬管理条例》。"
+    assert printed_regulation("温州养犬管理条例", plan) == "温州市养犬管理条例"
+    assert printed_regulation("温州养狗条例", plan) == "温州市养犬管理条例"  # 养狗 is printed as 养犬
+    noise = "为了防治建筑施工噪声污染，保护和改善生活环境，制定《温州市建筑施工噪声污染防治管理办法》。"
+    assert printed_regulation("建筑施工噪声的管理办法", noise) == "温州市建筑施工噪声污染防治管理办法"
+    assert printed_regulation("楠溪江保护管理条例", plan) is None

@@ -445,3 +445,15 @@ def test_a_sentence_saying_what_a_term_is_defines_it():
     assert defines("无废城市", "“无废城市”是以创新、协调、绿色、开放、共享的新发展理念为引领，…的城市发展模式。")
     assert defines("专利代理", "本条例所称专利代理，是指专利代理机构接受委托，以委托人的名义在代理权限范围内办理专利申请。")
     assert not defines("消费扶贫", "将消费扶贫纳入“万企帮万村”精准扶贫行动。")
+
+
+def test_a_regulation_whose_rules_are_asked():
+    from assistant.answer.question import parse_question
+
+    assert parse_question("温州养犬管理条例规定一户最多能养几条狗？").regulation == "温州养犬管理条例"
+    assert parse_question("我家养了条金毛，按温州的养犬管理条例，办狗证一年要交多少钱？").regulation == "养犬管理条例"
+    assert parse_question("家庭服务业管理条例对保姆有什么资格要求？").regulation == "家庭服务业管理条例"
+    # the draft's due date is asked (the legislative plan states it), and a document pointed at is not named
+    assert parse_question("楠溪江保护管理条例草案什么时候报市政府").regulation is None
+    assert parse_question("博鳌乐城先行区的医院能按这个办法进口疫苗吗？").regulation is None
+    assert parse_question("国发〔2018〕41号印发的办法里第十九条说的是什么？").regulation is None

@@ -174,6 +174,17 @@ def test_a_figure_the_gazette_names_but_does_not_give_is_declined_with_what_it_s
     _assert_verbatim(searcher, answer)
 
 
+def test_a_regulation_only_named_in_the_legislative_plan_gets_a_partial_answer(searcher):
+    from assistant.answer.compose import PARTIAL
+
+    # 47号 only lists 《温州市养犬管理条例》 for drafting: what it rules is not in the gazette.
+    rule = _ask(searcher, "温州养犬管理条例规定遛狗必须拴绳吗？")
+    assert rule.partial and not rule.abstained and rule.text.startswith(PARTIAL), rule.text
+    assert "没有规定《温州市养犬管理条例》的具体内容" in rule.text and rule.citations[0].path == ("二", "（一）", "2")
+    figure = _ask(searcher, "温州养犬管理条例规定一户最多能养几条狗？")  # a figure it does not give: declined
+    assert figure.partial and figure.abstained and figure.text.startswith(PARTIAL), figure.text
+
+
 def test_a_generic_heading_word_does_not_name_another_documents_section(searcher):
     # 47号 四 "工作要求" must not be taken as named by the 要求 and 工作 of a question about the standing committee
     answer = _ask(searcher, "市委常委会对全市人大工作的要求是坚持哪几个方面？")
