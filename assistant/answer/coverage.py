@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from index.answer_types import AMOUNT, ASKS_PLACE_LIST, EVIDENCE, PLACES
+from index.answer_types import AMOUNT, ASKS_PLACE_LIST, DATE, EVIDENCE, PLACES
 from index.synonyms import expand_word
 
 from assistant.answer.question import POST_BEFORE_NAME, VALUE_NOUNS, Question, has_fact, names_post_title
@@ -128,7 +128,9 @@ def unstated_attribute(q: Question, scored: Sequence[ScoredSentence]) -> tuple[s
     # 举报电话 but gives no number.
     figured = [f"{s.hit.heading or ''}\n{sentence}" for s in best for sentence in _SENTENCE_END.split(s.hit.text)
                if has_fact(AMOUNT, sentence, q) or any(prints.search(sentence) for _, prints, _ in ASKED_UNITS)] \
-        if AMOUNT in q.kinds else places
+        if AMOUNT in q.kinds else [f"{s.hit.heading or ''}\n{sentence}" for s in best
+                                   for sentence in _SENTENCE_END.split(s.hit.text) if has_fact(DATE, sentence, q)] \
+        if DATE in q.kinds else places
 
     def stated(w: str) -> bool:
         return any(credit(w, place, (*q.alternatives(w), *_agent_stem(w))) >= SYNONYM_CREDIT

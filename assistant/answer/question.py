@@ -375,7 +375,7 @@ def parse_question(text: str, query: str | None = None) -> Question:
         parts=parts if len(parts) > 1 else (), count=_to_int(n.group(1) or n.group(2)) if n else None, action=action,
         traditional=traditional, measured=measured,
         attribute=_attribute(simplified, words, measured) if AMOUNT in kinds and form != COUNT and PERSON not in kinds
-        else (),
+        else _attribute(simplified, words, (), date=True) if DATE in kinds and form == FACTOID else (),
         asks_issued=any(_ISSUED.search(c) and _WHEN.search(c) for c in _CLAUSES.split(simplified)),
         asks_attachments=bool(_ATTACHMENTS.search(simplified)),
         asks_validity=bool(_ASKS_VALIDITY.search(simplified)),
@@ -555,17 +555,30 @@ VALUE_NOUNS = frozenset("标准 数额 金额 数量 数目 数值 数字 额度
                         "概念 名称".split())
 
 
-def _attribute(q: str, words: tuple[str, ...], measured: tuple[str, ...]) -> tuple[str, ...]:
+def _attribute(q: str, words: tuple[str, ...], measured: tuple[str, ...], date: bool = False) -> tuple[str, ...]:
     """What a figure is asked of: the noun a "多少X" counts ("多少安家补贴" -> 安家, 补贴), else the content word
     right before the asking phrase ("注册资本最低要多少" -> 注册资本, its head alone in "房租|补贴"); () when the question
-    says of nothing."""
+    says of nothing. date: what a date is asked of, only where the question names the date ("申报截止日期是哪天" ->
+    截止): a date of the document itself ("从哪天开始实行") answers for what it is about."""
     if measured:
         return measured
-    m = _VALUE_ASK.search(q)
-    if not m or q[m.end():m.end() + 1] in _COUNTED:
+    m = (_DATE_ASK if date else _VALUE_ASK).search(q)
+    if not m or not date and q[m.end():m.end() + 1] in _COUNTED:
         return ()  # "多少人出席": a count of people, not a figure of the noun before ("方案")
     valued = False  # past a noun that only says "a value": a verb before it names what ("补助|金额")
-    for t in reversed(list(posseg()[0].cut(_CLAUSES.split(q[:m.start()])[-1]))):
+    tokens = list(reversed(list(posseg()[0].cut(_CLAUSES.split(q[:m.start()])[-1]))))
+    if date:
+        # "申报截止日期是哪天": the words right before the date noun, all of them (截止 alone may be the 有效期).
+        at = next((i for i, t in enumerate(tokens) if t.word in _DATE_NOUNS), None)
+        if at is None or any(t.word not in _BETWEEN_VERBS for t in tokens[:at]):
+            return ()
+        named = []
+        for t in tokens[at + 1:at + 3]:
+            if t.word not in words or not t.flag.startswith(("n", "v")) or t.flag in ("nr", "ns"):
+                break
+            named.insert(0, t.word)
+        return tuple(named)
+    for t in tokens:
         if t.word in VALUE_NOUNS:
             valued = True
         elif not (t.word in _BETWEEN_VERBS or t.flag.startswith(_BETWEEN_FLAGS)):
@@ -575,6 +588,10 @@ def _attribute(q: str, words: tuple[str, ...], measured: tuple[str, ...]) -> tup
             # jieba's guess at an unknown run ("能奖" in 能奖多少) names nothing.
             return (t.word,) if noun and t.word in words and tokenizer().FREQ.get(t.word, 0) > 0 else ()
     return ()
+
+
+_DATE_ASK = re.compile(r"(?:哪一?天|哪年|几月几[日号]|什么时候|何时|什么时间)")
+_DATE_NOUNS = frozenset("日期 时间 期限 时限 日子".split())
 
 
 # "…的总指挥由谁担任", "主任是谁": who holds a post; a post title ends in one of these.

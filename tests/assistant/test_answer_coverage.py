@@ -183,6 +183,21 @@ def test_an_attribute_named_only_by_another_document_is_unstated():
     assert unstated_attribute(q("现在公积金贷款利率是多少"), [fund, unfigured]) == ("利率",)
 
 
+def test_a_date_asked_of_something_is_not_answered_by_another_date():
+    from assistant.answer.coverage import unstated_attribute
+    from assistant.answer.select import ScoredSentence
+    from assistant.answer.sentences import split_sentences
+    from index.hits import ClauseHit
+
+    # 温财企〔2019〕491号 四: its period of validity is not the application deadline asked
+    text = "本《细则》自印发之日起施行，有效期至2020年12月31日。"
+    hit = ClauseHit(rank=1, score=0.8, clause_id=0, doc_number="温财企〔2019〕491号", title="细则", path=("四",),
+                    label="四", heading=None, text=text, source="0.txt")
+    best = ScoredSentence(hit, 0, 0, split_sentences(text)[0], 0.8, 0.8, 0.0, 0.8, 0.8)
+    # (截止 alone stands for the 有效期; no dated sentence speaks of 申报)
+    assert unstated_attribute(q("产业基金房租补助今年的申报截止日期是哪天？"), [best]) == ("申报",)
+
+
 def test_a_sum_of_money_asked_is_not_answered_by_other_figures():
     from assistant.answer.coverage import unstated_attribute
     from assistant.answer.select import ScoredSentence

@@ -457,3 +457,12 @@ def test_a_regulation_whose_rules_are_asked():
     assert parse_question("楠溪江保护管理条例草案什么时候报市政府").regulation is None
     assert parse_question("博鳌乐城先行区的医院能按这个办法进口疫苗吗？").regulation is None
     assert parse_question("国发〔2018〕41号印发的办法里第十九条说的是什么？").regulation is None
+
+
+def test_what_a_date_is_asked_of_when_the_question_names_the_date():
+    from assistant.answer.question import parse_question
+
+    assert parse_question("产业基金房租补助今年的申报截止日期是哪天？").attribute == ("申报", "截止")
+    assert parse_question("苍南三澳核电项目的开工时间是什么时候？").attribute == ("开工",)
+    # no date named: the document's own date answers for what it is about
+    assert parse_question("特殊工时清单管理从哪天开始实行？").attribute == ()
