@@ -16,7 +16,7 @@ from assistant.answer.conversation import Turn, parse_history, plan_question
 from assistant.answer.coverage import (resolve_words, topic_note, uncovered_topics, unstated_attribute,
                                        unstated_note)
 from assistant.answer.question import (AMOUNT, CLAUSE, COUNT, DATE, FORMER, LATER, PENALTY, PERSON, Question,
-                                       parse_question,
+                                       has_fact, parse_question,
                                        to_simplified, without_situation)
 from assistant.answer.select import best_per_clause, coverage, score_sentences, span, whole
 from assistant.answer.sentences import introduces_items
@@ -174,7 +174,12 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
         if best.evidence >= config.abstain_threshold and _rest_covered(q, unknown, best.hit, config) \
                 and not set(unknown) & set(q.names):
             quote = _partial_quote(best, config, scored)
-            return partial(q.text, quote, hits, unknown, rewritten, best.evidence)
+            # What a figure is asked of, never mentioned ("每副收多少工本费"), and no figure where the subject is: the
+            # figure is not given, declined. (A figure there may be the one asked under another name: "年利率" for a
+            # rate the text states without that word.)
+            declined = bool(set(unknown) & set(q.attribute)) and not any(
+                has_fact(k, quote.quote, q) for k in q.kinds & {AMOUNT, DATE})
+            return partial(q.text, quote, hits, unknown, rewritten, best.evidence, declined=declined)
         return abstain(q.text, hits, shown, 0.0, rewritten, (topic_note(unknown),))
     evidence = forms.evidence(q, scored, config)
     if config.abstain_threshold - _RARE_BAND <= evidence < config.abstain_threshold \

@@ -107,3 +107,13 @@ def test_a_figure_of_something_no_clause_found_names_is_not_given(searcher, ques
     answer = answer_question(question, searcher)
     assert answer.abstained or answer.partial, answer.text
     assert f"没有规定{missing}" in answer.text or f"没有写明“{missing}”" in answer.text, answer.text
+
+
+def test_a_fee_no_document_mentions_is_declined_with_what_the_gazette_says(searcher):
+    # 国办发〔2018〕114号 says how the plates are issued, never what they cost: the question is declined (an
+    # abstention), the answer still quoting what the gazette says.
+    from assistant.answer import answer_question
+
+    answer = answer_question("应急救援专用号牌核发时每副收多少工本费？", searcher)
+    assert answer.abstained and answer.partial and "没有规定工本费" in answer.text, answer.text
+    assert answer.citations and answer.citations[0].doc_number == "国办发〔2018〕114号"
