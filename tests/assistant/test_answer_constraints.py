@@ -121,3 +121,11 @@ def test_a_big_city_is_no_place():
     # jieba tags 大城市 as a place name, and 大城 is a county (大城县): "像别的大城市一样" names no place
     assert constraints("雄安新区会不会像别的大城市一样盖很多摩天大楼？") == ()
     assert [c.value for c in constraints("宁波的大城市政策")] == ["宁波"]
+
+
+def test_every_province_or_place_names_no_place():
+    from assistant.answer.constraints import constraints
+
+    # "各省市" (国办发〔1997〕11号-style questions about every province hosting classes) and "外地" name no place
+    assert constraints("承办内地西藏班（校）的各省市，教育主管部门在人员分管上有什么要求？") == ()
+    assert constraints("在外地看病想直接用医保结算，要怎么办？") == ()

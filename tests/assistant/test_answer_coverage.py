@@ -39,6 +39,8 @@ def test_generic_and_question_words_are_not_topics():
     # a noun naming the kind of value asked for (颜色, 级别, 号码) is not what the question is about
     assert uncovered_topics(q("社会办医疗机构的补助是什么级别的？"), Corpus()) == ()
     assert uncovered_topics(q("投诉举报的号码是多少？"), Corpus()) == ()
+    # a comparison's frame word is not what it compares
+    assert uncovered_topics(q("一次性补助和投资总额有什么区别？"), Corpus()) == ()
 
 
 def test_a_measure_word_after_na_belongs_to_the_question_phrase():
