@@ -465,6 +465,9 @@ _NAME_SHARE = 0.6
 _NAMING_CHARS = 120
 # Share of a section heading's characters the question's words must cover for the question to name the section.
 _HEADING_SHARE = 0.6
+# A section printing its items inline that the question names by half its heading ("需要进一步调研、论证，待条件成熟后
+# 提出的立法项目（4件）" by 进一步|调研|条件成熟|立法|项目) keeps out sections named by less of theirs (…规章项目).
+_INLINE_SHARE = 0.5
 
 
 def asks_whole_document(q: Question) -> bool:
@@ -511,7 +514,7 @@ def listed_section(q: Question, hits: Sequence[ClauseHit], context: Context, con
             if len([x for x in children if x.text.strip()]) < 2:
                 # A section the question names that prints its items in its own text ("需要进一步调研…的立法项目（4
                 # 件）": "…立法；…立法；…"): no other section answers for it by the word its heading ends with.
-                named_inline = named_inline or share >= _HEADING_SHARE and len(_inline_items(c.text)) >= 2 \
+                named_inline = named_inline or share >= _INLINE_SHARE and len(_inline_items(c.text)) >= 2 \
                     and context.same_document(c, hits[0])
                 continue
             counted = bool(q.count) and q.count == len(children) and matched >= 2
@@ -528,7 +531,7 @@ def listed_section(q: Question, hits: Sequence[ClauseHit], context: Context, con
             key = (counted, share, -rank)
             if best_key is None or key > best_key:
                 best, best_key = c, key
-    if named_inline and best_key is not None and best_key[1] < _HEADING_SHARE:
+    if named_inline and best_key is not None and best_key[1] < _INLINE_SHARE:
         return None  # named by its heading's last word only (项目), while another section is named by most of it
     return best
 

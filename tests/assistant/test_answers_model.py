@@ -185,6 +185,14 @@ def test_a_regulation_only_named_in_the_legislative_plan_gets_a_partial_answer(s
     assert figure.partial and figure.abstained and figure.text.startswith(PARTIAL), figure.text
 
 
+def test_a_section_listing_its_items_inline_answers_the_count_its_heading_names(searcher):
+    # 47号 三's heading "需要进一步调研、论证，待条件成熟后提出的立法项目（4件）" is half named by the question; 二（二）
+    # "需要制定、修订的规章项目（5件）" only by 项目.
+    answer = _ask(searcher, "47号文里需要进一步调研、条件成熟再提的立法项目一共几件？分别是什么？")
+    assert answer.citations and answer.citations[0].path == ("三",), answer.text
+    assert "4项" in answer.text
+
+
 def test_a_generic_heading_word_does_not_name_another_documents_section(searcher):
     # 47号 四 "工作要求" must not be taken as named by the 要求 and 工作 of a question about the standing committee
     answer = _ask(searcher, "市委常委会对全市人大工作的要求是坚持哪几个方面？")
