@@ -124,13 +124,12 @@ def unstated_attribute(q: Question, scored: Sequence[ScoredSentence]) -> tuple[s
                                                                                   best[0].hit.title)]
     places = [f"{s.hit.heading or ''}\n{s.hit.text}" for s in best]
 
-    # A figure asked of something is stated where a sentence names it with a figure: "应公布举报电话" names the
-    # 举报电话 but gives no number.
-    figured = [f"{s.hit.heading or ''}\n{sentence}" for s in best for sentence in _SENTENCE_END.split(s.hit.text)
-               if has_fact(AMOUNT, sentence, q) or any(prints.search(sentence) for _, prints, _ in ASKED_UNITS)] \
-        if AMOUNT in q.kinds else [f"{s.hit.heading or ''}\n{sentence}" for s in best
-                                   for sentence in _SENTENCE_END.split(s.hit.text) if has_fact(DATE, sentence, q)] \
-        if DATE in q.kinds else places
+    # A figure (or date) asked of something is stated where a sentence names it with one: "应公布举报电话" names the
+    # 举报电话 but gives no number; "有效期至2020年12月31日" is no 申报截止日期.
+    kind = AMOUNT if AMOUNT in q.kinds else DATE if DATE in q.kinds else None
+    figured = places if kind is None else [
+        f"{s.hit.heading or ''}\n{sentence}" for s in best for sentence in _SENTENCE_END.split(s.hit.text)
+        if has_fact(kind, sentence, q) or kind == AMOUNT and any(p.search(sentence) for _, p, _ in ASKED_UNITS)]
 
     def stated(w: str) -> bool:
         return any(credit(w, place, (*q.alternatives(w), *_agent_stem(w))) >= SYNONYM_CREDIT

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.answer.question import APPOINT, REMOVE, Question, content_words
+from assistant.answer.segment import posseg
 from index.hits import ClauseHit
 from index.query import numbers_articles
 from index.synonyms import expand_word
@@ -58,14 +59,15 @@ def document_names(records: Sequence) -> dict[str, int]:
     return names
 
 
-# Words of a regulation's name that tell none apart: its place, and what every regulation is called.
-_REGULATION_WORDS = frozenset("温州 温州市 管理 条例 办法 细则 规定 的".split())
+# Words of a regulation's name that tell none apart: what every regulation is called (its place, too: a place name).
+_REGULATION_WORDS = frozenset("管理 条例 办法 细则 规定".split())
 
 
 def printed_regulation(name: str, text: str) -> str | None:
     """The regulation, printed by name in the text (《温州市养犬管理条例》), that the question's name for it stands
     for: each distinctive word of it, or an official equivalent (养狗 -> 养犬), is in the printed name."""
-    words = [w for w in content_words(name) if w not in _REGULATION_WORDS]
+    places = {t.word for t in posseg()[0].cut(name) if t.flag == "ns"}
+    words = [w for w in content_words(name) if w not in _REGULATION_WORDS and w not in places]
     if not words:
         return None
     for printed in _QUOTED_NAME.findall(text):

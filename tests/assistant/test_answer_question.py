@@ -451,7 +451,7 @@ def test_a_regulation_whose_rules_are_asked():
     from assistant.answer.question import parse_question
 
     assert parse_question("温州养犬管理条例规定一户最多能养几条狗？").regulation == "温州养犬管理条例"
-    assert parse_question("我家养了条金毛，按温州的养犬管理条例，办狗证一年要交多少钱？").regulation == "养犬管理条例"
+    assert parse_question("我家养了条金毛，按温州的养犬管理条例，办狗证一年要交多少钱？").regulation == "温州的养犬管理条例"
     assert parse_question("家庭服务业管理条例对保姆有什么资格要求？").regulation == "家庭服务业管理条例"
     # the draft's due date is asked (the legislative plan states it), and a document pointed at is not named
     assert parse_question("楠溪江保护管理条例草案什么时候报市政府").regulation is None
