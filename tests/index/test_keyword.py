@@ -115,6 +115,7 @@ def test_answer_type_of_questions():
     # a number of days asks a length of time; "十几个员工" states a count, it asks none
     assert DATE in question_kinds("外资企业申请特殊工时清单式管理，人社部门多少天内给结果？")
     assert AMOUNT not in question_kinds("我诊所有十几个员工，全员全额扣缴申报要在什么时候之前报？")
+    assert AMOUNT in question_kinds("一户最多能养几只狗？") and AMOUNT in question_kinds("要配几台牙椅？")
     assert evidence_share(frozenset({DATE}), "本通知自2019年8月1日起施行。") == 1.0
     assert evidence_share(frozenset({DATE}), "人力社保部门将通过许可的目录向社会公布。") == 0.0
     assert evidence_share(frozenset(), "本通知自2019年8月1日起施行。") == 0.0
