@@ -19,6 +19,7 @@ from assistant.answer.question import POST_BEFORE_NAME, VALUE_NOUNS, Question, h
 from assistant.answer.segment import posseg, tokenizer
 from assistant.answer.select import ABBREVIATION_GAP, SYNONYM_CREDIT, ScoredSentence, best_per_clause, credit, \
     spelled_apart
+from assistant.answer.sentences import split_sentences
 from assistant.answer.types import Retriever, doc_key
 
 # Nouns that name no topic of their own ("政府是什么态度").
@@ -107,9 +108,6 @@ def _measure(word: str):
     return next((prints for m, prints in _MEASURES.items() if word.endswith(m)), None)
 
 
-_SENTENCE_END = re.compile(r"(?<=[。；;！？!?\n])")
-
-
 def unstated_attribute(q: Question, scored: Sequence[ScoredSentence]) -> tuple[str, ...]:
     """Words of what a figure is asked of ("报名费是多少" -> 报名费) that none of the best clauses states, in its own
     words, an equivalent or all of its parts: their figures are of something else. Else the post whose holder is
@@ -128,8 +126,9 @@ def unstated_attribute(q: Question, scored: Sequence[ScoredSentence]) -> tuple[s
     # 举报电话 but gives no number; "有效期至2020年12月31日" is no 申报截止日期.
     kind = AMOUNT if AMOUNT in q.kinds else DATE if DATE in q.kinds else None
     figured = places if kind is None else [
-        f"{s.hit.heading or ''}\n{sentence}" for s in best for sentence in _SENTENCE_END.split(s.hit.text)
-        if has_fact(kind, sentence, q) or kind == AMOUNT and any(p.search(sentence) for _, p, _ in ASKED_UNITS)]
+        f"{s.hit.heading or ''}\n{sentence.text}" for s in best for sentence in split_sentences(s.hit.text)
+        if has_fact(kind, sentence.text, q)
+        or kind == AMOUNT and any(p.search(sentence.text) for _, p, _ in ASKED_UNITS)]
 
     def stated(w: str) -> bool:
         return any(credit(w, place, (*q.alternatives(w), *_agent_stem(w))) >= SYNONYM_CREDIT

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from assistant.answer.question import APPOINT, REMOVE, Question, content_words
 from assistant.answer.segment import posseg
@@ -66,15 +67,21 @@ _REGULATION_WORDS = frozenset("管理 条例 办法 细则 规定".split())
 def printed_regulation(name: str, text: str) -> str | None:
     """The regulation, printed by name in the text (《温州市养犬管理条例》), that the question's name for it stands
     for: each distinctive word of it, or an official equivalent (养狗 -> 养犬), is in the printed name."""
-    places = {t.word for t in posseg()[0].cut(name) if t.flag == "ns"}
-    words = [w for w in content_words(name) if w not in _REGULATION_WORDS and w not in places]
+    words = _distinctive_words(name)
     if not words:
         return None
     for printed in _QUOTED_NAME.findall(text):
-        if printed.endswith(name[-2:]) and all(w in printed or any(e in printed for e in expand_word(w))
-                                               for w in words):
+        if printed.endswith(name[-2:]) and all(any(f in printed for f in forms) for forms in words):
             return printed
     return None
+
+
+@lru_cache(maxsize=64)
+def _distinctive_words(name: str) -> tuple[tuple[str, ...], ...]:
+    """Each word of a regulation's name but its place and kind, with its official equivalents (segmented once per
+    name, not per sentence it is looked for in)."""
+    places = {t.word for t in posseg()[0].cut(name) if t.flag == "ns"}
+    return tuple((w, *expand_word(w)) for w in content_words(name) if w not in _REGULATION_WORDS and w not in places)
 
 
 def documents_titled(q: Question, records: Sequence | None, names: dict[str, int]) -> list:
