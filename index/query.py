@@ -77,7 +77,8 @@ class DocMention:
 @dataclass(frozen=True)
 class ClauseRef:
     paths: tuple[tuple[str, ...], ...]  # exact candidate paths
-    article: str | None = None  # "第三条": any path ending with it (statutes)
+    # A label any path may end with: "第三条" (statutes), "（二十五）" (items numbered on through a document's parts).
+    article: str | None = None
 
     def matches(self, path: tuple[str, ...]) -> bool:
         return path in self.paths or bool(self.article and path and (
@@ -143,6 +144,9 @@ _PART = re.compile(rf"第({_NUM})部分")
 _CN_PAREN = re.compile(rf"(?<![第{_CN}])({_CN_NUM})[、，,]?\s*[（(]({_CN_NUM})[）)]"
                        rf"(?:\s*(\d{{1,2}})(?!\d|[.．]\d|\s*[年月日万亿元%％号个项件])[.．、]?(?:\s*[（(](\d{{1,2}})[）)])?)?")
 _SUPPLEMENTARY = re.compile(rf"附则(?:中的?|的)?第?({_NUM})(?:条|项|款|点)?")
+# "第（二十五）条", "（九）条" with no part before it: a policy document numbers its bracketed items on through its
+# parts, so the item is found by its label alone.
+_BRACKETED_ITEM = re.compile(rf"第\s*[（(]({_NUM})[）)]\s*(?:条|项|款|点)?|(?<![{_CN}\d])[（(]({_NUM})[）)]\s*(?:条|项|款|点)")
 _ARTICLE = re.compile(rf"第({_NUM})条")
 # "第1.2节", "6.4.2条", "6.4.2讲了什么": a section of a plan numbered with dots (应急预案 print 1.2 and 6.4.2), printed
 # under its ancestors ("1" > "1.2"). A figure (1.5万元, 2.5级) is not one: a section word or 第 must say so.
@@ -202,6 +206,11 @@ def analyze(query: str) -> Intent:
             + ((f"（{m.group(4)}）",) if m.group(4) else ())
         refs.append(ClauseRef((path,)))
     rest = _CN_PAREN.sub(" ", rest)
+    for m in _BRACKETED_ITEM.finditer(rest):
+        n = to_int(m.group(1) or m.group(2))
+        if n > 0:
+            refs.append(ClauseRef((), article=f"（{int_to_cn(n)}）"))
+    rest = _BRACKETED_ITEM.sub(" ", rest)
     for m in _SUPPLEMENTARY.finditer(rest):
         refs.append(ClauseRef(tuple(("附则", v) for v in _variants(m.group(1)))))
     rest = _SUPPLEMENTARY.sub(" ", rest)

@@ -9,15 +9,14 @@ from datetime import date
 from assistant.answer import forms, named as named_
 from assistant.answer.compose import abstain, constraint_note, partial
 from assistant.answer.config import AnswerConfig
-from assistant.answer.constraints import Issue, constraints, covered, issues_of, unsupported
+from assistant.answer.constraints import NOT_PLACES, PLACE, Issue, constraints, covered, issues_of, unsupported
 from assistant.answer.context import Context
 from assistant.answer.guard import looks_like_injection
 from assistant.answer.conversation import Turn, parse_history, plan_question
 from assistant.answer.coverage import (resolve_words, topic_note, uncovered_topics, unstated_attribute,
                                        unstated_note)
-from assistant.answer.question import (AMOUNT, CLAUSE, COUNT, DATE, FORMER, LATER, PENALTY, PERSON, Question,
-                                       has_fact, parse_question,
-                                       to_simplified, without_situation)
+from assistant.answer.question import (AMOUNT, CLAUSE, COUNT, DATE, FACTOID, FORMER, LATER, PENALTY, PERMISSION, PERSON,
+                                       Question, has_fact, parse_question, to_simplified, without_situation)
 from assistant.answer.select import best_per_clause, coverage, score_sentences, span, whole
 from assistant.answer.sentences import introduces_items
 from assistant.answer.types import Answer, Retriever, doc_key
@@ -171,14 +170,18 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
         # The gazette never mentions what is asked about. When the rest of the question matches a clause strongly,
         # say what the gazette does say and what it does not; otherwise nothing here answers it.
         # A person the gazette never names is the subject itself: nothing here is about them.
-        if best.evidence >= config.abstain_threshold and _rest_covered(q, unknown, best.hit, config) \
+        if best.evidence >= config.abstain_threshold and _rest_covered(q, unknown, best.hit, config, retriever) \
                 and not set(unknown) & set(q.names):
             quote = _partial_quote(best, config, scored)
             # What a figure is asked of, never mentioned ("每副收多少工本费"), and no figure where the subject is: the
             # figure is not given, declined. (A figure there may be the one asked under another name: "年利率" for a
             # rate the text states without that word.)
-            declined = bool(set(unknown) & set(q.attribute)) and not any(
-                has_fact(k, quote.quote, q) for k in q.kinds & {AMOUNT, DATE})
+            # So is a figure or date a factoid asks of a subject never mentioned ("新能源汽车…延续到哪一年"), where
+            # the quote holds none.
+            figures = q.kinds & {AMOUNT, DATE}
+            asks_figure = q.form == FACTOID and figures and PERMISSION not in q.kinds  # not "有限制吗"
+            declined = bool(set(unknown) & set(q.attribute) or asks_figure) and not any(
+                has_fact(k, quote.quote, q) for k in figures)
             return partial(q.text, quote, hits, unknown, rewritten, best.evidence, declined=declined)
         return abstain(q.text, hits, shown, 0.0, rewritten, (topic_note(unknown),))
     evidence = forms.evidence(q, scored, config)
@@ -211,7 +214,7 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
     # "报名费是多少": the figures of the clauses found are of something else when none of them names what is asked.
     unstated = () if q.parts else unstated_attribute(q, scored)
     if unstated:
-        if not _rest_covered(q, unstated, best.hit, config):
+        if not _rest_covered(q, unstated, best.hit, config, retriever):
             return abstain(q.text, hits, shown, 0.0, rewritten, (unstated_note(unstated),))
         return partial(q.text, _partial_quote(best, config, scored), hits, unstated, rewritten, evidence,
                        declined=True)
@@ -240,10 +243,16 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
     return forms.compose_form(q, scored, hits, retriever, config, context, rewritten, evidence, named_section)
 
 
-def _rest_covered(q: Question, missing: Sequence[str], hit: ClauseHit, config: AnswerConfig) -> bool:
+def _rest_covered(q: Question, missing: Sequence[str], hit: ClauseHit, config: AnswerConfig,
+                  retriever: Retriever) -> bool:
     """The question's other words match the clause strongly enough for a partial answer (what it says, not what is
     missing)."""
-    rest = replace(q, words=tuple(w for w in q.words if w not in missing))
+    # The gazette's own place (温州 for a gazette its city issues) and a part of any place (市区) are shared by every
+    # clause of it: no match of what the question asks about ("温州市区坐公交车…" is not about 491号's 市区).
+    issue = _issues(retriever, [hit]).get(hit.source)
+    setting = NOT_PLACES | {c.text for c in constraints(q.query)
+                            if c.kind == PLACE and issue is not None and c.value in issue.issuers}
+    rest = replace(q, words=tuple(w for w in q.words if w not in missing and w not in setting))
     return coverage(rest, hit) >= config.partial_coverage
 
 

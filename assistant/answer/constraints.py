@@ -30,7 +30,7 @@ _ADMIN_SUFFIX = "省市县区"
 # Characters that are surnames but far more often words of their own ("向温州报送", "和杭州").
 _FUNCTION_CHARS = frozenset("向于和及从在到对把被给为与同由将")
 # Ordinary words jieba's dictionary tags as place names; never a constraint.
-_NOT_PLACES = frozenset("新建 城市 都市 都市区 市区 城区 中心区 新区 本市 全市 全省 全国 中国 国内 国外 境外 当地 大城市 大中城市 "
+NOT_PLACES = frozenset("新建 城市 都市 都市区 市区 城区 中心区 新区 本市 全市 全省 全国 中国 国内 国外 境外 当地 大城市 大中城市 "
                          "特大城市 城镇 各省市 各省 各市 各地 各省区市 省市 外地 异地".split())
 # A grade, batch or class the question names ("二级公立医院", "第三批", "二等奖", "二级甲等"): a clause about another one
 # does not answer. "哪一级", "市一级财政" name no grade; "第一批" is often said of the only batch there is.
@@ -81,12 +81,12 @@ def places(text: str) -> list[tuple[str, str]]:
     for word, flag in tokenizer.cut(text):
         start, pos = pos, pos + len(word)
         after, previous = previous, word
-        if flag != "ns" or len(word) < 2 or word in _NOT_PLACES:
+        if flag != "ns" or len(word) < 2 or word in NOT_PLACES:
             continue
         if len(after) == 1 and after in SURNAMES and after not in _FUNCTION_CHARS and len(word) == 2:
             continue  # "高|云龙": a given name jieba split from its surname, not the place 云龙区
         name = word[:-1] if word[-1] in _ADMIN_SUFFIX and len(word) >= 3 else word
-        if name in _NOT_PLACES or not _is_admin_name(name, tags):
+        if name in NOT_PLACES or not _is_admin_name(name, tags):
             continue
         if out and out[-1][3] == start:
             out.pop()

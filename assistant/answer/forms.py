@@ -7,13 +7,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from assistant.answer.compose import compose
+from assistant.answer.compose import compose, missing_detail, partial
 from assistant.answer.config import AnswerConfig
 from assistant.answer.context import Context
 from assistant.answer.coverage import GENERIC_NOUNS, resolve_words, uncovered_topics, unstated_attribute
 from assistant.answer.guard import looks_like_injection
 from assistant.answer.question import (
-    AMOUNT, APPOINT, COMPARED, COUNT, ENUMERATION, MULTI, OPEN, OVERVIEW, PERSON, POST_BEFORE_NAME, REMOVE, Question,
+    AMOUNT, APPOINT, COMPARED, COUNT, ENUMERATION, FACTOID, MULTI, OPEN, OVERVIEW, PERSON, POST_BEFORE_NAME, REMOVE,
+    Question,
     count_end, has_fact, item_person, parse_question, personnel_item,
 )
 from assistant.answer.segment import posseg, tokenizer
@@ -262,8 +263,18 @@ def factoid(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Clause
     if not q.action:  # a personnel list's top item may be from the other half of the list (a removal)
         picks = _anchor(picks, hits, selection.scored, config)
     direct = selection.direct if (q.kinds or q.form != OPEN) else None
+    if _asks_figure_only(q) and not any(has_fact(AMOUNT, p.quote, q) for p in picks):
+        # "保教费最多能收多少": the sentences that speak of it give no figure at all. What they say is quoted, and the
+        # figure asked is declined, not answered by a rule sentence without one.
+        return partial(q.text, picks[0], hits, missing_detail({AMOUNT}), rewritten, evidence_, declined=True)
     return compose(q.text, picks, hits, kinds=q.factual, asked=q, direct=direct, notes=notes, rewritten=rewritten,
                    evidence=evidence_, headings=_list_headings(picks, selection.scored, context))
+
+
+def _asks_figure_only(q: Question) -> bool:
+    """A single-part factoid asking for a figure and nothing else. (Not a date: a chronicle entry's day is its label,
+    and "多长时间" is often answered by a process without a length; declining those refused answerable questions.)"""
+    return q.form == FACTOID and not q.parts and q.factual == {AMOUNT}
 
 
 def overview(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHit], config: AnswerConfig,

@@ -109,7 +109,7 @@ def clause_missing(q: Question, doc_records: Sequence) -> bool:
         split = {p[:-1] for p in paths if p}
         if any(ref.matches_above(p) and p not in split for p in paths):
             return False
-        if ref.article and not any(numbers_articles(p) for p in paths):
+        if ref.article and ref.article.startswith("第") and not any(numbers_articles(p) for p in paths):
             return False  # "第三条": a statute the index does not split into articles may still hold it
     return True
 

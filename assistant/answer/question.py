@@ -168,7 +168,7 @@ class Question:
 _MORE_EVIDENCE = {
     DATE: re.compile(r"\d{1,2}月(?:底|末|中旬|上旬|下旬)|年底前|月底前"),
     AMOUNT: re.compile(r"\d+\.\d+|[两三四五六七八九十]+(?:个|项|家|名)|[一二三四五六七八九十]分之[一二三四五六七八九十]"
-                       r"|半数"),
+                       r"|半数|\d+\s*周?岁|不设[上下]限|不受(?:数量|比例|名额)?限制"),
     # Bodies named without a place ("卫生健康部门", "…发展工作领导小组") and places listed ("瑞安市、乐清市").
     AGENCY: re.compile(r"[\u4e00-\u9fa5]{2,8}(?:部门|领导小组|工作组)|[\u4e00-\u9fa5]{2,4}[市县区](?=[、，,和及])"),
 }
@@ -182,7 +182,8 @@ _ASKS_DUTIES = re.compile(r"(?:负责|承担|主管|牵头)(?:的)?(?:哪些|什
 _ASKS_WHO = re.compile(r"谁|哪个|哪些(?:部门|单位)|哪家|什么(?:部门|单位|机构)|找哪|向哪")
 # "50号是什么时候印发的", "发文日期": when a document was issued.
 _ISSUED = re.compile(r"印发|发布|出台|发文|签发|成文|下发|公布|颁布")
-_WHEN = re.compile(r"什么时候|何时|哪天|哪一天|哪年|几月|几号|日期|时间")
+# Not a length of time: "多长时间内公布" asks a time limit, not when something was published.
+_WHEN = re.compile(r"什么时候|何时|哪天|哪一天|哪年|几月|几号|日期|(?<!多长)(?<!多少)时间")
 # "每5年": how often, the answer to "多久检查一次" but not to "什么时候开始".
 _FREQUENCY = re.compile(r"每(?:\d+|[一两三半])?个?(?:年|月|季度|季|周|天|日)")
 _HOW_OFTEN = re.compile(r"一次|每隔|频次|周期")

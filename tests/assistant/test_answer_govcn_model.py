@@ -109,6 +109,33 @@ def test_a_figure_of_something_no_clause_found_names_is_not_given(searcher, ques
     assert f"没有规定{missing}" in answer.text or f"没有写明“{missing}”" in answer.text, answer.text
 
 
+def test_a_figure_the_clauses_found_do_not_give_is_declined(searcher):
+    # 国办发〔2019〕3号 says the kindergartens become 普惠性民办园 and their 补助标准 is to be set; it states no fee.
+    from assistant.answer import answer_question
+
+    answer = answer_question("小区配套幼儿园办成普惠园以后，每个月保教费最多能收多少？", searcher)
+    assert answer.abstained and answer.partial and "没有规定具体数额" in answer.text, answer.text
+    # …whereas a limit the text says there is none of is the answer
+    answer = answer_question("重点检查事项的抽查比例有没有上限？", searcher)
+    assert not answer.abstained and "不设上限" in answer.text, answer.text
+
+
+def test_a_time_limit_is_not_the_date_a_document_was_issued(searcher):
+    from assistant.answer import answer_question
+
+    answer = answer_question("国办发〔2018〕118号规定执法决定信息一般在多长时间内公布？", searcher)
+    assert "落款日期" not in answer.text and "20个工作日" in answer.text, answer.text
+
+
+def test_a_bracketed_item_the_document_lacks_is_reported_missing(searcher):
+    from assistant.answer import answer_question
+
+    answer = answer_question("国发〔2018〕42号第（二十五）条是怎么规定的？", searcher)
+    assert answer.abstained and "没有所问的条款" in answer.text, answer.text
+    answer = answer_question("国发〔2018〕42号第（九）条是怎么规定的？", searcher)
+    assert answer.citations[0].label.endswith("（九）"), answer.text
+
+
 def test_a_fee_no_document_mentions_is_declined_with_what_the_gazette_says(searcher):
     # 国办发〔2018〕114号 says how the plates are issued, never what they cost: the question is declined (an
     # abstention), the answer still quoting what the gazette says.

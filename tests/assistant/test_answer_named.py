@@ -35,6 +35,14 @@ def test_clause_that_does_not_exist_in_the_named_document():
     assert named.clause_missing(q, found)  # 三 is split into items, and none is （二十一）
 
 
+def test_bracketed_item_no_part_of_the_named_document_has_is_missing():
+    q = parse_question("温政办〔2019〕49号第（二十一）条是怎么规定的？")
+    found, _ = named.documents_found(q, RECORDS)
+    assert named.clause_missing(q, found)
+    q = parse_question("温政办〔2019〕49号第（九）条是怎么规定的？")
+    assert not named.clause_missing(q, named.documents_found(q, RECORDS)[0])
+
+
 def test_clause_that_exists_is_not_missing():
     q = parse_question("温政办〔2019〕49号 三、（九）规定了什么？")
     found, _ = named.documents_found(q, RECORDS)

@@ -174,6 +174,12 @@ def test_a_figure_the_gazette_names_but_does_not_give_is_declined_with_what_it_s
     _assert_verbatim(searcher, answer)
 
 
+def test_the_gazettes_own_place_is_no_match_for_a_partial_answer(searcher):
+    # 公交车 is never mentioned; 491号 一 shares only 市区, and 温州 is every clause's city: refused, not "公报只提到".
+    answer = _ask(searcher, "温州市区坐公交车一次多少钱？")
+    assert answer.abstained and not answer.partial and answer.citations == (), answer.text
+
+
 def test_a_regulation_only_named_in_the_legislative_plan_gets_a_partial_answer(searcher):
     from assistant.answer.compose import PARTIAL
 

@@ -51,3 +51,13 @@ def test_an_item_under_a_numbered_part_and_rules_numbered_through_chapters():
     rule, = analyze("《国务院工作规则》第三十六条讲的是什么？").clause_refs
     assert rule.matches(("第八章", "三十六")) and not rule.matches(("第八章", "三十六", "（三）"))
     assert not rule.matches(("第八章", "三十七"))
+
+
+def test_a_bracketed_item_without_its_part_is_found_by_its_label():
+    # Policy documents number their bracketed items on through their parts (四、（九）…六、（二十四）): "第（九）条"
+    # is the item labelled （九） wherever it sits.
+    ref, = analyze("国发〔2018〕42号第（九）条是怎么规定的？").clause_refs
+    assert ref.matches(("四", "（九）")) and not ref.matches(("四",)) and not ref.matches(("九",))
+    assert analyze("国办发〔2019〕6号（二十二）条讲了什么").clause_refs[0].matches(("七", "（二十二）"))
+    # a part named before it keeps the part
+    assert analyze("国办发〔2019〕3号第二部分第（三）条").clause_refs[0].paths[0] == ("二", "（三）")
