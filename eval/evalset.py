@@ -42,10 +42,15 @@ class GoldClause:
         """Same key as corpus.Document.doc_id: the number, else the title."""
         return self.doc_number or self.title or ""
 
+    @property
+    def key(self) -> tuple[str, str]:
+        """The field the document is named by and its value, as scoring matches it: a title written as a doc_number
+        is no document's number."""
+        return ("doc_number", self.doc_number) if self.doc_number else ("title", self.title or "")
+
     def matches(self, doc_number: str | None, title: str, path) -> bool:
         """A clause (from a hit or a citation) is this gold clause: same document and exactly the same path."""
-        same_doc = (self.doc_number == doc_number) if self.doc_number else (self.title == title)
-        return same_doc and tuple(path) == self.path
+        return self.matches_doc(doc_number, title) and tuple(path) == self.path
 
     def matches_doc(self, doc_number: str | None, title: str) -> bool:
         return (self.doc_number == doc_number) if self.doc_number else (self.title == title)
@@ -199,19 +204,23 @@ def _gold(items) -> tuple[list[GoldClause], list[str]]:
 
 # -- gold clauses against a parsed corpus ------------------------------------------------------------------------
 
-def clause_table(documents) -> dict[tuple[str, tuple[str, ...]], str]:
-    """(doc key, path) -> clause text, for every clause of corpus.Document objects; keys by number and by title."""
+def clause_table(documents) -> dict[tuple[tuple[str, str], tuple[str, ...]], str]:
+    """(GoldClause.key, path) -> clause text, for every clause of corpus.Document objects, by number and by title."""
     table = {}
     for doc in documents:
         for c in doc.clauses:
-            if doc.doc_number:
-                table[(doc.doc_number, tuple(c.path))] = c.text
-            table.setdefault((doc.title, tuple(c.path)), c.text)
+            for key in document_keys(doc.doc_number, doc.title):
+                table.setdefault((key, tuple(c.path)), c.text)
     return table
 
 
+def document_keys(doc_number: str | None, title: str) -> list[tuple[str, str]]:
+    """The GoldClause keys that name a document: its number (when it has one) and its title."""
+    return ([("doc_number", doc_number)] if doc_number else []) + [("title", title)]
+
+
 def gold_text(gold: GoldClause, table) -> str | None:
-    return table.get((gold.doc_id, gold.path))
+    return table.get((gold.key, gold.path))
 
 
 def check_gold(cases: Iterable[Case], documents) -> list[tuple[int, str]]:

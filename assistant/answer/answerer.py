@@ -179,7 +179,7 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
             # So is a figure or date a factoid asks of a subject never mentioned ("新能源汽车…延续到哪一年"), where
             # the quote holds none.
             figures = q.kinds & {AMOUNT, DATE}
-            asks_figure = q.form == FACTOID and figures and PERMISSION not in q.kinds  # not "有限制吗"
+            asks_figure = q.form == FACTOID and bool(figures) and PERMISSION not in q.kinds  # not "有限制吗"
             declined = bool(set(unknown) & set(q.attribute) or asks_figure) and not any(
                 has_fact(k, quote.quote, q) for k in figures)
             return partial(q.text, quote, hits, unknown, rewritten, best.evidence, declined=declined)

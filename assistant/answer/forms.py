@@ -14,8 +14,7 @@ from assistant.answer.coverage import GENERIC_NOUNS, resolve_words, uncovered_to
 from assistant.answer.guard import looks_like_injection
 from assistant.answer.question import (
     AMOUNT, APPOINT, COMPARED, COUNT, ENUMERATION, FACTOID, MULTI, OPEN, OVERVIEW, PERSON, POST_BEFORE_NAME, REMOVE,
-    Question,
-    count_end, has_fact, item_person, parse_question, personnel_item,
+    Question, count_end, has_fact, item_person, parse_question, personnel_item,
 )
 from assistant.answer.segment import posseg, tokenizer
 from assistant.answer.select import (

@@ -168,15 +168,13 @@ def _meta(searcher, folder, config, paths) -> dict:
 
 
 def _warn_missing_gold(cases, searcher) -> None:
+    from eval.evalset import document_keys
+
     records = searcher.records
     if not records:
         return
-    have = set()
-    for r in records:
-        if r.doc_number:
-            have.add((r.doc_number, tuple(r.path)))
-        have.add((r.title, tuple(r.path)))
-    missing = [(c.id, g) for c in cases for g in c.gold if (g.doc_id, g.path) not in have]
+    have = {(key, tuple(r.path)) for r in records for key in document_keys(r.doc_number, r.title)}
+    missing = [(c.id, g) for c in cases for g in c.gold if (g.key, g.path) not in have]
     for case_id, g in missing[:20]:
         print(f"注意：用例 {case_id} 的 gold 条款不在索引中：{g.doc_id} {list(g.path)}", file=sys.stderr)
     if len(missing) > 20:

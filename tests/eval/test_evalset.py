@@ -85,6 +85,17 @@ def test_check_gold_reports_missing_clause_and_fact(docs):
     assert "不在语料中" in problems[0][1] and "80万元" in problems[1][1]
 
 
+def test_check_gold_reports_a_title_written_as_a_doc_number(docs):
+    # Scoring matches doc_number against document numbers only: a title there would never be cited.
+    with_number = next(d for d in docs if d.doc_number)
+    path = list(with_number.clauses[0].path)
+    cases = parse_evalset(_lines(
+        {**GOOD, "id": "t1", "facts": [], "gold": [{"doc_number": with_number.title, "path": path}]},
+        {**GOOD, "id": "t2", "facts": [], "gold": [{"title": with_number.title, "path": path}]},
+    ))
+    assert [n for n, _ in check_gold(cases, docs)] == [1]
+
+
 def test_shipped_set_facts_in_gold_clause_text(shipped, docs):
     """For every answerable case, each fact occurs literally in at least one gold clause's parsed text."""
     table = clause_table(docs)
