@@ -173,11 +173,10 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
         if best.evidence >= config.abstain_threshold and _rest_covered(q, unknown, best.hit, config, retriever) \
                 and not set(unknown) & set(q.names):
             quote = _partial_quote(best, config, scored)
-            # What a figure is asked of, never mentioned ("每副收多少工本费"), and no figure where the subject is: the
-            # figure is not given, declined. (A figure there may be the one asked under another name: "年利率" for a
-            # rate the text states without that word.)
-            # So is a figure or date a factoid asks of a subject never mentioned ("新能源汽车…延续到哪一年"), where
-            # the quote holds none.
+            # Declined when the figure (or date) asked is not given: it is of something never mentioned ("每副收多少
+            # 工本费"), or a factoid asks it of a subject never mentioned ("新能源汽车…延续到哪一年"), and the quote
+            # holds none. (A figure there may be the one asked under another name: "年利率" for a rate the text
+            # states without that word.)
             figures = q.kinds & {AMOUNT, DATE}
             asks_figure = q.form == FACTOID and bool(figures) and PERMISSION not in q.kinds  # not "有限制吗"
             declined = bool(set(unknown) & set(q.attribute) or asks_figure) and not any(
