@@ -174,6 +174,28 @@ _MORE_EVIDENCE = {
 }
 
 
+# A figure asked in a unit ("多少钱", "百分之几", "几倍", "多少分"), and the figures that answer in it. A question asking
+# "多少" without one takes any figure.
+_NUM = r"(?:\d[\d,.]*|[零一二三四五六七八九十百千万两]+)"
+_UNITS_ASKED = (
+    (re.compile(r"多少钱|多少块|几块钱|(?:多少|几)[十百千万亿]*元"),
+     # or a share of a sum ("按不低于采购金额的30%预付"), or a table's figure whose unit is in its heading ("（亿元）")
+     re.compile(rf"{_NUM}\s*[十百千万亿]*(?:多|余)?元|\d+(?:\.\d+)?\s*[%％]|\d+\.\d+")),
+    (re.compile(r"百分之(?:几|多少)|几个(?:百分)?点|多少个?百分点|几成"),
+     re.compile(rf"\d+(?:\.\d+)?\s*[%％]|百分之|个百分点|{_NUM}成|分之|减半|一半")),
+    (re.compile(r"(?:多少|几)倍"), re.compile(rf"{_NUM}\s*倍|翻(?:一|两|几)?番")),
+    (re.compile(r"多少分(?![钟之])"), re.compile(rf"{_NUM}\s*分(?![钟之])")),
+)
+
+
+def asked_unit(query: str) -> re.Pattern | None:
+    """The figures that answer a question asking a figure in a unit, or None when it names none."""
+    for asks, answers in _UNITS_ASKED:
+        if asks.search(query):
+            return answers
+    return None
+
+
 # "有效期到什么时候", "这政策什么时候到期", "现在还有效吗", "管到哪一年": until when a document holds.
 _ASKS_VALIDITY = re.compile(r"有效期|(?:什么时候|何时|哪天|哪年|哪一年|几时)(?:到期|截止|失效|结束|为止)|还有效|"
                             r"(?:到期|过期|失效)了?(?:吗|没)|(?:管|执行|实施|施行|有效)到(?:哪|什么时候|何时|几)")
@@ -212,6 +234,8 @@ def has_fact(kind: str, text: str, q: "Question | None" = None) -> bool:
         return bool(_FREQUENCY.search(text))  # "常务会议多久开一次": a frequency, not the date of one meeting
     if kind == DATE and q is not None and _ASKS_DURATION.search(q.query) and not _HOW_OFTEN.search(q.query):
         return bool(_DURATION.search(text))
+    if kind == AMOUNT and q is not None and (unit := asked_unit(q.query)) is not None:
+        return bool(unit.search(text))  # "多少钱" is answered by a sum of money, not by "10个工作日" or "8位"
     if has_evidence(kind, text) or bool(kind in _MORE_EVIDENCE and _MORE_EVIDENCE[kind].search(text)):
         return True
     if kind == AMOUNT and q is not None and q.measured \

@@ -122,6 +122,26 @@ def test_a_length_of_time_answers_how_long_not_a_validity_word():
     assert has_fact(DATE, "本通知自2019年8月1日起施行。", parse_question("这个通知什么时候开始施行"))
 
 
+def test_a_figure_asked_in_a_unit_is_answered_only_by_a_figure_in_it():
+    from assistant.answer.question import has_fact, parse_question
+
+    # 国发〔2018〕39号 and 国办发〔2019〕2号: a sum of money, or a share of one; not a count of times or months
+    money = parse_question("失业了，失业保险金每个月能领多少钱？")
+    assert not has_fact(AMOUNT, "生活费补贴政策每人每年只享受一次，且不可同时领取失业保险金。", money)
+    assert has_fact(AMOUNT, "医保基金在总额预算的基础上，按不低于采购金额的30%提前预付给医疗机构。", money)
+    assert has_fact(AMOUNT, "单件补助最高不超过50万元", parse_question("买设备最多补多少钱？"))
+    assert has_fact(AMOUNT, "当月79.52，同比5.6%", parse_question("7月份财政总收入是多少亿元？"))  # unit in heading
+    # 国办发〔2019〕6号 五、（十六）: "放大倍数" named, no multiple given; 国办发〔2019〕4号: satisfaction, no score
+    assert not has_fact(AMOUNT, "根据…支小支农业务拓展和放大倍数等情况，适时向符合条件的机构注资、捐资。",
+                        parse_question("担保放大倍数最高不能超过几倍？"))
+    assert has_fact(AMOUNT, "放大倍数原则上不超过10倍", parse_question("担保放大倍数最高不能超过几倍？"))
+    assert not has_fact(AMOUNT, "医院满意度由患者满意度和医务人员满意度两部分组成。",
+                        parse_question("门诊患者满意度低于多少分算不合格？"))
+    assert not has_fact(AMOUNT, "自其取得执业登记之日起，3年内免征房产税", parse_question("医保能报销百分之几？"))
+    # without a unit any figure counts
+    assert has_fact(AMOUNT, "自其取得执业登记之日起，3年内免征房产税", parse_question("免税期是多少？"))
+
+
 def test_when_something_may_be_done_is_answered_by_what_must_come_first():
     from assistant.answer.question import has_fact, parse_question
 
