@@ -15,8 +15,9 @@ from assistant.answer.guard import looks_like_injection
 from assistant.answer.conversation import Turn, parse_history, plan_question
 from assistant.answer.coverage import (resolve_words, topic_note, uncovered_topics, unstated_attribute,
                                        unstated_note)
-from assistant.answer.question import (AMOUNT, CLAUSE, COUNT, DATE, FACTOID, FORMER, LATER, PENALTY, PERMISSION, PERSON,
-                                       Question, has_fact, parse_question, to_simplified, without_situation)
+from assistant.answer.question import (AMOUNT, CLAUSE, COUNT, DATE, FACTOID, FORMER, LATER, MATERIALS, PENALTY,
+                                       PERMISSION, PERSON, Question, has_fact, parse_question, to_simplified,
+                                       without_situation)
 from assistant.answer.select import best_per_clause, coverage, score_sentences, span, whole
 from assistant.answer.sentences import introduces_items
 from assistant.answer.types import Answer, Retriever, doc_key
@@ -239,6 +240,10 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
         # "几个执业医师": the clauses speak of the subject but give no figure for it.
         return partial(q.text, _partial_quote(best, config), hits, (f"{''.join(q.measured)}的数量",), rewritten,
                        evidence, declined=True)
+    if q.asks_materials and not q.parts and named_section is None \
+            and not MATERIALS.search(f"{context.inherited(best.hit)}{best.hit.heading or ''}{best.hit.text}"):
+        # "护士执业注册要交哪些材料": the clause found lists no papers; what it says is quoted, the list is declined.
+        return partial(q.text, _partial_quote(best, config), hits, ("所需材料",), rewritten, evidence, declined=True)
     return forms.compose_form(q, scored, hits, retriever, config, context, rewritten, evidence, named_section)
 
 

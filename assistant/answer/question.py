@@ -131,6 +131,7 @@ class Question:
     asks_issued: bool = False  # "…是什么时候印发的": the date a document was signed, printed after its text
     asks_attachments: bool = False  # "…有几个附件", "附件有哪些": what a document attaches
     asks_validity: bool = False  # "有效期到什么时候", "还有效吗": until when the document holds
+    asks_materials: bool = False  # "要交哪些材料": the papers an application takes
     names: tuple[str, ...] = ()  # people the question names ("沈显克")
     documents: bool = False  # asks which documents (文件) there are, not what one says
     issue: str | None = None  # the gazette issue named ("第203期" -> "203")
@@ -194,6 +195,13 @@ def asked_unit(query: str) -> re.Pattern | None:
         if asks.search(query):
             return answers
     return None
+
+
+# "要交哪些材料", "需要准备什么证明": the papers an application takes, which a text lists as such ("申请材料包括：",
+# "…申请表原件", "提交有关材料") or not at all.
+_ASKS_MATERIALS = re.compile(r"(?:哪些|什么|啥|哪几样|几样|哪几种)(?:申请|申报|备案|审批|证明)?(?:材料|资料|证件|证明)"
+                             r"|(?:材料|资料)(?:要|需要|得)?(?:准备|交|带|提交|提供|报送|有|是)?(?:哪些|什么|啥)")
+MATERIALS = re.compile(r"材料|资料|申请表|登记表|原件|复印件|证明|证件")
 
 
 # "有效期到什么时候", "这政策什么时候到期", "现在还有效吗", "管到哪一年": until when a document holds.
@@ -404,6 +412,7 @@ def parse_question(text: str, query: str | None = None) -> Question:
         asks_issued=any(_ISSUED.search(c) and _WHEN.search(c) for c in _CLAUSES.split(simplified)),
         asks_attachments=bool(_ATTACHMENTS.search(simplified)),
         asks_validity=bool(_ASKS_VALIDITY.search(simplified)),
+        asks_materials=bool(_ASKS_MATERIALS.search(simplified)),
         names=tuple(dict.fromkeys([*person_names(simplified), *filter(None, [identity])])),
         documents=bool(_DOCUMENTS.search(simplified)), issue=issue.group(1) if (issue := _ISSUE.search(simplified)) else None,
         identity=identity, scene=scene_words(plain, words), post=post, defined=_defined(simplified, words),

@@ -142,6 +142,16 @@ def test_a_figure_asked_in_a_unit_is_answered_only_by_a_figure_in_it():
     assert has_fact(AMOUNT, "自其取得执业登记之日起，3年内免征房产税", parse_question("免税期是多少？"))
 
 
+def test_papers_are_asked_for_by_materials_not_by_the_word_material_alone():
+    from assistant.answer.question import parse_question
+
+    assert parse_question("护士执业注册要交哪些材料？").asks_materials
+    assert parse_question("我诊所新招的护士要办执业注册，手续和材料有哪些？").asks_materials
+    assert parse_question("子女教育扣除需要自己保存哪些证明？").asks_materials
+    assert not parse_question("新材料产业2021年产值目标是多少？").asks_materials
+    assert not parse_question("石墨烯这种材料在新材料产业的规划里吗？").asks_materials
+
+
 def test_when_something_may_be_done_is_answered_by_what_must_come_first():
     from assistant.answer.question import has_fact, parse_question
 

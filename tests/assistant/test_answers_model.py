@@ -174,6 +174,19 @@ def test_a_figure_the_gazette_names_but_does_not_give_is_declined_with_what_it_s
     _assert_verbatim(searcher, answer)
 
 
+def test_papers_asked_for_where_the_clause_found_lists_none_are_declined(searcher):
+    from assistant.answer.compose import PARTIAL
+
+    # 49号 三（十二） speaks of 执业注册 but lists no papers: what it says is quoted, the papers are declined.
+    answer = _ask(searcher, "护士执业注册要交哪些材料？")
+    assert answer.abstained and answer.partial and answer.text.startswith(PARTIAL), answer.text
+    assert "没有规定所需材料" in answer.text
+    _assert_verbatim(searcher, answer)
+    # 105号 二（二）1.（1） lists them ("申请表原件"…): answered.
+    listed = _ask(searcher, "已经拿到特殊工时许可的企业，申请清单式管理要交哪些材料？")
+    assert not listed.abstained and listed.citations[0].doc_number == D105, listed.text
+
+
 def test_the_gazettes_own_place_is_no_match_for_a_partial_answer(searcher):
     # 公交车 is never mentioned; 491号 一 shares only 市区, and 温州 is every clause's city: refused, not "公报只提到".
     answer = _ask(searcher, "温州市区坐公交车一次多少钱？")
