@@ -43,6 +43,9 @@ _WRAPPED = re.compile(r"^.{2,40}?关于(?:印发|转发|发布)?(.{4,40}?)(?:的
 _SHORTEST_NAME = 4
 
 
+_STATE = "中华人民共和国"
+
+
 def document_names(records: Sequence) -> dict[str, int]:
     """name -> doc_index for every document of the index: its title, names quoted in it, the title unwrapped."""
     names: dict[str, int] = {}
@@ -55,8 +58,10 @@ def document_names(records: Sequence) -> dict[str, int]:
         wrapped = _WRAPPED.match(title)
         for name in (title, *_QUOTED_NAME.findall(title), *([wrapped.group(1)] if wrapped else [])):
             name = name.strip("《》 ")
-            if len(name) >= _SHORTEST_NAME:
-                names.setdefault(name, r.doc_index)
+            # A national law or regulation is called without the state's name ("个人所得税法实施条例").
+            for called in (name, name.removeprefix(_STATE)):
+                if len(called) >= _SHORTEST_NAME:
+                    names.setdefault(called, r.doc_index)
     return names
 
 

@@ -120,6 +120,12 @@ def test_a_document_written_out_by_name():
     titled = named.documents_titled(parse_question("个人所得税专项附加扣除暂行办法有效期到什么时候"), records, names)
     assert {r.doc_index for r in titled} == {1}
     assert named.documents_titled(parse_question("代理条例有几条？"), records, names) == []
+    # 国令第707号 as people call it, without the state's name; its 36 articles have no 第四十条
+    law = [Doc(doc_index=2, title="中华人民共和国个人所得税法实施条例", doc_number="国令第707号", path=(f"第{n}条",))
+           for n in ("一", "三十六")]
+    names = named.document_names(law)
+    q = parse_question("个人所得税法实施条例第四十条是怎么规定的？")
+    assert named.documents_titled(q, law, names) == law and named.clause_missing(q, law)
 
 
 def test_item_numbered_on_through_a_part_is_the_clause_named():
