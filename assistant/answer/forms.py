@@ -234,8 +234,9 @@ def clause(q: Question, named: Sequence[ClauseHit], hits: Sequence[ClauseHit], r
            config: AnswerConfig, context: Context, rewritten: str | None) -> Answer:
     """A named clause quoted whole (a heading-only clause: its items); the asked-for fact first, if any."""
     target = named[0]
-    parts = [target] if target.text.strip() else context.children(target)[: config.overview_clauses * 2]
-    excerpts = [whole(h) for h in parts if h.text.strip()]
+    # A part with items of its own says what it covers in them ("第三部分讲了哪几个方面": its lead-in, then the items).
+    parts = ([target] if target.text.strip() else []) + _text_items(target, context)[: config.overview_clauses * 2]
+    excerpts = [whole(h) for h in parts]
     if not excerpts:
         return compose(q.text, [], hits, rewritten=rewritten)
     direct = None
@@ -245,6 +246,19 @@ def clause(q: Question, named: Sequence[ClauseHit], hits: Sequence[ClauseHit], r
             direct = excerpt([max(scored, key=lambda s: s.score)])
     return compose(q.text, excerpts, hits, kinds=q.factual, asked=q, direct=direct, rewritten=rewritten, evidence=1.0,
                    headings={target.clause_id: target.heading} if target.heading else None)
+
+
+# Items quoted for each heading-only item of a named part ("48号文第三部分": 三、工作举措 → （一）推进平台建设 → 1…).
+_ITEMS_UNDER_HEADING = 1
+
+
+def _text_items(hit: ClauseHit, context: Context) -> list[ClauseHit]:
+    """The items of a heading-only clause that have text; for an item that is a heading itself, its first ones."""
+    out: list[ClauseHit] = []
+    for child in context.children(hit):
+        out += [child] if child.text.strip() else \
+            [g for g in context.children(child) if g.text.strip()][:_ITEMS_UNDER_HEADING]
+    return out
 
 
 def factoid(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHit], config: AnswerConfig,

@@ -176,7 +176,8 @@ _MORE_EVIDENCE = {
 
 
 # A figure asked in a unit ("多少钱", "百分之几", "几倍", "多少分"), and the figures that answer in it. A question asking
-# "多少" without one takes any figure.
+# "多少" without one takes any figure. Stricter than coverage.ASKED_UNITS, which decides whether the clauses found say
+# anything of the sum at all (that it is free, or masked as "XXX元"): here a sentence must print the figure itself.
 _NUM = r"(?:\d[\d,.]*|[零一二三四五六七八九十百千万两]+)"
 _UNITS_ASKED = (
     (re.compile(r"多少钱|多少块|几块钱|(?:多少|几)[十百千万亿]*元"),

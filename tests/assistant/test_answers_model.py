@@ -174,12 +174,22 @@ def test_a_figure_the_gazette_names_but_does_not_give_is_declined_with_what_it_s
     _assert_verbatim(searcher, answer)
 
 
-def test_papers_asked_for_where_the_clause_found_lists_none_are_declined(searcher):
+def test_a_part_named_whose_items_are_headings_is_answered_by_their_items(searcher):
+    # 48号 三、工作举措 has no text of its own; its items （一）…（五） are headings over numbered items 1…20.
+    answer = _ask(searcher, "48号文第三部分讲了什么？")
+    assert not answer.abstained, answer.text
+    paths = [c.path for c in answer.citations]
+    assert all(c.doc_number == D48 and p[0] == "三" for c, p in zip(answer.citations, paths)), paths
+    assert {p[1] for p in paths} >= {"（一）", "（二）", "（三）", "（四）", "（五）"}, paths
+    _assert_verbatim(searcher, answer)
+
+
+def test_papers_asked_for_where_the_clause_found_lists_none_get_a_partial_answer(searcher):
     from assistant.answer.compose import PARTIAL
 
-    # 49号 三（十二） speaks of 执业注册 but lists no papers: what it says is quoted, the papers are declined.
+    # 49号 三（十二） speaks of 执业注册 but lists no papers: what it says is quoted, and that it lists none.
     answer = _ask(searcher, "护士执业注册要交哪些材料？")
-    assert answer.abstained and answer.partial and answer.text.startswith(PARTIAL), answer.text
+    assert answer.partial and answer.text.startswith(PARTIAL), answer.text
     assert "没有规定所需材料" in answer.text
     _assert_verbatim(searcher, answer)
     # 105号 二（二）1.（1） lists them ("申请表原件"…): answered.
