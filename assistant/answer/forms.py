@@ -899,8 +899,10 @@ def _listed_in_document(hit: ClauseHit, q: Question, context: Context) -> bool:
 def _items(phrase: str) -> int:
     """Items of a phrase: "、"-separated, a pair joined by 和/及/与."""
     parts = phrase.split("、")
-    # "北京、天津、上海、重庆和沈阳、大连…": a pair may be joined anywhere in the run, not only at its end.
-    return len(parts) + sum(1 for part in parts if re.search(r"[^、]和|及|与", part))
+    # "北京、天津、上海、重庆和沈阳、大连…": a pair may be joined anywhere in the run, not only at its end; but the
+    # lead-in of the first item may join modifiers before its 的 ("具有全球影响力和竞争力的加工制造中心" is one item).
+    return len(parts) + sum(1 for i, part in enumerate(parts)
+                            if re.search(r"(?:[^、]和|及|与)[^的]*$" if i == 0 < len(parts) - 1 else r"[^、]和|及|与", part))
 
 
 def _item_count(text: str) -> int:

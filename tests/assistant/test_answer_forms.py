@@ -488,6 +488,10 @@ def test_items_of_a_run_count_pairs_joined_anywhere_and_the_counted_kind():
     run = "选择北京、天津、上海、重庆和沈阳、大连、厦门、广州、深圳、成都、西安11个城市"
     assert _items(run) == 11
     assert _items("用电、用水、用气") == 3
+    # 国发〔2019〕3号 三: modifiers joined before the first item's 的 make no item; 国办函〔2005〕21号: a last pair does
+    assert _items("推动综合保税区发展成为具有全球影响力和竞争力的加工制造中心、研发设计中心、物流分拨中心、检测维修中心、"
+                  "销售服务中心") == 5
+    assert _items("选择石油、钢铁和有色三个行业安排相应的污水回用研究课题") == 3
     q = parse_question("双随机抽查用的“两库”具体是哪两个库？")
     assert q.count == 2 and "库" in _counted_kind(q)  # the noun after the count names what is listed
     assert _lists_exactly("统筹建立检查对象名录库和执法检查人员名录库", 2, _counted_kind(q))
