@@ -108,6 +108,16 @@ def _measure(word: str):
     return next((prints for m, prints in _MEASURES.items() if word.endswith(m)), None)
 
 
+# "占市区地区生产总值的30%以上": a share of X, which names X but gives no figure of it.
+_SHARE_OF = re.compile(r"占[^，,。；;]{1,30}?的?\s*\d+(?:\.\d+)?\s*[%％](?:以上|左右|以下)?")
+_ASKS_SHARE = re.compile(r"占比|比重|比例|份额|百分之|[%％]|几成|占[^，,。？?]{0,20}?(?:多少|几)")
+
+
+def _without_shares(text: str, q: Question) -> str:
+    """The sentence without the shares it gives of something, unless a share is what is asked."""
+    return text if _ASKS_SHARE.search(q.query) else _SHARE_OF.sub("", text)
+
+
 def unstated_attribute(q: Question, scored: Sequence[ScoredSentence]) -> tuple[str, ...]:
     """Words of what a figure is asked of ("报名费是多少" -> 报名费) that none of the best clauses states, in its own
     words, an equivalent or all of its parts: their figures are of something else. Else the post whose holder is
@@ -126,7 +136,8 @@ def unstated_attribute(q: Question, scored: Sequence[ScoredSentence]) -> tuple[s
     # 举报电话 but gives no number; "有效期至2020年12月31日" is no 申报截止日期.
     kind = AMOUNT if AMOUNT in q.kinds else DATE if DATE in q.kinds else None
     figured = places if kind is None else [
-        f"{s.hit.heading or ''}\n{sentence.text}" for s in best for sentence in split_sentences(s.hit.text)
+        f"{s.hit.heading or ''}\n{_without_shares(sentence.text, q)}" for s in best
+        for sentence in split_sentences(s.hit.text)
         if has_fact(kind, sentence.text, q)
         or kind == AMOUNT and any(p.search(sentence.text) for _, p, _ in ASKED_UNITS)]
 

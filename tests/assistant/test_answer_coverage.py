@@ -220,6 +220,11 @@ def test_a_sum_of_money_asked_is_not_answered_by_other_figures():
     for text in ("对其中就业困难人员给予每人每月500元的生活费补贴。", "给予设备实际价格不超过10%的补助。",
                  "国家每年仍继续拨付XXX元用于黄金地质勘探。", "对悬挂专用号牌的车辆免收车辆通行费和停车费。"):
         assert unstated_attribute(q("每年具体能给多少钱？"), scored(text)) == (), text
+    # 温政办〔2019〕50号: "占市区地区生产总值的30%以上" is a share of GDP, no figure of it, unless a share is asked.
+    target = scored("到2021年，市区新业态（“三新”经济）增加值年均增速15%，占市区地区生产总值的30%以上。")
+    assert unstated_attribute(q("温州2019年上半年地区生产总值是多少？"), target) == ("生产总值",)
+    assert unstated_attribute(q("7月份温州GDP是多少"), target) == ("GDP",)  # an attribute in Latin letters
+    assert unstated_attribute(q("到2021年新业态增加值要占地区生产总值多少？"), target) == ()
     # 国办发〔2018〕124号 六（十七）: the clause speaks of the statutory retirement age but prints no age.
     retire = scored("对转制时距国家法定退休年龄五年以内的原事业编制内人员，本人申请并经转制单位批准，可以提前离岗。")
     assert unstated_attribute(q("男职工的法定退休年龄是多少岁？"), retire) == ("具体年龄",)
