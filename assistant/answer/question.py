@@ -190,6 +190,14 @@ _UNITS_ASKED = (
 )
 
 
+# A ceiling asked ("最多能贷多少", "最高补多少", "有没有上限"), and a figure stated as one ("最高不超过50万元", "只能担任
+# 一个", "10%以内"); a total ("已经发放…超过157亿元") or a limit word without a figure ("最多跑一次") is none.
+_ASKS_LIMIT = re.compile(r"(?:最多|最高)(?:能|可以?|给|补|贷|拿|领|奖|报|扣|收|交|罚|不能|不得)|上限|封顶|最高额度|最大额度")
+_LIMIT = re.compile(r"(?:最高|最多|最大|上限|封顶|不超过|不高于|不多于|不得超过|至多)(?:(?:不超过|不得超过|为|是|达|可达|可)?\s*"
+                    r"[一二两三四五六七八九十百千]|[^，。；]{0,30}?\d)|(?:只能|仅限|只限)[^，。；\d]{0,4}?(?:\d|[一二两三四五六七八九十])"
+                    r"|(?:\d|[一二两三四五六七八九十])[^，。；]{0,8}?(?:以内|以下|为限)|不设[上下]限|不受.{0,4}限制")
+
+
 def asked_unit(query: str) -> re.Pattern | None:
     """The figures that answer a question asking a figure in a unit, or None when it names none."""
     for asks, answers in _UNITS_ASKED:
@@ -243,6 +251,8 @@ def has_fact(kind: str, text: str, q: "Question | None" = None) -> bool:
         return bool(_FREQUENCY.search(text))  # "常务会议多久开一次": a frequency, not the date of one meeting
     if kind == DATE and q is not None and _ASKS_DURATION.search(q.query) and not _HOW_OFTEN.search(q.query):
         return bool(_DURATION.search(text))
+    if kind == AMOUNT and q is not None and _ASKS_LIMIT.search(q.query) and not _LIMIT.search(text):
+        return False  # "公积金贷款最多能贷多少" asks a ceiling, which "已经发放…超过157亿元" is not
     if kind == AMOUNT and q is not None and (unit := asked_unit(q.query)) is not None:
         return bool(unit.search(text))  # "多少钱" is answered by a sum of money, not by "10个工作日" or "8位"
     if has_evidence(kind, text) or bool(kind in _MORE_EVIDENCE and _MORE_EVIDENCE[kind].search(text)):

@@ -115,7 +115,8 @@ def score_sentences(q: Question, hits: Sequence[ClauseHit], retriever: Retriever
         present = {k for k in kinds if k != PERSON and has_fact(k, sentence.text, q)}
         if q.form == COUNT and introduces_items(sentence.text):
             present.add(AMOUNT)  # the items it introduces are counted
-        if AMOUNT in present and (not _counts(q, hit) or q.action and names_post(sentence.text)):
+        if AMOUNT in present and (not _counts(q, hit) or q.action and names_post(sentence.text)
+                                  and not _counted_here(q, sentence.text)):
             present.discard(AMOUNT)  # a figure, but of something other than what is counted ("试用期一年")
         lead = context.list_heading(hit, sentence) if context else None
         holds_post = bool(q.post) and names_post_title(q.post, sentence.text)
@@ -154,6 +155,12 @@ def score_sentences(q: Question, hits: Sequence[ClauseHit], retriever: Retriever
         out.append(ScoredSentence(hit, position, index, sentence, semantic, keyword, kind, evidence, score,
                                   covers_of[hit.clause_id], lead, frozenset(present)))
     return out
+
+
+def _counted_here(q: Question, text: str) -> bool:
+    """The sentence counts what the question counts, right before it: "只能担任一个社会团体的法定代表人"."""
+    return bool(q.measured) and re.search(rf"(?:\d+|[一二三四五六七八九十两]+)[个家名位项所条件]?{re.escape(q.measured[0])}",
+                                          text) is not None
 
 
 def defines(term: str, sentence: str) -> bool:

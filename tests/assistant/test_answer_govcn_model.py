@@ -120,6 +120,14 @@ def test_a_figure_the_clauses_found_do_not_give_is_declined(searcher):
     assert not answer.abstained and "不设上限" in answer.text, answer.text
 
 
+def test_a_rule_counting_what_is_asked_answers_even_with_an_appointment_verb(searcher):
+    # 国办发〔1997〕11号 三（二）5 "只能担任一个社会团体的法定代表人": a count of what is asked, not a personnel item.
+    from assistant.answer import answer_question
+
+    answer = answer_question("一个人最多能同时担任几个社会团体的法定代表人？", searcher)
+    assert not answer.abstained and "只能担任一个" in answer.text, answer.text
+
+
 def test_a_time_limit_is_not_the_date_a_document_was_issued(searcher):
     from assistant.answer import answer_question
 

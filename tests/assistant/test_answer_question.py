@@ -142,6 +142,22 @@ def test_a_figure_asked_in_a_unit_is_answered_only_by_a_figure_in_it():
     assert has_fact(AMOUNT, "自其取得执业登记之日起，3年内免征房产税", parse_question("免税期是多少？"))
 
 
+def test_a_ceiling_asked_is_answered_only_by_a_figure_stated_as_one():
+    from assistant.answer.question import has_fact, parse_question
+
+    loan = parse_question("住房公积金贷款现在最多能贷多少钱？")
+    # 奋力书写“三民”篇章: totals lent so far, and a reform named 最多跑一次, state no ceiling of a loan
+    assert not has_fact(AMOUNT, "截至2019年7月底，已经发放“公积金+金融”组合贷款的“银行”部分超过157亿元", loan)
+    assert not has_fact(AMOUNT, "住房公积金4大类30项主要业务不仅实现“最多跑一次”，而且100%实现网上办理", loan)
+    # 49号 三（八）, 三（十一）; 国办发〔1997〕11号: ceilings, right after the word or further on
+    assert has_fact(AMOUNT, "单件补助最高不超过50万元", parse_question("设备补助最多能补多少钱？"))
+    assert has_fact(AMOUNT, "贴息贷款基数总额不超过项目总投资额的50%。", parse_question("贴息贷款基数最多能按总投资的多少算？"))
+    assert has_fact(AMOUNT, "原则上一人只能担任一个社会团体的法定代表人。",
+                    parse_question("一个人最多能同时担任几个社会团体的法定代表人？"))
+    # a figure without a ceiling still answers a question that asks none
+    assert has_fact(AMOUNT, "全市住房公积金实缴人数68.78万人", parse_question("有多少人在交住房公积金？"))
+
+
 def test_papers_are_asked_for_by_materials_not_by_the_word_material_alone():
     from assistant.answer.question import parse_question
 
