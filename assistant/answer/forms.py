@@ -13,8 +13,8 @@ from assistant.answer.context import Context
 from assistant.answer.coverage import GENERIC_NOUNS, resolve_words, uncovered_topics, unstated_attribute
 from assistant.answer.guard import looks_like_injection
 from assistant.answer.question import (
-    AMOUNT, APPOINT, COMPARED, COUNT, ENUMERATION, FACTOID, MULTI, OPEN, OVERVIEW, PERSON, POST_BEFORE_NAME, REMOVE,
-    Question, count_end, has_fact, item_person, parse_question, personnel_item,
+    AMOUNT, APPOINT, COMPARED, COUNT, DATE, ENUMERATION, FACTOID, MULTI, OPEN, OVERVIEW, PERSON, POST_BEFORE_NAME, REMOVE,
+    Question, asked_milestone, count_end, has_fact, item_person, parse_question, personnel_item,
 )
 from assistant.answer.segment import posseg, tokenizer
 from assistant.answer.select import (
@@ -280,8 +280,16 @@ def factoid(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Clause
         # "保教费最多能收多少": the sentences that speak of it give no figure at all. What they say is quoted, and the
         # figure asked is declined, not answered by a rule sentence without one.
         return partial(q.text, picks[0], hits, missing_detail({AMOUNT}), rewritten, evidence_, declined=True)
+    if _asks_milestone_only(q) and not any(has_fact(DATE, p.quote, q) for p in picks):
+        # "S1线什么时候开通运营": no sentence dates the opening (the one found dates an agreement about it).
+        return partial(q.text, picks[0], hits, missing_detail({DATE}), rewritten, evidence_, declined=True)
     return compose(q.text, picks, hits, kinds=q.factual, asked=q, direct=direct, notes=notes, rewritten=rewritten,
                    evidence=evidence_, headings=_list_headings(picks, selection.scored, context))
+
+
+def _asks_milestone_only(q: Question) -> bool:
+    """A single-part factoid asking only the date of a project's milestone (开通, 动工, 投产)."""
+    return q.form == FACTOID and not q.parts and q.factual == {DATE} and asked_milestone(q.query) is not None
 
 
 def _asks_figure_only(q: Question) -> bool:

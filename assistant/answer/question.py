@@ -229,6 +229,25 @@ _HOW_OFTEN = re.compile(r"一次|每隔|频次|周期")
 _ASKS_FREQUENCY = re.compile(rf"多久|多长时间|{_HOW_OFTEN.pattern}")
 _ASKS_HOW_OFTEN = re.compile(r"(?:多久|多长时间|几[年个月天周]|多少[年天]).{0,8}一次|频次|频率|每隔多")
 # "多长时间出结果": a length of time is asked, which "有效期" or a date does not state.
+# A project's milestone asked a date of ("什么时候开通", "哪天动工"), and the verbs that state it; a verb naming an
+# agreement or a plan about it ("运营合作协议", "开工方案") states no milestone.
+_MILESTONES = (("开通", "通车", "运营", "投运", "投入运营", "投入使用", "启用", "开业"),
+               ("开工", "动工", "开建", "破土"),
+               ("投产", "发电", "并网"))
+_NOT_THE_EVENT = r"(?!合作|协议|合同|方案|计划|仪式|准备)"
+
+
+def asked_milestone(query: str) -> re.Pattern | None:
+    """What states the milestone a question asks the date of, or None when it asks none."""
+    if not _WHEN_ASKED.search(query):
+        return None
+    for verbs in _MILESTONES:
+        if any(v in query for v in verbs):
+            return re.compile(f"(?:{'|'.join(verbs)}){_NOT_THE_EVENT}")
+    return None
+
+
+_WHEN_ASKED = re.compile(r"什么时候|何时|哪一?天|哪年|几月|几号|什么时间|啥时候")
 _ASKS_DURATION = re.compile(r"多长时间|多久|几天|多少天|几个?工作日|多少个?工作日|时限")
 _DURATION = re.compile(r"(?<![\d.月])(?:\d{1,3}|[一二三四五六七八九十两]+)\s*(?:个?(?:年|日|天|工作日|小时|周)|个月)"
                        # or the period itself, from one date to another ("1997年4月―1998年2月")
@@ -249,6 +268,9 @@ def has_fact(kind: str, text: str, q: "Question | None" = None) -> bool:
         return bool(_PENALTY.search(text))
     if kind == DATE and q is not None and _ASKS_HOW_OFTEN.search(q.query):
         return bool(_FREQUENCY.search(text))  # "常务会议多久开一次": a frequency, not the date of one meeting
+    if kind == DATE and q is not None and (milestone := asked_milestone(q.query)) is not None \
+            and not milestone.search(text):
+        return False  # "S1线什么时候开通": the day a 运营合作协议 was signed is not the day it opens
     if kind == DATE and q is not None and _ASKS_DURATION.search(q.query) and not _HOW_OFTEN.search(q.query):
         return bool(_DURATION.search(text))
     if kind == AMOUNT and q is not None and _ASKS_LIMIT.search(q.query) and not _LIMIT.search(text):

@@ -158,6 +158,18 @@ def test_a_ceiling_asked_is_answered_only_by_a_figure_stated_as_one():
     assert has_fact(AMOUNT, "全市住房公积金实缴人数68.78万人", parse_question("有多少人在交住房公积金？"))
 
 
+def test_the_date_of_a_milestone_is_stated_with_the_milestone():
+    from assistant.answer.question import has_fact, parse_question
+
+    opening = parse_question("市域铁路S1线什么时候开通运营？")
+    # 图片新闻: the day an agreement about operating the line was signed is not the day it opens
+    assert not has_fact(DATE, "7月22日，温州市政府与浙江省交通集团签署市域铁路S1线运营合作协议。", opening)
+    assert has_fact(DATE, "会议决定中央政府门户网站于2006年1月1日正式开通。",
+                    parse_question("中央政府门户网站是哪天正式开通的？"))  # 国办函〔2006〕71号
+    assert has_fact(DATE, "7月4日，温州机场综合交通中心开工。", parse_question("综合交通中心是哪天动工的？"))
+    assert has_fact(DATE, "本通知自2019年8月1日起施行。", parse_question("这个通知什么时候开始施行"))  # no milestone
+
+
 def test_papers_are_asked_for_by_materials_not_by_the_word_material_alone():
     from assistant.answer.question import parse_question
 

@@ -184,6 +184,17 @@ def test_a_part_named_whose_items_are_headings_is_answered_by_their_items(search
     _assert_verbatim(searcher, answer)
 
 
+def test_a_milestone_no_sentence_dates_is_declined_with_what_the_gazette_says(searcher):
+    from assistant.answer.compose import PARTIAL
+
+    # 图片新闻 第4段 dates the signing of an operating agreement for S1线, not its opening.
+    answer = _ask(searcher, "市域铁路S1线什么时候开通运营？")
+    assert answer.abstained and answer.partial and answer.text.startswith(PARTIAL), answer.text
+    assert "没有规定具体时间或期限" in answer.text
+    started = _ask(searcher, "机场那个综合交通中心是哪天动工的？")  # 第3段 "7月4日，…开工": answered
+    assert not started.abstained and "7月4日" in started.text, started.text
+
+
 def test_papers_asked_for_where_the_clause_found_lists_none_get_a_partial_answer(searcher):
     from assistant.answer.compose import PARTIAL
 
