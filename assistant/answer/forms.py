@@ -276,20 +276,33 @@ def factoid(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Clause
     if not q.action:  # a personnel list's top item may be from the other half of the list (a removal)
         picks = _anchor(picks, hits, selection.scored, config)
     direct = selection.direct if (q.kinds or q.form != OPEN) else None
-    if _asks_figure_only(q) and not any(has_fact(AMOUNT, p.quote, q) for p in picks):
-        # "保教费最多能收多少": the sentences that speak of it give no figure at all. What they say is quoted, and the
-        # figure asked is declined, not answered by a rule sentence without one.
-        return partial(q.text, picks[0], hits, missing_detail({AMOUNT}), rewritten, evidence_, declined=True)
-    if _asks_milestone_only(q) and not any(has_fact(DATE, p.quote, q) for p in picks):
-        # "S1线什么时候开通运营": no sentence dates the opening (the one found dates an agreement about it).
-        return partial(q.text, picks[0], hits, missing_detail({DATE}), rewritten, evidence_, declined=True)
+    asked = AMOUNT if _asks_figure_only(q) else DATE if _asks_date_figure_only(q) else None
+    if asked and not any(has_fact(asked, p.quote, q) for p in picks):
+        # The sentences chosen give no figure (or date) of the kind asked. A time limit in a sentence of the same
+        # document nearly as relevant answers ("人社部门多少天内给结果": "…10个工作日内做出…决定", whose 人力社保 the
+        # question shortens; a figure there is more often another thing's). Else what they say is quoted and the
+        # figure is declined ("保教费最多能收多少", "S1线什么时候开通运营": the day found is an agreement's,
+        # "连续多少天不更新就关停": no number of days).
+        same_doc = (best.hit.doc_number, best.hit.title)
+        held = [s for s in scored if asked == DATE and (s.hit.doc_number, s.hit.title) == same_doc
+                and has_fact(asked, s.sentence.text, q) and s.evidence >= best.evidence - config.evidence_window]
+        if not held:
+            return partial(q.text, picks[0], hits, missing_detail({asked}), rewritten, evidence_, declined=True)
+        direct = excerpt([max(held, key=lambda s: s.score)])
+        picks = _unique([direct, *picks])
     return compose(q.text, picks, hits, kinds=q.factual, asked=q, direct=direct, notes=notes, rewritten=rewritten,
                    evidence=evidence_, headings=_list_headings(picks, selection.scored, context))
 
 
-def _asks_milestone_only(q: Question) -> bool:
-    """A single-part factoid asking only the date of a project's milestone (开通, 动工, 投产)."""
-    return q.form == FACTOID and not q.parts and q.factual == {DATE} and asked_milestone(q.query) is not None
+# "多少天", "几个工作日": a length of time counted in a unit (not "多长时间", often answered by a process).
+_COUNTED_TIME = re.compile(r"(?:多少|(?<!哪)几)个?(?:天|日|工作日|月|年|周|小时)")
+
+
+def _asks_date_figure_only(q: Question) -> bool:
+    """A single-part factoid asking only the date of a project's milestone (开通, 动工, 投产) or a counted length of
+    time."""
+    return q.form == FACTOID and not q.parts and q.factual == {DATE} \
+        and (asked_milestone(q.query) is not None or bool(_COUNTED_TIME.search(q.query)))
 
 
 def _asks_figure_only(q: Question) -> bool:

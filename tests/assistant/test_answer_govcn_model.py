@@ -120,6 +120,14 @@ def test_a_figure_the_clauses_found_do_not_give_is_declined(searcher):
     assert not answer.abstained and "不设上限" in answer.text, answer.text
 
 
+def test_a_number_of_days_no_clause_gives_is_declined(searcher):
+    # 国办发〔2018〕123号 asks 僵尸 accounts be closed but sets no number of days without updates.
+    from assistant.answer import answer_question
+
+    answer = answer_question("政务新媒体账号连续多少天不更新就要被关停？", searcher)
+    assert answer.abstained and answer.partial and "没有规定具体时间或期限" in answer.text, answer.text
+
+
 def test_a_rule_counting_what_is_asked_answers_even_with_an_appointment_verb(searcher):
     # 国办发〔1997〕11号 三（二）5 "只能担任一个社会团体的法定代表人": a count of what is asked, not a personnel item.
     from assistant.answer import answer_question

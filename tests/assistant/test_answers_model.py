@@ -195,6 +195,13 @@ def test_a_milestone_no_sentence_dates_is_declined_with_what_the_gazette_says(se
     assert not started.abstained and "7月4日" in started.text, started.text
 
 
+def test_a_time_limit_asked_in_days_is_found_in_the_same_document(searcher):
+    # 105号 二（三） "人力社保部门自受理之日起10个工作日内…": the best-scored sentences (二（二）, materials) give no time.
+    answer = _ask(searcher, "外资企业申请特殊工时清单式管理，人社部门多少天内给结果？")
+    assert not answer.abstained and "10个工作日内" in answer.text.splitlines()[0], answer.text
+    assert answer.citations[0].doc_number == D105 and answer.citations[0].path == ("二", "（三）")
+
+
 def test_papers_asked_for_where_the_clause_found_lists_none_get_a_partial_answer(searcher):
     from assistant.answer.compose import PARTIAL
 
