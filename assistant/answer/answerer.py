@@ -16,7 +16,7 @@ from assistant.answer.conversation import Turn, parse_history, plan_question
 from assistant.answer.coverage import (resolve_words, topic_note, uncovered_topics, unstated_attribute,
                                        unstated_note)
 from assistant.answer.question import (AMOUNT, CLAUSE, COUNT, DATE, FACTOID, FORMER, LATER, MATERIALS, PENALTY,
-                                       PERMISSION, PERSON, Question, has_fact, parse_question, to_simplified,
+                                       PERMISSION, PERSON, YESNO, Question, has_fact, parse_question, to_simplified,
                                        without_situation)
 from assistant.answer.select import best_per_clause, coverage, score_sentences, span, whole
 from assistant.answer.sentences import introduces_items
@@ -209,7 +209,7 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
         evidence = max(evidence, config.abstain_threshold)  # a list question names a section by its heading
     if q.parts and evidence < config.abstain_threshold:
         evidence = max(evidence, forms.part_evidence(q, hits, retriever, config, context))
-    if evidence < config.abstain_threshold:
+    if evidence < config.abstain_threshold - (config.yesno_margin if q.form == YESNO else 0.0):
         return abstain(q.text, hits, shown, evidence, rewritten)
     # "报名费是多少": the figures of the clauses found are of something else when none of them names what is asked.
     unstated = () if q.parts else unstated_attribute(q, scored)

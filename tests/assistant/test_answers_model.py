@@ -195,6 +195,12 @@ def test_a_milestone_no_sentence_dates_is_declined_with_what_the_gazette_says(se
     assert not started.abstained and "7月4日" in started.text, started.text
 
 
+def test_a_yes_no_question_in_the_askers_own_words_is_answered(searcher):
+    # 49号 三（十九） "严肃查处…出租承包科室": the question's situation words (朋友, 别人经营) are not the rule's.
+    answer = _ask(searcher, "朋友想把诊所里的一个科室承包给别人经营，这种做法允许吗？")
+    assert not answer.abstained and answer.citations[0].path == ("三", "（十九）"), answer.text
+
+
 def test_a_time_limit_asked_in_days_is_found_in_the_same_document(searcher):
     # 105号 二（三） "人力社保部门自受理之日起10个工作日内…": the best-scored sentences (二（二）, materials) give no time.
     answer = _ask(searcher, "外资企业申请特殊工时清单式管理，人社部门多少天内给结果？")
