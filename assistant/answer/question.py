@@ -200,10 +200,7 @@ _LIMIT = re.compile(r"(?:最高|最多|最大|上限|封顶|不超过|不高于|
 
 def asked_unit(query: str) -> re.Pattern | None:
     """The figures that answer a question asking a figure in a unit, or None when it names none."""
-    for asks, answers in _UNITS_ASKED:
-        if asks.search(query):
-            return answers
-    return None
+    return next((answers for asks, answers in _UNITS_ASKED if asks.search(query)), None)
 
 
 # "要交哪些材料", "需要准备什么证明": the papers an application takes, which a text lists as such ("申请材料包括：",
@@ -228,7 +225,6 @@ _FREQUENCY = re.compile(r"每(?:\d+|[一两三半])?个?(?:年|月|季度|季|�
 _HOW_OFTEN = re.compile(r"一次|每隔|频次|周期")
 _ASKS_FREQUENCY = re.compile(rf"多久|多长时间|{_HOW_OFTEN.pattern}")
 _ASKS_HOW_OFTEN = re.compile(r"(?:多久|多长时间|几[年个月天周]|多少[年天]).{0,8}一次|频次|频率|每隔多")
-# "多长时间出结果": a length of time is asked, which "有效期" or a date does not state.
 # A project's milestone asked a date of ("什么时候开通", "哪天动工"), and the verbs that state it; a verb naming an
 # agreement or a plan about it ("运营合作协议", "开工方案") states no milestone.
 _MILESTONES = (("开通", "通车", "运营", "投运", "投入运营", "投入使用", "启用", "开业"),
@@ -248,6 +244,7 @@ def asked_milestone(query: str) -> re.Pattern | None:
 
 
 _WHEN_ASKED = re.compile(r"什么时候|何时|哪一?天|哪年|几月|几号|什么时间|啥时候")
+# "多长时间出结果": a length of time is asked, which "有效期" or a date does not state.
 _ASKS_DURATION = re.compile(r"多长时间|多久|几天|多少天|几个?工作日|多少个?工作日|时限")
 _DURATION = re.compile(r"(?<![\d.月])(?:\d{1,3}|[一二三四五六七八九十两]+)\s*(?:个?(?:年|日|天|工作日|小时|周)|个月)"
                        # or the period itself, from one date to another ("1997年4月―1998年2月")
