@@ -15,7 +15,7 @@ from dataclasses import replace
 from index.answer_types import AMOUNT, ASKS_PLACE_LIST, DATE, EVIDENCE, PLACES
 from index.synonyms import expand_word
 
-from assistant.answer.question import POST_BEFORE_NAME, VALUE_NOUNS, Question, has_fact, names_post_title
+from assistant.answer.question import NUMERAL, POST_BEFORE_NAME, VALUE_NOUNS, Question, has_fact, names_post_title
 from assistant.answer.segment import posseg, tokenizer
 from assistant.answer.select import ABBREVIATION_GAP, SYNONYM_CREDIT, ScoredSentence, best_per_clause, credit, \
     spelled_apart
@@ -80,17 +80,16 @@ def uncovered_topics(q: Question, retriever: Retriever) -> tuple[str, ...]:
 ATTRIBUTE_CLAUSES = 3
 
 
-_DIGITS = r"(?:\d[\d,.]*|[零〇一二三四五六七八九十百千万两]+)"
 # The unit a question asks a figure in, and what prints a figure in it: a sum of money ("补助多少钱") is printed as a
 # sum (the gazette may mask it, "XXX元"), a share of a price or cost, or that it is free; a share ("降了百分之多少")
 # as a percentage; an age or an area in that unit. (Not a number of people: "多少人出席" is answered by "三分之二以上",
 # "有几人" by the names listed.)
 ASKED_UNITS = (
     (re.compile(r"多少钱|多少(?:万|亿)?元|几(?:十|百|千|万)(?:万|亿)?(?:块|元)|多少块"),
-     re.compile(rf"(?:{_DIGITS}|[XＸ×]+)\s*(?:万|亿)?元|\d\s*[%％]|百分之|免费|免收|免征|免缴|无偿"), "具体金额"),
+     re.compile(rf"(?:{NUMERAL}|[XＸ×]+)\s*(?:万|亿)?元|\d\s*[%％]|百分之|免费|免收|免征|免缴|无偿"), "具体金额"),
     (re.compile(r"百分之(?:多少|几)|多少\s*[%％]|几成"), re.compile(r"\d\s*[%％]|百分之|[一二三四五六七八九]成"), "具体比例"),
-    (re.compile(r"多少岁|几岁"), re.compile(rf"{_DIGITS}\s*周?岁"), "具体年龄"),
-    (re.compile(r"多少(?:平方(?:公里|千米|米)|亩|公顷)|多大面积"), re.compile(rf"{_DIGITS}\s*(?:平方(?:公里|千米|米)|亩|公顷)"),
+    (re.compile(r"多少岁|几岁"), re.compile(rf"{NUMERAL}\s*周?岁"), "具体年龄"),
+    (re.compile(r"多少(?:平方(?:公里|千米|米)|亩|公顷)|多大面积"), re.compile(rf"{NUMERAL}\s*(?:平方(?:公里|千米|米)|亩|公顷)"),
      "具体面积"),
     # Not a unit, but checked alike: "试点选了哪些城市" is answered by a list of places.
     (ASKS_PLACE_LIST, EVIDENCE[PLACES], "具体地区"),

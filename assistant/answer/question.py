@@ -178,15 +178,16 @@ _MORE_EVIDENCE = {
 # A figure asked in a unit ("多少钱", "百分之几", "几倍", "多少分"), and the figures that answer in it. A question asking
 # "多少" without one takes any figure. Stricter than coverage.ASKED_UNITS, which decides whether the clauses found say
 # anything of the sum at all (that it is free, or masked as "XXX元"): here a sentence must print the figure itself.
-_NUM = r"(?:\d[\d,.]*|[零一二三四五六七八九十百千万两]+)"
+# A number in figures or in Chinese numerals (coverage.py reads figures with it too).
+NUMERAL = r"(?:\d[\d,.]*|[零〇一二三四五六七八九十百千万两]+)"
 _UNITS_ASKED = (
     (re.compile(r"多少钱|多少块|几块钱|(?:多少|几)[十百千万亿]*元"),
      # or a share of a sum ("按不低于采购金额的30%预付"), or a table's figure whose unit is in its heading ("（亿元）")
-     re.compile(rf"{_NUM}\s*[十百千万亿]*(?:多|余)?元|\d+(?:\.\d+)?\s*[%％]|\d+\.\d+")),
+     re.compile(rf"{NUMERAL}\s*[十百千万亿]*(?:多|余)?元|\d+(?:\.\d+)?\s*[%％]|\d+\.\d+")),
     (re.compile(r"百分之(?:几|多少)|几个(?:百分)?点|多少个?百分点|几成"),
-     re.compile(rf"\d+(?:\.\d+)?\s*[%％]|百分之|个百分点|{_NUM}成|分之|减半|一半")),
-    (re.compile(r"(?:多少|几)倍"), re.compile(rf"{_NUM}\s*倍|翻(?:一|两|几)?番")),
-    (re.compile(r"多少分(?![钟之])"), re.compile(rf"{_NUM}\s*分(?![钟之])")),
+     re.compile(rf"\d+(?:\.\d+)?\s*[%％]|百分之|个百分点|{NUMERAL}成|分之|减半|一半")),
+    (re.compile(r"(?:多少|几)倍"), re.compile(rf"{NUMERAL}\s*倍|翻(?:一|两|几)?番")),
+    (re.compile(r"多少分(?![钟之])"), re.compile(rf"{NUMERAL}\s*分(?![钟之])")),
 )
 
 
@@ -227,20 +228,18 @@ _ASKS_FREQUENCY = re.compile(rf"多久|多长时间|{_HOW_OFTEN.pattern}")
 _ASKS_HOW_OFTEN = re.compile(r"(?:多久|多长时间|几[年个月天周]|多少[年天]).{0,8}一次|频次|频率|每隔多")
 # A project's milestone asked a date of ("什么时候开通", "哪天动工"), and the verbs that state it; a verb naming an
 # agreement or a plan about it ("运营合作协议", "开工方案") states no milestone.
-_MILESTONES = (("开通", "通车", "运营", "投运", "投入运营", "投入使用", "启用", "开业"),
-               ("开工", "动工", "开建", "破土"),
-               ("投产", "发电", "并网"))
-_NOT_THE_EVENT = r"(?!合作|协议|合同|方案|计划|仪式|准备)"
+_MILESTONES = tuple((re.compile("|".join(verbs)), re.compile(f"(?:{'|'.join(verbs)})(?!合作|协议|合同|方案|计划|仪式|准备)"))
+                    for verbs in (("开通", "通车", "运营", "投运", "投入运营", "投入使用", "启用", "开业"),
+                                  ("开工", "动工", "开建", "破土"),
+                                  ("投产", "发电", "并网")))
 
 
 def asked_milestone(query: str) -> re.Pattern | None:
-    """What states the milestone a question asks the date of, or None when it asks none."""
+    """What states the milestone a question asks the date of, or None when it asks none (compiled once: has_fact asks
+    it for every sentence scored)."""
     if not _WHEN_ASKED.search(query):
         return None
-    for verbs in _MILESTONES:
-        if any(v in query for v in verbs):
-            return re.compile(f"(?:{'|'.join(verbs)}){_NOT_THE_EVENT}")
-    return None
+    return next((states for asks, states in _MILESTONES if asks.search(query)), None)
 
 
 _WHEN_ASKED = re.compile(r"什么时候|何时|哪一?天|哪年|几月|几号|什么时间|啥时候")
