@@ -14,7 +14,7 @@ from assistant.answer.coverage import GENERIC_NOUNS, resolve_words, uncovered_to
 from assistant.answer.guard import looks_like_injection
 from assistant.answer.question import (
     AMOUNT, APPOINT, COMPARED, COUNT, DATE, ENUMERATION, FACTOID, MULTI, OPEN, OVERVIEW, PERSON, POST_BEFORE_NAME, REMOVE,
-    Question, asked_milestone, count_end, has_fact, item_person, parse_question, personnel_item,
+    Question, count_end, has_fact, item_person, parse_question, personnel_item,
 )
 from assistant.answer.segment import posseg, tokenizer
 from assistant.answer.select import (
@@ -294,15 +294,11 @@ def factoid(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Clause
                    evidence=evidence_, headings=_list_headings(picks, selection.scored, context))
 
 
-# "多少天", "几个工作日": a length of time counted in a unit (not "多长时间", often answered by a process).
-_COUNTED_TIME = re.compile(r"(?:多少|(?<!哪)几)个?(?:天|日|工作日|月|年|周|小时)")
-
-
 def _asks_date_figure_only(q: Question) -> bool:
     """A single-part factoid asking only the date of a project's milestone (开通, 动工, 投产) or a counted length of
     time."""
     return q.form == FACTOID and not q.parts and q.factual == {DATE} \
-        and (asked_milestone(q.query) is not None or bool(_COUNTED_TIME.search(q.query)))
+        and (q.milestone is not None or q.counted_time)
 
 
 def _asks_figure_only(q: Question) -> bool:

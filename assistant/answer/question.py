@@ -140,6 +140,15 @@ class Question:
     scene: tuple[str, ...] = ()  # words only of clauses that ask nothing ("家旁边工地天天夜里施工，…谁来起草？")
     defined: str | None = None  # the term whose meaning is asked ("“消费扶贫”是什么意思" -> 消费扶贫)
     regulation: str | None = None  # a regulation whose content is asked ("养犬管理条例规定…" -> 养犬管理条例)
+    # What a sentence must print to hold the figure or date asked (has_fact reads these for every sentence scored):
+    unit: re.Pattern | None = None  # figures in the unit asked ("多少钱": a sum of money), None for any figure
+    ceiling: bool = False  # a ceiling is asked ("最多能贷多少"): only a figure stated as one answers
+    milestone: re.Pattern | None = None  # the milestone whose date is asked ("什么时候开通"), stated with it
+    how_often: bool = False  # "多久开一次": a frequency, not the date of one occurrence
+    duration: bool = False  # "多长时间出结果": a length of time
+    counted_time: bool = False  # "多少天", "几个工作日": a length of time counted in a unit
+    frequency: bool = False  # "多久": a frequency answers too
+    when_allowed: bool = False  # "什么时候可以申请": once something is done answers
 
     def alternatives(self, word: str) -> tuple[str, ...]:
         return dict(self.equivalents).get(word, ())
@@ -199,7 +208,7 @@ _LIMIT = re.compile(r"(?:最高|最多|最大|上限|封顶|不超过|不高于|
                     r"|(?:\d|[一二两三四五六七八九十])[^，。；]{0,8}?(?:以内|以下|为限)|不设[上下]限|不受.{0,4}限制")
 
 
-def asked_unit(query: str) -> re.Pattern | None:
+def _asked_unit(query: str) -> re.Pattern | None:
     """The figures that answer a question asking a figure in a unit, or None when it names none."""
     return next((answers for asks, answers in _UNITS_ASKED if asks.search(query)), None)
 
@@ -234,9 +243,8 @@ _MILESTONES = tuple((re.compile("|".join(verbs)), re.compile(f"(?:{'|'.join(verb
                                   ("投产", "发电", "并网")))
 
 
-def asked_milestone(query: str) -> re.Pattern | None:
-    """What states the milestone a question asks the date of, or None when it asks none (compiled once: has_fact asks
-    it for every sentence scored)."""
+def _asked_milestone(query: str) -> re.Pattern | None:
+    """What states the milestone a question asks the date of, or None when it asks none."""
     if not _WHEN_ASKED.search(query):
         return None
     return next((states for asks, states in _MILESTONES if asks.search(query)), None)
@@ -250,6 +258,8 @@ _DURATION = re.compile(r"(?<![\d.月])(?:\d{1,3}|[一二三四五六七八九十
                        r"|\d{4}年\d{1,2}月(?:\d{1,2}日)?\s*(?:至|到|[―—–-])\s*(?:\d{4}年)?\d{1,2}月")
 
 
+# "多少天", "几个工作日": a length of time counted in a unit (not "多长时间", often answered by a process).
+_COUNTED_TIME = re.compile(r"(?:多少|(?<!哪)几)个?(?:天|日|工作日|月|年|周|小时)")
 _ASKS_WHEN_ALLOWED = re.compile(r"(?:什么时候|何时)才?(?:可以|能够?|可)")
 _ONCE_DONE = re.compile(r"(?:后|之后|以后)[，,][^。；;]{0,40}?(?:可以|可|应当|须|方可)")
 
@@ -262,27 +272,26 @@ def has_fact(kind: str, text: str, q: "Question | None" = None) -> bool:
         return bool(_SAYS.search(text))
     if kind == PENALTY:
         return bool(_PENALTY.search(text))
-    if kind == DATE and q is not None and _ASKS_HOW_OFTEN.search(q.query):
+    if kind == DATE and q is not None and q.how_often:
         return bool(_FREQUENCY.search(text))  # "常务会议多久开一次": a frequency, not the date of one meeting
-    if kind == DATE and q is not None and (milestone := asked_milestone(q.query)) is not None \
-            and not milestone.search(text):
+    if kind == DATE and q is not None and q.milestone is not None and not q.milestone.search(text):
         return False  # "S1线什么时候开通": the day a 运营合作协议 was signed is not the day it opens
-    if kind == DATE and q is not None and _ASKS_DURATION.search(q.query) and not _HOW_OFTEN.search(q.query):
+    if kind == DATE and q is not None and q.duration:
         return bool(_DURATION.search(text))
-    if kind == AMOUNT and q is not None and _ASKS_LIMIT.search(q.query) and not _LIMIT.search(text):
+    if kind == AMOUNT and q is not None and q.ceiling and not _LIMIT.search(text):
         return False  # "公积金贷款最多能贷多少" asks a ceiling, which "已经发放…超过157亿元" is not
-    if kind == AMOUNT and q is not None and (unit := asked_unit(q.query)) is not None:
-        return bool(unit.search(text))  # "多少钱" is answered by a sum of money, not by "10个工作日" or "8位"
+    if kind == AMOUNT and q is not None and q.unit is not None:
+        return bool(q.unit.search(text))  # "多少钱" is answered by a sum of money, not by "10个工作日" or "8位"
     if has_evidence(kind, text) or bool(kind in _MORE_EVIDENCE and _MORE_EVIDENCE[kind].search(text)):
         return True
     if kind == AMOUNT and q is not None and q.measured \
             and re.search(rf"(?:\d[\d,.]*|[一二三四五六七八九十百千两]+)\s*[万亿大]?{re.escape(q.measured[0])}", text):
         return True  # "约3000万常住人口", "十大商圈": a figure written right before the noun counted
-    if kind == DATE and q is not None and _ASKS_WHEN_ALLOWED.search(q.query) and _ONCE_DONE.search(text):
+    if kind == DATE and q is not None and q.when_allowed and _ONCE_DONE.search(text):
         return True  # "什么时候可以提出申请": once something is done ("协商达成一致意见后，…可向…申请")
     if kind == AGENCY and q is not None and "谁" in q.query and (person_names(text) or APPOINT.search(text)):
         return True  # "由谁…" is answered by a person as well as by a body ("李显淼任…总工程师")
-    return kind == DATE and q is not None and bool(_ASKS_FREQUENCY.search(q.query)) and bool(_FREQUENCY.search(text))
+    return kind == DATE and q is not None and q.frequency and bool(_FREQUENCY.search(text))
 
 
 # Common Chinese surnames (the most frequent ~240, which cover well over nine in ten people): jieba's guessed
@@ -446,6 +455,11 @@ def parse_question(text: str, query: str | None = None) -> Question:
         documents=bool(_DOCUMENTS.search(simplified)), issue=issue.group(1) if (issue := _ISSUE.search(simplified)) else None,
         identity=identity, scene=scene_words(plain, words), post=post, defined=_defined(simplified, words),
         regulation=_regulation(simplified),
+        unit=_asked_unit(simplified), ceiling=bool(_ASKS_LIMIT.search(simplified)),
+        milestone=_asked_milestone(simplified), how_often=bool(_ASKS_HOW_OFTEN.search(simplified)),
+        duration=bool(_ASKS_DURATION.search(simplified)) and not _HOW_OFTEN.search(simplified),
+        counted_time=bool(_COUNTED_TIME.search(simplified)), frequency=bool(_ASKS_FREQUENCY.search(simplified)),
+        when_allowed=bool(_ASKS_WHEN_ALLOWED.search(simplified)),
     )
 
 
