@@ -127,7 +127,9 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
             return listed
     if q.form == CLAUSE or q.intent.clause_refs and doc_records:
         # A clause named by reference answers whatever else is asked of it ("47号文二（一）1…由谁起草？").
-        named = forms.named_clauses(q, hits)
+        # Of the document named, where the question names one: another's 第五条 is not the one asked.
+        named = forms.named_clauses(q, [h for h in hits if not doc_records
+                                        or h.doc_number in {r.doc_number for r in doc_records}])
         if named and (q.form == CLAUSE or any(r.matches(tuple(named[0].path)) for r in q.intent.clause_refs)
                       and not context.children(named[0])):  # a leaf clause: the fact asked is in its own text
             return forms.clause(q, named, hits, retriever, config, context, rewritten)
@@ -138,7 +140,11 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
     found = constraints(without_situation(q.query))
     if found:
         issues = _issues(retriever, hits)
-        backed = {h.clause_id for h in hits if not unsupported(found, h, issues.get(h.source))}
+        # Parts each about a place or time of their own ("哈尔滨申办大冬会和深圳申办大运会，…分别…"): a clause backs
+        # the part it is about.
+        per_part = [constraints(without_situation(p)) for p in q.parts]
+        groups = per_part if per_part and all(per_part) else [found]
+        backed = {h.clause_id for h in hits if any(not unsupported(g, h, issues.get(h.source)) for g in groups)}
         if not any(s.hit.clause_id in backed for s in scored):
             # On topic, but about another place, year or month than the gazette covers: no evidence at all.
             best = max(scored, key=lambda s: s.score).hit

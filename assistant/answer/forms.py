@@ -13,7 +13,7 @@ from assistant.answer.context import Context
 from assistant.answer.coverage import GENERIC_NOUNS, resolve_words, uncovered_topics, unstated_attribute
 from assistant.answer.guard import looks_like_injection
 from assistant.answer.question import (
-    AMOUNT, APPOINT, COMPARED, COUNT, DATE, ENUMERATION, FACTOID, MULTI, OPEN, OVERVIEW, PERSON, POST_BEFORE_NAME, REMOVE,
+    AMOUNT, APPOINT, COMPARED, COUNT, DATE, ENUMERATION, FACTOID, LOCALITY, MULTI, OPEN, OVERVIEW, PERSON, POST_BEFORE_NAME, REMOVE,
     Question, count_end, has_fact, item_person, parse_question, personnel_item,
 )
 from assistant.answer.segment import posseg, tokenizer
@@ -276,7 +276,8 @@ def factoid(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Clause
     if not q.action:  # a personnel list's top item may be from the other half of the list (a removal)
         picks = _anchor(picks, hits, selection.scored, config)
     direct = selection.direct if (q.kinds or q.form != OPEN) else None
-    asked = AMOUNT if _asks_figure_only(q) else DATE if _asks_date_figure_only(q) else None
+    asked = AMOUNT if _asks_figure_only(q) else DATE if _asks_date_figure_only(q) \
+        else LOCALITY if q.form == FACTOID and not q.parts and q.factual == {LOCALITY} else None
     if asked and not any(has_fact(asked, p.quote, q) for p in picks):
         # The sentences chosen give no figure (or date) of the kind asked. A time limit in a sentence of the same
         # document nearly as relevant answers ("人社部门多少天内给结果": "…10个工作日内做出…决定", whose 人力社保 the
@@ -428,7 +429,9 @@ def multi(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHi
         chosen = {p.hit.clause_id for p in picks}
         top = max(s.score for s in part_scored)
         staying = [s for s in part_scored if s.hit.clause_id in chosen and s.score >= top - config.part_stay_margin
-                   and not (_ASKS_PEOPLE.search(part) and not _PEOPLE.search(s.sentence.text))]
+                   and not (_ASKS_PEOPLE.search(part) and not _PEOPLE.search(s.sentence.text))
+                   # one of two things compared is found where its own words are ("深圳申办大运会"), not the other's
+                   and not (compared and own[i] and not _holds_any(own[i], s.hit))]
         # "国家级和省级…分别指什么": each thing compared may head a clause of its own (1.2.2 省级（Ⅱ级）), though the other's
         # clause names it in passing ("超过省级人民政府处置能力").
         headed = [s for s in part_scored if s.score >= top - config.several_window
@@ -470,6 +473,11 @@ def _headed_by(heading: str | None, words: Sequence[str]) -> bool:
     """The heading is one of the words, but for an aside in brackets ("省级（Ⅱ级）")."""
     name = _BRACKETED.sub("", heading or "").strip()
     return bool(name) and any(w in name and len(w) >= _NAME_SHARE * len(name) for w in words)
+
+
+def _holds_any(words: Sequence[str], hit: ClauseHit) -> bool:
+    text = f"{hit.heading or ''}\n{hit.text}"
+    return any(credit(w, text) >= 0.5 for w in words)
 
 
 def _not_found(part: str) -> str:

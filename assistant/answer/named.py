@@ -15,6 +15,7 @@ from functools import lru_cache
 from assistant.answer.question import APPOINT, REMOVE, Question, content_words
 from assistant.answer.segment import posseg
 from index.hits import ClauseHit
+from corpus.numbers import CN_DIGITS, int_to_cn, to_int
 from index.query import numbers_articles
 from index.synonyms import expand_word
 
@@ -100,6 +101,17 @@ def documents_titled(q: Question, records: Sequence | None, names: dict[str, int
     return [r for r in records if r.doc_index == doc]
 
 
+def _numbered_part(path: tuple[str, ...]) -> bool:
+    """A top-level part numbered 一、二、…: a document split so has its "第五条" as part 五, or none."""
+    return bool(path) and re.fullmatch(f"[{CN_DIGITS}]+", path[0]) is not None
+
+
+def _numbered(path: tuple[str, ...], article: str) -> bool:
+    """An item at any depth numbered as the article is ("第二十条": 20, （二十）)."""
+    n = to_int(article.removeprefix("第").removesuffix("条"))
+    return bool(path) and n > 0 and path[-1].strip("（）() ") in {str(n), int_to_cn(n)}
+
+
 def clause_missing(q: Question, doc_records: Sequence) -> bool:
     """The question names a clause that none of the named documents has (exactly, above or below it)."""
     refs = q.intent.clause_refs
@@ -114,8 +126,13 @@ def clause_missing(q: Question, doc_records: Sequence) -> bool:
         split = {p[:-1] for p in paths if p}
         if any(ref.matches_above(p) and p not in split for p in paths):
             return False
-        if ref.article and ref.article.startswith("第") and not any(numbers_articles(p) for p in paths):
-            return False  # "第三条": a statute the index does not split into articles may still hold it
+        if ref.article and ref.article.startswith("第") and not any(numbers_articles(p) for p in paths) and (
+                not any(_numbered_part(p) for p in paths) or any(ref.article in (r.text or "") for r in doc_records)
+                or any(_numbered(p, ref.article) for p in paths)):
+            # "第三条": a statute the index does not split into articles may still hold it; a document numbered 一、
+            # 二、… holds it only as an item so numbered ("第20条": 四、（五）20) or where a rule it prints numbers it
+            # so (a 规定 it issues), else its 第五条 would be part 五.
+            return False
     return True
 
 

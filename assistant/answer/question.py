@@ -33,6 +33,11 @@ PERSON = "person"
 SPEECH = "speech"
 _ASKS_SPEECH = re.compile(r"(?:讲了|讲的|讲话|说了|说的|谈了|谈到|提了|提出了|强调了?|指出了?|表示了?|评价|致辞)"
                           r".{0,12}(?:什么|哪些|啥|怎么|如何)|(?:怎么|如何)(?:评价|说)")
+# A district or county asked ("搬到了北京哪个区", "去哪个县督查"): only a sentence naming one answers; a city or a
+# province ("商北京市政府…办理") does not say which district. Not 地区, 社区, 园区, 市区, 试验区: kinds of area, no name.
+LOCALITY = "locality"
+_ASKS_LOCALITY = re.compile(r"哪(?:一)?个?(?:区县|区|县)(?![域级委别分划])|什么(?:区|县)(?![域级委别分划])")
+_LOCALITY = re.compile(r"[\u4e00-\u9fa5]{1,4}[^\W地社园景城市辖片小验范能级]区(?![域级])|[\u4e00-\u9fa5]{2,4}县(?![域级])")
 # What happens to whoever breaks a rule ("会被怎么处罚", "罚多少", "有什么后果"): the penalty clause, not the rule.
 PENALTY = "penalty"
 _ASKS_PENALTY = re.compile(r"处罚|罚款|罚多少|要罚|会被罚|怎么罚|法律责任|什么后果|会怎么样")
@@ -272,6 +277,8 @@ def has_fact(kind: str, text: str, q: "Question | None" = None) -> bool:
         return bool(_SAYS.search(text))
     if kind == PENALTY:
         return bool(_PENALTY.search(text))
+    if kind == LOCALITY:
+        return bool(_LOCALITY.search(text))
     if kind == DATE and q is not None and q.how_often:
         return bool(_FREQUENCY.search(text))  # "常务会议多久开一次": a frequency, not the date of one meeting
     if kind == DATE and q is not None and q.milestone is not None and not q.milestone.search(text):
@@ -401,6 +408,8 @@ def parse_question(text: str, query: str | None = None) -> Question:
     kinds = set(question_kinds(plain))
     if _ASKS_SPEECH.search(simplified) and not _TEXT_SAYS.search(simplified):
         kinds.add(SPEECH)
+    if _ASKS_LOCALITY.search(simplified):
+        kinds.add(LOCALITY)
     if _AGENCY_PLURAL.search(simplified):
         kinds.add(AGENCY)
     if re.search(r"几[十百千万]", simplified):
@@ -574,12 +583,19 @@ def _compared(parts: list[str]) -> list[str]:
             n = len(second_words) if second_words[-1] == before[-1] and len(second_words) <= len(before) else 1
             first = p[:m.start()] + p[m.end():]
             second = p[:m.start() - len("".join(before[-n:]))] + m.group(1) + p[m.end():]
-            if _BOTH.match(p, m.end()):
-                # "新能源智能网联汽车和新材料这两个专项行动": two whole items, the second standing for all of the first
+            if _BOTH.match(p, m.end()) or _clause_like(m.group(1)) and _clause_like(p[:m.start()]):
+                # "新能源智能网联汽车和新材料这两个专项行动", "哈尔滨申办大冬会和深圳申办大运会" (each with its own verb):
+                # two whole items, the second standing for all of the first
                 start = max(p.rfind(c, 0, m.start()) for c in "，,、：:") + 1
                 second = p[:start] + m.group(1) + p[m.end():]
             return parts[:i] + [first, second] + parts[i + 1:]
     return parts
+
+
+def _clause_like(text: str) -> bool:
+    """An item with a verb of its own ("深圳申办大运会"), not a noun phrase ("贷款余额")."""
+    piece = text[max(text.rfind(c) for c in "，,、：:") + 1:]
+    return any(t.flag == "v" for t in posseg()[0].cut(piece))
 
 
 def _split_parts(question: str) -> list[str]:

@@ -160,3 +160,26 @@ def test_a_fee_no_document_mentions_is_declined_with_what_the_gazette_says(searc
     answer = answer_question("应急救援专用号牌核发时每副收多少工本费？", searcher)
     assert answer.abstained and answer.partial and "没有规定工本费" in answer.text, answer.text
     assert answer.citations and answer.citations[0].doc_number == "国办发〔2018〕114号"
+
+
+def test_an_article_of_the_document_named_is_not_another_documents(searcher):
+    # 国发〔1981〕88号 has parts 一、二 and no 第五条; 专利代理条例's 第五条 is not the one asked.
+    from assistant.answer import answer_question
+
+    answer = answer_question("国发〔1981〕88号第五条规定了什么？", searcher)
+    assert answer.abstained and "没有所问的条款" in answer.text, answer.text
+
+
+def test_two_places_compared_are_each_answered_from_their_own_document(searcher):
+    from assistant.answer import answer_question
+
+    answer = answer_question("哈尔滨申办大冬会和深圳申办大运会，申办经费分别由哪个省政府承担？", searcher)
+    assert not answer.abstained and {c.doc_number for c in answer.citations} >= {"国办函〔2004〕36号", "国办函〔2004〕88号"}
+    assert "黑龙江省人民政府" in answer.text and "广东省人民政府" in answer.text, answer.text
+
+
+def test_a_district_no_document_names_is_declined(searcher):
+    from assistant.answer import answer_question
+
+    answer = answer_question("武警总部后勤部的新址最后选在了北京哪个区？", searcher)
+    assert answer.abstained and answer.partial and "没有规定具体的区或县" in answer.text, answer.text

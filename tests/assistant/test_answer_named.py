@@ -43,6 +43,22 @@ def test_bracketed_item_no_part_of_the_named_document_has_is_missing():
     assert not named.clause_missing(q, named.documents_found(q, RECORDS)[0])
 
 
+def test_article_a_document_numbered_by_parts_lacks_is_missing():
+    # 国发〔1981〕88号 has parts 一、二: its "第五条" would be part 五, which it lacks; a 规定 a notice prints may
+    # number its own articles (国办发〔2018〕124号), and those are in its text.
+    parts = [SimpleNamespace(doc_number="国发〔1981〕88号", path=path, text="奖售粮的供应价格一律按统购价执行。")
+             for path in ((), ("一",), ("二",))]
+    assert named.clause_missing(parse_question("国发〔1981〕88号第五条规定了什么？"), parts)
+    assert not named.clause_missing(parse_question("国发〔1981〕88号第二条规定了什么？"), parts)
+    printed = [SimpleNamespace(doc_number="国办发〔2018〕124号", path=("七", "（二十）"),
+                               text="第二十四条 经营性文化事业单位转制为企业后，免征企业所得税。")]
+    assert not named.clause_missing(parse_question("国办发〔2018〕124号第二十四条是什么？"), printed)
+    # an item numbered on through a document's parts is its "第20条" (国发〔2019〕3号 四、（五）20)
+    items = [SimpleNamespace(doc_number="国发〔2019〕3号", path=path, text="支持期货交割。")
+             for path in (("四",), ("四", "（五）"), ("四", "（五）", "20"))]
+    assert not named.clause_missing(parse_question("国发〔2019〕3号主要任务第20条讲的是什么？"), items)
+
+
 def test_clause_that_exists_is_not_missing():
     q = parse_question("温政办〔2019〕49号 三、（九）规定了什么？")
     found, _ = named.documents_found(q, RECORDS)

@@ -170,6 +170,20 @@ def test_the_date_of_a_milestone_is_stated_with_the_milestone():
     assert has_fact(DATE, "本通知自2019年8月1日起施行。", parse_question("这个通知什么时候开始施行"))  # no milestone
 
 
+def test_a_district_asked_is_answered_by_a_sentence_naming_one():
+    from assistant.answer.question import LOCALITY, has_fact, parse_question
+
+    moved = parse_question("武警总部后勤部机关迁到北京哪个区了？")
+    assert LOCALITY in moved.kinds
+    # 国函〔1996〕95号 names the city's government, no district
+    assert not has_fact(LOCALITY, "其他有关具体事宜请商北京市政府和有关部门办理。", moved)
+    assert has_fact(LOCALITY, "副市长李无文陪同民政部区划地名司领导调研，赴文成县督查地质灾害点工作。",
+                    parse_question("副市长李无文7月17日去哪个县督查地质灾害点？"))
+    assert has_fact(LOCALITY, "赴嘉定区出席两地政务服务合作框架协议签约仪式", moved)
+    assert not has_fact(LOCALITY, "推动长三角地区一体化发展，支持自贸试验区建设", moved)  # kinds of area, no name
+    assert LOCALITY not in parse_question("入围企业数量不同，采购方式有什么区别？").kinds
+
+
 def test_papers_are_asked_for_by_materials_not_by_the_word_material_alone():
     from assistant.answer.question import parse_question
 
@@ -396,6 +410,9 @@ def test_two_things_asked_each_are_two_parts():
     # "这两个…": two whole items, the second standing for all of the first, not for its last word
     assert parse_question("新能源智能网联汽车和新材料这两个专项行动，牵头单位分别是谁？").parts == (
         "新能源智能网联汽车这两个专项行动，牵头单位分别是谁？", "新材料这两个专项行动，牵头单位分别是谁？")
+    # items each with a verb of their own: the second stands for the whole first one, not its last word
+    assert parse_question("哈尔滨申办大冬会和深圳申办大运会，申办经费分别由哪个省政府承担？").parts == (
+        "哈尔滨申办大冬会，申办经费分别由哪个省政府承担？", "深圳申办大运会，申办经费分别由哪个省政府承担？")
 
 
 def test_what_a_figure_is_asked_of():

@@ -110,6 +110,7 @@ def test_answer_type_of_questions():
     from index.answer_types import AGENCY, AMOUNT, DATE, evidence_share, question_kinds
 
     assert question_kinds("特殊工时清单管理从哪天开始实行？") == {DATE}
+    assert question_kinds("第二次全国污染源普查的标准时点是哪一天？") == {DATE}  # 哪一天 as well as 哪天
     assert AGENCY in question_kinds("数字经济专项行动由哪个部门牵头？")
     assert AMOUNT in question_kinds("评上二甲能拿多少奖励？")
     # a number of days asks a length of time; "十几个员工" states a count, it asks none
