@@ -220,9 +220,11 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
     # "报名费是多少": the figures of the clauses found are of something else when none of them names what is asked.
     unstated = () if q.parts else unstated_attribute(q, scored)
     if unstated:
+        # Named as asked: "进出口总额", not its word "进出口" alone.
+        what = ("".join(q.attribute),) if set(unstated) <= set(q.attribute) else unstated
         if not _rest_covered(q, unstated, best.hit, config, retriever):
-            return abstain(q.text, hits, shown, 0.0, rewritten, (unstated_note(unstated),))
-        return partial(q.text, _partial_quote(best, config, scored), hits, unstated, rewritten, evidence,
+            return abstain(q.text, hits, shown, 0.0, rewritten, (unstated_note(what),))
+        return partial(q.text, _partial_quote(best, config, scored), hits, what, rewritten, evidence,
                        declined=True)
     if PERSON in q.kinds and q.action:
         # "谁被任命为教育局局长": when no item of the lists names that post, another post's item does not answer.

@@ -671,7 +671,7 @@ def _attribute(q: str, words: tuple[str, ...], measured: tuple[str, ...], date: 
                 break
             named.insert(0, t.word)
         return tuple(named)
-    for t in tokens:
+    for i, t in enumerate(tokens):
         if t.word in VALUE_NOUNS:
             valued = True
         elif not (t.word in _BETWEEN_VERBS or t.flag.startswith(_BETWEEN_FLAGS)):
@@ -681,7 +681,23 @@ def _attribute(q: str, words: tuple[str, ...], measured: tuple[str, ...], date: 
             if t.flag == "eng":
                 return (t.word,) if t.word in words else ()  # an abbreviation in Latin letters ("GDP是多少")
             # jieba's guess at an unknown run ("能奖" in 能奖多少) names nothing.
-            return (t.word,) if noun and t.word in words and tokenizer().FREQ.get(t.word, 0) > 0 else ()
+            if not (noun and t.word in words and tokenizer().FREQ.get(t.word, 0) > 0):
+                return ()
+            return (*_modifiers(tokens[i + 1:], words), t.word)
+    return ()
+
+
+# Nouns before a figure's noun that say whose it is, not which one ("政府补贴", "国家奖励").
+_OWNERS = frozenset("政府 国家 市里 省里 政策 财政 单位 企业 个人 公司 市政府 当地".split())
+
+
+def _modifiers(before: list, words: tuple[str, ...]) -> tuple[str, ...]:
+    """The nouns right before a figure's noun (reversed tokens) that say which one is asked: "床位|补贴" -> 床位,
+    "房租|补贴" -> 房租; at most one, and not whose it is ("政府补贴")."""
+    for t in before[:1]:
+        if t.flag.startswith(("n", "vn", "j")) and t.flag not in ("nr", "ns", "nt") and t.word in words \
+                and t.word not in _OWNERS and tokenizer().FREQ.get(t.word, 0) > 0:
+            return (t.word,)
     return ()
 
 

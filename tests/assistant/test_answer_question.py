@@ -420,7 +420,11 @@ def test_what_a_figure_is_asked_of():
 
     # the noun right before the asking phrase, past adverbs and verbs of being or reaching
     assert parse_question("在综合保税区注册一家企业，注册资本最低要多少？").attribute == ("注册资本",)
-    assert parse_question("小微企业贷款利率最高不能超过多少？").attribute == ("利率",)
+    assert parse_question("小微企业贷款利率最高不能超过多少？").attribute == ("贷款", "利率")
+    # with the noun right before it that says which one: a 设备 subsidy is no 床位 subsidy
+    assert parse_question("民营养老院每张床位补贴多少钱？").attribute == ("床位", "补贴")
+    assert parse_question("7月份温州进出口总额是多少").attribute == ("进出口", "总额")
+    assert parse_question("市里的政府补贴是多少？").attribute == ("补贴",)  # 政府 says whose, not which
     assert parse_question("我们这里最低工资标准是每月多少钱？").attribute == ("最低工资",)  # 标准 only says "a value"
     assert parse_question("政府给多少安家补贴？").attribute == ("安家", "补贴")  # what 多少 counts
     # a verb before the ask asks what happens, not what a figure is of; no figure, no attribute

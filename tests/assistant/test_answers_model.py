@@ -195,6 +195,12 @@ def test_a_milestone_no_sentence_dates_is_declined_with_what_the_gazette_says(se
     assert not started.abstained and "7月4日" in started.text, started.text
 
 
+def test_a_figure_of_something_the_statistics_do_not_list_is_declined(searcher):
+    # 统计指标 lists 消费品零售总额 (亿元) but no 进出口总额: its 总额 is of something else.
+    answer = _ask(searcher, "7月份温州进出口总额是多少")
+    assert answer.abstained and "进出口总额" in answer.text, answer.text
+
+
 def test_a_yes_no_question_in_the_askers_own_words_is_answered(searcher):
     # 49号 三（十九） "严肃查处…出租承包科室": the question's situation words (朋友, 别人经营) are not the rule's.
     answer = _ask(searcher, "朋友想把诊所里的一个科室承包给别人经营，这种做法允许吗？")
