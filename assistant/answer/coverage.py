@@ -117,6 +117,21 @@ def _without_shares(text: str, q: Question) -> str:
     return text if _ASKS_SHARE.search(q.query) else _SHARE_OF.sub("", text)
 
 
+_PHRASES = re.compile(r"(?<=[，,；;：:])")
+
+
+def _figured_part(text: str, kind: str, q: Question) -> str:
+    """The phrases of a sentence that print a figure (the kind asked), with the one before each (its subject may
+    open the sentence: "对…的社会办医疗机构，分别给予50万元…奖励"); the whole sentence when no phrase alone does."""
+    phrases = _PHRASES.split(text)
+    held = [i for i, p in enumerate(phrases) if has_fact(kind, p, q)
+            or kind == AMOUNT and any(u.search(p) for _, u, _ in ASKED_UNITS)]
+    if not held:
+        return text
+    keep = sorted({j for i in held for j in (i - 1, i) if j >= 0})
+    return "".join(phrases[j] for j in keep)
+
+
 def unstated_attribute(q: Question, scored: Sequence[ScoredSentence]) -> tuple[str, ...]:
     """Words of what a figure is asked of ("报名费是多少" -> 报名费) that none of the best clauses states, in its own
     words, an equivalent or all of its parts: their figures are of something else. Else the post whose holder is
@@ -134,17 +149,20 @@ def unstated_attribute(q: Question, scored: Sequence[ScoredSentence]) -> tuple[s
     # A figure (or date) asked of something is stated where a sentence names it with one: "应公布举报电话" names the
     # 举报电话 but gives no number; "有效期至2020年12月31日" is no 申报截止日期.
     kind = AMOUNT if AMOUNT in q.kinds else DATE if DATE in q.kinds else None
-    figured = places if kind is None else [
-        f"{s.hit.heading or ''}\n{_without_shares(sentence.text, q)}" for s in best
-        for sentence in split_sentences(s.hit.text)
-        if has_fact(kind, sentence.text, q)
-        or kind == AMOUNT and any(p.search(sentence.text) for _, p, _ in ASKED_UNITS)]
+    figures = [] if kind is None else [
+        (s.hit.heading or "", _without_shares(sentence.text, q)) for s in best for sentence in split_sentences(s.hit.text)
+        if has_fact(kind, sentence.text, q) or kind == AMOUNT and any(p.search(sentence.text) for _, p, _ in ASKED_UNITS)]
+    figured = places if kind is None else [f"{heading}\n{text}" for heading, text in figures]
+    # The noun the figure is of is printed next to it, in its phrase or the one before ("价格" four phrases before
+    # "在2—3年内调整到位" is another thing's); the words saying which one may stand anywhere in the sentence.
+    near = places if kind is None else [f"{heading}\n{_figured_part(text, kind, q)}" for heading, text in figures]
 
-    def stated(w: str) -> bool:
+    def stated(w: str, where: Sequence[str]) -> bool:
         return any(credit(w, place, (*q.alternatives(w), *_agent_stem(w))) >= SYNONYM_CREDIT
                    or (ps := _parts(w)) and all(p in place for p in ps) or spelled_apart(w, place)
-                   or (m := _measure(w)) is not None and m.search(place) for place in figured)
-    unstated = tuple(w for w in q.attribute if not stated(w))
+                   or (m := _measure(w)) is not None and m.search(place) for place in where)
+    unstated = tuple(w for i, w in enumerate(q.attribute)
+                     if not stated(w, near if i == len(q.attribute) - 1 else figured))
     if unstated:
         return unstated
     if q.post and not any(names_post_title(q.post, p) for p in places):

@@ -292,8 +292,9 @@ def has_fact(kind: str, text: str, q: "Question | None" = None) -> bool:
     if has_evidence(kind, text) or bool(kind in _MORE_EVIDENCE and _MORE_EVIDENCE[kind].search(text)):
         return True
     if kind == AMOUNT and q is not None and q.measured \
-            and re.search(rf"(?:\d[\d,.]*|[一二三四五六七八九十百千两]+)\s*[万亿大]?{re.escape(q.measured[0])}", text):
-        return True  # "约3000万常住人口", "十大商圈": a figure written right before the noun counted
+            and re.search(rf"(?:\d[\d,.]*|[一二三四五六七八九十百千两]+)\s*[万亿大]?[个处名家项条件座所位只台辆套间户]?"
+                          rf"{re.escape(q.measured[0])}", text):
+        return True  # "约3000万常住人口", "十大商圈", "16处滑坡": a figure written right before the noun counted
     if kind == DATE and q is not None and q.when_allowed and _ONCE_DONE.search(text):
         return True  # "什么时候可以提出申请": once something is done ("协商达成一致意见后，…可向…申请")
     if kind == AGENCY and q is not None and "谁" in q.query and (person_names(text) or APPOINT.search(text)):
@@ -621,10 +622,12 @@ def _measured(q: str, words: tuple[str, ...]) -> tuple[str, ...]:
         return ()
     tokens = list(posseg()[0].cut(q[m.end():]))
     out = []
-    for t in tokens:
+    for i, t in enumerate(tokens):
         if t.flag == "q" and not out:
             continue  # the measure word itself ("多少|家")
-        if not t.flag.startswith(("n", "j", "l")) or t.flag == "nr":
+        # A verb saying which one before the noun counted ("多少开办|补贴") is part of it.
+        modifier = not out and t.flag == "v" and i + 1 < len(tokens) and tokens[i + 1].flag.startswith("n")
+        if not (t.flag.startswith(("n", "j", "l")) or modifier) or t.flag == "nr":
             break
         # What is counted, not a value asked of it ("多少比例") nor jieba's guess at unknown characters ("几个|人能").
         if t.word in words and t.word not in VALUE_NOUNS and tokenizer().FREQ.get(t.word, 0) > 0:
@@ -681,22 +684,24 @@ def _attribute(q: str, words: tuple[str, ...], measured: tuple[str, ...], date: 
             if t.flag == "eng":
                 return (t.word,) if t.word in words else ()  # an abbreviation in Latin letters ("GDP是多少")
             # jieba's guess at an unknown run ("能奖" in 能奖多少) names nothing.
-            if not (noun and t.word in words and tokenizer().FREQ.get(t.word, 0) > 0):
-                return ()
+            if not (noun and t.word in words and tokenizer().FREQ.get(t.word, 0) > 0) or t.word in _OWNERS:
+                return ()  # nor whose it is ("公司要交多少审批费": 审批费 is asked, not the company)
             return (*_modifiers(tokens[i + 1:], words), t.word)
     return ()
 
 
-# Nouns before a figure's noun that say whose it is, not which one ("政府补贴", "国家奖励").
+# Nouns before a figure's noun that say whose it is ("政府补贴", "国家奖励") or what kind of value ("法定退休年龄",
+# "平均工资"), not which one: the text may state the figure without them.
 _OWNERS = frozenset("政府 国家 市里 省里 政策 财政 单位 企业 个人 公司 市政府 当地".split())
+_QUALIFIERS = frozenset("法定 基本 平均 实际 正常 一般 最低 最高 总体 整体 累计 全国 全市 全省".split())
 
 
 def _modifiers(before: list, words: tuple[str, ...]) -> tuple[str, ...]:
     """The nouns right before a figure's noun (reversed tokens) that say which one is asked: "床位|补贴" -> 床位,
-    "房租|补贴" -> 房租; at most one, and not whose it is ("政府补贴")."""
+    "房租|补贴" -> 房租; at most one, and not whose it is ("政府补贴") nor what kind of value ("法定退休年龄")."""
     for t in before[:1]:
         if t.flag.startswith(("n", "vn", "j")) and t.flag not in ("nr", "ns", "nt") and t.word in words \
-                and t.word not in _OWNERS and tokenizer().FREQ.get(t.word, 0) > 0:
+                and t.word not in _OWNERS | _QUALIFIERS and tokenizer().FREQ.get(t.word, 0) > 0:
             return (t.word,)
     return ()
 

@@ -425,6 +425,8 @@ def test_what_a_figure_is_asked_of():
     assert parse_question("民营养老院每张床位补贴多少钱？").attribute == ("床位", "补贴")
     assert parse_question("7月份温州进出口总额是多少").attribute == ("进出口", "总额")
     assert parse_question("市里的政府补贴是多少？").attribute == ("补贴",)  # 政府 says whose, not which
+    assert parse_question("新开一家全科诊所，政府给多少开办补贴？").attribute == ("开办", "补贴")  # a verb saying which
+    assert parse_question("公司要交多少钱？").attribute == ()  # whose, not what
     assert parse_question("我们这里最低工资标准是每月多少钱？").attribute == ("最低工资",)  # 标准 only says "a value"
     assert parse_question("政府给多少安家补贴？").attribute == ("安家", "补贴")  # what 多少 counts
     # a verb before the ask asks what happens, not what a figure is of; no figure, no attribute
@@ -462,6 +464,8 @@ def test_a_figure_right_before_the_noun_counted_is_its_count():
     q = parse_question("浙南闽北赣东一共大概多少常住人口")
     assert has_fact(AMOUNT, "辐射浙南闽北赣东约3000万常住人口的区域性创意经济中心", q)
     assert has_fact(AMOUNT, "打造十大商圈，引导商圈差异化发展。", parse_question("新业态方案里说要重点打造几个商圈？"))
+    assert has_fact(AMOUNT, "坝前135米水位蓄水4个月，成功预警16处滑坡。",  # a measure word between (国办函〔2004〕25号)
+                    parse_question("地质灾害监测成功预警了多少处滑坡？"))
     assert not has_fact(AMOUNT, "推进常住人口市民化。", q)
 
 
