@@ -43,9 +43,11 @@ def uncovered_topics(q: Question, retriever: Retriever) -> tuple[str, ...]:
     cannot say what its text mentions, or when they are only words of the scene the asker sets or of the clauses
     before the one that asks."""
     question = q.query
-    tags = {w.word: w.flag for w in posseg()[0].cut(question)}
+    tagged = list(posseg()[0].cut(question))
+    tags = {w.word: w.flag for w in tagged}
     # A measure asked for (面积, 年龄) names no topic: a figure in its unit states it (unstated_attribute).
     nouns = [w for w in q.words if tags.get(w, "").startswith("n") and _is_topic(w) and _measure(w) is None]
+    nouns += [c for c in _glued_nouns(tagged) if c not in nouns]
     # A person the question names ("副市长王军"): a name the gazette never prints, whole, is not in it. Only where
     # the question speaks of a person (a post before the name, an appointment): jieba's name guesses are loose.
     names = [w for w in q.names if w in q.words and w not in nouns and (q.action or _as_person(w, q.query))]
@@ -74,6 +76,18 @@ def uncovered_topics(q: Question, retriever: Retriever) -> tuple[str, ...]:
         # Nor words only of the clauses before the asking one ("想贷款买一台大马力拖拉机，…贷款有没有贴息？").
         unknown = tuple(w for w in unknown if w in q.focus)
     return unknown
+
+
+# A card, certificate or code named by what it is for ("市民|卡", "不动产|证", "健康|码"): jieba cuts the one-character
+# head off, and the question's content words (two characters or more) lose the name.
+_CARD_HEADS = frozenset("卡证码")
+
+
+def _glued_nouns(tagged) -> list[str]:
+    """Names of cards and certificates the question writes that jieba cut in two ("市民卡", "老年卡")."""
+    return [a.word + b.word for a, b in zip(tagged, tagged[1:])
+            if b.word in _CARD_HEADS and len(a.word) >= 2 and a.flag.startswith(("n", "j", "t", "a", "l"))
+            and re.fullmatch(r"[\u4e00-\u9fff]+", a.word) and not _QUESTION_CHARS & set(a.word)]
 
 
 # The clauses, best first, one of which must name what a figure is asked of for their figures to answer.

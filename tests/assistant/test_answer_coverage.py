@@ -288,3 +288,15 @@ def test_a_measure_asked_by_name_is_stated_by_a_figure_in_its_unit():
     other = [ScoredSentence(replace(hit, text="办公用房仅用于基金管理工作业务开展。"), 0, 0,
                             split_sentences("办公用房仅用于基金管理工作业务开展。")[0], 0.8, 0.8, 0.0, 0.8, 0.8)]
     assert unstated_attribute(asked, other) == ("办公用房", "面积")  # no figure at all
+
+
+def test_a_card_named_in_two_pieces_is_one_topic():
+    # jieba cuts 市民|卡: the gazette speaks of 市民 (市民化), never of a 市民卡.
+    from assistant.answer.coverage import uncovered_topics
+
+    class Gazette:
+        def mentions(self, terms, gap=0):
+            return [t in "推进常住人口市民化。补办手续。" for t in terms]
+
+    assert uncovered_topics(q("市民卡丢了怎么补办？"), Gazette()) == ("市民卡",)
+    assert uncovered_topics(q("市民化怎么推进？"), Gazette()) == ()
