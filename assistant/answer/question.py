@@ -681,6 +681,7 @@ def _attribute(q: str, words: tuple[str, ...], measured: tuple[str, ...], date: 
             # A verb before the ask ("分到多少", "相差多少") asks what happens, not what a figure is of; a place
             # names where, which the place checks judge.
             noun = t.flag.startswith(("n", "vn", "j", "l")) and t.flag not in ("nr", "ns") or valued and t.flag == "v"
+            noun = noun and not (t.flag == "l" and t.word.endswith(("来", "去")))  # "退回来多少": a verb, as 拿回来
             if t.flag == "eng":
                 return (t.word,) if t.word in words else ()  # an abbreviation in Latin letters ("GDP是多少")
             # jieba's guess at an unknown run ("能奖" in 能奖多少) names nothing.

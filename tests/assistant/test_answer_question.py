@@ -427,6 +427,7 @@ def test_what_a_figure_is_asked_of():
     assert parse_question("市里的政府补贴是多少？").attribute == ("补贴",)  # 政府 says whose, not which
     assert parse_question("新开一家全科诊所，政府给多少开办补贴？").attribute == ("开办", "补贴")  # a verb saying which
     assert parse_question("公司要交多少钱？").attribute == ()  # whose, not what
+    assert parse_question("交的失业保险费能退回来多少？").attribute == ()  # 退回来 (tagged as an idiom) is a verb
     assert parse_question("我们这里最低工资标准是每月多少钱？").attribute == ("最低工资",)  # 标准 only says "a value"
     assert parse_question("政府给多少安家补贴？").attribute == ("安家", "补贴")  # what 多少 counts
     # a verb before the ask asks what happens, not what a figure is of; no figure, no attribute
