@@ -17,8 +17,8 @@ from index.synonyms import expand_word
 
 from assistant.answer.question import NUMERAL, POST_BEFORE_NAME, VALUE_NOUNS, Question, has_fact, names_post_title
 from assistant.answer.segment import posseg, tokenizer
-from assistant.answer.select import ABBREVIATION_GAP, SYNONYM_CREDIT, ScoredSentence, best_per_clause, credit, \
-    spelled_apart
+from assistant.answer.select import ABBREVIATION_GAP, SYNONYM_CREDIT, ScoredSentence, agent_stem, best_per_clause, \
+    credit, spelled_apart
 from assistant.answer.sentences import split_sentences
 from assistant.answer.types import Retriever, doc_key
 
@@ -53,7 +53,7 @@ def uncovered_topics(q: Question, retriever: Retriever) -> tuple[str, ...]:
     names = [w for w in q.names if w in q.words and w not in nouns and (q.action or _as_person(w, q.query))]
     if not nouns and not names:
         return ()
-    candidates = {w: [w, *q.alternatives(w), *_straddling(question, w), *_unglued(question, w), *_agent_stem(w)]
+    candidates = {w: [w, *q.alternatives(w), *_straddling(question, w), *_unglued(question, w), *agent_stem(w)]
                   for w in nouns}
     candidates.update({w: [w] for w in names})
     # A compound is also covered when each of its parts is ("外资企业": 外资 → 外商投资, 企业).
@@ -172,7 +172,7 @@ def unstated_attribute(q: Question, scored: Sequence[ScoredSentence]) -> tuple[s
     near = places if kind is None else [f"{heading}\n{_figured_part(text, kind, q)}" for heading, text in figures]
 
     def stated(w: str, where: Sequence[str]) -> bool:
-        return any(credit(w, place, (*q.alternatives(w), *_agent_stem(w))) >= SYNONYM_CREDIT
+        return any(credit(w, place, q.alternatives(w)) >= SYNONYM_CREDIT
                    or (ps := _parts(w)) and all(p in place for p in ps) or spelled_apart(w, place)
                    or (m := _measure(w)) is not None and m.search(place) for place in where)
     unstated = tuple(w for i, w in enumerate(q.attribute)
@@ -245,12 +245,6 @@ def _orphaned(tokens: list[str], word: str) -> list[str]:
                     and not _QUESTION_CHARS & set(tokens[j]):
                 out.append(piece)
     return out
-
-
-def _agent_stem(word: str) -> list[str]:
-    """The act or field a noun for its doer names ("主持人" -> 主持, "中医师" -> 中医): text on it covers it."""
-    stem = word[:-1]
-    return [stem] if len(word) >= 3 and word[-1] in "人者师员" and tokenizer().FREQ.get(stem, 0) > 0 else []
 
 
 def _parts(word: str) -> list[str]:

@@ -12,6 +12,7 @@ from assistant.answer.context import Context, is_list_heading
 from assistant.answer.guard import looks_like_injection
 from assistant.answer.question import (AMOUNT, APPOINT, COUNT, ENUMERATION, PERMISSION, PERSON, POST_BEFORE_NAME, REMOVE,
                                        SPEECH, Question, has_fact, names_post_title)
+from assistant.answer.segment import tokenizer
 from assistant.answer.sentences import Sentence, introduces_items, split_sentences, unspaced
 from assistant.answer.types import Retriever, as_vectors
 from index.hits import ClauseHit
@@ -286,9 +287,16 @@ def credit(word: str, text: str, alternatives: Sequence[str] = ()) -> float:
     if len(word) >= 3:
         grams = [word[i:i + 2] for i in range(len(word) - 1)]
         score = max(score, _PART_CREDIT * sum(g in text for g in grams) / len(grams))
-    if score < SYNONYM_CREDIT and abbreviates(word, text):
+    if score < SYNONYM_CREDIT and (abbreviates(word, text) or any(stem in text for stem in agent_stem(word))):
         score = SYNONYM_CREDIT
     return score
+
+
+def agent_stem(word: str) -> list[str]:
+    """What a noun for a person names ("哈尔滨人" -> 哈尔滨, "主持人" -> 主持, "中医师" -> 中医): text on it speaks of
+    them."""
+    stem = word[:-1]
+    return [stem] if len(word) >= 3 and word[-1] in "人者师员" and tokenizer().FREQ.get(stem, 0) > 0 else []
 
 
 # A run of listed items ("用电、用水、用气"): what a coordinate abbreviation (水电气) shortens.

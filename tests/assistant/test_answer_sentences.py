@@ -76,3 +76,11 @@ def test_letter_spaced_words_are_matched_but_quoted_as_printed():
     assert credit("主任", "主  任：孙春兰　　国务院副总理") == 1.0
     assert unspaced("序号 改革举措 主 要 内 容") == "序号改革举措主要内容"
     assert unspaced("2019 年") == "2019 年"  # only between Chinese characters
+
+
+def test_a_noun_for_a_person_is_matched_by_what_it_names():
+    from assistant.answer.select import credit
+
+    # 国办函〔2004〕36号 names 哈尔滨市, never a 哈尔滨人; a 主持人 is spoken of where 主持 is
+    assert credit("哈尔滨人", "同意以哈尔滨市名义申办2009年第二十四届世界大学生冬季运动会。") >= 0.8
+    assert credit("主持人", "市长姚高员主持会议。") >= 0.8
