@@ -153,6 +153,12 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
             return abstain(q.text, hits, shown, 0.0, rewritten, (note,))
         scored = [s for s in scored if s.hit.clause_id in backed]
         hits = [h for h in hits if h.clause_id in backed]  # nor is any other clause about another place or time quoted
+    named_found = bool(doc_records) and named_.named_in_top(q, hits)
+    if named_found:
+        # The document named is found: no other document's clause is quoted, in a partial answer either.
+        named_docs = {r.doc_number for r in doc_records}
+        scored = [s for s in scored if s.hit.doc_number in named_docs]
+        hits = [h for h in hits if h.doc_number in named_docs]
     best = best_per_clause(scored)[0]
     if q.regulation and not titled:
         # "养犬管理条例规定一户最多能养几条狗": a regulation the gazette does not hold, only names (a legislative plan
@@ -177,8 +183,8 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
         # The gazette never mentions what is asked about. When the rest of the question matches a clause strongly,
         # say what the gazette does say and what it does not; otherwise nothing here answers it.
         # A person the gazette never names is the subject itself: nothing here is about them.
-        if best.evidence >= config.abstain_threshold and _rest_covered(q, unknown, best.hit, config, retriever) \
-                and not set(unknown) & set(q.names):
+        if (named_found or best.evidence >= config.abstain_threshold) \
+                and _rest_covered(q, unknown, best.hit, config, retriever) and not set(unknown) & set(q.names):
             quote = _partial_quote(best, config, scored)
             # Declined when the figure (or date) asked is not given: it is of something never mentioned ("每副收多少
             # 工本费"), or a factoid asks it of a subject never mentioned ("新能源汽车…延续到哪一年"), and the quote
@@ -194,11 +200,8 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
     if config.abstain_threshold - _RARE_BAND <= evidence < config.abstain_threshold \
             and _rare_term_in(q, best_per_clause(scored)[0].hit, context.records):
         evidence = config.abstain_threshold  # "三垟湿地有什么打算": the one clause printing that name is the subject
-    if doc_records and named_.named_in_top(q, hits):
+    if named_found:
         evidence = 1.0  # the document named is found: its closest clauses answer, whatever the wording around it
-        named_docs = {r.doc_number for r in doc_records}
-        scored = [s for s in scored if s.hit.doc_number in named_docs]  # and no other document's clause is quoted
-        hits = [h for h in hits if h.doc_number in named_docs]
     elif any(q.intent.names_day(h) for h in hits[:2]) or named_.person_in_top(q, hits):
         # So is a day named (its chronicle entry, which retrieval puts next to the top) or a person (the clause
         # printing the name).

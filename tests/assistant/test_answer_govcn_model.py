@@ -194,3 +194,11 @@ def test_a_figure_is_of_the_noun_printed_next_to_it(searcher):
     assert answer.abstained, answer.text
     kept = answer_question("清理整顿社会团体时，予以保留的社团，秘书长以上负责人年龄一般不超过多少岁？", searcher)
     assert not kept.abstained and "70周岁" in kept.text, kept.text  # 负责人 opens the sentence, 年龄 is next to 70周岁
+
+
+def test_a_partial_answer_quotes_the_document_named(searcher):
+    # 题目 is a word no document uses; what the gazette says is quoted from 82号, not from another reply (69号).
+    from assistant.answer import answer_question
+
+    answer = answer_question("国办函〔2006〕82号答复的那份提案题目叫什么？", searcher)
+    assert answer.partial and {c.doc_number for c in answer.citations} == {"国办函〔2006〕82号"}, answer.text
