@@ -71,6 +71,7 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
         # A gazette issue the index does not hold ("第204期"): nothing here is from it.
         return abstain(q.text, hits, shown, 0.0, rewritten, (f"已收录的公报中没有第{q.issue}期。",))
     doc_records, absent = named_.documents_found(q, context.records)
+    named_docs = {r.doc_number for r in doc_records}
     if absent and not doc_records:
         # "温政办〔2019〕51号": a document the index does not hold; a similar one's text does not answer.
         return abstain(q.text, hits, shown, 0.0, rewritten, (named_.missing_note(absent),))
@@ -128,8 +129,7 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
     if q.form == CLAUSE or q.intent.clause_refs and doc_records:
         # A clause named by reference answers whatever else is asked of it ("47号文二（一）1…由谁起草？").
         # Of the document named, where the question names one: another's 第五条 is not the one asked.
-        named = forms.named_clauses(q, [h for h in hits if not doc_records
-                                        or h.doc_number in {r.doc_number for r in doc_records}])
+        named = forms.named_clauses(q, [h for h in hits if not doc_records or h.doc_number in named_docs])
         if named and (q.form == CLAUSE or any(r.matches(tuple(named[0].path)) for r in q.intent.clause_refs)
                       and not context.children(named[0])):  # a leaf clause: the fact asked is in its own text
             return forms.clause(q, named, hits, retriever, config, context, rewritten)
@@ -156,7 +156,6 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
     named_found = bool(doc_records) and named_.named_in_top(q, hits)
     if named_found:
         # The document named is found: no other document's clause is quoted, in a partial answer either.
-        named_docs = {r.doc_number for r in doc_records}
         scored = [s for s in scored if s.hit.doc_number in named_docs]
         hits = [h for h in hits if h.doc_number in named_docs]
     best = best_per_clause(scored)[0]

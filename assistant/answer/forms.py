@@ -13,8 +13,8 @@ from assistant.answer.context import Context
 from assistant.answer.coverage import GENERIC_NOUNS, resolve_words, uncovered_topics, unstated_attribute
 from assistant.answer.guard import looks_like_injection
 from assistant.answer.question import (
-    AMOUNT, APPOINT, COMPARED, COUNT, DATE, ENUMERATION, FACTOID, LOCALITY, MULTI, OPEN, OVERVIEW, PERSON, POST_BEFORE_NAME, REMOVE,
-    Question, count_end, has_fact, item_person, parse_question, personnel_item,
+    AMOUNT, APPOINT, COMPARED, COUNT, DATE, ENUMERATION, FACTOID, LOCALITY, MULTI, OPEN, OVERVIEW, PERSON,
+    POST_BEFORE_NAME, REMOVE, Question, count_end, has_fact, item_person, parse_question, personnel_item,
 )
 from assistant.answer.segment import posseg, tokenizer
 from assistant.answer.select import (
@@ -476,6 +476,7 @@ def _headed_by(heading: str | None, words: Sequence[str]) -> bool:
 
 
 def _holds_any(words: Sequence[str], hit: ClauseHit) -> bool:
+    """The clause (heading or text) holds one of the words."""
     text = f"{hit.heading or ''}\n{hit.text}"
     return any(credit(w, text) >= 0.5 for w in words)
 

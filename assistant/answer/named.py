@@ -14,8 +14,8 @@ from functools import lru_cache
 
 from assistant.answer.question import APPOINT, REMOVE, Question, content_words
 from assistant.answer.segment import posseg
-from index.hits import ClauseHit
 from corpus.numbers import CN_DIGITS, int_to_cn, to_int
+from index.hits import ClauseHit
 from index.query import numbers_articles
 from index.synonyms import expand_word
 

@@ -700,10 +700,10 @@ _QUALIFIERS = frozenset("法定 基本 平均 实际 正常 一般 最低 最高
 def _modifiers(before: list, words: tuple[str, ...]) -> tuple[str, ...]:
     """The nouns right before a figure's noun (reversed tokens) that say which one is asked: "床位|补贴" -> 床位,
     "房租|补贴" -> 房租; at most one, and not whose it is ("政府补贴") nor what kind of value ("法定退休年龄")."""
-    for t in before[:1]:
-        if t.flag.startswith(("n", "vn", "j")) and t.flag not in ("nr", "ns", "nt") and t.word in words \
-                and t.word not in _OWNERS | _QUALIFIERS and tokenizer().FREQ.get(t.word, 0) > 0:
-            return (t.word,)
+    t = before[0] if before else None
+    if t is not None and t.flag.startswith(("n", "vn", "j")) and t.flag not in ("nr", "ns", "nt") and t.word in words \
+            and t.word not in _OWNERS | _QUALIFIERS and tokenizer().FREQ.get(t.word, 0) > 0:
+        return (t.word,)
     return ()
 
 
