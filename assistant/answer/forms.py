@@ -276,8 +276,7 @@ def factoid(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Clause
     if not q.action:  # a personnel list's top item may be from the other half of the list (a removal)
         picks = _anchor(picks, hits, selection.scored, config)
     direct = selection.direct if (q.kinds or q.form != OPEN) else None
-    asked = AMOUNT if _asks_figure_only(q) else DATE if _asks_date_figure_only(q) \
-        else LOCALITY if q.form == FACTOID and not q.parts and q.factual == {LOCALITY} else None
+    asked = _asked_only(q)
     if asked and not any(has_fact(asked, p.quote, q) for p in picks):
         # The sentences chosen give no figure (or date) of the kind asked. A time limit in a sentence of the same
         # document nearly as relevant answers ("人社部门多少天内给结果": "…10个工作日内做出…决定", whose 人力社保 the
@@ -295,17 +294,17 @@ def factoid(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Clause
                    evidence=evidence_, headings=_list_headings(picks, selection.scored, context))
 
 
-def _asks_date_figure_only(q: Question) -> bool:
-    """A single-part factoid asking only the date of a project's milestone (开通, 动工, 投产) or a counted length of
-    time."""
-    return q.form == FACTOID and not q.parts and q.factual == {DATE} \
-        and (q.milestone is not None or q.counted_time)
-
-
-def _asks_figure_only(q: Question) -> bool:
-    """A single-part factoid asking for a figure and nothing else. (Not a date: a chronicle entry's day is its label,
-    and "多长时间" is often answered by a process without a length; declining those refused answerable questions.)"""
-    return q.form == FACTOID and not q.parts and q.factual == {AMOUNT}
+def _asked_only(q: Question) -> str | None:
+    """The kind of fact a single-part factoid asks and nothing else, where quotes without one decline it: a figure, a
+    district, or the date of a project's milestone (开通, 动工, 投产) or a counted length of time. (Not any date: a
+    chronicle entry's day is its label, and "多长时间" is often answered by a process without a length; declining those
+    refused answerable questions.)"""
+    if q.form != FACTOID or q.parts or len(q.factual) != 1:
+        return None
+    kind = next(iter(q.factual))
+    if kind in (AMOUNT, LOCALITY) or kind == DATE and (q.milestone is not None or q.counted_time):
+        return kind
+    return None
 
 
 def overview(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHit], config: AnswerConfig,

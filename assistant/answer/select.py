@@ -292,11 +292,12 @@ def credit(word: str, text: str, alternatives: Sequence[str] = ()) -> float:
     return score
 
 
-def agent_stem(word: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def agent_stem(word: str) -> tuple[str, ...]:
     """What a noun for a person names ("哈尔滨人" -> 哈尔滨, "主持人" -> 主持, "中医师" -> 中医): text on it speaks of
-    them."""
+    them. Cached: credit() asks it for every sentence scored."""
     stem = word[:-1]
-    return [stem] if len(word) >= 3 and word[-1] in "人者师员" and tokenizer().FREQ.get(stem, 0) > 0 else []
+    return (stem,) if len(word) >= 3 and word[-1] in "人者师员" and tokenizer().FREQ.get(stem, 0) > 0 else ()
 
 
 # A run of listed items ("用电、用水、用气"): what a coordinate abbreviation (水电气) shortens.
