@@ -9,7 +9,7 @@ from datetime import date
 from assistant.answer import forms, named as named_
 from assistant.answer.compose import abstain, constraint_note, partial
 from assistant.answer.config import AnswerConfig
-from assistant.answer.constraints import NOT_PLACES, PLACE, Issue, constraints, covered, issues_of, unsupported
+from assistant.answer.constraints import NOT_PLACES, PLACE, Constraint, Issue, constraints, covered, issues_of, unsupported
 from assistant.answer.context import Context
 from assistant.answer.guard import looks_like_injection
 from assistant.answer.conversation import Turn, parse_history, plan_question
@@ -143,7 +143,7 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
         # Parts each about a place or time of their own ("哈尔滨申办大冬会和深圳申办大运会，…分别…"): a clause backs
         # the part it is about.
         per_part = [constraints(without_situation(p)) for p in q.parts]
-        groups = per_part if per_part and all(per_part) else [found]
+        groups = per_part if per_part and all(per_part) else _each_place(found, without_situation(q.query))
         backed = {h.clause_id for h in hits if any(not unsupported(g, h, issues.get(h.source)) for g in groups)}
         if not any(s.hit.clause_id in backed for s in scored):
             # On topic, but about another place, year or month than the gazette covers: no evidence at all.
@@ -164,12 +164,12 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
         # lists it). What it rules is not here: say what the gazette says of it, and that; a figure or date asked of
         # it is declined, as any figure the gazette does not give.
         names = _DOCUMENT_NAMES.get(context.records) or {}
-        held = [(s, printed) for s in scored
-                if (printed := named_.printed_regulation(q.regulation, s.sentence.text)) and printed not in names]
+        held = [(s, listed) for s in scored
+                if (listed := named_.listed_regulation(q.regulation, s.sentence.text)) and listed.strip("《》") not in names]
         if held:
-            s, printed = max(held, key=lambda h: h[0].score)
+            s, listed = max(held, key=lambda h: h[0].score)
             figure = q.form == COUNT or bool(q.kinds & {AMOUNT, DATE, PENALTY})
-            return partial(q.text, _partial_quote(s, config, scored), hits, (f"《{printed}》的具体内容",), rewritten,
+            return partial(q.text, _partial_quote(s, config, scored), hits, (f"{listed}的具体内容",), rewritten,
                            s.evidence, declined=figure)
     unknown = uncovered_topics(q, retriever)
     if unknown and q.parts and any(not set(unknown) & set(pq.words) for pq in forms.part_questions(q)):
@@ -256,6 +256,28 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
         # (Not declined: the procedure it names may be what the asker needs; wenzhou-203-test counts such an answer.)
         return partial(q.text, _partial_quote(best, config), hits, ("所需材料",), rewritten, evidence)
     return forms.compose_form(q, scored, hits, retriever, config, context, rewritten, evidence, named_section)
+
+
+# What says places are compared, each on its own, not one within the other ("温州…瑞安哪家企业") nor a pair
+# asked of together ("广东与台湾合建…").
+_COMPARED = re.compile(r"分别|各(?:由|自|是|有|要)|对比|比较|相比|区别|不同|一样|异同")
+
+
+def _each_place(found: Sequence[Constraint], query: str) -> list[list[Constraint]]:
+    """Two places compared ("哈尔滨申办2009年大冬会和深圳申办2011年大运会…分别…"): a clause about either backs the question, with the year or month written after that place (or before both); one place,
+    or none, is one group."""
+    at = sorted((query.find(c.text), c) for c in found if c.kind == PLACE)
+    if len(at) < 2 or any(i < 0 for i, _ in at) or not _COMPARED.search(query):
+        return [list(found)]
+    groups: list[list[Constraint]] = [[c] for _, c in at]
+    for c in found:
+        if c.kind == PLACE:
+            continue
+        i = query.find(c.text)
+        after = [n for n, (start, _) in enumerate(at) if start <= i]
+        for group in ([groups[after[-1]]] if after else groups):
+            group.append(c)
+    return groups
 
 
 def _rest_covered(q: Question, missing: Sequence[str], hit: ClauseHit, config: AnswerConfig,

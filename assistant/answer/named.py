@@ -82,12 +82,30 @@ def printed_regulation(name: str, text: str) -> str | None:
     return None
 
 
+# A bill a legislative plan lists by its subject, not yet by name ("温州市垃圾分类管理立法（市综合行政执法局起草）").
+_BILL = re.compile(r"[^，。；：、（）《》\s]{2,24}?(?:立法|条例|办法|规定)(?=[（(；。，]|$)")
+
+
+def listed_regulation(name: str, text: str) -> str | None:
+    """How the text names the regulation asked about: printed by name (《温州市养犬管理条例》), or listed by subject as a
+    bill (温州市垃圾分类管理立法), every distinctive word of it in the one item; None when it does neither."""
+    printed = printed_regulation(name, text)
+    if printed:
+        return f"《{printed}》"
+    words = _distinctive_words(name)
+    if not words:
+        return None
+    return next((m.group(0) for m in _BILL.finditer(text)
+                 if all(any(f in m.group(0) for f in forms) for forms in words)), None)
+
+
 @lru_cache(maxsize=64)
 def _distinctive_words(name: str) -> tuple[tuple[str, ...], ...]:
     """Each word of a regulation's name but its place and kind, with its official equivalents (segmented once per
     name, not per sentence it is looked for in)."""
     places = {t.word for t in posseg()[0].cut(name) if t.flag == "ns"}
-    return tuple((w, *expand_word(w)) for w in content_words(name) if w not in _REGULATION_WORDS and w not in places)
+    return tuple((w, *expand_word(w)) for w in content_words(name)
+                 if not w.endswith(tuple(_REGULATION_WORDS)) and w not in places)  # 管理条例 is the kind too
 
 
 def documents_titled(q: Question, records: Sequence | None, names: dict[str, int]) -> list:
@@ -172,7 +190,8 @@ def missing_note(what: Sequence[str]) -> str:
 _POST_PHRASE = re.compile(r"(?:任命为|任命|担任|出任|当上|当了|免去|免职|被免)(?:了)?([\u4e00-\u9fff]{3,24}?)(?:的)?(?:职务)?[？?。！!]*$")
 # Or what precedes a question about who holds it now ("市财政局局长换成谁了").
 _POST_BEFORE = re.compile(r"^(?:\d{1,2}月份?)?([\u4e00-\u9fff]{3,24}?)(?:现在|新)?(?:换成|换了|换人|由谁接任|谁接任|是谁接)")
-_PLACE_PREFIX = re.compile(r"^(?:温州市|温州|市)")
+# Words before a post that are not part of it: when ("现在"), and where said plainly ("市里").
+_PLACE_PREFIX = re.compile(r"^(?:现在|目前|如今|眼下)?(?:温州市|温州|市里|市)")
 _ASKING = re.compile(r"哪|什么|谁|几|多少")
 # Share of the post's character pairs an item must print to name that post (局长 of 副局长 alone is not enough).
 _POST_SHARE = 0.75
@@ -184,7 +203,7 @@ def posts_unnamed(q: Question, texts: Sequence[str]) -> list[str]:
     m = _POST_PHRASE.search(q.query.strip()) or _POST_BEFORE.search(q.query.strip())
     if not m:
         return []
-    post = _PLACE_PREFIX.sub("", m.group(1))
+    post = _PLACE_PREFIX.sub("", m.group(1)).replace("的", "")  # "执法队的队长" is printed "执法队队长"
     if _ASKING.search(post):
         return []  # "任命了哪些人": who is asked, not a post
     grams = [post[i:i + 2] for i in range(len(post) - 1)]

@@ -228,6 +228,9 @@ MATERIALS = re.compile(r"材料|资料|申请表|登记表|原件|复印件|证�
 # "有效期到什么时候", "这政策什么时候到期", "现在还有效吗", "管到哪一年": until when a document holds.
 _ASKS_VALIDITY = re.compile(r"有效期|(?:什么时候|何时|哪天|哪年|哪一年|几时)(?:到期|截止|失效|结束|为止)|还有效|"
                             r"(?:到期|过期|失效)了?(?:吗|没)|(?:管|执行|实施|施行|有效)到(?:哪|什么时候|何时|几)")
+# A validity asked of a licence or permit the document grants ("行政许可的有效期", "许可证有效期是几年"), not of the
+# document: the noun right before it names no document.
+_OWNED_VALIDITY = re.compile(r"(?<![号文])(许可证?|执照|证书|证件|资格|签证|批文|备案)的?有效期")
 # What a body is charged with ("负责哪些工作", "承担什么任务"), as against who is ("由谁负责", "哪个部门牵头").
 _ASKS_DUTIES = re.compile(r"(?:负责|承担|主管|牵头)(?:的)?(?:哪些|什么|啥)")
 _ASKS_WHO = re.compile(r"谁|哪个|哪些(?:部门|单位)|哪家|什么(?:部门|单位|机构)|找哪|向哪")
@@ -369,10 +372,11 @@ def _defined(question: str, words: tuple[str, ...]) -> str | None:
 
 
 # What a regulation rules is asked ("养犬管理条例规定…", "按温州的养犬条例要罚多少", "…条例里…", "…办法对保姆有什么
-# 要求", "…条例哪天开始施行"), not when its draft is due ("…条例草案什么时候报市政府") nor of "这个办法".
+# 要求", "…条例哪天开始施行", "…条例出来后"), not when its draft is due ("…条例草案什么时候报市政府") nor of "这个办法".
 _REGULATION_RULES = re.compile(
     r"(?<![这该本此])([\u4e00-\u9fff]{2,14}?(?:条例|办法|细则))(?!草案)"
-    r"(?:里|中|上|规定|明确|要求|是不是|有没有|对|(?:哪天|什么时候|何时)(?:开始)?(?:施行|实施|生效))"
+    r"(?:里|中|上|规定|明确|要求|是不是|有没有|对|(?:哪天|什么时候|何时)(?:开始)?(?:施行|实施|生效)"
+    r"|(?:出来|出台|施行|实施)(?:以?后))"
     r"|(?:按|按照|依照|根据)([\u4e00-\u9fff]{2,16}?(?:条例|办法|细则))(?!草案)")
 
 
@@ -459,7 +463,7 @@ def parse_question(text: str, query: str | None = None) -> Question:
         else _attribute(simplified, words, (), date=True) if DATE in kinds and form == FACTOID else (),
         asks_issued=any(_ISSUED.search(c) and _WHEN.search(c) for c in _CLAUSES.split(simplified)),
         asks_attachments=bool(_ATTACHMENTS.search(simplified)),
-        asks_validity=bool(_ASKS_VALIDITY.search(simplified)),
+        asks_validity=bool(_ASKS_VALIDITY.search(simplified)) and not _OWNED_VALIDITY.search(simplified),
         asks_materials=bool(_ASKS_MATERIALS.search(simplified)),
         names=tuple(dict.fromkeys([*person_names(simplified), *filter(None, [identity])])),
         documents=bool(_DOCUMENTS.search(simplified)), issue=issue.group(1) if (issue := _ISSUE.search(simplified)) else None,

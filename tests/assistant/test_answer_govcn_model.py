@@ -178,6 +178,16 @@ def test_two_places_compared_are_each_answered_from_their_own_document(searcher)
     assert "黑龙江省人民政府" in answer.text and "广东省人民政府" in answer.text, answer.text
 
 
+def test_places_compared_each_with_its_own_year(searcher):
+    # 2009 is Harbin's year and 2011 Shenzhen's: each document backs the place and year asked of it.
+    from assistant.answer import answer_question
+
+    answer = answer_question("哈尔滨申办2009年大冬会和深圳申办2011年大运会，举办的主要经费分别由哪个省政府承担？", searcher)
+    assert not answer.abstained and "黑龙江省人民政府" in answer.text and "广东省人民政府" in answer.text, answer.text
+    # Two places asked of together are no comparison: 台湾 is still checked ("广东与香港、澳门合建…").
+    assert answer_question("国办函〔1996〕14号同意广东与台湾合建几个自动气象站？", searcher).abstained
+
+
 def test_a_district_no_document_names_is_declined(searcher):
     from assistant.answer import answer_question
 

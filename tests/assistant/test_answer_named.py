@@ -92,6 +92,13 @@ def test_personnel_post_nobody_was_appointed_to():
     assert named.posts_unnamed(parse_question("财政局新来的副局长是谁"), items) == []  # no post phrase: no check
 
 
+def test_a_post_asked_in_plain_words_still_finds_its_item():
+    # 7月份市政府人事任免 第18段: "现在市里" is not part of the post, and "执法队的队长" is printed without 的.
+    items = ["市政府决定：陈乃华任温州市农业综合行政执法队队长"]
+    assert named.posts_unnamed(parse_question("现在市里农业综合执法队的队长换成谁了？"), items) == []
+    assert named.posts_unnamed(parse_question("现在市里教育局的局长换成谁了？"), items) == ["教育局局长"]
+
+
 def test_who_holds_a_post_now_names_the_post_before_the_question():
     items = ["市政府决定：沈显克任温州市财政局副局长"]
     q = parse_question("市财政局局长换成谁了？")
@@ -180,3 +187,17 @@ def test_a_regulation_printed_by_name_in_a_legislative_plan():
     noise = "为了防治建筑施工噪声污染，保护和改善生活环境，制定《温州市建筑施工噪声污染防治管理办法》。"
     assert printed_regulation("建筑施工噪声的管理办法", noise) == "温州市建筑施工噪声污染防治管理办法"
     assert printed_regulation("楠溪江保护管理条例", plan) is None
+
+
+def test_a_regulation_a_plan_lists_only_as_a_bill():
+    from assistant.answer.named import listed_regulation
+
+    # 温政办〔2019〕47号 三 lists bills by subject, without a name in 《》.
+    bills = "温州市电动车管理立法（市公安局起草）；温州市垃圾分类管理立法（市综合行政执法局起草）。"
+    assert listed_regulation("温州垃圾分类管理条例", bills) == "温州市垃圾分类管理立法"
+    assert listed_regulation("温州的电动车管理条例", bills) == "温州市电动车管理立法"
+    assert listed_regulation("温州养犬管理条例", bills) is None
+    plan = "为了加强养犬管理，提请审议《温州市养犬管理条例》（市公安局起草，于6月底前向市政府报送草案）。"
+    assert listed_regulation("温州养犬管理条例", plan) == "《温州市养犬管理条例》"
+    # A sentence that only speaks of the subject is not the bill.
+    assert listed_regulation("温州垃圾分类管理条例", "要领会好，把垃圾分类与生态文明建设结合起来。") is None

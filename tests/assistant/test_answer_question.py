@@ -324,6 +324,15 @@ def test_until_when_a_document_holds_is_a_validity_question():
     assert parse_question("没写具体期限的政策执行到什么时候？").asks_validity
 
 
+def test_the_validity_of_a_licence_is_not_the_documents():
+    from assistant.answer.question import parse_question
+
+    for text in ("外资企业特殊工时行政许可的有效期是几年？", "开餐馆办的食品经营许可证有效期是几年？"):
+        assert not parse_question(text).asks_validity, text
+    assert parse_question("491号细则的有效期到哪天？").asks_validity
+    assert parse_question("105号文有效期到什么时候？").asks_validity
+
+
 def test_words_of_a_clause_setting_the_scene_are_marked():
     from assistant.answer.question import parse_question
 
@@ -537,6 +546,7 @@ def test_a_regulation_whose_rules_are_asked():
     assert parse_question("温州养犬管理条例规定一户最多能养几条狗？").regulation == "温州养犬管理条例"
     assert parse_question("我家养了条金毛，按温州的养犬管理条例，办狗证一年要交多少钱？").regulation == "温州的养犬管理条例"
     assert parse_question("家庭服务业管理条例对保姆有什么资格要求？").regulation == "家庭服务业管理条例"
+    assert parse_question("养犬管理条例出来后每户最多可以养几条狗？").regulation == "养犬管理条例"
     # the draft's due date is asked (the legislative plan states it), and a document pointed at is not named
     assert parse_question("楠溪江保护管理条例草案什么时候报市政府").regulation is None
     assert parse_question("博鳌乐城先行区的医院能按这个办法进口疫苗吗？").regulation is None

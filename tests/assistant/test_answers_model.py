@@ -242,6 +242,17 @@ def test_a_regulation_only_named_in_the_legislative_plan_gets_a_partial_answer(s
     assert "没有规定《温州市养犬管理条例》的具体内容" in rule.text and rule.citations[0].path == ("二", "（一）", "2")
     figure = _ask(searcher, "温州养犬管理条例规定一户最多能养几条狗？")  # a figure it does not give: declined
     assert figure.partial and figure.abstained and figure.text.startswith(PARTIAL), figure.text
+    # 47号 三 lists a 垃圾分类 bill by subject only: its date is not the 养犬 draft's "6月底前".
+    listed = _ask(searcher, "温州垃圾分类管理条例什么时候开始实施？")
+    assert listed.partial and listed.abstained and listed.citations[0].path == ("三",), listed.text
+    assert "没有规定温州市垃圾分类管理立法的具体内容" in listed.text, listed.text
+
+
+def test_the_validity_of_a_permit_the_document_grants_is_not_the_documents_date(searcher):
+    # 105号 says only "已取得特殊工时行政许可并在有效期内": how long a permit holds is not given, and "本通知自2019年8月1日
+    # 起施行" is the notice's own date.
+    answer = _ask(searcher, "外资企业特殊工时行政许可的有效期是几年？")
+    assert answer.abstained and "2019年8月1日" not in answer.text, answer.text
 
 
 def test_a_section_listing_its_items_inline_answers_the_count_its_heading_names(searcher):
