@@ -133,6 +133,9 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
         if named and (q.form == CLAUSE or any(r.matches(tuple(named[0].path)) for r in q.intent.clause_refs)
                       and not context.children(named[0])):  # a leaf clause: the fact asked is in its own text
             return forms.clause(q, named, hits, retriever, config, context, rewritten)
+    if _OMITTED.fullmatch(hits[0].text.strip()) and coverage(q, hits[0]) >= config.partial_coverage:
+        # "大连新机场建设项目，国务院有关部门是怎么答复的": the part asked about is printed as "（略）", its heading only.
+        return partial(q.text, whole(hits[0]), hits, ("该部分的内容（公报正文略去未载）",), rewritten, 1.0, declined=True)
     hits = _with_items(hits, context, config.top_clauses)
     scored = score_sentences(q, hits, retriever, config, context)
     if not scored:
@@ -258,6 +261,8 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
     return forms.compose_form(q, scored, hits, retriever, config, context, rewritten, evidence, named_section)
 
 
+# A part a gazette prints only by its heading, its text left out.
+_OMITTED = re.compile(r"[（(]?(?:此件|全文|正文|内容)?略[）)]?")
 # What says places are compared, each on its own, not one within the other ("温州…瑞安哪家企业") nor a pair
 # asked of together ("广东与台湾合建…").
 _COMPARED = re.compile(r"分别|各(?:由|自|是|有|要)|对比|比较|相比|区别|不同|一样|异同")

@@ -187,7 +187,8 @@ def missing_note(what: Sequence[str]) -> str:
 
 
 # The post a personnel question names: what follows the appointment or removal verb ("任命为温州市教育局局长").
-_POST_PHRASE = re.compile(r"(?:任命为|任命|担任|出任|当上|当了|免去|免职|被免)(?:了)?([\u4e00-\u9fff]{3,24}?)(?:的)?(?:职务)?[？?。！!]*$")
+_POST_PHRASE = re.compile(r"(?:任命为|任命谁(?:当|为|担任)?|任命|担任|出任|当上|当了|免去|免职|被免)(?:了)?"
+                          r"([\u4e00-\u9fff]{3,24}?)(?:的)?(?:职务)?了?[？?。！!]*$")
 # Or what precedes a question about who holds it now ("市财政局局长换成谁了").
 _POST_BEFORE = re.compile(r"^(?:\d{1,2}月份?)?([\u4e00-\u9fff]{3,24}?)(?:现在|新)?(?:换成|换了|换人|由谁接任|谁接任|是谁接)")
 # Words before a post that are not part of it: when ("现在"), and where said plainly ("市里").

@@ -188,6 +188,23 @@ def test_places_compared_each_with_its_own_year(searcher):
     assert answer_question("国办函〔1996〕14号同意广东与台湾合建几个自动气象站？", searcher).abstained
 
 
+def test_a_part_printed_as_omitted_is_declined_with_its_clause(searcher):
+    # 国办函〔2004〕57号 五 "关于大连新机场建设项目问题" prints only "（略）": no other section's opinion answers it.
+    from assistant.answer import answer_question
+
+    answer = answer_question("辽宁提出的大连新机场建设项目，国务院有关部门是怎么答复的？", searcher)
+    assert answer.abstained and answer.partial and answer.citations[0].path == ("五",), answer.text
+    assert "略去未载" in answer.text
+
+
+def test_figures_every_part_asks_and_no_quote_gives_are_declined(searcher):
+    # 国办函〔1996〕16号 一 prints the sums as "XXX元".
+    from assistant.answer import answer_question
+
+    answer = answer_question("国家每年拿出多少钱专门用于黄金地质勘探？其中人民银行出多少？", searcher)
+    assert answer.abstained and answer.partial and "没有规定具体数额" in answer.text, answer.text
+
+
 def test_a_district_no_document_names_is_declined(searcher):
     from assistant.answer import answer_question
 

@@ -88,6 +88,7 @@ def test_personnel_post_nobody_was_appointed_to():
     items = ["市政府决定：沈显克任温州市财政局副局长", "市政府决定：李建良任温州市民政局副局长"]
     assert named.posts_unnamed(q, items) == ["教育局局长"]  # 局长 of 副局长 alone does not name the post
     assert named.posts_unnamed(parse_question("谁被任命为温州市财政局副局长"), items) == []
+    assert named.posts_unnamed(parse_question("7月份市政府任命谁当温州市教育局局长了？"), items) == ["教育局局长"]
     assert named.posts_unnamed(parse_question("谁当了市民政局副局长"), items) == []
     assert named.posts_unnamed(parse_question("财政局新来的副局长是谁"), items) == []  # no post phrase: no check
 
