@@ -15,9 +15,9 @@ from assistant.answer.guard import looks_like_injection
 from assistant.answer.conversation import Turn, parse_history, plan_question
 from assistant.answer.coverage import (resolve_words, topic_note, uncovered_topics, unstated_attribute,
                                        unstated_note)
-from assistant.answer.question import (AMOUNT, CLAUSE, COUNT, DATE, FACTOID, FORMER, LATER, MATERIALS, PENALTY,
-                                       PERMISSION, PERSON, YESNO, Question, has_fact, parse_question, to_simplified,
-                                       without_situation)
+from assistant.answer.question import (AMOUNT, CLAUSE, COMPARED, COUNT, DATE, FACTOID, FORMER, LATER, MATERIALS,
+                                       PENALTY, PERMISSION, PERSON, YESNO, Question, has_fact, parse_question,
+                                       to_simplified, without_situation)
 from assistant.answer.select import best_per_clause, coverage, score_sentences, span, whole
 from assistant.answer.sentences import introduces_items
 from assistant.answer.types import Answer, Retriever, doc_key
@@ -263,16 +263,14 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
 
 # A part a gazette prints only by its heading, its text left out.
 _OMITTED = re.compile(r"[（(]?(?:此件|全文|正文|内容)?略[）)]?")
-# What says places are compared, each on its own, not one within the other ("温州…瑞安哪家企业") nor a pair
-# asked of together ("广东与台湾合建…").
-_COMPARED = re.compile(r"分别|各(?:由|自|是|有|要)|对比|比较|相比|区别|不同|一样|异同")
 
 
 def _each_place(found: Sequence[Constraint], query: str) -> list[list[Constraint]]:
-    """Two places compared ("哈尔滨申办2009年大冬会和深圳申办2011年大运会…分别…"): a clause about either backs the question, with the year or month written after that place (or before both); one place,
-    or none, is one group."""
+    """Two places compared ("哈尔滨申办2009年大冬会和深圳申办2011年大运会…分别…"; not one within the other, "温州…瑞安
+    哪家企业", nor a pair asked of together, "广东与台湾合建…"): a clause about either backs the question, with the
+    year or month written after that place (or before both); one place, or none, is one group."""
     at = sorted((query.find(c.text), c) for c in found if c.kind == PLACE)
-    if len(at) < 2 or any(i < 0 for i, _ in at) or not _COMPARED.search(query):
+    if len(at) < 2 or any(i < 0 for i, _ in at) or not COMPARED.search(query):
         return [list(found)]
     groups: list[list[Constraint]] = [[c] for _, c in at]
     for c in found:

@@ -24,7 +24,7 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:年|[-—–~至到]\s*(?:19|2
 _YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:年)?\s*[-—–~至到]\s*((?:19|20)\d{2})\s*年")
 # "1到7月", "1-7月": a cumulative period named by its last month.
 _MONTH_RANGE = re.compile(rf"(?<![\d个])(?:{_NUM})\s*(?:月份?)?\s*[-—–~至到]\s*(?={_NUM}\s*月)")
-_MONTH = re.compile(rf"(?<![\d个每上下本])({_NUM})\s*月(?:份)?(?:({_NUM}|[12]\d|3[01])\s*[日号])?")
+_MONTH = re.compile(rf"(?<![\d个每上下本）)])({_NUM})\s*月(?:份)?(?:({_NUM}|[12]\d|3[01])\s*[日号])?")
 # An administrative suffix; the name before it is what documents repeat ("温州市" -> "温州").
 _ADMIN_SUFFIX = "省市县区"
 # Characters that are surnames but far more often words of their own ("向温州报送", "和杭州").

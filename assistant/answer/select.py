@@ -149,6 +149,8 @@ def score_sentences(q: Question, hits: Sequence[ClauseHit], retriever: Retriever
             score += config.w_kind  # "总指挥：国家发展改革委主要负责人" says who the 总指挥 asked about is
         if q.defined and defines(q.defined, sentence.text):
             score += config.w_kind  # "消费扶贫是社会各界通过消费…的一种扶贫方式" says what 消费扶贫 means
+        if context is not None and _REQUEST.match(hit.text) and context.children(hit):
+            score -= config.w_action  # what a province asked for ("你省请求…"): the items below say what was decided
         if q.names and names_post(sentence.text) and not any(n in sentence.text for n in q.names):
             score -= config.w_action  # another person's appointment or removal does not answer about this one
         if len(sentence.text) < _SHORT and not (listing and introduces_items(sentence.text)):
@@ -156,6 +158,10 @@ def score_sentences(q: Question, hits: Sequence[ClauseHit], retriever: Retriever
         out.append(ScoredSentence(hit, position, index, sentence, semantic, keyword, kind, evidence, score,
                                   covers_of[hit.clause_id], lead, frozenset(present)))
     return out
+
+
+# A clause that states what was asked for ("你省请求，国家…", "大连市请求…"), answered item by item below it.
+_REQUEST = re.compile(r"[^，。；：]{0,12}请求")
 
 
 def _counted_here(q: Question, text: str) -> bool:

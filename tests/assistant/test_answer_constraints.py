@@ -129,3 +129,9 @@ def test_every_province_or_place_names_no_place():
     # "各省市" (国办发〔1997〕11号-style questions about every province hosting classes) and "外地" name no place
     assert constraints("承办内地西藏班（校）的各省市，教育主管部门在人员分管上有什么要求？") == ()
     assert constraints("在外地看病想直接用医保结算，要怎么办？") == ()
+
+
+def test_an_item_number_before_a_word_opening_with_yue_is_no_month():
+    # "温政办〔2019〕50号 二（五）10 月光经济": 10 numbers the item; 月光 is the night economy, not October.
+    assert constraints("温政办〔2019〕50号 二（五）10 月光经济的牵头单位是哪个？") == ()
+    assert [c.value for c in constraints("10月份的数据")] == [10]

@@ -205,6 +205,14 @@ def test_figures_every_part_asks_and_no_quote_gives_are_declined(searcher):
     assert answer.abstained and answer.partial and "没有规定具体数额" in answer.text, answer.text
 
 
+def test_a_provinces_request_is_not_the_reply_to_it(searcher):
+    # 国办函〔2004〕71号 十 lists what 四川 asked for ("三是将你省纳入森林生态效益补偿范围"); 十、3 says what was decided.
+    from assistant.answer import answer_question
+
+    answer = answer_question("四川全省都在搞天然林保护工程，那四川能拿到森林生态效益补偿吗？", searcher)
+    assert answer.citations[0].path == ("十", "3") and "暂无法享受补偿政策" in answer.text, answer.text
+
+
 def test_a_district_no_document_names_is_declined(searcher):
     from assistant.answer import answer_question
 
