@@ -202,6 +202,7 @@ _UNITS_ASKED = (
      re.compile(rf"\d+(?:\.\d+)?\s*[%％]|百分之|个百分点|{NUMERAL}成|分之|减半|一半")),
     (re.compile(r"(?:多少|几)倍"), re.compile(rf"{NUMERAL}\s*倍|翻(?:一|两|几)?番")),
     (re.compile(r"多少分(?![钟之])"), re.compile(rf"{NUMERAL}\s*分(?![钟之])")),
+    (re.compile(r"(?<!第)(?:多少|几)次"), re.compile(rf"{NUMERAL}\s*次")),
 )
 
 

@@ -138,6 +138,11 @@ def test_a_figure_asked_in_a_unit_is_answered_only_by_a_figure_in_it():
     assert not has_fact(AMOUNT, "医院满意度由患者满意度和医务人员满意度两部分组成。",
                         parse_question("门诊患者满意度低于多少分算不合格？"))
     assert not has_fact(AMOUNT, "自其取得执业登记之日起，3年内免征房产税", parse_question("医保能报销百分之几？"))
+    # 国办发〔1996〕2号 导语 and 国办发〔1997〕2号 一: "80年代" counts no earthquakes
+    quakes = parse_question("1996年全国发生了多少次5级以上地震？")
+    assert not has_fact(AMOUNT, "自80年代后期以来，我国的地震活动进入了一个新的活跃期，中强以上地震频繁发生。", quakes)
+    assert has_fact(AMOUNT, "1996年，在全球地震活跃的大背景下，我国共发生5级以上地震38次。", quakes)
+    assert has_fact(AMOUNT, "联席会议原则上每年召开两次会议。", parse_question("联席会议一年开几次会？"))
     # without a unit any figure counts
     assert has_fact(AMOUNT, "自其取得执业登记之日起，3年内免征房产税", parse_question("免税期是多少？"))
 
