@@ -764,6 +764,7 @@ _PREFACE = re.compile(r"^[^，,。；;]{1,6}[，,]")
 _LEAD = re.compile(r"[\u4e00-\u9fff]{3}")
 _ORDINAL_LEAD = re.compile(r"^(?:[一二三四五六七八九十]是|第[一二三四五六七八九十]+[，,、]|其[一二三四五六七八九十][，,、])")
 _PARALLEL_MIN = 3
+_INLINE_ORDINAL = re.compile(r"[：:](?:一是|第一[，,、]|其一[，,、])")
 
 
 def _lead(text: str) -> str | None:
@@ -808,7 +809,9 @@ def _parallel_run(best: ScoredSentence, q: Question) -> Excerpt | None:
     else:
         return None
     run = [x for x in sentences if _lead(x.text) == mine]
-    if len(run) < (2 if mine == "ordinal" else _PARALLEL_MIN) or start is None and best.sentence not in run:
+    # "…认真采纳：一是…；二是…": the introducing sentence holds the first item itself.
+    opens = start is not None and _INLINE_ORDINAL.search(best.sentence.text) is not None
+    if len(run) + opens < (2 if mine == "ordinal" else _PARALLEL_MIN) or start is None and best.sentence not in run:
         return None
     return span(best.hit, run[0].start if start is None else start, run[-1].end)
 

@@ -539,6 +539,11 @@ def test_an_enumeration_quotes_the_parallel_sentences_the_best_one_belongs_to():
     run = _parallel_run(_scored(NUMBERED, "各地区、各部门"), parse_question("煤矿安全生产保障机制要抓哪几项工作？"))
     assert "一是落实安全生产责任制" in run.quote and run.quote.endswith("四是进一步搞好煤矿安全评估。")
     assert _parallel_run(_scored(NUMBERED, "二是加大安全投入"), parse_question("要抓哪几项工作？")).quote.startswith("一是")
+    # 国办函〔2006〕70号: the first item inside the sentence introducing it ("…认真采纳：一是…；二是…。")
+    adopted = ("对于您提出的建设地方政府门户网站外文版的建议，我们将在下一步工作中认真采纳：一是拟在起草制订的指导意见中，明确要求"
+               "有条件的地方政府网站应建设外文版；二是加强对地方政府网站外文版建设的指导，并结合各地对外交往的实际选择语种。")
+    run = _parallel_run(_scored(adopted, "对于您提出"), parse_question("建外文版的建议打算从哪两方面着手？"))
+    assert run.quote.startswith("对于您提出") and run.quote.endswith("选择语种。")
 
 
 def test_clauses_each_naming_what_is_counted_list_that_many():
