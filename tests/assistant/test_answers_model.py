@@ -248,6 +248,13 @@ def test_a_regulation_only_named_in_the_legislative_plan_gets_a_partial_answer(s
     assert "没有规定温州市垃圾分类管理立法的具体内容" in listed.text, listed.text
 
 
+def test_an_enumeration_quotes_the_parallel_run_below_a_better_scored_opening(searcher):
+    # 市委常委会议 第3段: "会议指出，…" scores above the "要坚持…" sentences it precedes; all four are asked for.
+    answer = _ask(searcher, "7月30日市委常委会议对做好地方人大工作提出了哪几个“坚持”？")
+    for item in ("要坚持党的领导", "要坚持服务大局", "要坚持人民至上", "要坚持改革创新"):
+        assert item in answer.text, answer.text
+
+
 def test_the_validity_of_a_permit_the_document_grants_is_not_the_documents_date(searcher):
     # 105号 says only "已取得特殊工时行政许可并在有效期内": how long a permit holds is not given, and "本通知自2019年8月1日
     # 起施行" is the notice's own date.
