@@ -9,7 +9,8 @@ from datetime import date
 from assistant.answer import forms, named as named_
 from assistant.answer.compose import abstain, constraint_note, partial
 from assistant.answer.config import AnswerConfig
-from assistant.answer.constraints import NOT_PLACES, PLACE, Constraint, Issue, constraints, covered, issues_of, unsupported
+from assistant.answer.constraints import (NOT_PLACES, PLACE, Constraint, Issue, constraints, covered, issues_of,
+                                          unsupported)
 from assistant.answer.context import Context
 from assistant.answer.guard import looks_like_injection
 from assistant.answer.conversation import Turn, parse_history, plan_question
@@ -167,8 +168,8 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
         # lists it). What it rules is not here: say what the gazette says of it, and that; a figure or date asked of
         # it is declined, as any figure the gazette does not give.
         names = _DOCUMENT_NAMES.get(context.records) or {}
-        held = [(s, listed) for s in scored
-                if (listed := named_.listed_regulation(q.regulation, s.sentence.text)) and listed.strip("《》") not in names]
+        held = [(s, listed) for s in scored if (listed := named_.listed_regulation(q.regulation, s.sentence.text))
+                and listed.strip("《》") not in names]
         if held:
             s, listed = max(held, key=lambda h: h[0].score)
             figure = q.form == COUNT or bool(q.kinds & {AMOUNT, DATE, PENALTY})

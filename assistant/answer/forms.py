@@ -373,7 +373,8 @@ def enumeration(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Cl
             main = span(hit, following[0].start, following[-1].end)
         else:
             # Or the run a sentence nearly as good belongs to ("会议指出，…" ranks above "要坚持…；要坚持…").
-            near = sorted((s for s in own if s.hit.clause_id == hit.clause_id and s is not best), key=lambda s: -s.score)
+            near = sorted((s for s in own if s.hit.clause_id == hit.clause_id and s is not best),
+                          key=lambda s: -s.score)
             main = next(filter(None, (_parallel_run(s, q) for s in (best, *near))), None) \
                 or (excerpt([best]) if q.count else _run_on(best, config))
     picks = [main] * (main is not None) + [whole(c) for c in items[: config.list_items]
