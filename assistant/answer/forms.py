@@ -13,8 +13,8 @@ from assistant.answer.context import Context
 from assistant.answer.coverage import GENERIC_NOUNS, resolve_words, uncovered_topics, unstated_attribute
 from assistant.answer.guard import looks_like_injection
 from assistant.answer.question import (
-    AMOUNT, APPOINT, COMPARED, COUNT, DATE, ENUMERATION, FACTOID, LOCALITY, MULTI, OPEN, OVERVIEW, PERSON,
-    POST_BEFORE_NAME, REMOVE, Question, count_end, has_fact, item_person, parse_question, personnel_item,
+    AMOUNT, APPOINT, ASKS_TIMES, COMPARED, COUNT, DATE, ENUMERATION, FACTOID, LOCALITY, MULTI, OPEN, OVERVIEW,
+    PERSON, POST_BEFORE_NAME, REMOVE, Question, count_end, has_fact, item_person, parse_question, personnel_item,
 )
 from assistant.answer.segment import posseg, tokenizer
 from assistant.answer.select import (
@@ -469,7 +469,8 @@ def multi(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHi
     picks = _unique(picks + _naming(q, hits, config))
     kinds = q.factual - ({AMOUNT} if counted else set())  # a count made from the items is the figure asked
     figures = kinds & {AMOUNT, DATE}
-    if figures and all(pq.kinds & figures and pq.form != COUNT and not _TIMES.search(pq.query) for pq in parts) \
+    if figures and all(pq.kinds & figures and pq.form != COUNT and not ASKS_TIMES.search(pq.query)
+                       for pq in parts) \
             and not any(has_fact(k, p.quote, pq) for p in picks for pq in parts for k in pq.kinds & figures):
         # Every part asks a figure and no quote gives one ("国家每年拿出多少钱…？其中人民银行出多少？" where the text
         # prints "XXX元"): declined, as a single figure the gazette does not give. A count is no such figure: the
@@ -477,10 +478,6 @@ def multi(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHi
         return partial(q.text, picks[0], hits, missing_detail(figures), rewritten, evidence_, declined=True)
     return compose(q.text, picks, hits, kinds=kinds, asked=q, direct=direct, notes=notes, rewritten=rewritten,
                    evidence=evidence_)
-
-
-# How many times something happened: the entries quoted are counted, not a figure printed.
-_TIMES = re.compile(r"(?:几|多少)次")
 
 
 def _headed_by(heading: str | None, words: Sequence[str]) -> bool:

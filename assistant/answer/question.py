@@ -189,6 +189,8 @@ _MORE_EVIDENCE = {
 }
 
 
+# How many times something happened ("发生了多少次地震", "开了几次会"; not "第几次会议").
+ASKS_TIMES = re.compile(r"(?<!第)(?:多少|几)次")
 # A figure asked in a unit ("多少钱", "百分之几", "几倍", "多少分"), and the figures that answer in it. A question asking
 # "多少" without one takes any figure. Stricter than coverage.ASKED_UNITS, which decides whether the clauses found say
 # anything of the sum at all (that it is free, or masked as "XXX元"): here a sentence must print the figure itself.
@@ -202,7 +204,7 @@ _UNITS_ASKED = (
      re.compile(rf"\d+(?:\.\d+)?\s*[%％]|百分之|个百分点|{NUMERAL}成|分之|减半|一半")),
     (re.compile(r"(?:多少|几)倍"), re.compile(rf"{NUMERAL}\s*倍|翻(?:一|两|几)?番")),
     (re.compile(r"多少分(?![钟之])"), re.compile(rf"{NUMERAL}\s*分(?![钟之])")),
-    (re.compile(r"(?<!第)(?:多少|几)次"), re.compile(rf"{NUMERAL}\s*次")),
+    (ASKS_TIMES, re.compile(rf"{NUMERAL}\s*次")),
 )
 
 

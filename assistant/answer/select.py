@@ -105,11 +105,14 @@ def score_sentences(q: Question, hits: Sequence[ClauseHit], retriever: Retriever
     years = set(_YEAR.findall(q.query))
     covers_of: dict[int, frozenset[str]] = {}
     above: dict[int, str] = {}
+    requests: dict[int, bool] = {}
     out = []
     for (position, hit, index, sentence), vec in zip(units, vectors[1:]):
         semantic = _cosine(qvec, vec)
         if hit.clause_id not in above:
             above[hit.clause_id] = context.inherited(hit) if context else ""
+            # what a province asked for ("你省请求…"): the items below it say what was decided
+            requests[hit.clause_id] = bool(context and _REQUEST.match(hit.text) and context.children(hit))
         keyword = keyword_overlap(weights, sentence.text, hit, q, above[hit.clause_id])
         evidence = semantic if not words else (
             (config.w_semantic * semantic + config.w_keyword * keyword) / (config.w_semantic + config.w_keyword))
@@ -149,8 +152,8 @@ def score_sentences(q: Question, hits: Sequence[ClauseHit], retriever: Retriever
             score += config.w_kind  # "总指挥：国家发展改革委主要负责人" says who the 总指挥 asked about is
         if q.defined and defines(q.defined, sentence.text):
             score += config.w_kind  # "消费扶贫是社会各界通过消费…的一种扶贫方式" says what 消费扶贫 means
-        if context is not None and _REQUEST.match(hit.text) and context.children(hit):
-            score -= config.w_action  # what a province asked for ("你省请求…"): the items below say what was decided
+        if requests[hit.clause_id]:
+            score -= config.w_action
         if q.names and names_post(sentence.text) and not any(n in sentence.text for n in q.names):
             score -= config.w_action  # another person's appointment or removal does not answer about this one
         if len(sentence.text) < _SHORT and not (listing and introduces_items(sentence.text)):
