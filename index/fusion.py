@@ -71,16 +71,39 @@ def pin_named_clauses(ranked: list[tuple[int, float]], candidates, refs) -> list
     """Put the clauses a query names ("三（九）") first, scored like the top hit: exact paths, else the item one level
     further down, else the clauses under the named one, else the deepest clauses above it. candidates: clause
     records of the named document(s) in order; refs: index.query clause references."""
-    pinned = [r.clause_id for r in candidates if any(ref.matches(r.path) for ref in refs)]
+    # A part named by its heading ("工作要求部分第（一）条"): only its own items are candidates for that reference.
+    scopes = [(ref, _headed_part(candidates, ref.part_heading)) for ref in refs]
+
+    def named(r, test) -> bool:
+        return any(test(ref)(r.path) and (part is None or (r.doc_index, r.path[:1]) == part) for ref, part in scopes)
+
+    pinned = [r.clause_id for r in candidates if named(r, lambda ref: ref.matches)]
     if not pinned:
-        pinned = [r.clause_id for r in candidates if any(ref.matches_through(r.path) for ref in refs)]
+        pinned = [r.clause_id for r in candidates if named(r, lambda ref: ref.matches_through)]
     if not pinned:
-        pinned = [r.clause_id for r in candidates if any(ref.matches_under(r.path) for ref in refs)]
+        pinned = [r.clause_id for r in candidates if named(r, lambda ref: ref.matches_under)]
     if not pinned:
-        above = [r for r in candidates if any(ref.matches_above(r.path) for ref in refs)]
+        above = [r for r in candidates if named(r, lambda ref: ref.matches_above)]
         longest = max((len(r.path) for r in above), default=0)
         pinned = [r.clause_id for r in above if len(r.path) == longest]
     return pin_first(ranked, pinned)
+
+
+def _headed_part(candidates, words: str | None) -> tuple | None:
+    """(document, top-level path) of the one part whose heading holds the longest ending (two characters at least) of
+    the words a query puts before 部分 ("47号文工作要求部分" -> 四、工作要求); None when no part, or several, do."""
+    if not words:
+        return None
+    best, parts = 1, []
+    for r in candidates:
+        if len(r.path) != 1 or not r.heading:
+            continue
+        size = next((n for n in range(len(words), 1, -1) if words[-n:] in r.heading), 0)
+        if size > best:
+            best, parts = size, [(r.doc_index, tuple(r.path))]
+        elif size == best:
+            parts.append((r.doc_index, tuple(r.path)))
+    return parts[0] if len(parts) == 1 else None
 
 
 def pin_first(ranked: list[tuple[int, float]], pinned: list[int]) -> list[tuple[int, float]]:

@@ -79,6 +79,8 @@ class ClauseRef:
     paths: tuple[tuple[str, ...], ...]  # exact candidate paths
     # A label any path may end with: "第三条" (statutes), "（二十五）" (items numbered on through a document's parts).
     article: str | None = None
+    # The words before 部分 of a part named by its heading ("工作要求部分第（一）条"): the searcher finds the part.
+    part_heading: str | None = None
 
     def matches(self, path: tuple[str, ...]) -> bool:
         return path in self.paths or bool(self.article and path and (
@@ -139,10 +141,14 @@ def numbers_articles(path: tuple[str, ...]) -> bool:
 _CHAPTER_ARTICLE = re.compile(rf"第({_NUM})章[的之]?第({_NUM})条")
 # "第四部分" alone: a top-level part of a document (四、…).
 _PART = re.compile(rf"第({_NUM})部分")
+# "工作要求部分第（一）条", "保障措施部分第三条": an item of a part named by its heading, not its number.
+_HEADED_ITEM = re.compile(rf"([\u4e00-\u9fff]{{2,10}}?)部分(?:[中里]的?|的)?第?\s*[（(]?({_NUM})[）)]?\s*(?:条|项|点)")
 # "三（九）" and "三、（九）" as printed in a clause label, with the deeper levels printed after it ("二（二）2",
-# "二、（二）2.（1）"); a figure followed by a unit is not an item number.
+# "二、（二）2.（1）", "二（二）2里第（1）项"); a figure followed by a unit is not an item number.
 _CN_PAREN = re.compile(rf"(?<![第{_CN}])({_CN_NUM})[、，,]?\s*[（(]({_CN_NUM})[）)]"
-                       rf"(?:\s*(\d{{1,2}})(?!\d|[.．]\d|\s*[年月日万亿元%％号个项件])[.．、]?(?:\s*[（(](\d{{1,2}})[）)])?)?")
+                       rf"(?:\s*(\d{{1,2}})(?!\d|[.．]\d|\s*[年月日万亿元%％号个项件])[.．、]?"
+                       # "二（二）2里第（1）项": the deepest item named in words
+                       rf"(?:\s*(?:[里中]的?|的)?\s*第?\s*[（(](\d{{1,2}})[）)](?:项|条|款|点)?)?)?")
 _SUPPLEMENTARY = re.compile(rf"附则(?:中的?|的)?第?({_NUM})(?:条|项|款|点)?")
 # "第（二十五）条", "（九）条" with no part before it: a policy document numbers its bracketed items on through its
 # parts, so the item is found by its label alone.
@@ -201,6 +207,11 @@ def analyze(query: str) -> Intent:
         if n > 0:
             refs.append(ClauseRef(((int_to_cn(n),),)))
     rest = _PART.sub(" ", rest)
+    for m in _HEADED_ITEM.finditer(rest):
+        n = to_int(m.group(2))
+        if n > 0:
+            refs.append(ClauseRef((), article=f"（{int_to_cn(n)}）", part_heading=m.group(1)))
+    rest = _HEADED_ITEM.sub(" ", rest)
     for m in _CN_PAREN.finditer(rest):
         path = (m.group(1), f"（{m.group(2)}）") + ((m.group(3),) if m.group(3) else ()) \
             + ((f"（{m.group(4)}）",) if m.group(4) else ())

@@ -228,17 +228,23 @@ class Searcher(SearchOne):
                     dn_focus[i] = self._dense_exact(qv[i], np.flatnonzero(f[self._doc_of]), depth)
         results = []
         for i, intent in enumerate(intents):
-            ranked = self._fuse(kw_lists[i], dn_lists[i], mode)
+            prior = self._prior(queries[i], mode)
+            ranked = prior(self._fuse(kw_lists[i], dn_lists[i], mode))
             if focus[i] is not None:  # a named document's clauses come first, then the rest
-                ranked = fuse.named_first(self._fuse(kw_focus[i], dn_focus[i], mode), ranked)
-            if mode == "hybrid":
-                ranked = type_prior(queries[i], ranked, lambda ids: [self.records[c].text for c in ids])
+                ranked = fuse.named_first(prior(self._fuse(kw_focus[i], dn_focus[i], mode)), ranked)
             ranked = self._pin_clauses(ranked, intent, focus[i], clause_mask)
             if intent.days:  # "7月16日…": that day's chronicle entry right after the top hit
                 ranked = fuse.pin_second(ranked, [r.clause_id for r in self._chronicle() if intent.names_day(r)
                                                  and (clause_mask is None or clause_mask[r.clause_id])])
             results.append([self.records[c].hit(rank, s) for rank, (c, s) in enumerate(ranked[:k], start=1)])
         return results
+
+    def _prior(self, query: str, mode: str):
+        """The answer-type prior of a hybrid search, applied to the named documents' clauses and to the rest apart: a
+        second document named ("36号和88号") stays ahead of the rest whatever its score."""
+        if mode != "hybrid":
+            return lambda ranked: ranked
+        return lambda ranked: type_prior(query, ranked, lambda ids: [self.records[c].text for c in ids])
 
     def _chronicle(self) -> list[store.ClauseRecord]:
         """The chronicle (政府记事) entries of the index, found once."""

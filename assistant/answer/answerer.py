@@ -266,12 +266,16 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
 _OMITTED = re.compile(r"[（(]?(?:此件|全文|正文|内容)?略[）)]?")
 
 
+# Two places set against each other ("…两份复函…有什么异同"): each is asked of, not one within the other.
+_CONTRASTED = re.compile(r"异同|不同|区别|相同|一样")
+
+
 def _each_place(found: Sequence[Constraint], query: str) -> list[list[Constraint]]:
     """Two places compared ("哈尔滨申办2009年大冬会和深圳申办2011年大运会…分别…"; not one within the other, "温州…瑞安
     哪家企业", nor a pair asked of together, "广东与台湾合建…"): a clause about either backs the question, with the
     year or month written after that place (or before both); one place, or none, is one group."""
     at = sorted((query.find(c.text), c) for c in found if c.kind == PLACE)
-    if len(at) < 2 or any(i < 0 for i, _ in at) or not COMPARED.search(query):
+    if len(at) < 2 or any(i < 0 for i, _ in at) or not (COMPARED.search(query) or _CONTRASTED.search(query)):
         return [list(found)]
     groups: list[list[Constraint]] = [[c] for _, c in at]
     for c in found:

@@ -271,7 +271,7 @@ def factoid(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Clause
         picks += _siblings(best, selection.scored, config)
     items = _lead_in_items(best.hit, context)
     picks = _support(picks, best.hit, config) + _naming(q, hits, config) + _quoted_items(items, config)
-    picks = _unique(picks)
+    picks = _unique(picks + _each_named(q, scored, picks, config))
     notes = [f"（共{len(items)}项，以上列出前{config.list_items}项。）"] if len(items) > config.list_items else []
     if not q.action:  # a personnel list's top item may be from the other half of the list (a removal)
         picks = _anchor(picks, hits, selection.scored, config)
@@ -467,6 +467,7 @@ def multi(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHi
     notes += [_not_found(part) for part, hit in weak.items()
               if hit.clause_id not in quoted or not _holds_own_word(part, hit)]
     picks = _unique(picks + _naming(q, hits, config))
+    picks = _unique(picks + _each_named(q, scored, picks, config))
     kinds = q.factual - ({AMOUNT} if counted else set())  # a count made from the items is the figure asked
     figures = kinds & {AMOUNT, DATE}
     if figures and all(pq.kinds & figures and pq.form != COUNT and not ASKS_TIMES.search(pq.query)
@@ -678,6 +679,23 @@ def _naming(q: Question, hits: Sequence[ClauseHit], config: AnswerConfig) -> lis
         return []  # one half of the list is asked for
     return [whole(h) for h in hits[: config.top_clauses] if q.names and len(h.text) <= _NAMING_CHARS
             and names_post(h.text) and any(n in h.text for n in q.names)][: config.list_items]
+
+
+def _each_named(q: Question, scored: Sequence[ScoredSentence], picks: Sequence[Excerpt],
+                config: AnswerConfig) -> list[Excerpt]:
+    """A question naming two documents or more ("对比国办函〔2004〕36号和国办函〔2004〕88号…") is answered from each:
+    the best sentence of a named document no pick quotes yet, with its clause as support."""
+    if len(q.intent.doc_mentions) < 2:
+        return []
+    quoted = {p.hit.doc_number for p in picks}
+    out: list[Excerpt] = []
+    for mention in q.intent.doc_mentions:
+        own = [s for s in scored if mention.matches(s.hit.doc_number) and s.hit.doc_number not in quoted]
+        if own:
+            best = max(own, key=lambda s: s.score)
+            quoted.add(best.hit.doc_number)
+            out += _support([excerpt([best])], best.hit, config)
+    return out
 
 
 def _lead_in_items(hit: ClauseHit, context: Context) -> list[ClauseHit]:
@@ -926,6 +944,8 @@ def _pieces(text: str) -> list[str]:
 def _list_in_document(hit: ClauseHit, q: Question, context: Context) -> Excerpt | None:
     """The first sentence of the hit's document that lists exactly as many items as "哪N个" asks, of that kind."""
     for clause in context.document(hit):
+        if q.intent.days and clause.kind == "chronicle" and not q.intent.names_day(clause):
+            continue  # "7月3日…是哪两位市领导": another day's entry lists other people
         for sentence in split_sentences(clause.text):
             if _listness(sentence.text, q.count, q.words):
                 return span(clause, sentence.start, sentence.end)

@@ -152,13 +152,13 @@ class MilvusSearcher(SearchOne):
         for i, q in enumerate(queries):
             intent = analyze(q)
             focus = self._mention_docs(intent, base)
-            ranked = self._retrieve(q, qv[i] if qv is not None else None, base, depth, mode)
+            # The answer-type prior applies to the named documents' clauses and to the rest apart (index.search's rule).
+            prior = (lambda r, q=q: type_prior(q, r, self._texts)) if mode == "hybrid" else (lambda r: r)
+            ranked = prior(self._retrieve(q, qv[i] if qv is not None else None, base, depth, mode))
             if focus is not None:  # a named document's clauses come first, then the rest
                 first = self._retrieve(q, qv[i] if qv is not None else None,
                                        base.extend(Expr().add("doc_index in {d}", d=focus)), depth, mode)
-                ranked = fuse.named_first(first, ranked)
-            if mode == "hybrid":
-                ranked = type_prior(q, ranked, self._texts)
+                ranked = fuse.named_first(prior(first), ranked)
             ranked = self._pin_clauses(ranked, intent, focus, base)
             if intent.days:  # "7月16日…": that day's chronicle entry right after the top hit (index.search's rule)
                 entries = [r for r in self.st.records(base.extend(Expr().add("kind == {k}", k="chronicle")))

@@ -237,3 +237,24 @@ def test_a_partial_answer_quotes_the_document_named(searcher):
 
     answer = answer_question("国办函〔2006〕82号答复的那份提案题目叫什么？", searcher)
     assert answer.partial and {c.doc_number for c in answer.citations} == {"国办函〔2006〕82号"}, answer.text
+
+
+def test_two_documents_named_are_both_quoted(searcher):
+    # 国办函〔2004〕36号 and 88号 each have one clause; the second named must not fall behind other documents' clauses
+    # when the answer-type prior reorders the hits, and the answer quotes each.
+    from assistant.answer import answer_question
+
+    hits = searcher.search("对比国办函〔2004〕36号和国办函〔2004〕88号：申办经费各由谁承担，中央财政的补助是否一样？", k=5)
+    assert {h.doc_number for h in hits[:2]} == {"国办函〔2004〕36号", "国办函〔2004〕88号"}
+    answer = answer_question("对比国办函〔2004〕36号和国办函〔2004〕88号：申办经费各由谁承担，中央财政的补助是否一样？",
+                             searcher)
+    assert {c.doc_number for c in answer.citations} >= {"国办函〔2004〕36号", "国办函〔2004〕88号"}, answer.text
+    assert "黑龙江省人民政府" in answer.text and "广东省人民政府" in answer.text
+
+
+def test_two_places_set_against_each_other_are_each_backed_by_their_own_document(searcher):
+    from assistant.answer import answer_question
+
+    answer = answer_question("哈尔滨2009年大冬会和深圳2011年大运会的申办经费承担有什么不同？", searcher)
+    assert not answer.abstained, answer.text
+    assert {c.doc_number for c in answer.citations} == {"国办函〔2004〕36号", "国办函〔2004〕88号"}, answer.text

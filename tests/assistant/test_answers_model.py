@@ -356,3 +356,19 @@ def test_a_former_post_the_list_does_not_print_is_a_partial_answer(searcher):
     assert answer.partial and "李建良任温州市民政局副局长" in answer.text and "原任职务" in answer.text, answer.text
     # 黄凡 is also removed (第40段): his former post is printed
     assert "防汛防旱指挥部办公室主任" in _ask(searcher, "黄凡原来是干什么的？").text
+
+
+def test_a_count_of_people_on_a_day_named_is_counted_in_that_days_entry(searcher):
+    # 记事 3日: "常务副市长陈建明、副市长孙维国与白山市党政代表团一行会见交流。" lists no exact pair by its 、 alone; the
+    # pair another day's entry lists (2日: "市长姚高员、副市长娄绍光陪同…") is not the answer.
+    from assistant.answer import answer_question
+
+    answer = answer_question("7月3日和白山市党政代表团会见交流的是哪两位市领导？", searcher)
+    assert [c.label for c in answer.citations] == ["3日"] and "孙维国" in answer.text, answer.text
+
+
+def test_an_item_of_a_part_named_by_its_heading_is_that_parts_item(searcher):
+    from assistant.answer import answer_question
+
+    answer = answer_question("47号文工作要求部分第（一）条讲的是什么？", searcher)
+    assert answer.citations[0].path == ("四", "（一）"), answer.text

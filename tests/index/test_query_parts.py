@@ -61,3 +61,26 @@ def test_a_bracketed_item_without_its_part_is_found_by_its_label():
     assert analyze("国办发〔2019〕6号（二十二）条讲了什么").clause_refs[0].matches(("七", "（二十二）"))
     # a part named before it keeps the part
     assert analyze("国办发〔2019〕3号第二部分第（三）条").clause_refs[0].paths[0] == ("二", "（三）")
+
+
+def test_the_deepest_item_may_be_named_in_words():
+    ref, = analyze("温人社发〔2019〕105号二（二）2里第（1）项要交的是什么材料？").clause_refs
+    assert ref.matches(("二", "（二）", "2", "（1）")) and not ref.matches(("二", "（二）", "2"))
+    assert analyze("二（二）2中的第（3）点").clause_refs[0].matches(("二", "（二）", "2", "（3）"))
+
+
+def test_a_part_named_by_its_heading_pins_its_own_item():
+    from types import SimpleNamespace
+
+    from index.fusion import pin_named_clauses
+
+    ref, = analyze("47号文工作要求部分第（一）条讲的是什么？").clause_refs
+    assert ref.part_heading == "工作要求" and ref.article == "（一）"
+    # 温政办〔2019〕47号: 二 力争在本年度内完成的立法项目 > （一）…, 四 工作要求 > （一）…
+    parts = [(("二",), "力争在本年度内完成的立法项目（8件）"), (("二", "（一）"), None), (("四",), "工作要求"),
+             (("四", "（一）"), "加强党对立法工作的领导")]
+    records = [SimpleNamespace(clause_id=i, doc_index=0, path=p, heading=h) for i, (p, h) in enumerate(parts)]
+    assert pin_named_clauses([(1, 0.9), (3, 0.5)], records, [ref])[0] == (3, 0.9)
+    # no part has that heading: any item so labelled, as before
+    other, = analyze("47号文保障机制部分第（一）条").clause_refs
+    assert pin_named_clauses([(1, 0.9), (3, 0.5)], records, [other])[0] == (1, 0.9)
