@@ -268,6 +268,8 @@ _DURATION = re.compile(r"(?<![\d.月])(?:\d{1,3}|[一二三四五六七八九十
                        # or the period itself, from one date to another ("1997年4月―1998年2月")
                        r"|\d{4}年\d{1,2}月(?:\d{1,2}日)?\s*(?:至|到|[―—–-])\s*(?:\d{4}年)?\d{1,2}月")
 
+_ASKS_DAYS = re.compile(r"(?:多少|几)个?(?:天|工作日|小时)")
+_DAYS = re.compile(r"(?<![\d.月])(?:\d{1,3}|[一二三四五六七八九十两]+)\s*个?(?:日|天|工作日|小时)")
 
 # "多少天", "几个工作日": a length of time counted in a unit (not "多长时间", often answered by a process).
 _COUNTED_TIME = re.compile(r"(?:多少|(?<!哪)几)个?(?:天|日|工作日|月|年|周|小时)")
@@ -290,7 +292,8 @@ def has_fact(kind: str, text: str, q: "Question | None" = None) -> bool:
     if kind == DATE and q is not None and q.milestone is not None and not q.milestone.search(text):
         return False  # "S1线什么时候开通": the day a 运营合作协议 was signed is not the day it opens
     if kind == DATE and q is not None and q.duration:
-        return bool(_DURATION.search(text))
+        # "多少个工作日能办完" is answered by a count of days, not by a year's exemption ("3年内免征").
+        return bool((_DAYS if _ASKS_DAYS.search(q.query) else _DURATION).search(text))
     if kind == AMOUNT and q is not None and q.ceiling and not _LIMIT.search(text):
         return False  # "公积金贷款最多能贷多少" asks a ceiling, which "已经发放…超过157亿元" is not
     if kind == AMOUNT and q is not None and q.unit is not None:
@@ -570,7 +573,7 @@ def without_situation(question: str) -> str:
 
 # Two things asked about together, each to be answered ("人民币存款和贷款余额分别是多少？"): the pair joined by 和 before
 # the words that ask for each ("分别", "各是", "哪个更…", "相差"); the second item runs to where the asking goes on.
-COMPARED = re.compile(r"分别|各是|各自|各有|各为|哪个更|哪一个更|相差|差多少")
+COMPARED = re.compile(r"分别|各是|各自|各有|各为|哪一?个[^，,。？?]{0,12}?更|相差|差多少")
 _SECOND = re.compile(r"(?:和|与|跟)([\u4e00-\u9fff]{2,12}?)(?=这?(?:两|二)[个项类种部家]?|[，,、？?的]|分别|各)")
 # "A和B这两个…": two whole items.
 _BOTH = re.compile(r"这?[两二][个项类种部家]")
@@ -590,6 +593,9 @@ def _compared(parts: list[str]) -> list[str]:
             second_words = tokenizer().lcut(m.group(1))
             n = len(second_words) if second_words[-1] == before[-1] and len(second_words) <= len(before) else 1
             first = p[:m.start()] + p[m.end():]
+            if n == 1 and len(second_words) == 2 and second_words[0][-1] == before[-1][-1]:
+                # "存款和贷款余额": two words alike (存款, 贷款) share the head after the second (余额)
+                first = p[:m.start()] + second_words[1] + p[m.end():]
             second = p[:m.start() - len("".join(before[-n:]))] + m.group(1) + p[m.end():]
             if _BOTH.match(p, m.end()) or _clause_like(m.group(1)) and _clause_like(p[:m.start()]):
                 # "新能源智能网联汽车和新材料这两个专项行动", "哈尔滨申办大冬会和深圳申办大运会" (each with its own verb):

@@ -120,6 +120,11 @@ def test_a_length_of_time_answers_how_long_not_a_validity_word():
     assert not has_fact(DATE, "已取得特殊工时行政许可并在有效期内的外商投资企业。", q)
     assert not has_fact(DATE, "本通知自2019年8月1日起施行。", q)
     assert has_fact(DATE, "本通知自2019年8月1日起施行。", parse_question("这个通知什么时候开始施行"))
+    # A count of days asked is answered by days, not by years (49号 三（十四）'s tax exemption).
+    days = parse_question("民营医院执业登记一般多少个工作日能办完？")
+    assert has_fact(DATE, "人力社保部门自受理之日起10个工作日内做出准予（或不予）行政许可决定。", days)
+    assert not has_fact(DATE, "…自其取得执业登记之日起，3年内免征房产税、城镇土地使用税。", days)
+    assert has_fact(DATE, "…自其取得执业登记之日起，3年内免征房产税、城镇土地使用税。", q)
 
 
 def test_a_figure_asked_in_a_unit_is_answered_only_by_a_figure_in_it():
@@ -416,7 +421,11 @@ def test_two_things_asked_each_are_two_parts():
     from assistant.answer.question import parse_question
 
     q = parse_question("7月底金融机构人民币存款和贷款余额分别是多少？")
-    assert q.parts == ("7月底金融机构人民币存款分别是多少？", "7月底金融机构人民币贷款余额分别是多少？")
+    # two words alike (存款, 贷款) share the head written after the second (余额)
+    assert q.parts == ("7月底金融机构人民币存款余额分别是多少？", "7月底金融机构人民币贷款余额分别是多少？")
+    # "哪个…更快" asks of each
+    assert parse_question("7月末温州的存款和贷款余额，哪个同比增长更快？").parts == (
+        "7月末温州的存款余额，哪个同比增长更快？", "7月末温州的贷款余额，哪个同比增长更快？")
     assert parse_question("门诊和床日分别按多少钱确认基数？").parts == ("门诊分别按多少钱确认基数？", "床日分别按多少钱确认基数？")
     assert parse_question("存款和贷款余额是多少？").parts == ()  # not asked for each
     # the second item repeats the first one's head word: it stands for both words before 和

@@ -372,3 +372,11 @@ def test_an_item_of_a_part_named_by_its_heading_is_that_parts_item(searcher):
 
     answer = answer_question("47号文工作要求部分第（一）条讲的是什么？", searcher)
     assert answer.citations[0].path == ("四", "（一）"), answer.text
+
+
+def test_which_of_two_is_higher_quotes_each(searcher):
+    # 48号 二（三） 生命健康 "年均增长12%以上", 二（五） 新材料 "年均增长15%以上": "哪个…更高" asks of each.
+    from assistant.answer import answer_question
+
+    answer = answer_question("生命健康和新材料两个产业，到2021年哪个的年均增长目标更高？", searcher)
+    assert {c.label for c in answer.citations} >= {"二、（三）", "二、（五）"}, answer.text
