@@ -23,12 +23,15 @@ from assistant.answer.select import (
 )
 from assistant.answer.sentences import Sentence, introduces_items, split_sentences
 from assistant.answer.types import Answer, Retriever
+from corpus.outline import CLOSING
 from corpus.validity import FROM, SPAN, TITLE_PERIOD, UNTIL, YEARS
 from index.hits import ClauseHit
 from index.query import ARTICLE_LABEL
 
 _WHOLE_DOCUMENT = re.compile(r"(?:文|文件|文章|通知|意见|方案|计划|办法|细则|条例|决定|批复|预案|号)(?:主要|大概|大致|都)?(?:讲|说|写)(?:了|的)?些?(?:是)?"
                              r"(?:什么|啥)|(?:文|文件|文章)的?(?:主要)?内容")
+# "回复了哪几方面问题", "列了哪几方面的措施": the parts of a document named.
+_ASPECTS = re.compile(r"哪(?:几|些)个?(?:方面|部分)|哪几个?问题|哪几点")
 _CN_NUMERAL = re.compile(r"[一二三四五六七八九十]+")
 # A later part of a question with at most this many content words has no subject of its own.
 _ELLIPTICAL_WORDS = 1
@@ -102,7 +105,7 @@ def compose_form(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[C
                  config: AnswerConfig, context: Context, rewritten: str | None, evidence_: float,
                  named_section: ClauseHit | None = None) -> Answer:
     """named_section: the section a list question names (listed_section), its items the answer."""
-    if asks_whole_document(q):
+    if asks_whole_document(q) and (q.form == OVERVIEW or named_section is None):
         return document_overview(q, hits, context, config, rewritten, evidence_)
     if named_section is not None:
         return section(q, named_section, hits, config, context, rewritten, evidence_)
@@ -533,8 +536,12 @@ _INLINE_SHARE = 0.5
 
 
 def asks_whole_document(q: Question) -> bool:
-    """"47号文主要讲了什么", "那篇文章讲的是什么": what a document as a whole is about, not one clause of it."""
-    return q.form == OVERVIEW and not q.intent.clause_refs and bool(_WHOLE_DOCUMENT.search(q.query))
+    """"47号文主要讲了什么", "那篇文章讲的是什么", "25号文回复了哪几方面问题": what a document as a whole is about,
+    not one clause of it."""
+    if q.intent.clause_refs:
+        return False
+    return q.form == OVERVIEW and bool(_WHOLE_DOCUMENT.search(q.query)) \
+        or q.form == ENUMERATION and bool(q.intent.doc_mentions) and bool(_ASPECTS.search(q.query))
 
 
 def document_overview(q: Question, hits: Sequence[ClauseHit], context: Context, config: AnswerConfig,
@@ -549,7 +556,18 @@ def document_overview(q: Question, hits: Sequence[ClauseHit], context: Context, 
     sections = [f"{c.label}{'、' if _CN_NUMERAL.fullmatch(c.label) else ' '}{c.heading}"
                 for c in clauses if len(c.path) == 1 and c.heading]
     notes = [f"（全文包括：{'；'.join(sections)}。）"] if len(sections) >= 2 else []
-    return compose(q.text, [opening], hits, notes=notes, rewritten=rewritten, evidence=evidence_)
+    picks = [opening]
+    if not notes or q.form == ENUMERATION:
+        # Parts numbered without headings (一、…二、…), or the parts asked for ("哪几方面"): each says what it is
+        # about in its first sentence (of its first item, when it is a heading over items).
+        bodies = [c if c.text.strip() else next((k for k in context.children(c) if k.text.strip()), None)
+                  for c in clauses if len(c.path) == 1 and c.clause_id != first.clause_id and c.label != CLOSING]
+        bodies = [b for b in bodies if b is not None]
+        if len(bodies) >= 2:
+            picks += [span(b, (s := _first_worded(b.text)).start, s.end) for b in bodies[: config.list_items]]
+            if len(bodies) > config.list_items:
+                notes.append(f"（共{len(bodies)}部分，以上列出前{config.list_items}部分。）")
+    return compose(q.text, picks, hits, notes=notes, rewritten=rewritten, evidence=evidence_)
 
 
 def listed_section(q: Question, hits: Sequence[ClauseHit], context: Context, config: AnswerConfig) -> ClauseHit | None:

@@ -258,3 +258,19 @@ def test_two_places_set_against_each_other_are_each_backed_by_their_own_document
     answer = answer_question("哈尔滨2009年大冬会和深圳2011年大运会的申办经费承担有什么不同？", searcher)
     assert not answer.abstained, answer.text
     assert {c.doc_number for c in answer.citations} == {"国办函〔2004〕36号", "国办函〔2004〕88号"}, answer.text
+
+
+def test_a_document_whose_parts_have_no_headings_is_summed_up_part_by_part(searcher):
+    # 国办发〔1996〕25号 numbers its parts 一、二、三 without headings: each part's first sentence says what it is about.
+    from assistant.answer import answer_question
+
+    answer = answer_question("国办发〔1996〕25号这份通知主要讲了些什么？", searcher)
+    assert [c.label for c in answer.citations] == ["导语", "一", "二", "三"], answer.text
+
+
+def test_the_aspects_of_a_document_named_are_its_parts(searcher):
+    # 国办函〔2004〕25号 answers 湖北's requests under five headed parts (一、关于…问题 … 五、关于…问题).
+    from assistant.answer import answer_question
+
+    answer = answer_question("国办函〔2004〕25号答复了湖北哪几方面的问题？", searcher)
+    assert {"一", "二", "三", "四", "五"} <= {c.label for c in answer.citations}, answer.text
