@@ -16,8 +16,8 @@ from index.fusion import ranked as by_score
 TYPE_PRIOR = 0.2
 TYPE_PRIOR_DEPTH = 30
 
-AMOUNT, AGENCY, DATE, PERMISSION, PLACES = "amount", "agency", "date", "permission", "places"
-KINDS = (AMOUNT, AGENCY, DATE, PERMISSION, PLACES)
+AMOUNT, AGENCY, DATE, PERMISSION, PLACES, COLOR = "amount", "agency", "date", "permission", "places", "color"
+KINDS = (AMOUNT, AGENCY, DATE, PERMISSION, PLACES, COLOR)
 
 _WHICH = r"哪(?:些|几个?|[一二三四五六七八九十两\d]+个?)(?:试点)?"
 _PLACE_NOUNS = r"城市|省份?|省市|地区|区域|县市?|市县"
@@ -31,6 +31,7 @@ CUES = {
     PERMISSION: re.compile(r"能不能|能否|是否|可以|可否|可不可以|允许|准许|禁止|不得|必须|要不要|需不需要|需要.*吗|能.*吗|会不会|吗[？?！!。]?\s*$"),
     # "试点选了哪些地方", "哪几个城市": the places listed.
     PLACES: re.compile(rf"{_WHICH}(?:地方|{_PLACE_NOUNS})"),
+    COLOR: re.compile(r"(?:什么|哪种|哪个|啥|哪些)颜色|颜色(?:是|为)|什么色"),
 }
 # A list of places asked in words that can ask nothing else ("哪些地方" may also ask where something is published).
 ASKS_PLACE_LIST = re.compile(rf"{_WHICH}(?:{_PLACE_NOUNS})")
@@ -57,6 +58,8 @@ EVIDENCE = {
                      r"|有效期|之日起|起施行|期限|期间|每年|年底|年末"),
     PERMISSION: re.compile(r"可以|可|允许|准许|不得|禁止|严禁|应当|须|必须|不予|不再|取消|实行|免征|鼓励|支持"),
     PLACES: re.compile(rf"{_PLACE}(?:[、和及]{_PLACE})+"),  # a list of them: "北京、吉林、安徽…", "瑞安市、乐清市"
+    # A colour stated ("为白底黑字", "代号为红色", "分别用红色、橙色…表示"), not a word coloured ("绿色金融", "红色基因").
+    COLOR: re.compile(r"(?:为|是|呈|用|采用|以)[红橙黄绿青蓝紫白黑灰金银棕]色|[白黑红黄蓝绿]底[白黑红黄蓝绿]?字|颜色"),
 }
 
 

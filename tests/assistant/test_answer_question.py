@@ -574,3 +574,16 @@ def test_what_a_date_is_asked_of_when_the_question_names_the_date():
     assert parse_question("苍南三澳核电项目的开工时间是什么时候？").attribute == ("开工",)
     # no date named: the document's own date answers for what it is about
     assert parse_question("特殊工时清单管理从哪天开始实行？").attribute == ()
+
+
+def test_a_colour_asked_is_answered_by_a_colour_stated():
+    from index.answer_types import COLOR, has_evidence, question_kinds
+
+    assert COLOR in question_kinds("消防救援车挂的“应急”专用号牌是什么颜色的？")
+    # 国办发〔2018〕114号 二, 附件 三; 突发事件应对法 第四十二条
+    assert has_evidence(COLOR, "专用号牌为白底黑字，配以红色汉字“应急”")
+    assert has_evidence(COLOR, "前牌的所属救援队伍代号为红色，后牌的所属救援队伍代号为黑色。")
+    assert has_evidence(COLOR, "分为一级、二级、三级和四级，分别用红色、橙色、黄色和蓝色标示")
+    # a word coloured states no colour
+    assert not has_evidence(COLOR, "鼓励发展普惠金融、绿色金融、小微金融。")
+    assert not has_evidence(COLOR, "要在传承红色基因中践行初心使命")
