@@ -280,6 +280,8 @@ def factoid(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Clause
         picks = _anchor(picks, hits, selection.scored, config)
     direct = selection.direct if (q.kinds or q.form != OPEN) else None
     asked = _asked_only(q)
+    if asked == DATE and best.hit.kind == "chronicle":
+        asked = None  # a chronicle entry's day is its label, not in its text
     if asked and not any(has_fact(asked, p.quote, q) for p in picks):
         # The sentences chosen give no figure (or date) of the kind asked. A time limit in a sentence of the same
         # document nearly as relevant answers ("人社部门多少天内给结果": "…10个工作日内做出…决定", whose 人力社保 the
@@ -297,6 +299,10 @@ def factoid(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Clause
                    evidence=evidence_, headings=_list_headings(picks, selection.scored, context))
 
 
+# "是哪一天发布的", "几月几号": a calendar day asked.
+_ASKS_DAY = re.compile(r"哪一?天|几月几[号日]|具体日期")
+
+
 def _asked_only(q: Question) -> str | None:
     """The kind of fact a single-part factoid asks and nothing else, where quotes without one decline it: a figure, a
     district, or the date of a project's milestone (开通, 动工, 投产) or a counted length of time. (Not any date: a
@@ -305,7 +311,8 @@ def _asked_only(q: Question) -> str | None:
     if q.form != FACTOID or q.parts or len(q.factual) != 1:
         return None
     kind = next(iter(q.factual))
-    if kind in (AMOUNT, LOCALITY) or kind == DATE and (q.milestone is not None or q.counted_time):
+    if kind in (AMOUNT, LOCALITY) or kind == DATE and (q.milestone is not None or q.counted_time
+                                                        or _ASKS_DAY.search(q.query)):
         return kind
     return None
 

@@ -181,7 +181,8 @@ class Question:
 
 # Facts index.answer_types does not recognize in running text: "每5年", "6月底前", "102.1" (an index value).
 _MORE_EVIDENCE = {
-    DATE: re.compile(r"\d{1,2}月(?:底|末|中旬|上旬|下旬)|年底前|月底前"),
+    # or written in Chinese numerals ("一九八〇年九月一日")
+    DATE: re.compile(r"\d{1,2}月(?:底|末|中旬|上旬|下旬)|年底前|月底前|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月"),
     AMOUNT: re.compile(r"\d+\.\d+|[两三四五六七八九十]+(?:个|项|家|名)|[一二三四五六七八九十]分之[一二三四五六七八九十]"
                        r"|半数|\d+\s*周?岁|不设[上下]限|不受(?:数量|比例|名额)?限制"),
     # Bodies named without a place ("卫生健康部门", "…发展工作领导小组") and places listed ("瑞安市、乐清市").

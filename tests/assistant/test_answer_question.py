@@ -120,6 +120,8 @@ def test_a_length_of_time_answers_how_long_not_a_validity_word():
     assert not has_fact(DATE, "已取得特殊工时行政许可并在有效期内的外商投资企业。", q)
     assert not has_fact(DATE, "本通知自2019年8月1日起施行。", q)
     assert has_fact(DATE, "本通知自2019年8月1日起施行。", parse_question("这个通知什么时候开始施行"))
+    # a date written in Chinese numerals (国发〔1981〕88号)
+    assert has_fact(DATE, "一九八〇年九月一日国务院批转国家农委关于…的情况报告", parse_question("国务院是哪一天批转的"))
     # A count of days asked is answered by days, not by years (49号 三（十四）'s tax exemption).
     days = parse_question("民营医院执业登记一般多少个工作日能办完？")
     assert has_fact(DATE, "人力社保部门自受理之日起10个工作日内做出准予（或不予）行政许可决定。", days)

@@ -380,3 +380,13 @@ def test_which_of_two_is_higher_quotes_each(searcher):
 
     answer = answer_question("生命健康和新材料两个产业，到2021年哪个的年均增长目标更高？", searcher)
     assert {c.label for c in answer.citations} >= {"二、（三）", "二、（五）"}, answer.text
+
+
+def test_a_day_asked_that_no_quote_dates_is_declined(searcher):
+    # 491号 三（一）: "市财政局根据政府产业基金运行情况发布《申报通知》。" gives no date; a chronicle entry's day is its label.
+    from assistant.answer import answer_question
+
+    answer = answer_question("政府产业基金奖励的《申报通知》具体是哪一天发的？", searcher)
+    assert answer.abstained and answer.partial and answer.citations[0].label == "三、（一）", answer.text
+    entry = answer_question("7月份市长姚高员是哪一天陪同国家体育总局领导调研的？", searcher)
+    assert not entry.abstained and entry.citations[0].label == "2日", entry.text
