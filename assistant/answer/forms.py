@@ -269,6 +269,12 @@ def factoid(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Clause
     """The sentence holding the asked-for fact first, then its clause quoted (whole when short) for support."""
     selection = select(scored, config, q)
     best = selection.scored[0]
+    own = _first_documents_own(best, scored, hits) if _asked_only(q) in (AMOUNT, DATE) else None
+    if own is not None:
+        # "公积金贷款最高能贷多少": the figure that tipped the choice is another document's (49号's 贴息贷款), whose
+        # sentence holds fewer of the question's words than the document retrieval ranks first: not the one asked.
+        return partial(q.text, excerpt([own]), hits, missing_detail({_asked_only(q)}), rewritten, evidence_,
+                       declined=True)
     picks = list(selection.excerpts)
     if PERSON in q.kinds:
         picks += _siblings(best, selection.scored, config)
@@ -297,6 +303,20 @@ def factoid(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Clause
         picks = _unique([direct, *picks])
     return compose(q.text, picks, hits, kinds=q.factual, asked=q, direct=direct, notes=notes, rewritten=rewritten,
                    evidence=evidence_, headings=_list_headings(picks, selection.scored, context))
+
+
+def _first_documents_own(best: ScoredSentence, scored: Sequence[ScoredSentence],
+                         hits: Sequence[ClauseHit]) -> ScoredSentence | None:
+    """When the sentence chosen holds the kind of fact asked but is of another document than the first one retrieved
+    (an injected clause is none), and a sentence of that first document matches more of the question's words: the
+    best of those."""
+    first = next((h for h in hits if not looks_like_injection(h.text)), None)
+    if first is None or not best.kind or (best.hit.doc_number, best.hit.title) == (first.doc_number, first.title):
+        return None
+    own = [s for s in scored if (s.hit.doc_number, s.hit.title) == (first.doc_number, first.title)]
+    if not any(s.keyword > best.keyword for s in own):
+        return None
+    return max(own, key=lambda s: s.score)
 
 
 # "是哪一天发布的", "几月几号": a calendar day asked.
