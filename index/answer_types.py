@@ -71,6 +71,15 @@ def question_kinds(question: str) -> frozenset[str]:
 _YEAR = re.compile(r"^(?:19|20)\d\d\s*年$")
 
 
+def prior_for(question: str, mode: str, texts: Callable[[list[int]], list[str]]):
+    """type_prior for one query as a function of a ranking (the identity outside hybrid search): the searchers apply
+    it to the named documents' clauses and to the rest apart, so a second document named ("36号和88号") stays ahead
+    of the rest whatever its score."""
+    if mode != "hybrid":
+        return lambda ranked: ranked
+    return lambda ranked: type_prior(question, ranked, texts)
+
+
 def has_evidence(kind: str, text: str) -> bool:
     """Whether text contains the kind of fact (an amount, an agency, a date, a permission)."""
     matches = (m.group(0) for m in EVIDENCE[kind].finditer(text))

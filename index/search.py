@@ -11,7 +11,7 @@ import numpy as np
 
 from index import fusion as fuse
 from index import store
-from index.answer_types import type_prior
+from index.answer_types import prior_for
 from index.bm25 import KeywordIndex, top_k
 from index.folder import StoredIndex, read_index
 from index.embed import Embedder, check_dimensions, get_embedder, index_model
@@ -228,7 +228,7 @@ class Searcher(SearchOne):
                     dn_focus[i] = self._dense_exact(qv[i], np.flatnonzero(f[self._doc_of]), depth)
         results = []
         for i, intent in enumerate(intents):
-            prior = self._prior(queries[i], mode)
+            prior = prior_for(queries[i], mode, lambda ids: [self.records[c].text for c in ids])
             ranked = prior(self._fuse(kw_lists[i], dn_lists[i], mode))
             if focus[i] is not None:  # a named document's clauses come first, then the rest
                 ranked = fuse.named_first(prior(self._fuse(kw_focus[i], dn_focus[i], mode)), ranked)
@@ -238,13 +238,6 @@ class Searcher(SearchOne):
                                                  and (clause_mask is None or clause_mask[r.clause_id])])
             results.append([self.records[c].hit(rank, s) for rank, (c, s) in enumerate(ranked[:k], start=1)])
         return results
-
-    def _prior(self, query: str, mode: str):
-        """The answer-type prior of a hybrid search, applied to the named documents' clauses and to the rest apart: a
-        second document named ("36号和88号") stays ahead of the rest whatever its score."""
-        if mode != "hybrid":
-            return lambda ranked: ranked
-        return lambda ranked: type_prior(query, ranked, lambda ids: [self.records[c].text for c in ids])
 
     def _chronicle(self) -> list[store.ClauseRecord]:
         """The chronicle (政府记事) entries of the index, found once."""

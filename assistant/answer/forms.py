@@ -269,12 +269,12 @@ def factoid(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Clause
     """The sentence holding the asked-for fact first, then its clause quoted (whole when short) for support."""
     selection = select(scored, config, q)
     best = selection.scored[0]
-    own = _first_documents_own(best, scored, hits) if _asked_only(q) in (AMOUNT, DATE) else None
+    asked = _asked_only(q)
+    own = _first_documents_own(best, scored, hits) if asked in (AMOUNT, DATE) else None
     if own is not None:
         # "公积金贷款最高能贷多少": the figure that tipped the choice is another document's (49号's 贴息贷款), whose
         # sentence holds fewer of the question's words than the document retrieval ranks first: not the one asked.
-        return partial(q.text, excerpt([own]), hits, missing_detail({_asked_only(q)}), rewritten, evidence_,
-                       declined=True)
+        return partial(q.text, excerpt([own]), hits, missing_detail({asked}), rewritten, evidence_, declined=True)
     picks = list(selection.excerpts)
     if PERSON in q.kinds:
         picks += _siblings(best, selection.scored, config)
@@ -285,7 +285,6 @@ def factoid(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Clause
     if not q.action:  # a personnel list's top item may be from the other half of the list (a removal)
         picks = _anchor(picks, hits, selection.scored, config)
     direct = selection.direct if (q.kinds or q.form != OPEN) else None
-    asked = _asked_only(q)
     if asked == DATE and best.hit.kind == "chronicle":
         asked = None  # a chronicle entry's day is its label, not in its text
     if asked and not any(has_fact(asked, p.quote, q) for p in picks):

@@ -8,7 +8,7 @@ import numpy as np
 
 from index import fusion as fuse
 from index import store
-from index.answer_types import type_prior
+from index.answer_types import prior_for
 from index.embed import check_dimensions, get_embedder, index_model
 from index.errors import BadFilter
 from index.hits import ClauseHit
@@ -152,8 +152,7 @@ class MilvusSearcher(SearchOne):
         for i, q in enumerate(queries):
             intent = analyze(q)
             focus = self._mention_docs(intent, base)
-            # The answer-type prior applies to the named documents' clauses and to the rest apart (index.search's rule).
-            prior = (lambda r, q=q: type_prior(q, r, self._texts)) if mode == "hybrid" else (lambda r: r)
+            prior = prior_for(q, mode, self._texts)
             ranked = prior(self._retrieve(q, qv[i] if qv is not None else None, base, depth, mode))
             if focus is not None:  # a named document's clauses come first, then the rest
                 first = self._retrieve(q, qv[i] if qv is not None else None,
