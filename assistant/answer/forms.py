@@ -22,7 +22,7 @@ from assistant.answer.select import (
     whole,
 )
 from assistant.answer.sentences import Sentence, introduces_items, split_sentences
-from assistant.answer.types import Answer, Retriever
+from assistant.answer.types import Answer, Retriever, doc_key
 from corpus.outline import CLOSING
 from corpus.validity import FROM, SPAN, TITLE_PERIOD, UNTIL, YEARS
 from index.hits import ClauseHit
@@ -310,9 +310,12 @@ def _first_documents_own(best: ScoredSentence, scored: Sequence[ScoredSentence],
     (an injected clause is none), and a sentence of that first document matches more of the question's words: the
     best of those."""
     first = next((h for h in hits if not looks_like_injection(h.text)), None)
-    if first is None or not best.kind or (best.hit.doc_number, best.hit.title) == (first.doc_number, first.title):
+    if first is None or not best.kind:
         return None
-    own = [s for s in scored if (s.hit.doc_number, s.hit.title) == (first.doc_number, first.title)]
+    key = doc_key(first.doc_number, first.title)
+    if doc_key(best.hit.doc_number, best.hit.title) == key:
+        return None
+    own = [s for s in scored if doc_key(s.hit.doc_number, s.hit.title) == key]
     if not any(s.keyword > best.keyword for s in own):
         return None
     return max(own, key=lambda s: s.score)
