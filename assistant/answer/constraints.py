@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from assistant.answer.question import SURNAMES
+from assistant.answer.regions import within
 from assistant.answer.segment import posseg
 from corpus.numbers import YEAR_SERIAL, to_int
 from index.hits import ClauseHit
@@ -131,7 +132,8 @@ def supports(c: Constraint, hit: ClauseHit, issue: Issue | None = None) -> bool:
     if c.kind == PLACE:
         # A short form the documents use counts too ("台资企业", "港、澳、台" for 台湾: index.synonyms).
         names = (c.value, *expand_word(c.value))
-        return any(n in own for n in names) or bool(issue and c.value in issue.issuers)
+        # So does a place within it ("乌鲁木齐、昌吉、石河子" for 新疆).
+        return any(n in own for n in names) or bool(issue and c.value in issue.issuers) or within(c.value, own)
     if c.kind == YEAR:
         year = int(c.value)
         if str(year) in own or (when or "").startswith(str(year)):

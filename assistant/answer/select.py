@@ -12,6 +12,7 @@ from assistant.answer.context import Context, is_list_heading
 from assistant.answer.guard import looks_like_injection
 from assistant.answer.question import (AMOUNT, APPOINT, COUNT, ENUMERATION, PERMISSION, PERSON, POST_BEFORE_NAME, REMOVE,
                                        SPEECH, Question, has_fact, names_post_title)
+from assistant.answer.regions import within
 from assistant.answer.segment import tokenizer
 from assistant.answer.sentences import Sentence, introduces_items, split_sentences, unspaced
 from assistant.answer.types import Retriever, as_vectors
@@ -296,7 +297,8 @@ def credit(word: str, text: str, alternatives: Sequence[str] = ()) -> float:
     if len(word) >= 3:
         grams = [word[i:i + 2] for i in range(len(word) - 1)]
         score = max(score, _PART_CREDIT * sum(g in text for g in grams) / len(grams))
-    if score < SYNONYM_CREDIT and (abbreviates(word, text) or any(stem in text for stem in agent_stem(word))):
+    if score < SYNONYM_CREDIT and (abbreviates(word, text) or any(stem in text for stem in agent_stem(word))
+                                   or within(word, text)):  # a region, by places in it ("新疆": "乌鲁木齐、昌吉")
         score = SYNONYM_CREDIT
     return score
 

@@ -135,3 +135,27 @@ def test_an_item_number_before_a_word_opening_with_yue_is_no_month():
     # "温政办〔2019〕50号 二（五）10 月光经济": 10 numbers the item; 月光 is the night economy, not October.
     assert constraints("温政办〔2019〕50号 二（五）10 月光经济的牵头单位是哪个？") == ()
     assert [c.value for c in constraints("10月份的数据")] == [10]
+
+
+def test_a_region_is_backed_by_places_within_it():
+    # 国函〔2018〕145号 一 names the three zones but not 新疆, which only its 四 prints.
+    approval = replace(STATS, title="国务院关于同意乌鲁木齐、昌吉、石河子高新技术产业开发区建设国家自主创新示范区的批复",
+                       issuer="国务院", text="同意乌鲁木齐、昌吉、石河子3个高新技术产业开发区建设国家自主创新示范区。")
+    [xinjiang] = constraints("新疆哪几个高新区被批准建设国家自主创新示范区？")
+    assert supports(xinjiang, approval)
+    # Only downwards: a county is not backed by its city, nor a city by another province's places.
+    [lucheng] = constraints("鹿城区对新开的民营诊所有没有额外的开办补贴？")
+    assert not supports(lucheng, replace(STATS, issuer=None, text="对社会办医疗机构新建项目给予一次性补助。"))
+    [hubei] = constraints("湖北有哪几个高新区建设国家自主创新示范区？")
+    assert not supports(hubei, approval)
+
+
+def test_regions_nest_by_division_code():
+    from assistant.answer.regions import within
+
+    assert within("新疆", "乌鲁木齐、昌吉、石河子高新区") and within("湖北", "巴东县马鬃山村")
+    assert within("浙江", "温州市") and within("温州", "鹿城区")
+    assert not within("温州", "温州市") and not within("鹿城区", "温州") and not within("杭州", "温州市")
+    # A county's two-character short form is too often a word: "朝阳产业" names no district of 北京.
+    assert not within("北京", "发展朝阳产业")
+    assert not within("发展", "乌鲁木齐")  # not a region at all

@@ -1,0 +1,74 @@
+"""Which administrative divisions lie within which, from the national division codes (cpca's adcodes.csv).
+
+A question may name a province ("新疆哪几个高新区…") where a clause names only places in it ("乌鲁木齐、昌吉、
+石河子"). The codes nest: a province's code shares its first two digits with every place in it, a prefecture's its
+first four. The table is read from cpca's package folder without importing cpca (which loads pandas).
+"""
+from __future__ import annotations
+
+import csv
+import importlib.util
+import re
+from functools import lru_cache
+from pathlib import Path
+
+# Suffixes a name is also written without ("新疆维吾尔自治区" -> 新疆, "昌吉回族自治州" -> 昌吉), longest first.
+_SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "回族自治州", "自治区", "自治州", "自治县",
+             "地区", "省", "市", "县", "区", "盟", "旗")
+
+
+def _table_path() -> Path | None:
+    spec = importlib.util.find_spec("cpca")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / "resources" / "adcodes.csv"
+    return path if path.is_file() else None
+
+
+def _prefix(code: str) -> str:
+    """The digits a division shares with everything in it."""
+    if code[2:] == "0" * 10:
+        return code[:2]
+    if code[4:] == "0" * 8:
+        return code[:4]
+    return code[:6]
+
+
+@lru_cache(maxsize=1)
+def _divisions() -> dict[str, tuple[str, ...]]:
+    """name -> code prefixes. A short form counts where it has three characters or more, or names a province or a
+    prefecture: a county's two-character short form is too often a word ("朝阳产业", "城关")."""
+    path = _table_path()
+    names: dict[str, set[str]] = {}
+    if path is None:
+        return {}
+    with path.open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            name, code = row["name"], row["adcode"]
+            if name == "市辖区" or len(code) != 12:
+                continue
+            forms = {name}
+            for suffix in _SUFFIXES:
+                short = len(name) - len(suffix)
+                if name.endswith(suffix) and short >= 2:
+                    if short >= 3 or len(_prefix(code)) <= 4:
+                        forms.add(name[: -len(suffix)])
+                    break
+            for form in forms:
+                names.setdefault(form, set()).add(_prefix(code))
+    return {n: tuple(sorted(p)) for n, p in names.items()}
+
+
+@lru_cache(maxsize=64)
+def _inside(region: str) -> re.Pattern | None:
+    """A pattern of the names of every division inside the region (not the region itself)."""
+    table = _divisions()
+    outer = table.get(region, ())
+    names = [n for n, inner in table.items() if any(i != o and i.startswith(o) for i in inner for o in outer)]
+    return re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True)))) if names else None
+
+
+def within(region: str, text: str) -> bool:
+    """Whether the text names a division lying inside the region."""
+    pattern = _inside(region) if region in _divisions() else None
+    return bool(pattern and pattern.search(text))
