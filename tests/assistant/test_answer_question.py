@@ -97,6 +97,10 @@ def test_which_ones_is_an_enumeration_and_how_many_a_count():
     q = parse_question("苍南霞关的“六防体系”是哪六防")  # "哪N" before any noun states how many are asked for
     assert q.form == ENUMERATION and q.count == 6
     assert parse_question("这是哪一年的文件").count is None
+    # "一共多少亿元" asks a sum, as "是多少亿元" does, and of what it is asked: not things to count.
+    q = parse_question("国家融资担保基金的注册资本一共是多少亿元？")
+    assert q.form != COUNT and q.attribute == ("注册资本",)
+    assert parse_question("住户存款一共有多少？").form == COUNT
 
 
 def test_month_and_day_is_a_date():
