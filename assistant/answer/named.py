@@ -174,8 +174,18 @@ def ordinal_misses(q: Question, hits: Sequence[ClauseHit]) -> list[str]:
     best = texts[0]
     for m in _ORDINAL.finditer(q.query):
         token = m.group(0)
-        if (not m.group(1) and m.group(2) == "一") or any(token in t for t in texts):
-            # "一次" without 第 is a frequency ("多久检查一次"), not an ordinal
+        if not m.group(1) and m.group(2) == "一":
+            continue  # "一次" without 第 is a frequency ("多久检查一次"), not an ordinal
+        # What it numbers: "第一次全国污染源普查" is not the best clause's "第二次全国污染源普查", though another clause
+        # prints "第一次全国三级公立医院绩效考核". (A best clause printing the ordinal itself may name the thing at more
+        # length: "八次全会" is its "八次全体（扩大）会议".)
+        after = q.query[m.end():m.end() + 2]
+        if len(after) == 2 and token not in best and any(
+                x.group(3) == m.group(3) and x.group(2) != m.group(2) and best[x.end():x.end() + 2] == after
+                for x in _ORDINAL.finditer(best)):
+            out.append(token)
+            continue
+        if any(token in t for t in texts):
             continue
         if any(x.group(3) == m.group(3) and x.group(2) != m.group(2) for x in _ORDINAL.finditer(best)):
             out.append(token)

@@ -78,6 +78,22 @@ def test_ordinal_the_best_clause_prints_with_another_number_is_a_near_miss():
     assert named.ordinal_misses(parse_question("市委十二届八次全会什么时候召开"), [hit]) == []
 
 
+def test_ordinal_of_what_the_best_clause_numbers_otherwise_is_a_near_miss_though_another_clause_prints_it():
+    # 国办函〔2018〕74号 adjusts the 第二次 census group; 国办发〔2019〕4号 prints "第一次全国三级公立医院绩效考核".
+    census = make_hit((1, None, "国务院办公厅关于调整国务院第二次全国污染源普查领导小组组成人员的通知", (), "导语", None,
+                       "国务院决定对国务院第二次全国污染源普查领导小组组成人员进行相应调整。"))
+    hospitals = make_hit((2, None, "国务院办公厅关于加强三级公立医院绩效考核工作的意见", ("四", "（一）"), "四、（一）",
+                          None, "2019年12月底前完成第一次全国三级公立医院绩效考核工作。"))
+    assert named.ordinal_misses(parse_question("第一次全国污染源普查领导小组的组长是谁？"), [census, hospitals]) \
+        == ["第一次"]
+    assert named.ordinal_misses(parse_question("第二次全国污染源普查领导小组的组长是谁？"), [census, hospitals]) == []
+    # The best clause printing the ordinal itself may name the thing at more length ("八次全会": 八次全体（扩大）会议),
+    # though it names another meeting the short way ("十四届五次全会").
+    plenum = make_hit((3, None, "市委召开十二届八次全体（扩大）会议", ("第1段",), "第1段", None,
+                       "市委十二届八次全体（扩大）会议传达学习省委十四届五次全会精神。"))
+    assert named.ordinal_misses(parse_question("八次全会审议通过了一个什么决定"), [plenum]) == []
+
+
 def test_frequency_is_not_an_ordinal():
     hit = make_hit((1, None, "通知", ("一",), "一", None, "每两次检查之间不少于三个月。"))
     assert named.ordinal_misses(parse_question("多久检查一次"), [hit]) == []
