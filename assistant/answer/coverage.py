@@ -207,28 +207,33 @@ def resolve_words(q: Question, retriever: Retriever) -> Question:
     def held(t: str) -> bool:
         return known[t] or any(known[e] for e in expand_word(t))
 
-    words: list[str] = []
-    for w in q.words:
-        found = w if known[w] else next((t for t in options[w] if held(t)), w)
-        if found not in words:
-            words.append(found)
-    if tuple(words) == q.words:
+    mended = {w: w if known[w] else next((t for t in options[w] if held(t)), w) for w in q.words}
+    words = tuple(dict.fromkeys(mended.values()))
+    if words == q.words:
         return q
-    return replace(q, words=tuple(words), equivalents=tuple((w, expand_word(w)) for w in words))
+    # What a figure is asked of is mended alike when the mend only cuts it short ("标准差多少": 标准).
+    return replace(q, words=words, equivalents=tuple((w, expand_word(w)) for w in words),
+                   attribute=tuple(m if (m := mended.get(w, w)) in w else w for w in q.attribute))
 
 
 # Question phrases a word may have swallowed a character of ("多大面积" cut as 多|大面积), and the measure words that
 # follow 哪 or 几 ("哪段时间" cut as 哪|段时间).
 _QUESTION_PHRASES = ("多大", "多少", "多长", "多高", "几个", "哪个", "什么")
 _MEASURE_CHARS = set("个段种类项条位家批次所")
+# What asks, with 多少 after it, how far two things are apart ("标准差多少", "价格高多少").
+_COMPARING_CHARS = set("差高低多少贵长短大小快慢早晚")
 
 
 def _unglued(question: str, word: str) -> list[str]:
-    """The word without a first character that belongs to a question phrase before it."""
+    """The word without a first character that belongs to a question phrase before it, or without a last one that
+    asks with the phrase after it ("扣除标准|差多少": jieba reads 标准差, a word of its own)."""
     i = question.find(word)
     if i > 0 and len(word) >= 3 and (question[i - 1:i + 1] in _QUESTION_PHRASES
                                      or question[i - 1] in "哪几" and word[0] in _MEASURE_CHARS):
         return [word[1:]]
+    end = i + len(word)
+    if i >= 0 and len(word) >= 3 and word[-1] in _COMPARING_CHARS and question[end:end + 2] in ("多少", "几个", "几倍"):
+        return [word[:-1]]
     return []
 
 

@@ -300,3 +300,14 @@ def test_a_card_named_in_two_pieces_is_one_topic():
 
     assert uncovered_topics(q("市民卡丢了怎么补办？"), Gazette()) == ("市民卡",)
     assert uncovered_topics(q("市民化怎么推进？"), Gazette()) == ()
+
+
+def test_a_word_that_swallowed_the_asking_predicate_is_resolved_and_so_is_what_the_figure_is_asked_of():
+    # jieba reads "扣除标准|差多少" as 标准差 (a word of its own); 国发〔2018〕41号 第十七条 prints 扣除标准.
+    rent = Holds("（一）直辖市、省会（首府）城市、计划单列市以及国务院确定的其他城市，扣除标准为每月1500元；")
+    question = q("在省会城市租房和在小城市租房，个税每月扣除标准差多少？")
+    assert question.attribute == ("标准差",)
+    resolved = resolve_words(question, rent)
+    assert "标准" in resolved.words and resolved.attribute == ("标准",)
+    # A noun's own last character is no predicate: "销售额多少" keeps 销售额, which the text does not hold.
+    assert resolve_words(q("小规模纳税人月销售额多少以下免税？"), rent).attribute == ("销售额",)
