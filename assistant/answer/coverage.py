@@ -267,8 +267,10 @@ def _parts(word: str) -> list[str]:
 
 def _is_topic(word: str) -> bool:
     """A dictionary noun of two or more Chinese characters that names something specific; words jieba
-    makes up from unknown characters (前报 in 什么时候前报给) and question phrases (多长时间) are not."""
+    makes up from unknown characters (前报 in 什么时候前报给) and question phrases (多长时间) are not, nor money
+    spoken of plainly ("交钱", "挣钱", "价钱": the figure asked, which gazettes write as 费, 资金, 价格)."""
     return (re.fullmatch(r"[\u4e00-\u9fff]{2,}", word) is not None and word not in GENERIC_NOUNS | VALUE_NOUNS
+            and not (len(word) == 2 and word[1] == "钱")
             and not (_QUESTION_CHARS & set(word)) and not _TIME_WORD.fullmatch(word)
             and tokenizer().FREQ.get(word, 0) > 0)
 

@@ -311,3 +311,10 @@ def test_a_word_that_swallowed_the_asking_predicate_is_resolved_and_so_is_what_t
     assert "标准" in resolved.words and resolved.attribute == ("标准",)
     # A noun's own last character is no predicate: "销售额多少" keeps 销售额, which the text does not hold.
     assert resolve_words(q("小规模纳税人月销售额多少以下免税？"), rent).attribute == ("销售额",)
+
+
+def test_money_spoken_of_plainly_names_no_topic():
+    # 国办发〔2018〕114号 四 writes 免收车辆通行费和停车费; no gazette writes "交钱".
+    plates = Holds("对悬挂专用号牌的车辆免征车辆购置税、免收车辆通行费和停车费。")
+    assert "交钱" not in uncovered_topics(q("悬挂专用号牌的车辆过路、停车要不要交钱？"), plates)
+    assert "押金" in uncovered_topics(q("悬挂专用号牌的车辆过路、停车要不要交押金？"), plates)
