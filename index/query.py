@@ -159,6 +159,8 @@ _ARTICLE = re.compile(rf"第({_NUM})条")
 _DOTTED = re.compile(r"第\s*(\d{1,2}(?:[.．]\d{1,2}){1,3})(?![\d.．])|(?<![\d.．])(\d{1,2}(?:[.．]\d{1,2}){1,3})"
                      r"\s*(?=节|小节|条|款|部分|(?:中|里)?(?:讲|规定|说|写)了?)")
 _ITEM = re.compile(rf"第({_NUM})项")
+# "附件第85项", "附件2第3条", "附件一里的第5项": an item of an attachment, printed under 附件 or 附件N.
+_ATTACHMENT_ITEM = re.compile(rf"附件\s*(\d{{1,2}}|{_CN_NUM})?\s*(?:[中里]的?|的)?\s*第\s*({_NUM})\s*(?:项|条|个|点)")
 # "附件2", "附件" of a document: printed as 附件 (one attachment, or the list of them) or 附件N.
 # A Chinese numeral counts only where a word does not go on ("附件二的…", not "附件一共").
 _ATTACHMENT = re.compile(r"附件\s*(?:(\d{1,2})|([一二三四五六七八九十]{1,3})(?=$|[^\u4e00-\u9fff]|[的是中里讲规写]))?")
@@ -225,6 +227,12 @@ def analyze(query: str) -> Intent:
     for m in _SUPPLEMENTARY.finditer(rest):
         refs.append(ClauseRef(tuple(("附则", v) for v in _variants(m.group(1)))))
     rest = _SUPPLEMENTARY.sub(" ", rest)
+    for m in _ATTACHMENT_ITEM.finditer(rest):
+        n, item = to_int(m.group(1)) if m.group(1) else 0, to_int(m.group(2))
+        if item > 0:
+            heads = [("附件",)] if n == 0 else [(f"附件{n}",), ("附件", str(n)), ("附件", int_to_cn(n))]
+            refs.append(ClauseRef(tuple((*h, v) for h in heads for v in _variants(m.group(2))[:4])))
+    rest = _ATTACHMENT_ITEM.sub(" ", rest)
     for m in _ATTACHMENT.finditer(rest):
         n = to_int(m.group(1) or m.group(2)) if m.group(1) or m.group(2) else 0
         refs.append(ClauseRef(((f"附件{n}",), ("附件", str(n)), ("附件", int_to_cn(n))) if n > 0 else (("附件",),)))

@@ -8,3 +8,12 @@ def test_an_attachment_is_a_clause_reference():
     assert analyze("105号文后面附件一共几个").clause_refs[0].paths == (("附件",),)  # 一共 is not 附件一
     assert analyze("特殊工时的变更申请表是第几号附件").clause_refs[0].matches(("附件",))
     assert analyze("开诊所有什么补贴？").clause_refs == ()
+
+
+def test_an_item_of_an_attachment_is_that_item_not_a_top_level_one():
+    # 国办发〔2018〕108号 prints its 130 commended practices as 附件 1…130.
+    [ref] = analyze("国办发〔2018〕108号附件第85项表扬的是哪个地方的什么做法？").clause_refs
+    assert ref.matches(("附件", "85")) and not ref.matches(("八十五",))
+    [ref] = analyze("附件2第3条讲了什么").clause_refs
+    assert ref.matches(("附件2", "三")) and ref.matches(("附件", "2", "3"))
+    assert analyze("附件2讲了什么").clause_refs[0].paths == (("附件2",), ("附件", "2"), ("附件", "二"))
