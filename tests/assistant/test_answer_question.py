@@ -547,6 +547,7 @@ def test_the_term_whose_meaning_is_asked():
     assert parse_question("月光经济是啥意思").defined == "月光经济"  # jieba: 月光|经济
     assert parse_question("政府支持社会力量发展的智慧健康主要是指什么？").defined == "智慧健康"
     assert parse_question("什么是消费扶贫？").defined == "消费扶贫"
+    assert parse_question("经常听说“消费扶贫”，这到底是怎么一回事？").defined == "消费扶贫"
     assert parse_question("开诊所有什么补贴？").defined is None
 
 
