@@ -9,7 +9,7 @@ from datetime import date
 from assistant.answer import forms, named as named_
 from assistant.answer.compose import abstain, constraint_note, partial
 from assistant.answer.config import AnswerConfig
-from assistant.answer.constraints import (NOT_PLACES, PLACE, Constraint, Issue, constraints, covered, issues_of,
+from assistant.answer.constraints import (LEVEL, NOT_PLACES, PLACE, Constraint, Issue, constraints, covered, issues_of,
                                           unsupported)
 from assistant.answer.context import Context
 from assistant.answer.guard import looks_like_injection
@@ -142,6 +142,9 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
     if not scored:
         return abstain(q.text, hits, shown, 0.0, rewritten)
     found = constraints(without_situation(q.query))
+    # A grade the asker's situation names is what is asked about ("我们医院新评上一级甲等，…能奖励多少钱？"), unlike
+    # a place or year there, which is only where or when the asker is.
+    found += tuple(c for c in constraints(q.query) if c.kind == LEVEL and c not in found)
     if found:
         issues = _issues(retriever, hits)
         # Parts each about a place or time of their own ("哈尔滨申办大冬会和深圳申办大运会，…分别…"): a clause backs

@@ -34,8 +34,9 @@ _FUNCTION_CHARS = frozenset("向于和及从在到对把被给为与同由将")
 NOT_PLACES = frozenset("新建 城市 都市 都市区 市区 城区 中心区 新区 本市 全市 全省 全国 中国 国内 国外 境外 当地 大城市 大中城市 "
                         "特大城市 城镇 各省市 各省 各市 各地 各省区市 省市 外地 异地".split())
 # A grade, batch or class the question names ("二级公立医院", "第三批", "二等奖", "二级甲等"): a clause about another one
-# does not answer. "哪一级", "市一级财政" name no grade; "第一批" is often said of the only batch there is.
-_LEVEL = re.compile(r"(?<![哪每这那同本各])(第[二三四五六七八九十]+批|[二三四五六七八九十]级(?:[甲乙丙]等)?"
+# does not answer. "哪一级", "市一级财政" name no grade (but "一级甲等" does); "第一批" is often said of the only batch
+# there is.
+_LEVEL = re.compile(r"(?<![哪每这那同本各])(第[二三四五六七八九十]+批|[二三四五六七八九十]级(?:[甲乙丙]等)?|一级[甲乙丙]等"
                     r"|[一二三四五六七八九十]等奖|[一二三四五六七八九十]类)")
 
 

@@ -159,3 +159,13 @@ def test_regions_nest_by_division_code():
     # A county's two-character short form is too often a word: "朝阳产业" names no district of 北京.
     assert not within("北京", "发展朝阳产业")
     assert not within("发展", "乌鲁木齐")  # not a region at all
+
+
+def test_a_grade_in_the_askers_situation_is_what_is_asked_about(retriever, config):
+    assert kinds_of("我们医院新评上一级甲等，市里能奖励多少钱？") == [(LEVEL, "一级甲等")]
+    assert kinds_of("市一级财政承担多少？") == []
+    # 49号 三（九） rewards 三甲、三乙、二甲、二乙 only; a place in the situation ("我在杭州…") still is no constraint.
+    a = answer_question("我们医院新评上一级甲等，市里能奖励多少钱？", retriever, config)
+    assert a.abstained and "一级甲等" in a.text
+    b = answer_question("我们医院刚评上二级甲等，能拿到多少奖金？", retriever, config)
+    assert not b.abstained and "60万元" in b.text
