@@ -300,18 +300,7 @@ def credit(word: str, text: str, alternatives: Sequence[str] = ()) -> float:
     if score < SYNONYM_CREDIT and (abbreviates(word, text) or any(stem in text for stem in agent_stem(word))
                                    or within(word, text)):  # a region, by places in it ("新疆": "乌鲁木齐、昌吉")
         score = SYNONYM_CREDIT
-    if score < _PART_CREDIT and (short := shortened(word)) is not None and short in text:
-        score = _PART_CREDIT  # likely, not surely, the same: "注资" is no short form of 注册资本
     return score
-
-
-def shortened(word: str) -> str | None:
-    """The usual short form of a four-character word made of two words: the first character of each ("家庭暴力" ->
-    家暴, "医疗保险" -> 医保)."""
-    if len(word) != 4 or not re.fullmatch(r"[\u4e00-\u9fff]{4}", word):
-        return None
-    freq = tokenizer().FREQ
-    return word[0] + word[2] if freq.get(word[:2], 0) > 0 and freq.get(word[2:], 0) > 0 else None
 
 
 @lru_cache(maxsize=4096)

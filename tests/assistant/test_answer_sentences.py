@@ -68,17 +68,6 @@ def test_a_coordinate_abbreviation_matches_the_items_it_shortens():
     assert not abbreviates("电水", "用电、用热价格")  # 水 is in no item
 
 
-def test_a_four_character_word_is_partly_matched_by_its_usual_short_form():
-    from assistant.answer.select import credit, shortened
-
-    # The 图片新闻 of 温州市人民政府公报 203 writes 反家暴 for 反家庭暴力.
-    caption = "7月19日，温州市政府妇儿工委全体（扩大）会议暨平安家庭创建、反家暴工作推进会召开。"
-    assert shortened("家庭暴力") == "家暴" and 0.5 <= credit("家庭暴力", caption) < 0.8
-    # Only likely: 注资 (capital injected) is no short form of 注册资本, so it never counts as the word itself.
-    assert credit("注册资本", "适时向符合条件的机构注资、捐资。") < 0.8
-    assert shortened("注册") is None and shortened("高新技术产业") is None
-
-
 def test_letter_spaced_words_are_matched_but_quoted_as_printed():
     from assistant.answer.select import credit
     from assistant.answer.sentences import unspaced
