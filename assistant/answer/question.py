@@ -351,8 +351,8 @@ def item_person(text: str) -> str | None:
     return names[0] if names else None
 
 
-# "X是什么意思", "什么是X", "X指的是什么", "X是怎么一回事": the meaning of a term is asked; the term is the one quoted, else the
-# content word right before the asking phrase (or right after 什么是).
+# "X是什么意思", "什么是X", "X指的是什么", "X是怎么一回事": the meaning of a term is asked; the term is the one quoted,
+# else the content word right before the asking phrase (or right after 什么是).
 _ASKS_MEANING = re.compile(r"(?:是|指)?(?:个|的)?(?:什么|啥)(?:意思|概念)|(?:是指|指的是|指)(?:什么|啥)|何为|何谓|什么(?:是|叫)"
                            r"|是怎么一?回事")
 _QUOTED_TERM = re.compile(r"[“\"]([^”\"]{2,16})[”\"]")

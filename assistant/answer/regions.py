@@ -39,9 +39,9 @@ def _divisions() -> dict[str, tuple[str, ...]]:
     """name -> code prefixes. A short form counts where it has three characters or more, or names a province or a
     prefecture: a county's two-character short form is too often a word ("朝阳产业", "城关")."""
     path = _table_path()
-    names: dict[str, set[str]] = {}
     if path is None:
         return {}
+    names: dict[str, set[str]] = {}
     with path.open(encoding="utf-8") as f:
         for row in csv.DictReader(f):
             name, code = row["name"], row["adcode"]
