@@ -166,6 +166,11 @@ _ATTACHMENT_ITEM = re.compile(rf"附件\s*(\d{{1,2}}|{_CN_NUM})?\s*(?:[中里]�
 _ATTACHMENT = re.compile(r"附件\s*(?:(\d{1,2})|([一二三四五六七八九十]{1,3})(?=$|[^\u4e00-\u9fff]|[的是中里讲规写]))?")
 
 
+def _attachment_paths(n: int) -> tuple[tuple[str, ...], ...]:
+    """How attachment n is printed in a path: 附件N, or 附件 over N (in digits or numerals); 附件 alone when n is 0."""
+    return ((f"附件{n}",), ("附件", str(n)), ("附件", int_to_cn(n))) if n > 0 else (("附件",),)
+
+
 # "7月16日", "七月十六号": a day of a month.
 _DAY = re.compile(rf"(?<!\d)({_NUM})\s*月份?\s*({_NUM})\s*[日号]")
 # "22号那天": a day without its month, which only words for "that day" after it tell from a document number.
@@ -230,12 +235,11 @@ def analyze(query: str) -> Intent:
     for m in _ATTACHMENT_ITEM.finditer(rest):
         n, item = to_int(m.group(1)) if m.group(1) else 0, to_int(m.group(2))
         if item > 0:
-            heads = [("附件",)] if n == 0 else [(f"附件{n}",), ("附件", str(n)), ("附件", int_to_cn(n))]
-            refs.append(ClauseRef(tuple((*h, v) for h in heads for v in _variants(m.group(2))[:4])))
+            refs.append(ClauseRef(tuple((*h, v) for h in _attachment_paths(n) for v in _variants(m.group(2))[:4])))
     rest = _ATTACHMENT_ITEM.sub(" ", rest)
     for m in _ATTACHMENT.finditer(rest):
         n = to_int(m.group(1) or m.group(2)) if m.group(1) or m.group(2) else 0
-        refs.append(ClauseRef(((f"附件{n}",), ("附件", str(n)), ("附件", int_to_cn(n))) if n > 0 else (("附件",),)))
+        refs.append(ClauseRef(_attachment_paths(n)))
     rest = _ATTACHMENT.sub(" ", rest)
     for m in _ARTICLE.finditer(rest):
         n = to_int(m.group(1))

@@ -141,10 +141,12 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
     scored = score_sentences(q, hits, retriever, config, context)
     if not scored:
         return abstain(q.text, hits, shown, 0.0, rewritten)
-    found = constraints(without_situation(q.query))
-    # A grade the asker's situation names is what is asked about ("我们医院新评上一级甲等，…能奖励多少钱？"), unlike
-    # a place or year there, which is only where or when the asker is.
-    found += tuple(c for c in constraints(q.query) if c.kind == LEVEL and c not in found)
+    asking = without_situation(q.query)
+    found = constraints(asking)
+    if asking != q.query:
+        # A grade the asker's situation names is what is asked about ("我们医院新评上一级甲等，…能奖励多少钱？"),
+        # unlike a place or year there, which is only where or when the asker is.
+        found += tuple(c for c in constraints(q.query) if c.kind == LEVEL and c not in found)
     if found:
         issues = _issues(retriever, hits)
         # Parts each about a place or time of their own ("哈尔滨申办大冬会和深圳申办大运会，…分别…"): a clause backs
