@@ -9,13 +9,14 @@ from datetime import date
 from assistant.answer import forms, named as named_
 from assistant.answer.compose import abstain, constraint_note, partial
 from assistant.answer.config import AnswerConfig
-from assistant.answer.constraints import (LEVEL, NOT_PLACES, PLACE, Constraint, Issue, constraints, covered, issues_of,
+from assistant.answer.constraints import (LEVEL, NOT_PLACES, PLACE, Constraint, Issue, constraints, covered, issues_of, places,
                                           unsupported)
 from assistant.answer.context import Context
 from assistant.answer.guard import looks_like_injection
 from assistant.answer.conversation import Turn, parse_history, plan_question
 from assistant.answer.coverage import (resolve_words, topic_note, uncovered_topics, unstated_attribute,
                                        unstated_note)
+from assistant.answer.regions import local_short_forms
 from assistant.answer.question import (AMOUNT, CLAUSE, COMPARED, COUNT, DATE, FACTOID, FORMER, LATER, MATERIALS,
                                        PENALTY, PERMISSION, PERSON, YESNO, Question, has_fact, parse_question,
                                        to_simplified, without_situation)
@@ -142,18 +143,24 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
     if not scored:
         return abstain(q.text, hits, shown, 0.0, rewritten)
     asking = without_situation(q.query)
-    found = constraints(asking)
+    local = _LOCAL_PLACES.get(context.records) if context.records else frozenset()
+    found = constraints(asking, local)
     if asking != q.query:
         # A grade the asker's situation names is what is asked about ("我们医院新评上一级甲等，…能奖励多少钱？"),
         # unlike a place or year there, which is only where or when the asker is.
-        found += tuple(c for c in constraints(q.query) if c.kind == LEVEL and c not in found)
+        found += tuple(c for c in constraints(q.query, local) if c.kind == LEVEL and c not in found)
     if found:
         issues = _issues(retriever, hits)
         # Parts each about a place or time of their own ("哈尔滨申办大冬会和深圳申办大运会，…分别…"): a clause backs
         # the part it is about.
-        per_part = [constraints(without_situation(p)) for p in q.parts]
+        per_part = [constraints(without_situation(p), local) for p in q.parts]
         groups = per_part if per_part and all(per_part) else _each_place(found, without_situation(q.query))
         backed = {h.clause_id for h in hits if any(not unsupported(g, h, issues.get(h.source)) for g in groups)}
+        if any(_names_in(q.names, h) for h in hits) \
+                and not any(_names_in(q.names, h) for h in hits if h.clause_id in backed):
+            # "车俊…在文成县考察了哪些项目": a clause about the place that is not about the person asked of backs
+            # nothing asked.
+            backed = set()
         if not any(s.hit.clause_id in backed for s in scored):
             # On topic, but about another place, year or month than the gazette covers: no evidence at all.
             best = max(scored, key=lambda s: s.score).hit
@@ -267,6 +274,10 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
     return forms.compose_form(q, scored, hits, retriever, config, context, rewritten, evidence, named_section)
 
 
+def _names_in(names: Sequence[str], hit: ClauseHit) -> bool:
+    return any(n in x for n in names for x in (hit.text, hit.heading, hit.title) if x)
+
+
 # A part a gazette prints only by its heading, its text left out.
 _OMITTED = re.compile(r"[（(]?(?:此件|全文|正文|内容)?略[）)]?")
 
@@ -300,7 +311,8 @@ def _rest_covered(q: Question, missing: Sequence[str], hit: ClauseHit, config: A
     # The gazette's own place (温州 for a gazette its city issues) and a part of any place (市区) are shared by every
     # clause of it: no match of what the question asks about ("温州市区坐公交车…" is not about 491号's 市区).
     issue = _issues(retriever, [hit]).get(hit.source)
-    setting = NOT_PLACES | {c.text for c in constraints(q.query)
+    local = _LOCAL_PLACES.get(retriever.records) if retriever.records else frozenset()
+    setting = NOT_PLACES | {c.text for c in constraints(q.query, local)
                             if c.kind == PLACE and issue is not None and c.value in issue.issuers}
     rest = replace(q, words=tuple(w for w in q.words if w not in missing and w not in setting))
     return coverage(rest, hit) >= config.partial_coverage
@@ -452,6 +464,8 @@ class _PerIndex:
 
 _INDEX_ISSUES = _PerIndex(issues_of)
 _DOCUMENT_NAMES = _PerIndex(named_.document_names)
+_LOCAL_PLACES = _PerIndex(lambda records: local_short_forms(
+    (r.text for r in records), {name for r in records if r.issuer for _, name in places(r.issuer)}))
 _GAZETTE_ISSUES = _PerIndex(lambda records: {r.gazette_issue for r in records if getattr(r, "gazette_issue", None)})
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from assistant.answer.question import SURNAMES
-from assistant.answer.regions import within
+from assistant.answer.regions import division_stem, within
 from assistant.answer.segment import posseg
 from corpus.numbers import YEAR_SERIAL, to_int
 from index.hits import ClauseHit
@@ -47,8 +47,9 @@ class Constraint:
     value: str | int | tuple[int, int]  # place name without suffix, year, month, (month, day)
 
 
-def constraints(question: str) -> tuple[Constraint, ...]:
-    """Places, years, months, days and grades the question names, in order, without duplicates."""
+def constraints(question: str, local: frozenset[str] = frozenset()) -> tuple[Constraint, ...]:
+    """Places, years, months, days and grades the question names, in order, without duplicates. local: short forms
+    of places the gazette prints in full (regions.printed_short_forms)."""
     text = YEAR_SERIAL.sub(" ", question)  # a document number's year is no constraint
     found: list[Constraint] = []
     for m in _YEAR.finditer(text):
@@ -64,12 +65,12 @@ def constraints(question: str) -> tuple[Constraint, ...]:
                 found.append(Constraint(DAY, m.group(0), (month, day)))
                 continue
         found.append(Constraint(MONTH, m.group(0), month))
-    found += [Constraint(PLACE, token, name) for token, name in places(text)]
+    found += [Constraint(PLACE, token, name) for token, name in places(text, local)]
     found += [Constraint(LEVEL, m.group(1), m.group(1)) for m in _LEVEL.finditer(text)]
     return tuple(dict.fromkeys(found))
 
 
-def places(text: str) -> list[tuple[str, str]]:
+def places(text: str, local: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
     """(as written, name without administrative suffix) for each place name jieba's dictionary knows.
 
     A token counts when jieba tags it ns and the name, with or without 省/市/县/区, is itself a dictionary place
@@ -77,23 +78,41 @@ def places(text: str) -> list[tuple[str, str]]:
     ("浙江温州", "浙江省温州市") only the most specific, the last, is kept.
     """
     tokenizer, tags = posseg()
+    tokens = _joined_divisions([(word, flag) for word, flag in tokenizer.cut(text)])
     out: list[tuple[str, str, int, int]] = []
     pos = 0
     previous = ""
-    for word, flag in tokenizer.cut(text):
+    for word, flag in tokens:
         start, pos = pos, pos + len(word)
         after, previous = previous, word
-        if flag != "ns" or len(word) < 2 or word in NOT_PLACES:
+        if word in NOT_PLACES:
             continue
-        if len(after) == 1 and after in SURNAMES and after not in _FUNCTION_CHARS and len(word) == 2:
-            continue  # "高|云龙": a given name jieba split from its surname, not the place 云龙区
-        name = word[:-1] if word[-1] in _ADMIN_SUFFIX and len(word) >= 3 else word
-        if name in NOT_PLACES or not _is_admin_name(name, tags):
-            continue
+        # A division's full name is a place whatever jieba makes of it ("文成县" read as a person's name).
+        if stem := division_stem(word):
+            name = stem
+        else:
+            if (flag != "ns" and word not in local) or len(word) < 2:
+                continue
+            if len(after) == 1 and after in SURNAMES and after not in _FUNCTION_CHARS and len(word) == 2:
+                continue  # "高|云龙": a given name jieba split from its surname, not the place 云龙区
+            name = word[:-1] if word[-1] in _ADMIN_SUFFIX and len(word) >= 3 else word
+            if name in NOT_PLACES or not (word in local or _is_admin_name(name, tags)):
+                continue
         if out and out[-1][3] == start:
             out.pop()
         out.append((word, name, start, pos))
     return [(w, n) for w, n, _, _ in out]
+
+
+def _joined_divisions(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A division's name jieba cut from its suffix ("洞头|区", "龙港|市") joined again."""
+    out: list[tuple[str, str]] = []
+    for word, flag in tokens:
+        if out and len(word) == 1 and word in _ADMIN_SUFFIX and division_stem(out[-1][0] + word):
+            out[-1] = (out[-1][0] + word, "ns")
+        else:
+            out.append((word, flag))
+    return out
 
 
 def _is_admin_name(name: str, tags: dict[str, str]) -> bool:

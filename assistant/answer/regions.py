@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import importlib.util
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -57,6 +58,41 @@ def _divisions() -> dict[str, tuple[str, ...]]:
             for form in forms:
                 names.setdefault(form, set()).add(_prefix(code))
     return {n: tuple(sorted(p)) for n, p in names.items()}
+
+
+@lru_cache(maxsize=1)
+def _full_names() -> frozenset[str]:
+    """Names written with their suffix and three characters or more ("文成县", "洞头区", "龙港市")."""
+    path = _table_path()
+    if path is None:
+        return frozenset()
+    with path.open(encoding="utf-8") as f:
+        return frozenset(row["name"] for row in csv.DictReader(f)
+                         if len(row["name"]) >= 3 and row["name"] != "市辖区" and row["name"].endswith(_SUFFIXES))
+
+
+def division_stem(name: str) -> str | None:
+    """The name without its suffix when it is an administrative division's full name (one jieba may tag otherwise:
+    文成县 as a person's name, 洞头区 as two words), else None."""
+    if name not in _full_names():
+        return None
+    suffix = next(s for s in _SUFFIXES if name.endswith(s))
+    return name[: -len(suffix)] if len(name) - len(suffix) >= 2 else name
+
+
+def local_short_forms(texts: Iterable[str], regions: Iterable[str]) -> frozenset[str]:
+    """Two-character short forms of the divisions within the regions (the gazette's own: its issuers') that the texts
+    print in full ("洞头" where "洞头区" is printed, in a 温州 gazette). Its readers call their own counties so ("去了
+    洞头哪些地方"); anywhere else such a form is too often a word ("朝阳产业", "和平") to be read as a place."""
+    full = _full_names()
+    printed: set[str] = set()
+    for text in texts:
+        for m in re.finditer("[县区市旗]", text):
+            name = text[max(m.start() - 2, 0): m.end()]
+            if len(name) == 3 and name in full:
+                printed.add(name)
+    regions = [r for r in regions if r in _divisions()]
+    return frozenset(name[:2] for name in printed if any(within(r, name) for r in regions))
 
 
 @lru_cache(maxsize=64)

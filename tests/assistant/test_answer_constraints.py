@@ -169,3 +169,22 @@ def test_a_grade_in_the_askers_situation_is_what_is_asked_about(retriever, confi
     assert a.abstained and "一级甲等" in a.text
     b = answer_question("我们医院刚评上二级甲等，能拿到多少奖金？", retriever, config)
     assert not b.abstained and "60万元" in b.text
+
+
+def test_a_divisions_full_name_is_a_place_whatever_jieba_makes_of_it():
+    # jieba tags 文成县 as a person's name and cuts 洞头区 in two; the national division codes know both.
+    assert kinds_of("车俊7月来温调研时，在文成县考察了哪些项目？") == [(MONTH, 7), (PLACE, "文成")]
+    assert kinds_of("车俊这次调研去了洞头区哪些地方？") == [(PLACE, "洞头")]
+    assert kinds_of("新建区域医疗中心有什么补助？") == []
+
+
+def test_a_local_gazettes_own_counties_are_places_by_their_short_forms():
+    from assistant.answer.regions import local_short_forms
+
+    # 温政办〔2019〕48号 附件 prints its counties in full; a 温州 reader says 洞头, 乐清.
+    printed = ["★市发改委；市经信局，龙湾区、洞头区、乐清市、瑞安市、平阳县、苍南县、永嘉县政府", "北京市朝阳区"]
+    local = local_short_forms(printed, {"温州"})
+    assert {"洞头", "乐清", "永嘉"} <= local and "朝阳" not in local
+    assert local_short_forms(printed, {"国务院"}) == frozenset()  # a national gazette has no own counties
+    assert [c.value for c in constraints("车俊这次在温州调研去了洞头哪些地方", local)] == ["温州", "洞头"]
+    assert [c.value for c in constraints("车俊这次在温州调研去了洞头哪些地方")] == ["温州"]
