@@ -76,6 +76,11 @@ def test_a_part_named_by_its_heading_pins_its_own_item():
 
     ref, = analyze("47号文工作要求部分第（一）条讲的是什么？").clause_refs
     assert ref.part_heading == "工作要求" and ref.article == "（一）"
+    # A heading in quotes names the part with 部分 or without it.
+    for question, heading in (("温政办〔2019〕47号“工作要求”第（一）项讲的是什么？", "工作要求"),
+                              ("国办发〔2018〕123号“规范运维管理”部分第（一）项讲了什么？", "规范运维管理")):
+        quoted, = analyze(question).clause_refs
+        assert quoted.part_heading == heading and quoted.article == "（一）"
     # 温政办〔2019〕47号: 二 力争在本年度内完成的立法项目 > （一）…, 四 工作要求 > （一）…
     parts = [(("二",), "力争在本年度内完成的立法项目（8件）"), (("二", "（一）"), None), (("四",), "工作要求"),
              (("四", "（一）"), "加强党对立法工作的领导")]
