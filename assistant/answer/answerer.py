@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date
 
 from assistant.answer import forms, named as named_
-from assistant.answer.compose import abstain, constraint_note, partial
+from assistant.answer.compose import abstain, compose, constraint_note, partial
 from assistant.answer.config import AnswerConfig
 from assistant.answer.constraints import (LEVEL, NOT_PLACES, PLACE, Constraint, Issue, constraints, covered, issues_of, places,
                                           unsupported)
@@ -20,7 +20,7 @@ from assistant.answer.regions import local_short_forms
 from assistant.answer.question import (AMOUNT, CLAUSE, COMPARED, COUNT, DATE, FACTOID, FORMER, LATER, MATERIALS,
                                        PENALTY, PERMISSION, PERSON, YESNO, Question, has_fact, parse_question,
                                        to_simplified, without_situation)
-from assistant.answer.select import best_per_clause, coverage, score_sentences, span, whole
+from assistant.answer.select import Excerpt, best_per_clause, coverage, score_sentences, span, whole
 from assistant.answer.sentences import introduces_items
 from assistant.answer.types import Answer, Retriever, doc_key
 from assistant.answer.validity import validity_notes
@@ -75,8 +75,18 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
     doc_records, absent = named_.documents_found(q, context.records)
     named_docs = {r.doc_number for r in doc_records}
     if absent and not doc_records:
-        # "温政办〔2019〕51号": a document the index does not hold; a similar one's text does not answer.
-        return abstain(q.text, hits, shown, 0.0, rewritten, (named_.missing_note(absent),))
+        # "温政办〔2019〕51号": a document the index does not hold; a similar one's text does not answer. Another
+        # document may print its number: that is all the gazette says of it.
+        mentioned = named_.mentioning(absent, context.records)
+        if not mentioned:
+            return abstain(q.text, hits, shown, 0.0, rewritten, (named_.missing_note(absent),))
+        record, sentence = mentioned[0]
+        excerpt = Excerpt(record.hit(0, 1.0), sentence.start, sentence.end, sentence.quote())
+        if _ASKS_IN_FORCE.search(q.query) and _ENDED.search(sentence.text):
+            # "国办发〔2016〕82号现在还执行吗": "自本通知印发之日起，《…》（国办发〔2016〕82号）停止执行。"
+            return compose(q.text, [excerpt], hits, rewritten=rewritten, evidence=1.0)
+        return partial(q.text, excerpt, hits, (f"{absent[0]}的内容（公报未收录该文件）",), rewritten, 1.0,
+                       declined=True)
     # A document written out by name ("专利代理条例") answers questions about the document as a whole; only those
     # look for one.
     about_document = q.asks_issued or q.asks_validity or q.asks_attachments or q.form == COUNT
@@ -276,6 +286,11 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
 
 def _names_in(names: Sequence[str], hit: ClauseHit) -> bool:
     return any(n in x for n in names for x in (hit.text, hit.heading, hit.title) if x)
+
+
+# Whether a document is still in force, asked; and a sentence saying a document no longer is.
+_ASKS_IN_FORCE = re.compile(r"执行|有效|废止|失效|作废|管用|适用")
+_ENDED = re.compile(r"停止执行|不再执行|废止|失效|撤销")
 
 
 # A part a gazette prints only by its heading, its text left out.

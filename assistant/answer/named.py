@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from assistant.answer.question import APPOINT, REMOVE, Question, content_words
 from assistant.answer.segment import posseg
+from assistant.answer.sentences import Sentence, split_sentences
 from corpus.numbers import CN_DIGITS, int_to_cn, to_int
 from index.hits import ClauseHit
 from index.query import numbers_articles
@@ -35,6 +36,18 @@ def documents_found(q: Question, records: Sequence | None) -> tuple[list, list[s
         else:
             missing.append(m.text)
     return found, missing
+
+
+def mentioning(numbers: Sequence[str], records: Sequence | None) -> list[tuple[object, Sentence]]:
+    """(record, sentence) for each sentence of the index that prints one of the document numbers: what the gazette
+    says of a document it does not hold ("…（国办发〔2016〕82号）停止执行"). Only full numbers: a bare "44号" is too
+    often something else."""
+    full = [n for n in numbers if "〔" in n]
+    out = []
+    for r in records or ():
+        if any(n in r.text for n in full):
+            out += [(r, s) for s in split_sentences(r.text) if any(n in s.text for n in full)]
+    return out
 
 
 # What a document is called besides its full title: a name in 《》 ("《专利代理条例》"), or the title without the

@@ -274,3 +274,14 @@ def test_the_aspects_of_a_document_named_are_its_parts(searcher):
 
     answer = answer_question("国办函〔2004〕25号答复了湖北哪几方面的问题？", searcher)
     assert {"一", "二", "三", "四", "五"} <= {c.label for c in answer.citations}, answer.text
+
+
+def test_a_document_the_gazette_only_cites_is_answered_by_what_it_says_of_it(searcher):
+    # 国办发〔2018〕117号 结语: "…《…》（国办发〔2016〕82号）停止执行。" The sample does not hold 82号 itself.
+    from assistant.answer import answer_question
+
+    status = answer_question("国办发〔2016〕82号这个文件现在还有效吗？", searcher)
+    assert not status.abstained and "停止执行" in status.text, status.text
+    assert status.citations[0].doc_number == "国办发〔2018〕117号"
+    content = answer_question("国办发〔2016〕82号对督查激励作了哪些具体规定？", searcher)
+    assert content.abstained and content.partial and "公报未收录该文件" in content.text, content.text

@@ -218,3 +218,17 @@ def test_a_regulation_a_plan_lists_only_as_a_bill():
     assert listed_regulation("温州养犬管理条例", plan) == "《温州市养犬管理条例》"
     # A sentence that only speaks of the subject is not the bill.
     assert listed_regulation("温州垃圾分类管理条例", "要领会好，把垃圾分类与生态文明建设结合起来。") is None
+
+
+def test_a_sentence_printing_a_documents_number_is_what_the_gazette_says_of_it():
+    from types import SimpleNamespace
+
+    from assistant.answer.named import mentioning
+
+    # 温财企〔2019〕491号 三（三） cites 温政办〔2019〕44号, which the gazette does not print.
+    text = ("申报事项审定后，地方综合贡献度奖励事项由政策适用对象所在区财政局负责兑现（其中市级承担部分按照《温州市区产业政策"
+            "奖补资金兑现管理办法》（温政办〔2019〕44号）进行结算）；办公用房优惠事项由市财务开发公司负责兑现。")
+    record = SimpleNamespace(text=text)
+    [(found, sentence)] = mentioning(["温政办〔2019〕44号"], [record, SimpleNamespace(text="其他条款。")])
+    assert found is record and "44号" in sentence.text and text[sentence.start:sentence.end] == sentence.text
+    assert mentioning(["44号"], [record]) == []  # a bare number is too often something else
