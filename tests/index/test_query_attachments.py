@@ -14,6 +14,8 @@ def test_an_item_of_an_attachment_is_that_item_not_a_top_level_one():
     # 国办发〔2018〕108号 prints its 130 commended practices as 附件 1…130.
     [ref] = analyze("国办发〔2018〕108号附件第85项表扬的是哪个地方的什么做法？").clause_refs
     assert ref.matches(("附件", "85")) and not ref.matches(("八十五",))
+    [ref] = analyze("国办发〔2018〕108号附件所列的第67项典型经验做法是什么？").clause_refs
+    assert ref.matches(("附件", "67")) and not ref.matches(("六十七",))
     [ref] = analyze("附件2第3条讲了什么").clause_refs
     assert ref.matches(("附件2", "三")) and ref.matches(("附件", "2", "3"))
     assert analyze("附件2讲了什么").clause_refs[0].paths == (("附件2",), ("附件", "2"), ("附件", "二"))
