@@ -297,8 +297,8 @@ _ENDED = re.compile(r"停止执行|不再执行|废止|失效|撤销")
 _OMITTED = re.compile(r"[（(]?(?:此件|全文|正文|内容)?略[）)]?")
 
 
-# Two places set against each other ("…两份复函…有什么异同"): each is asked of, not one within the other.
-_CONTRASTED = re.compile(r"异同|不同|区别|相同|一样")
+# Two places set against each other ("…两份复函…有什么异同", "对比…"): each is asked of, not one within the other.
+_CONTRASTED = re.compile(r"异同|不同|区别|相同|一样|对比|比较")
 
 
 def _each_place(found: Sequence[Constraint], query: str) -> list[list[Constraint]]:

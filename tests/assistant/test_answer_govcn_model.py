@@ -258,6 +258,9 @@ def test_two_places_set_against_each_other_are_each_backed_by_their_own_document
     answer = answer_question("哈尔滨2009年大冬会和深圳2011年大运会的申办经费承担有什么不同？", searcher)
     assert not answer.abstained, answer.text
     assert {c.doc_number for c in answer.citations} == {"国办函〔2004〕36号", "国办函〔2004〕88号"}, answer.text
+    # "对比" sets them against each other too.
+    compared = answer_question("对比一下哈尔滨申办大冬会和深圳申办大运会，申办经费由哪个省出？", searcher)
+    assert not compared.abstained, compared.text
 
 
 def test_a_document_whose_parts_have_no_headings_is_summed_up_part_by_part(searcher):
