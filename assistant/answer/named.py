@@ -200,7 +200,10 @@ def ordinal_misses(q: Question, hits: Sequence[ClauseHit]) -> list[str]:
             continue
         if any(token in t for t in texts):
             continue
-        if any(x.group(3) == m.group(3) and x.group(2) != m.group(2) for x in _ORDINAL.finditer(best)):
+        # The best clause's own ordinals of that measure; "一次" without 第 is a frequency there too ("最多跑一次").
+        printed = {x.group(2) for x in _ORDINAL.finditer(best)
+                   if x.group(3) == m.group(3) and (x.group(1) or x.group(2) != "一")}
+        if printed and m.group(2) not in printed:  # "第四次" is printed "三届四次" too
             out.append(token)
     return out
 

@@ -99,6 +99,15 @@ def test_frequency_is_not_an_ordinal():
     assert named.ordinal_misses(parse_question("多久检查一次"), [hit]) == []
 
 
+def test_an_ordinal_printed_without_di_is_printed():
+    # The 公积金 article's picture captions: "…“最多跑一次”…" and "…管理委员会三届四次全体会议".
+    captions = make_hit((1, None, "奋力书写“三民”篇章  服务群众“住有所居”", ("图片说明",), "图片说明", None,
+                         "洞头分中心“最多跑一次”改革自助服务体验区\n2019年4月，李无文副市长主持召开市住房公积金管理委员会三届四次"
+                         "全体会议"))
+    assert named.ordinal_misses(parse_question("公积金管委会第三届第四次全体会议是谁主持的？"), [captions]) == []
+    assert named.ordinal_misses(parse_question("公积金管委会第三届第五次全体会议是谁主持的？"), [captions]) == ["第五次"]
+
+
 def test_personnel_post_nobody_was_appointed_to():
     q = parse_question("7月份谁被任命为温州市教育局局长")
     items = ["市政府决定：沈显克任温州市财政局副局长", "市政府决定：李建良任温州市民政局副局长"]
