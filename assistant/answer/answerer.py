@@ -17,9 +17,9 @@ from assistant.answer.conversation import Turn, parse_history, plan_question
 from assistant.answer.coverage import (resolve_words, topic_note, uncovered_topics, unstated_attribute,
                                        unstated_note)
 from assistant.answer.regions import local_short_forms
-from assistant.answer.question import (AMOUNT, CLAUSE, COMPARED, COUNT, DATE, FACTOID, FORMER, LATER, MATERIALS,
-                                       PENALTY, PERMISSION, PERSON, YESNO, Question, has_fact, parse_question,
-                                       to_simplified, without_situation)
+from assistant.answer.question import (AMOUNT, CLAUSE, COMPARED, COUNT, DATE, ENUMERATION, FACTOID, FORMER, LATER,
+                                       MATERIALS, PENALTY, PERMISSION, PERSON, YESNO, Question, has_fact,
+                                       parse_question, to_simplified, without_situation)
 from assistant.answer.select import Excerpt, best_per_clause, coverage, score_sentences, span, whole
 from assistant.answer.sentences import introduces_items
 from assistant.answer.types import Answer, Retriever, doc_key
@@ -148,6 +148,11 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
     if _OMITTED.fullmatch(hits[0].text.strip()) and coverage(q, hits[0]) >= config.partial_coverage:
         # "大连新机场建设项目，国务院有关部门是怎么答复的": the part asked about is printed as "（略）", its heading only.
         return partial(q.text, whole(hits[0]), hits, ("该部分的内容（公报正文略去未载）",), rewritten, 1.0, declined=True)
+    if q.form == ENUMERATION and _COUNT_ONLY.fullmatch(hits[0].text.strip()) \
+            and not any(c.text.strip() for c in context.children(hits[0])) \
+            and coverage(q, hits[0]) >= config.partial_coverage:
+        # "军民深度融合方面的6项分别是什么": the gazette prints how many ("军民深度融合方面6项。"), not which.
+        return partial(q.text, whole(hits[0]), hits, ("各项的具体内容",), rewritten, 1.0, declined=True)
     hits = _with_items(hits, context, config.top_clauses)
     scored = score_sentences(q, hits, retriever, config, context)
     if not scored:
@@ -295,6 +300,10 @@ _ENDED = re.compile(r"停止执行|不再执行|废止|失效|撤销")
 
 # A part a gazette prints only by its heading, its text left out.
 _OMITTED = re.compile(r"[（(]?(?:此件|全文|正文|内容)?略[）)]?")
+
+
+# A clause saying only how many items a part has, listing none ("军民深度融合方面6项。").
+_COUNT_ONLY = re.compile(r"[^。；：:，,]{2,30}?(?:共|计)?[\d一二三四五六七八九十]+(?:项|个|条|类|种|件|方面)。?")
 
 
 # Two places set against each other ("…两份复函…有什么异同", "对比…"): each is asked of, not one within the other.

@@ -288,3 +288,13 @@ def test_a_document_the_gazette_only_cites_is_answered_by_what_it_says_of_it(sea
     assert status.citations[0].doc_number == "国办发〔2018〕117号"
     content = answer_question("国办发〔2016〕82号对督查激励作了哪些具体规定？", searcher)
     assert content.abstained and content.partial and "公报未收录该文件" in content.text, content.text
+
+
+def test_a_part_printed_only_by_its_count_is_not_answered_with_another_parts_list(searcher):
+    # 国办发〔2018〕126号 一、（四） reads "军民深度融合方面6项。" and its 附件 四 is a heading alone; （一） lists its 5 items.
+    from assistant.answer import answer_question
+
+    counted = answer_question("126号文推广的军民深度融合方面的举措有哪些？", searcher)
+    assert counted.abstained and counted.partial and counted.citations[0].label == "一、（四）", counted.text
+    listed = answer_question("126号文推广的知识产权保护方面的举措有哪些？", searcher)
+    assert not listed.abstained and "专利保险机制" in listed.text, listed.text
