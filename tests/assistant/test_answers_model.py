@@ -252,6 +252,9 @@ def test_an_enumeration_quotes_the_parallel_run_below_a_better_scored_opening(se
     answer = _ask(searcher, "7月30日市委常委会议对做好地方人大工作提出了哪几个“坚持”？")
     for item in ("要坚持党的领导", "要坚持服务大局", "要坚持人民至上", "要坚持改革创新"):
         assert item in answer.text, answer.text
+    # ...also when another paragraph's opening ("7月30日，市委常委会召开会议，…") scores above them all.
+    asked = _ask(searcher, "7月30日市委常委会贯彻总书记关于地方人大工作的指示，强调了要坚持哪几个方面？")
+    assert asked.citations[0].label == "第3段" and "要坚持人民至上" in asked.text, asked.text
 
 
 def test_the_validity_of_a_permit_the_document_grants_is_not_the_documents_date(searcher):
