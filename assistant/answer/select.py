@@ -381,7 +381,23 @@ def select(scored: Sequence[ScoredSentence], config: AnswerConfig, q: Question) 
     others = [s for s in ranked if s.hit.clause_id not in {p.hit.clause_id for p in picks}]
     if others and len(picks) < config.max_sentences and others[0].score >= best.score - config.second_clause_margin:
         picks.append(others[0])
+    picks += _same_person(best, scored, q, {p.hit.clause_id for p in picks})
     return Selection(top, excerpts(picks, best.hit.clause_id), kinds, tuple(ranked), excerpt([best]))
+
+
+# A change of post asked ("职务是怎么变的", "有什么调整", "职务变动").
+_POST_CHANGED = re.compile(r"变|调整|调动")
+
+
+def _same_person(best: ScoredSentence, scored: Sequence[ScoredSentence], q: Question,
+                 taken: set[int]) -> list[ScoredSentence]:
+    """The other items of a personnel list naming the person quoted, when the question asks how their post changed:
+    an appointment and a removal together say it ("沈显克任…副局长", "免去：沈显克的…总会计师职务")."""
+    names = [n for n in q.names if n in best.sentence.text]
+    if not names or best.hit.kind != "appointments" or not _POST_CHANGED.search(q.query):
+        return []
+    return [s for s in scored if s.hit.clause_id not in taken and s.hit.kind == best.hit.kind
+            and s.hit.title == best.hit.title and any(n in s.sentence.text for n in names)]
 
 
 def _complement(best: ScoredSentence, pool: Sequence[ScoredSentence]) -> ScoredSentence | None:

@@ -411,3 +411,11 @@ def test_a_place_asked_of_a_person_is_backed_only_where_the_person_is(searcher, 
 
     answer = answer_question(question, searcher)
     assert answer.abstained, answer.text
+
+
+def test_a_change_of_post_asked_quotes_the_persons_appointment_and_removal(searcher):
+    # 7月份市政府人事任免: 第4段 "沈显克任温州市财政局副局长", 第28段 (免去) "沈显克的温州市财政局总会计师职务".
+    changed = _ask(searcher, "沈显克原来是总会计师，现在职务怎么变了？")
+    assert {c.label for c in changed.citations} >= {"第4段", "第28段"}, changed.text
+    removed = _ask(searcher, "沈显克被免去了什么职务？")
+    assert [c.label for c in removed.citations] == ["第28段"], removed.text
