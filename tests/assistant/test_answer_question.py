@@ -570,6 +570,8 @@ def test_a_regulation_whose_rules_are_asked():
     assert parse_question("养犬管理条例出来后每户最多可以养几条狗？").regulation == "养犬管理条例"
     # the draft's due date is asked (the legislative plan states it), and a document pointed at is not named
     assert parse_question("楠溪江保护管理条例草案什么时候报市政府").regulation is None
+    # ...but what the draft rules is asked as what the regulation rules: the plan prints neither
+    assert parse_question("《温州市养犬管理条例》草案对遛狗有什么规定？").regulation == "温州市养犬管理条例"
     assert parse_question("博鳌乐城先行区的医院能按这个办法进口疫苗吗？").regulation is None
     assert parse_question("国发〔2018〕41号印发的办法里第十九条说的是什么？").regulation is None
 
