@@ -9,17 +9,17 @@ from datetime import date
 from assistant.answer import forms, named as named_
 from assistant.answer.compose import abstain, compose, constraint_note, partial
 from assistant.answer.config import AnswerConfig
-from assistant.answer.constraints import (LEVEL, NOT_PLACES, PLACE, Constraint, Issue, constraints, covered, issues_of, places,
-                                          unsupported)
+from assistant.answer.constraints import (LEVEL, NOT_PLACES, PLACE, Constraint, Issue, constraints, covered, issues_of,
+                                          places, unsupported)
 from assistant.answer.context import Context
 from assistant.answer.guard import looks_like_injection
 from assistant.answer.conversation import Turn, parse_history, plan_question
 from assistant.answer.coverage import (resolve_words, topic_note, uncovered_topics, unstated_attribute,
                                        unstated_note)
-from assistant.answer.regions import local_short_forms
 from assistant.answer.question import (AMOUNT, CLAUSE, COMPARED, COUNT, DATE, ENUMERATION, FACTOID, FORMER, LATER,
                                        MATERIALS, PENALTY, PERMISSION, PERSON, YESNO, Question, has_fact,
                                        parse_question, to_simplified, without_situation)
+from assistant.answer.regions import local_short_forms
 from assistant.answer.select import Excerpt, best_per_clause, coverage, score_sentences, span, whole
 from assistant.answer.sentences import introduces_items
 from assistant.answer.types import Answer, Retriever, doc_key
@@ -489,7 +489,8 @@ class _PerIndex:
 _INDEX_ISSUES = _PerIndex(issues_of)
 _DOCUMENT_NAMES = _PerIndex(named_.document_names)
 _LOCAL_PLACES = _PerIndex(lambda records: local_short_forms(
-    (r.text for r in records), {name for r in records if r.issuer for _, name in places(r.issuer)}))
+    (r.text for r in records), {name for issuer in {r.issuer for r in records if r.issuer}
+                                for _, name in places(issuer)}))
 _GAZETTE_ISSUES = _PerIndex(lambda records: {r.gazette_issue for r in records if getattr(r, "gazette_issue", None)})
 
 

@@ -49,7 +49,7 @@ class Constraint:
 
 def constraints(question: str, local: frozenset[str] = frozenset()) -> tuple[Constraint, ...]:
     """Places, years, months, days and grades the question names, in order, without duplicates. local: short forms
-    of places the gazette prints in full (regions.printed_short_forms)."""
+    of the gazette's own counties (regions.local_short_forms)."""
     text = YEAR_SERIAL.sub(" ", question)  # a document number's year is no constraint
     found: list[Constraint] = []
     for m in _YEAR.finditer(text):
@@ -74,8 +74,9 @@ def places(text: str, local: frozenset[str] = frozenset()) -> list[tuple[str, st
     """(as written, name without administrative suffix) for each place name jieba's dictionary knows.
 
     A token counts when jieba tags it ns and the name, with or without 省/市/县/区, is itself a dictionary place
-    (宁波, 杭州市, 苍南县); words jieba also tags ns ("上市", "上台") have no such form. Of adjacent places
-    ("浙江温州", "浙江省温州市") only the most specific, the last, is kept.
+    (宁波, 杭州市, 苍南县); words jieba also tags ns ("上市", "上台") have no such form. So does a division's full name
+    from the national codes, whatever jieba makes of it (文成县, 洞头|区), and a short form in `local`. Of adjacent
+    places ("浙江温州", "浙江省温州市") only the most specific, the last, is kept.
     """
     tokenizer, tags = posseg()
     tokens = _joined_divisions([(word, flag) for word, flag in tokenizer.cut(text)])
@@ -87,8 +88,7 @@ def places(text: str, local: frozenset[str] = frozenset()) -> list[tuple[str, st
         after, previous = previous, word
         if word in NOT_PLACES:
             continue
-        # A division's full name is a place whatever jieba makes of it ("文成县" read as a person's name).
-        if stem := division_stem(word):
+        if stem := division_stem(word):  # "文成县", which jieba reads as a person's name
             name = stem
         else:
             if (flag != "ns" and word not in local) or len(word) < 2:

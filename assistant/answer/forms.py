@@ -382,10 +382,12 @@ def enumeration(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Cl
         # The best clause's own list ("初次申请…的企业，…申请材料包括：" and its items) counts twice: a list in a
         # clause ranked below it is of something else ("信息变更申请的企业，应提交的材料：").
         lead_lists = bool(context.children(lead.hit))
-        # A sentence of a parallel run ("要坚持…；要坚持…") is an item of the list asked for, as a listed phrase is.
+        # An item of a list, or a sentence of a parallel run ("要坚持…；要坚持…"), reads as the list asked for.
+        def itemised(s: ScoredSentence) -> bool:
+            return not q.count and (_list_of(s.hit, context) is not None or _parallel_run(s, q) is not None)
+
         best = max(own, key=lambda s: (s.score + weight * max(_listness(s.sentence.text, q.count, kinds, each, kind),
-                                                              float(not q.count and _list_of(s.hit, context) is not None),
-                                                              float(not q.count and _parallel_run(s, q) is not None))
+                                                              float(itemised(s)))
                                        + weight * (lead_lists and s.hit.clause_id == lead.hit.clause_id
                                                    and introduces_items(s.sentence.text)),
                                        -s.position, -s.index))
