@@ -248,8 +248,10 @@ _HOW_OFTEN = re.compile(r"一次|每隔|频次|周期")
 _ASKS_FREQUENCY = re.compile(rf"多久|多长时间|{_HOW_OFTEN.pattern}")
 _ASKS_HOW_OFTEN = re.compile(r"(?:多久|多长时间|几[年个月天周]|多少[年天]).{0,8}一次|频次|频率|每隔多")
 # A project's milestone asked a date of ("什么时候开通", "哪天动工"), and the verbs that state it; a verb naming an
-# agreement or a plan about it ("运营合作协议", "开工方案") states no milestone.
-_MILESTONES = tuple((re.compile("|".join(verbs)), re.compile(f"(?:{'|'.join(verbs)})(?!合作|协议|合同|方案|计划|仪式|准备)"))
+# agreement or a plan about it ("运营合作协议", "开工方案") states no milestone, nor one naming its day without giving
+# it ("自口岸启用之日起至2047年6月30日止").
+_MILESTONES = tuple((re.compile("|".join(verbs)),
+                     re.compile(f"(?:{'|'.join(verbs)})(?!合作|协议|合同|方案|计划|仪式|准备|之日|当日|那天)"))
                     for verbs in (("开通", "通车", "运营", "投运", "投入运营", "投入使用", "启用", "开业"),
                                   ("开工", "动工", "开建", "破土"),
                                   ("投产", "发电", "并网")))

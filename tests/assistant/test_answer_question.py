@@ -184,6 +184,8 @@ def test_the_date_of_a_milestone_is_stated_with_the_milestone():
                     parse_question("中央政府门户网站是哪天正式开通的？"))  # 国办函〔2006〕71号
     assert has_fact(DATE, "7月4日，温州机场综合交通中心开工。", parse_question("综合交通中心是哪天动工的？"))
     assert has_fact(DATE, "本通知自2019年8月1日起施行。", parse_question("这个通知什么时候开始施行"))  # no milestone
+    # 国函〔2006〕132号 二 names the day the port opens without giving it; the date printed is when the lease ends
+    assert not has_fact(DATE, "土地使用期限自口岸启用之日起至2047年6月30日止。", parse_question("深圳湾口岸哪天启用？"))
 
 
 def test_a_district_asked_is_answered_by_a_sentence_naming_one():
