@@ -16,7 +16,7 @@ from assistant.answer.guard import looks_like_injection
 from assistant.answer.conversation import Turn, parse_history, plan_question
 from assistant.answer.coverage import (resolve_words, topic_note, uncovered_topics, unstated_attribute,
                                        unstated_note)
-from assistant.answer.question import (AMOUNT, CLAUSE, COMPARED, COUNT, DATE, ENUMERATION, FACTOID, FORMER, LATER,
+from assistant.answer.question import (AMOUNT, CLAUSE, COMPARED, COUNT, DATE, FACTOID, FORMER, LATER,
                                        MATERIALS, PENALTY, PERMISSION, PERSON, YESNO, Question, has_fact,
                                        parse_question, to_simplified, without_situation)
 from assistant.answer.regions import local_short_forms
@@ -145,14 +145,15 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
         if named and (q.form == CLAUSE or any(r.matches(tuple(named[0].path)) for r in q.intent.clause_refs)
                       and not context.children(named[0])):  # a leaf clause: the fact asked is in its own text
             return forms.clause(q, named, hits, retriever, config, context, rewritten)
-    if _OMITTED.fullmatch(hits[0].text.strip()) and coverage(q, hits[0]) >= config.partial_coverage:
+    if _OMITTED.fullmatch(hits[0].text.strip()) and (coverage(q, hits[0]) >= config.partial_coverage
+                                                      or hits[0].doc_number in named_docs):
         # "大连新机场建设项目，国务院有关部门是怎么答复的": the part asked about is printed as "（略）", its heading only.
         return partial(q.text, whole(hits[0]), hits, ("该部分的内容（公报正文略去未载）",), rewritten, 1.0, declined=True)
-    if q.form == ENUMERATION and _COUNT_ONLY.fullmatch(hits[0].text.strip()) \
-            and not any(c.text.strip() for c in context.children(hits[0])) \
-            and coverage(q, hits[0]) >= config.partial_coverage:
-        # "军民深度融合方面的6项分别是什么": the gazette prints how many ("军民深度融合方面6项。"), not which.
-        return partial(q.text, whole(hits[0]), hits, ("各项的具体内容",), rewritten, 1.0, declined=True)
+    counted = _counted_only(q, hits, context, config)
+    if counted is not None:
+        # "军民深度融合方面的6项分别是什么": the gazette prints how many ("军民深度融合方面6项。", or a heading alone,
+        # "军民深度融合方面（共6项）"), not which.
+        return partial(q.text, whole(counted), hits, ("各项的具体内容",), rewritten, 1.0, declined=True)
     hits = _with_items(hits, context, config.top_clauses)
     scored = score_sentences(q, hits, retriever, config, context)
     if not scored:
@@ -303,7 +304,18 @@ _OMITTED = re.compile(r"[（(]?(?:此件|全文|正文|内容)?略[）)]?")
 
 
 # A clause saying only how many items a part has, listing none ("军民深度融合方面6项。").
-_COUNT_ONLY = re.compile(r"[^。；：:，,]{2,30}?(?:共|计)?[\d一二三四五六七八九十]+(?:项|个|条|类|种|件|方面)。?")
+_COUNT_ONLY = re.compile(r"[^。；：:，,（(]{2,30}?[（(]?(?:共|计)?[\d一二三四五六七八九十]+(?:项|个|条|类|种|件|方面)[）)]?。?")
+
+
+def _counted_only(q: Question, hits: Sequence[ClauseHit], context: Context, config: AnswerConfig) -> ClauseHit | None:
+    """The clause to quote when the best one says only how many items a part has, listing none (in its text or, for a
+    heading alone, in its heading), and the question does not ask how many: that clause, or the one of its document
+    that says so in its text."""
+    top = hits[0]
+    if q.form == COUNT or not _COUNT_ONLY.fullmatch(top.text.strip() or top.heading or "") \
+            or any(c.text.strip() for c in context.children(top)) or coverage(q, top) < config.partial_coverage:
+        return None
+    return next((h for h in hits if h.doc_number == top.doc_number and _COUNT_ONLY.fullmatch(h.text.strip())), None)
 
 
 # Two places set against each other ("…两份复函…有什么异同", "对比…"): each is asked of, not one within the other.

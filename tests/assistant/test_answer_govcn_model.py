@@ -298,3 +298,15 @@ def test_a_part_printed_only_by_its_count_is_not_answered_with_another_parts_lis
     assert counted.abstained and counted.partial and counted.citations[0].label == "一、（四）", counted.text
     listed = answer_question("126号文推广的知识产权保护方面的举措有哪些？", searcher)
     assert not listed.abstained and "专利保险机制" in listed.text, listed.text
+    # Asked without 哪些, retrieval puts the heading alone ("附件 四 军民深度融合方面（共6项）") first: the sentence
+    # saying how many is quoted.
+    named = answer_question("126号文里军民深度融合那6项具体都是什么？我们想对照一下。", searcher)
+    assert named.abstained and named.partial and named.citations[0].label == "一、（四）", named.text
+
+
+def test_a_part_printed_as_omitted_in_the_document_named_is_declined(searcher):
+    # 国办函〔2004〕57号 五 (大连新机场建设项目) is printed "（略）".
+    from assistant.answer import answer_question
+
+    answer = answer_question("国办函〔2004〕57号里关于大连新机场建设项目，发展改革委的办理意见是什么？", searcher)
+    assert answer.abstained and answer.partial and answer.citations[0].label == "五", answer.text
