@@ -82,8 +82,9 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
             return abstain(q.text, hits, shown, 0.0, rewritten, (named_.missing_note(absent),))
         record, sentence = mentioned[0]
         excerpt = Excerpt(record.hit(0, 1.0), sentence.start, sentence.end, sentence.quote())
-        if _ASKS_IN_FORCE.search(q.query) and _ENDED.search(sentence.text):
-            # "国办发〔2016〕82号现在还执行吗": "自本通知印发之日起，《…》（国办发〔2016〕82号）停止执行。"
+        if _ASKS_IN_FORCE.search(q.query) and set(absent) & set(getattr(record, "repeals", ())):
+            # "国办发〔2016〕82号现在还执行吗": the citing document repeals it (corpus.repeals): "自本通知印发之日起，
+            # 《…》（国办发〔2016〕82号）停止执行。"
             return compose(q.text, [excerpt], hits, rewritten=rewritten, evidence=1.0)
         return partial(q.text, excerpt, hits, (f"{absent[0]}的内容（公报未收录该文件）",), rewritten, 1.0,
                        declined=True)
@@ -294,9 +295,8 @@ def _names_in(names: Sequence[str], hit: ClauseHit) -> bool:
     return any(n in x for n in names for x in (hit.text, hit.heading, hit.title) if x)
 
 
-# Whether a document is still in force, asked; and a sentence saying a document no longer is.
+# Whether a document is still in force, asked.
 _ASKS_IN_FORCE = re.compile(r"执行|有效|废止|失效|作废|管用|适用")
-_ENDED = re.compile(r"停止执行|不再执行|废止|失效|撤销")
 
 
 # A part a gazette prints only by its heading, its text left out.

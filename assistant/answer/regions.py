@@ -36,39 +36,38 @@ def _prefix(code: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _rows() -> tuple[tuple[str, str], ...]:
+    """(name, 12-digit code) of every division the table lists, the 市辖区 placeholders left out."""
+    path = _table_path()
+    if path is None:
+        return ()
+    with path.open(encoding="utf-8") as f:
+        return tuple((row["name"], row["adcode"]) for row in csv.DictReader(f)
+                     if row["name"] != "市辖区" and len(row["adcode"]) == 12)
+
+
+@lru_cache(maxsize=1)
 def _divisions() -> dict[str, tuple[str, ...]]:
     """name -> code prefixes. A short form counts where it has three characters or more, or names a province or a
     prefecture: a county's two-character short form is too often a word ("朝阳产业", "城关")."""
-    path = _table_path()
-    if path is None:
-        return {}
     names: dict[str, set[str]] = {}
-    with path.open(encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            name, code = row["name"], row["adcode"]
-            if name == "市辖区" or len(code) != 12:
-                continue
-            forms = {name}
-            for suffix in _SUFFIXES:
-                short = len(name) - len(suffix)
-                if name.endswith(suffix) and short >= 2:
-                    if short >= 3 or len(_prefix(code)) <= 4:
-                        forms.add(name[: -len(suffix)])
-                    break
-            for form in forms:
-                names.setdefault(form, set()).add(_prefix(code))
+    for name, code in _rows():
+        forms = {name}
+        for suffix in _SUFFIXES:
+            short = len(name) - len(suffix)
+            if name.endswith(suffix) and short >= 2:
+                if short >= 3 or len(_prefix(code)) <= 4:
+                    forms.add(name[: -len(suffix)])
+                break
+        for form in forms:
+            names.setdefault(form, set()).add(_prefix(code))
     return {n: tuple(sorted(p)) for n, p in names.items()}
 
 
 @lru_cache(maxsize=1)
 def _full_names() -> frozenset[str]:
     """Names written with their suffix and three characters or more ("文成县", "洞头区", "龙港市")."""
-    path = _table_path()
-    if path is None:
-        return frozenset()
-    with path.open(encoding="utf-8") as f:
-        return frozenset(row["name"] for row in csv.DictReader(f)
-                         if len(row["name"]) >= 3 and row["name"] != "市辖区" and row["name"].endswith(_SUFFIXES))
+    return frozenset(name for name, _ in _rows() if len(name) >= 3 and name.endswith(_SUFFIXES))
 
 
 def division_stem(name: str) -> str | None:
