@@ -143,13 +143,16 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
         # A clause named by reference answers whatever else is asked of it ("47号文二（一）1…由谁起草？").
         # Of the document named, where the question names one: another's 第五条 is not the one asked.
         named = forms.named_clauses(q, [h for h in hits if not doc_records or h.doc_number in named_docs])
+        if named and _OMITTED.fullmatch(named[0].text.strip()):
+            # "57号第五部分给出了什么办理意见": the clause named is printed as "（略）", its heading only.
+            return _omitted(q, named[0], hits, rewritten)
         if named and (q.form == CLAUSE or any(r.matches(tuple(named[0].path)) for r in q.intent.clause_refs)
                       and not context.children(named[0])):  # a leaf clause: the fact asked is in its own text
             return forms.clause(q, named, hits, retriever, config, context, rewritten)
     if _OMITTED.fullmatch(hits[0].text.strip()) and (coverage(q, hits[0]) >= config.partial_coverage
                                                       or hits[0].doc_number in named_docs):
         # "大连新机场建设项目，国务院有关部门是怎么答复的": the part asked about is printed as "（略）", its heading only.
-        return partial(q.text, whole(hits[0]), hits, ("该部分的内容（公报正文略去未载）",), rewritten, 1.0, declined=True)
+        return _omitted(q, hits[0], hits, rewritten)
     counted = _counted_only(q, hits, context, config)
     if counted is not None:
         # "军民深度融合方面的6项分别是什么": the gazette prints how many ("军民深度融合方面6项。", or a heading alone,
@@ -300,6 +303,10 @@ _ASKS_IN_FORCE = re.compile(r"执行|有效|废止|失效|作废|管用|适用")
 
 
 # A part a gazette prints only by its heading, its text left out.
+def _omitted(q: Question, hit: ClauseHit, hits: Sequence[ClauseHit], rewritten: str | None) -> Answer:
+    return partial(q.text, whole(hit), hits, ("该部分的内容（公报正文略去未载）",), rewritten, 1.0, declined=True)
+
+
 _OMITTED = re.compile(r"[（(]?(?:此件|全文|正文|内容)?略[）)]?")
 
 

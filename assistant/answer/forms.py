@@ -105,7 +105,7 @@ def compose_form(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[C
                  config: AnswerConfig, context: Context, rewritten: str | None, evidence_: float,
                  named_section: ClauseHit | None = None) -> Answer:
     """named_section: the section a list question names (listed_section), its items the answer."""
-    if asks_whole_document(q) and (q.form == OVERVIEW or named_section is None):
+    if asks_whole_document(q) and (q.form == OVERVIEW or named_section is None) and not _names_heading(q, hits[0]):
         return document_overview(q, hits, context, config, rewritten, evidence_)
     if named_section is not None:
         return section(q, named_section, hits, config, context, rewritten, evidence_)
@@ -647,6 +647,14 @@ def listed_section(q: Question, hits: Sequence[ClauseHit], context: Context, con
     if named_inline and best_key is not None and best_key[1] < _INLINE_SHARE:
         return None  # named by its heading's last word only (项目), while another section is named by most of it
     return best
+
+
+def _names_heading(q: Question, hit: ClauseHit) -> bool:
+    """The question names the hit's section by most of its heading ("7号提出建立煤矿安全生产长效机制，包括哪几方面"
+    for 二、建立煤矿安全生产长效机制): the aspects asked are that section's, not the document's."""
+    heading = re.sub(r"\W", "", _BRACKETED.sub("", hit.heading or ""))
+    matched = sum(len(w) for w in set(q.words) - GENERIC_NOUNS if w in heading)
+    return bool(heading) and matched / len(heading) >= _HEADING_SHARE
 
 
 def _inline_items(text: str) -> list[str]:

@@ -217,6 +217,8 @@ _POST_PHRASE = re.compile(r"(?:任命为|任命谁(?:当|为|担任)?|任命|担
                           r"([\u4e00-\u9fff]{3,24}?)(?:的)?(?:职务)?了?[？?。！!]*$")
 # Or what precedes a question about who holds it now ("市财政局局长换成谁了").
 _POST_BEFORE = re.compile(r"^(?:\d{1,2}月份?)?([\u4e00-\u9fff]{3,24}?)(?:现在|新)?(?:换成|换了|换人|由谁接任|谁接任|是谁接)")
+# Or what the question's last clause asks the holder of ("…任免中，温州市教育局局长任命的是谁").
+_POST_ASKED = re.compile(r"([\u4e00-\u9fff]{3,24}?)(?:一职)?(?:任命的是谁|任命了谁|由谁担任|由谁出任)[？?。！!]*$")
 # Words before a post that are not part of it: when ("现在"), and where said plainly ("市里").
 _PLACE_PREFIX = re.compile(r"^(?:现在|目前|如今|眼下)?(?:温州市|温州|市里|市)")
 _ASKING = re.compile(r"哪|什么|谁|几|多少")
@@ -227,7 +229,8 @@ _POST_SHARE = 0.75
 def posts_unnamed(q: Question, texts: Sequence[str]) -> list[str]:
     """The post a personnel question names ("…任命为教育局局长？") when no personnel item (with its list heading)
     prints it: at least _POST_SHARE of its character pairs. Empty when the question names no post this way."""
-    m = _POST_PHRASE.search(q.query.strip()) or _POST_BEFORE.search(q.query.strip())
+    m = _POST_ASKED.match(re.split(r"[，,；;]", q.query.strip())[-1]) or _POST_PHRASE.search(q.query.strip()) \
+        or _POST_BEFORE.search(q.query.strip())
     if not m:
         return []
     post = _PLACE_PREFIX.sub("", m.group(1)).replace("的", "")  # "执法队的队长" is printed "执法队队长"

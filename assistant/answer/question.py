@@ -32,7 +32,11 @@ PERSON = "person"
 # What someone said at a meeting or in a speech ("致辞讲了些什么", "会议强调了什么"): news and meeting reports.
 SPEECH = "speech"
 _ASKS_SPEECH = re.compile(r"(?:讲了|讲的|讲话|说了|说的|谈了|谈到|提了|提出了|强调了?|指出了?|表示了?|评价|致辞)"
-                          r".{0,12}(?:什么|哪些|啥|怎么|如何)|(?:怎么|如何)(?:评价|说)")
+                          r".{0,12}(?:什么|哪些|啥|怎么|如何)|(?:怎么|如何)(?:评价|说)"
+                          r"|(?:什么|哪些|啥)(?:号召|呼吁|倡议)")
+# A verb a report introduces what was said with, named by the question ("全会号召，…", "会议强调了什么"): the sentence
+# it introduces is what is asked, not another that only reports the meeting.
+_SPEECH_VERB = re.compile(r"号召|呼吁|倡议|强调|指出|要求")
 # A district or county asked ("搬到了北京哪个区", "去哪个县督查"): only a sentence naming one answers; a city or a
 # province ("商北京市政府…办理") does not say which district. Not 地区, 社区, 园区, 市区, 试验区: kinds of area, no name.
 LOCALITY = "locality"
@@ -45,7 +49,7 @@ _PENALTY = re.compile(r"罚款|警告|责令|吊销|没收|处分|追究.{0,6}�
 # "49号文讲了什么", "三（九）说的是什么": what a text says, not a speaker.
 _TEXT_SAYS = re.compile(r"(?:\d号|文章|文|文件|通知|意见|方案|计划|办法|细则|条例|规定|条|款|项|部分|[）)])(?:里|中)?(?:主要|大概|都|具体)?"
                         r"(?:讲|说)")
-_SAYS = re.compile(r"(?:说|表示|指出|强调|要求|认为|提出|希望)[，,：:]|(?:讲话|致辞)中")
+_SAYS = re.compile(r"(?:说|表示|指出|强调|要求|认为|提出|希望|号召|呼吁|倡议)[，,：:]|(?:讲话|致辞)中")
 
 # The keyword index's stop words, plus words that carry no content in a question to be answered.
 STOP_WORDS = INDEX_STOP_WORDS | frozenset(
@@ -184,7 +188,9 @@ _MORE_EVIDENCE = {
     # or written in Chinese numerals ("一九八〇年九月一日")
     DATE: re.compile(r"\d{1,2}月(?:底|末|中旬|上旬|下旬)|年底前|月底前|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月"),
     AMOUNT: re.compile(r"\d+\.\d+|[两三四五六七八九十]+(?:个|项|家|名)|[一二三四五六七八九十]分之[一二三四五六七八九十]"
-                       r"|半数|\d+\s*周?岁|不设[上下]限|不受(?:数量|比例|名额)?限制"),
+                       r"|半数|\d+\s*周?岁|不设[上下]限|不受(?:数量|比例|名额)?限制"
+                       # a round magnitude is a figure without a digit ("一批亿元以上…项目": one hundred million or more)
+                       r"|(?:亿|千万|百万)元(?:以上|以下|级)"),
     # Bodies named without a place ("卫生健康部门", "…发展工作领导小组") and places listed ("瑞安市、乐清市").
     AGENCY: re.compile(r"[\u4e00-\u9fa5]{2,8}(?:部门|领导小组|工作组)|[\u4e00-\u9fa5]{2,4}[市县区](?=[、，,和及])"),
 }
@@ -206,6 +212,9 @@ _UNITS_ASKED = (
     (re.compile(r"(?:多少|几)倍"), re.compile(rf"{NUMERAL}\s*倍|翻(?:一|两|几)?番")),
     (re.compile(r"多少分(?![钟之])"), re.compile(rf"{NUMERAL}\s*分(?![钟之])")),
     (ASKS_TIMES, re.compile(rf"{NUMERAL}\s*次")),
+    # A rank ("在全国算第几个", "排第几"): first ("全国首个", "率先"), or an ordinal.
+    (re.compile(r"第几(?:个|名|位|家|批)|排(?:名|在)?第几|排名(?:多少|第几)"),
+     re.compile(rf"首[个家批位座例]|第{NUMERAL}\s*[个名位家批]|唯一|率先")),
 )
 
 
@@ -285,7 +294,8 @@ def has_fact(kind: str, text: str, q: "Question | None" = None) -> bool:
     only for a question asking how often); for a question asking how long, a length of time."""
     text = unspaced(text)  # "主  任：孙春兰" names a post
     if kind == SPEECH:
-        return bool(_SAYS.search(text))
+        verb = _SPEECH_VERB.search(q.query) if q is not None else None
+        return bool(re.search(f"{verb.group()}[，,：:]", text) if verb else _SAYS.search(text))
     if kind == PENALTY:
         return bool(_PENALTY.search(text))
     if kind == LOCALITY:
@@ -450,11 +460,14 @@ def parse_question(text: str, query: str | None = None) -> Question:
         kinds.add(PERSON)
         kinds.discard(AGENCY)  # "谁被任命" asks for a person, not an agency
     words = content_words(simplified)
+    identity = _identity(simplified)  # jieba may cut the name it asks about (高|云龙): read it from the question form
+    names = tuple(dict.fromkeys([*person_names(simplified), *filter(None, [identity])]))
+    # A rare name jieba joins to the next word ("应维胜调|了") is matched as the name.
+    words = tuple(dict.fromkeys(next((n for n in names if n in w), w) for w in words))
     post = _post(simplified, words)
     if post:
         kinds.add(PERSON)
         kinds.discard(AGENCY)  # "委员会主任是谁": who holds the post, not a body
-    identity = _identity(simplified)  # jieba may cut the name it asks about (高|云龙): read it from the question form
     pieces = _compared(_pieces_of(simplified, _split_parts(plain)))
     parts = tuple(p for p in (s.strip(" ，,") for s in pieces) if len(p) >= 4)
     # "修订的规章有几部？分别是哪些？": one list, counted and quoted.
@@ -476,7 +489,7 @@ def parse_question(text: str, query: str | None = None) -> Question:
         asks_attachments=bool(_ATTACHMENTS.search(simplified)),
         asks_validity=bool(_ASKS_VALIDITY.search(simplified)) and not _OWNED_VALIDITY.search(simplified),
         asks_materials=bool(_ASKS_MATERIALS.search(simplified)),
-        names=tuple(dict.fromkeys([*person_names(simplified), *filter(None, [identity])])),
+        names=names,
         documents=bool(_DOCUMENTS.search(simplified)), issue=issue.group(1) if (issue := _ISSUE.search(simplified)) else None,
         identity=identity, scene=scene_words(plain, words), post=post, defined=_defined(simplified, words),
         regulation=_regulation(simplified),

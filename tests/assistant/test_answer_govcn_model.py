@@ -195,6 +195,9 @@ def test_a_part_printed_as_omitted_is_declined_with_its_clause(searcher):
     answer = answer_question("辽宁提出的大连新机场建设项目，国务院有关部门是怎么答复的？", searcher)
     assert answer.abstained and answer.partial and answer.citations[0].path == ("五",), answer.text
     assert "略去未载" in answer.text
+    # Named by its number, the part is the same "（略）": it is not quoted as if it answered.
+    named = answer_question("国办函〔2004〕57号第五部分是怎么说的？", searcher)
+    assert named.abstained and named.partial and named.citations[0].path == ("五",), named.text
 
 
 def test_figures_every_part_asks_and_no_quote_gives_are_declined(searcher):
@@ -310,3 +313,15 @@ def test_a_part_printed_as_omitted_in_the_document_named_is_declined(searcher):
 
     answer = answer_question("国办函〔2004〕57号里关于大连新机场建设项目，发展改革委的办理意见是什么？", searcher)
     assert answer.abstained and answer.partial and answer.citations[0].label == "五", answer.text
+
+
+def test_a_section_named_by_its_heading_answers_which_aspects_not_the_whole_document(searcher):
+    # 国办发〔2004〕7号 二、建立煤矿安全生产长效机制 prints its four measures inline ("一是…二是…").
+    from assistant.answer import answer_question
+
+    answer = answer_question("国办发〔2004〕7号里建立煤矿安全生产长效机制有哪几方面？", searcher)
+    assert [c.path for c in answer.citations] == [("二",)], answer.text
+    assert "一是落实安全生产责任制" in answer.text and "四是进一步搞好煤矿安全评估" in answer.text
+    # The document's aspects, asked without a section's heading, are still its sections.
+    whole = answer_question("国办发〔2004〕7号提出了哪几方面要求？", searcher)
+    assert len(whole.citations) >= 3, whole.text

@@ -116,6 +116,9 @@ def test_personnel_post_nobody_was_appointed_to():
     assert named.posts_unnamed(parse_question("7月份市政府任命谁当温州市教育局局长了？"), items) == ["教育局局长"]
     assert named.posts_unnamed(parse_question("谁当了市民政局副局长"), items) == []
     assert named.posts_unnamed(parse_question("财政局新来的副局长是谁"), items) == []  # no post phrase: no check
+    # The post before what is asked of it, in the question's last clause.
+    assert named.posts_unnamed(parse_question("7月份市政府人事任免中，温州市教育局局长任命的是谁？"), items) == ["教育局局长"]
+    assert named.posts_unnamed(parse_question("这次任免里，温州市民政局副局长由谁担任？"), items) == []
 
 
 def test_a_post_asked_in_plain_words_still_finds_its_item():

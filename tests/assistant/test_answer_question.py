@@ -1,7 +1,7 @@
 """Question kinds, keywords and the user's own figures."""
 import pytest
 
-from assistant.answer.question import (AGENCY, AMOUNT, DATE, OVERVIEW, PERMISSION, format_yuan, has_evidence, keywords,
+from assistant.answer.question import (AGENCY, AMOUNT, DATE, OVERVIEW, PERMISSION, format_yuan, has_evidence, has_fact, keywords,
                                        parse_question, question_kinds, user_amounts)
 
 
@@ -288,6 +288,30 @@ def test_what_a_speaker_said_is_a_kind_of_fact():
     assert not has_fact(SPEECH, "省委常委、市委书记陈伟俊致辞。", q)  # mentions the speech, says nothing of it
     assert SPEECH not in parse_question("49号文讲了什么").kinds  # what a text says: an overview
     assert SPEECH not in parse_question("公积金那篇文章主要讲了什么").kinds
+    # A report's verb the question names introduces what is asked (市委召开十二届八次全体（扩大）会议 第7段, 第4段).
+    call = parse_question("市委全会最后向全市发出了什么号召？")
+    assert SPEECH in call.kinds
+    assert has_fact(SPEECH, "全会号召，初心照亮前路、使命呼唤担当。", call)
+    assert not has_fact(SPEECH, "全会指出，今年以来，全市上下认真贯彻落实中央和省委的决策部署。", call)
+
+
+def test_a_rank_asked_is_answered_by_first_or_an_ordinal():
+    # 全国工商联组织工作会议在温召开 第3段 and 第1段
+    q = parse_question("这个先行区在全国算第几个？")
+    assert has_fact(AMOUNT, "全面推进全国首个新时代“两个健康”先行区创建", q)
+    assert not has_fact(AMOUNT, "在温州新时代“两个健康”先行区获批创建即将一周年之际", q)
+
+
+def test_a_round_magnitude_is_a_figure():
+    # 48号 三、（二）7: "亿元以上" is one hundred million yuan or more, without a digit.
+    q = parse_question("重点项目库要滚动实施多大投资规模以上的项目？")
+    assert has_fact(AMOUNT, "建立五大战新产业重点项目库，滚动实施一批亿元以上战新产业重点项目。", q)
+    assert not has_fact(AMOUNT, "建立五大战新产业重点项目库，协调服务解决推进难题。", q)
+
+
+def test_a_rare_name_jieba_joins_to_the_next_word_is_a_content_word():
+    q = parse_question("听说应维胜调了新岗位，他现在任的是什么职务？")
+    assert "应维胜" in q.names and "应维胜" in q.words and "应维胜调" not in q.words
 
 
 def test_how_many_days_asks_for_a_time_limit_not_a_figure():
