@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 # The kinds of answer a question asks for are shared with retrieval, which uses them as a prior.
@@ -266,11 +266,22 @@ _MILESTONES = tuple((re.compile("|".join(verbs)),
                                   ("投产", "发电", "并网")))
 
 
+# Steps of a procedure a date is asked of in the same clause ("奖励资金什么时候拨到位", "每年什么时候申报"), and the
+# verbs that state it: a policy's period of application ("适用于2019年1月1日至2023年12月31日") dates neither.
+_STEPS = tuple((re.compile(asks), re.compile(states)) for asks, states in (
+    (r"拨付|拨到|到账|到位|发放|发钱|兑现|打款", r"拨付|拨|发放|兑现|到账|支付|下达"),
+    (r"申报|申请|报名|提交|报送|上报", r"申报|申请|报名|提交|报送|上报|受理")))
+
+
 def _asked_milestone(query: str) -> re.Pattern | None:
     """What states the milestone a question asks the date of, or None when it asks none."""
     if not _WHEN_ASKED.search(query):
         return None
-    return next((states for asks, states in _MILESTONES if asks.search(query)), None)
+    found = next((states for asks, states in _MILESTONES if asks.search(query)), None)
+    if found is not None:
+        return found
+    asking = [c for c in _CLAUSES.split(query) if _WHEN_ASKED.search(c.replace("第几号", ""))]
+    return next((states for asks, states in _STEPS if any(asks.search(c) for c in asking)), None)
 
 
 _WHEN_ASKED = re.compile(r"什么时候|何时|哪一?天|哪年|几月|几号|什么时间|啥时候")
@@ -302,8 +313,12 @@ def has_fact(kind: str, text: str, q: "Question | None" = None) -> bool:
         return bool(_LOCALITY.search(text))
     if kind == DATE and q is not None and q.how_often:
         return bool(_FREQUENCY.search(text))  # "常务会议多久开一次": a frequency, not the date of one meeting
-    if kind == DATE and q is not None and q.milestone is not None and not q.milestone.search(text):
-        return False  # "S1线什么时候开通": the day a 运营合作协议 was signed is not the day it opens
+    if kind == DATE and q is not None and q.milestone is not None:
+        # "S1线什么时候开通": the day a 运营合作协议 was signed is not the day it opens; "奖励资金什么时候拨到位": a
+        # period of application in one sentence and "由市财政支付" in the next date no payment.
+        milestone = q.milestone
+        return any(milestone.search(s) and has_fact(kind, s, replace(q, milestone=None))
+                   for s in re.split(r"(?<=[。；;])", text))
     if kind == DATE and q is not None and q.duration:
         # "多少个工作日能办完" is answered by a count of days, not by a year's exemption ("3年内免征").
         return bool((_DAYS if _ASKS_DAYS.search(q.query) else _DURATION).search(text))

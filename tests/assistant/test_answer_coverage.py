@@ -196,8 +196,8 @@ def test_a_date_asked_of_something_is_not_answered_by_another_date():
     hit = ClauseHit(rank=1, score=0.8, clause_id=0, doc_number="温财企〔2019〕491号", title="细则", path=("四",),
                     label="四", heading=None, text=text, source="0.txt")
     best = ScoredSentence(hit, 0, 0, split_sentences(text)[0], 0.8, 0.8, 0.0, 0.8, 0.8)
-    # (截止 alone stands for the 有效期; no dated sentence speaks of 申报)
-    assert unstated_attribute(q("产业基金房租补助今年的申报截止日期是哪天？"), [best]) == ("申报",)
+    # (a date of 申报 is stated with 申报: the 有效期 dates no step asked, so neither word is stated with a date)
+    assert unstated_attribute(q("产业基金房租补助今年的申报截止日期是哪天？"), [best]) == ("申报", "截止")
 
 
 def test_a_sum_of_money_asked_is_not_answered_by_other_figures():

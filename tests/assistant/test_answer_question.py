@@ -188,6 +188,22 @@ def test_the_date_of_a_milestone_is_stated_with_the_milestone():
     assert not has_fact(DATE, "土地使用期限自口岸启用之日起至2047年6月30日止。", parse_question("深圳湾口岸哪天启用？"))
 
 
+def test_the_date_of_a_procedural_step_is_stated_with_the_step():
+    from assistant.answer.question import has_fact, parse_question
+
+    # 49号 附则1: a period of application, and a payer in the next sentence, date no payment.
+    paid = parse_question("新评上三甲的民营医院，奖励资金一般什么时候拨到位？")
+    assert not has_fact(DATE, "本政策的奖励资金限于市区范围，适用于2019年1月1日至2023年12月31日的奖补项目。"
+                              "100张床（含）以上的社会办医疗机构由市财政支付，100张床以下按照现行财政体制分担。", paid)
+    # 国办发〔2018〕128号 三、（四）: the deadline is stated with the report's submission.
+    assert has_fact(DATE, "2021年3月底前，试点城市政府对本地区试点总体情况、主要做法和成效、存在的问题及建议等进行评估总结，"
+                          "形成试点工作总结报告报送生态环境部。",
+                    parse_question("试点城市什么时候之前提交试点工作总结报告？"))
+    # Another clause's step is not the one dated ("第几号附件" asks no date).
+    assert parse_question("细则有效期到什么时候？贡献度奖励由谁兑现？").milestone is None
+    assert parse_question("特殊工时的变更申请表是第几号附件").milestone is None
+
+
 def test_a_district_asked_is_answered_by_a_sentence_naming_one():
     from assistant.answer.question import LOCALITY, has_fact, parse_question
 
