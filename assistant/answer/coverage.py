@@ -48,6 +48,8 @@ def uncovered_topics(q: Question, retriever: Retriever) -> tuple[str, ...]:
     # A measure asked for (面积, 年龄) names no topic: a figure in its unit states it (unstated_attribute).
     nouns = [w for w in q.words if tags.get(w, "").startswith("n") and _is_topic(w) and _measure(w) is None]
     nouns += [c for c in _glued_nouns(tagged) if c not in nouns]
+    credentials = [c for c in _credentials(tagged) if c not in nouns]
+    nouns += credentials
     # A person the question names ("副市长王军"): a name the gazette never prints, whole, is not in it. Only where
     # the question speaks of a person (a post before the name, an appointment): jieba's name guesses are loose.
     names = [w for w in q.names if w in q.words and w not in nouns and (q.action or _as_person(w, q.query))]
@@ -55,9 +57,10 @@ def uncovered_topics(q: Question, retriever: Retriever) -> tuple[str, ...]:
         return ()
     candidates = {w: [w, *q.alternatives(w), *_straddling(question, w), *_unglued(question, w), *agent_stem(w)]
                   for w in nouns}
-    candidates.update({w: [w] for w in names})
+    candidates.update({w: [w] for w in [*names, *credentials]})
     # A compound is also covered when each of its parts is ("外资企业": 外资 → 外商投资, 企业).
-    parts = {w: [] if w in names else _parts(w) for w in candidates}
+    # Not a credential: "食品经营许可证" is another licence than the 专利代理机构执业许可证 whose words it shares.
+    parts = {w: [] if w in names or w in credentials else _parts(w) for w in candidates}
     terms = sorted({t for ts in candidates.values() for t in ts}
                    | {t for ps in parts.values() for p in ps for t in (p, *expand_word(p))})
     found = retriever.mentions(terms, gap=ABBREVIATION_GAP)
@@ -88,6 +91,28 @@ def _glued_nouns(tagged) -> list[str]:
     return [a.word + b.word for a, b in zip(tagged, tagged[1:])
             if b.word in _CARD_HEADS and len(a.word) >= 2 and a.flag.startswith(("n", "j", "t", "a", "l"))
             and re.fullmatch(r"[\u4e00-\u9fff]+", a.word) and not _QUESTION_CHARS & set(a.word)]
+
+
+# A licence or certificate named by what it is for ("食品经营|许可证", "专利代理机构|执业许可证"): the words before the
+# head say which one, and a text printing the head of another does not speak of it.
+_CREDENTIAL_HEADS = frozenset({"许可证", "执照", "营业执照", "资格证", "资格证书", "证书", "许可"})
+
+
+def _credentials(tagged) -> list[str]:
+    """Credentials the question names with up to two content words before their head."""
+    out = []
+    for i, head in enumerate(tagged):
+        if head.word not in _CREDENTIAL_HEADS:
+            continue
+        before = []
+        for t in reversed(tagged[max(i - 2, 0):i]):
+            if len(t.word) < 2 or not t.flag.startswith(("n", "vn", "j")) or _QUESTION_CHARS & set(t.word) \
+                    or not re.fullmatch(r"[\u4e00-\u9fff]+", t.word):
+                break
+            before.insert(0, t.word)
+        if before:
+            out.append("".join(before) + head.word)
+    return out
 
 
 # The clauses, best first, one of which must name what a figure is asked of for their figures to answer.

@@ -28,6 +28,19 @@ def test_detail_the_text_never_mentions_is_uncovered():
     assert uncovered_topics(q("实行特殊工时制度的加班费怎么算？"), Corpus()) == ("加班费",)
 
 
+def test_a_licence_named_by_what_it_is_for_is_not_another_licence():
+    # 专利代理条例 第九条 prints 专利代理机构执业许可证; 食品经营许可证 shares its head, and 食品 and 经营 are printed
+    # elsewhere, but no text speaks of that licence.
+    class Licences:
+        def mentions(self, terms, gap=0):
+            text = ("国务院专利行政部门应当自受理申请之日起20日内作出是否颁发专利代理机构执业许可证的决定。"
+                    "加强食品安全监管，规范经营行为。")
+            return [t in text for t in terms]
+
+    assert "食品经营许可证" in uncovered_topics(q("开餐馆办食品经营许可证一般要多少天能批下来？"), Licences())
+    assert uncovered_topics(q("申请专利代理机构执业许可证，多长时间会给答复？"), Licences()) == ()
+
+
 def test_covered_by_parts_abbreviation_and_straddling_words():
     assert uncovered_topics(q("社会力量新建医院，基建投资5000万能拿多少补助？"), Corpus()) == ()
     assert uncovered_topics(q("开诊所有什么补贴？"), Corpus()) == ()  # jieba cuts 开诊|所有; 诊所 is there
