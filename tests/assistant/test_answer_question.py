@@ -158,6 +158,18 @@ def test_a_figure_asked_in_a_unit_is_answered_only_by_a_figure_in_it():
     assert has_fact(AMOUNT, "自其取得执业登记之日起，3年内免征房产税", parse_question("免税期是多少？"))
 
 
+def test_a_sum_asked_per_person_or_thing_is_answered_by_a_figure_stated_per_unit():
+    from assistant.answer.question import has_fact, parse_question
+
+    # 49号 三、（八）: a lump sum for a project is no sum per doctor hired
+    hired = parse_question("我们办全科诊所，每招一个全科医生，政府能补贴多少钱？")
+    assert not has_fact(AMOUNT, "对社会办医疗机构基本建设投资总额在5000万元以上（含）的新建项目，给予50万元的一次性补助。", hired)
+    # 49号 三、（十）; 国发〔2018〕41号 第五条; 国发〔2019〕4号: figures stated per person or per unit
+    assert has_fact(AMOUNT, "按门诊每人次4元、实际占用每床日8元确认基数", parse_question("门诊每人次补多少钱？"))
+    assert has_fact(AMOUNT, "按照每个子女每月1000元的标准定额扣除。", parse_question("每个孩子能扣多少钱？"))
+    assert has_fact(AMOUNT, "高等职业教育生均财政拨款水平达到12000元", parse_question("每个学生的拨款要达到多少钱？"))
+
+
 def test_a_ceiling_asked_is_answered_only_by_a_figure_stated_as_one():
     from assistant.answer.question import has_fact, parse_question
 
