@@ -83,7 +83,7 @@ def test_unanswerable_is_refused(searcher, question):
 # Held-out set over this corpus (tests/eval/sets/govcn-policy-test.jsonl, 114 cases, never tuned on): measured values
 # rounded down by about 0.01, and issue 10's floor against quoting the top-ranked clause whole.
 GOVCN_SET = Path(__file__).resolve().parents[1] / "eval" / "sets" / "govcn-policy-test.jsonl"
-GOVCN_MIN = {"hit@5": 0.95, "citation_recall": 0.93, "fact_recall": 0.94, "abstention_f1": 0.79, "verbatim": 1.0}
+GOVCN_MIN = {"hit@5": 0.95, "citation_recall": 0.93, "fact_recall": 0.94, "abstention_f1": 0.83, "verbatim": 1.0}
 
 
 def test_held_out_state_council_set(searcher):
