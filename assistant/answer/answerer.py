@@ -302,11 +302,12 @@ def _names_in(names: Sequence[str], hit: ClauseHit) -> bool:
 _ASKS_IN_FORCE = re.compile(r"执行|有效|废止|失效|作废|管用|适用")
 
 
-# A part a gazette prints only by its heading, its text left out.
 def _omitted(q: Question, hit: ClauseHit, hits: Sequence[ClauseHit], rewritten: str | None) -> Answer:
+    """The part asked about quoted as printed ("（略）") and declined."""
     return partial(q.text, whole(hit), hits, ("该部分的内容（公报正文略去未载）",), rewritten, 1.0, declined=True)
 
 
+# A part a gazette prints only by its heading, its text left out.
 _OMITTED = re.compile(r"[（(]?(?:此件|全文|正文|内容)?略[）)]?")
 
 

@@ -226,6 +226,9 @@ _LIMIT = re.compile(r"(?:最高|最多|最大|上限|封顶|不超过|不高于|
                     r"|(?:\d|[一二两三四五六七八九十])[^，。；]{0,8}?(?:以内|以下|为限)|不设[上下]限|不受.{0,4}限制")
 
 
+_SUM = _UNITS_ASKED[0][1]  # what answers a sum of money asked
+
+
 # A sum asked per person or per thing ("每张床位补贴多少钱", "每签约一个居民", "每人多少"): answered by a figure stated
 # per unit ("按门诊每人次4元", "每个子女每月1000元", "生均…12000元", "10万元/年"), not by a lump sum ("给予50万元").
 _PER_ITEM = re.compile(r"每(?:一|[两三])?(?:个(?![月年季星周工小])|张|位|名|家|户|件|台|人|床)|每(?:签约|招|聘|培养|引进)一")
@@ -235,7 +238,7 @@ _STATED_PER = re.compile(r"每|/|均|人次|床日")
 def _asked_unit(query: str) -> re.Pattern | None:
     """The figures that answer a question asking a figure in a unit, or None when it names none."""
     answers = next((answers for asks, answers in _UNITS_ASKED if asks.search(query)), None)
-    if answers is not None and answers is _UNITS_ASKED[0][1] and _PER_ITEM.search(query):
+    if answers is _SUM and _PER_ITEM.search(query):
         return re.compile(rf"(?s)^(?=.*(?:{_STATED_PER.pattern}))(?=.*(?:{answers.pattern}))")
     return answers
 
@@ -325,8 +328,7 @@ def has_fact(kind: str, text: str, q: "Question | None" = None) -> bool:
     if kind == DATE and q is not None and q.milestone is not None:
         # "S1线什么时候开通": the day a 运营合作协议 was signed is not the day it opens; "奖励资金什么时候拨到位": a
         # period of application in one sentence and "由市财政支付" in the next date no payment.
-        milestone = q.milestone
-        return any(milestone.search(s) and has_fact(kind, s, replace(q, milestone=None))
+        return any(q.milestone.search(s) and has_fact(kind, s, replace(q, milestone=None))
                    for s in re.split(r"(?<=[。；;])", text))
     if kind == DATE and q is not None and q.duration:
         # "多少个工作日能办完" is answered by a count of days, not by a year's exemption ("3年内免征").
