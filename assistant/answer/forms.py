@@ -620,10 +620,8 @@ def listed_section(q: Question, hits: Sequence[ClauseHit], context: Context, con
                 continue
             seen.add(c.clause_id)
             children = context.children(c)
-            heading = re.sub(r"\W", "", _BRACKETED.sub("", c.heading))
-            # Generic nouns (要求, 情况) name no section: "工作要求" is not named by "…要求人大工作…".
-            matched = sum(len(w) for w in set(q.words) - GENERIC_NOUNS if w in heading)
-            share = matched / max(len(heading), 1)
+            heading = _plain_heading(c.heading)
+            matched, share = _heading_match(q, heading)
             if len([x for x in children if x.text.strip()]) < 2:
                 # A section the question names that prints its items in its own text ("需要进一步调研…的立法项目（4
                 # 件）": "…立法；…立法；…"): no other section answers for it by the word its heading ends with.
@@ -649,12 +647,22 @@ def listed_section(q: Question, hits: Sequence[ClauseHit], context: Context, con
     return best
 
 
+def _plain_heading(heading: str | None) -> str:
+    """A heading without bracketed asides and punctuation."""
+    return re.sub(r"\W", "", _BRACKETED.sub("", heading or ""))
+
+
+def _heading_match(q: Question, heading: str) -> tuple[int, float]:
+    """Characters of a plain heading the question's words cover, and their share. Generic nouns (要求, 情况) name no
+    section: "工作要求" is not named by "…要求人大工作…"."""
+    matched = sum(len(w) for w in set(q.words) - GENERIC_NOUNS if w in heading)
+    return matched, matched / max(len(heading), 1)
+
+
 def _names_heading(q: Question, hit: ClauseHit) -> bool:
     """The question names the hit's section by most of its heading ("7号提出建立煤矿安全生产长效机制，包括哪几方面"
     for 二、建立煤矿安全生产长效机制): the aspects asked are that section's, not the document's."""
-    heading = re.sub(r"\W", "", _BRACKETED.sub("", hit.heading or ""))
-    matched = sum(len(w) for w in set(q.words) - GENERIC_NOUNS if w in heading)
-    return bool(heading) and matched / len(heading) >= _HEADING_SHARE
+    return _heading_match(q, _plain_heading(hit.heading))[1] >= _HEADING_SHARE
 
 
 def _inline_items(text: str) -> list[str]:

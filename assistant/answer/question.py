@@ -328,8 +328,9 @@ def has_fact(kind: str, text: str, q: "Question | None" = None) -> bool:
     if kind == DATE and q is not None and q.milestone is not None:
         # "S1线什么时候开通": the day a 运营合作协议 was signed is not the day it opens; "奖励资金什么时候拨到位": a
         # period of application in one sentence and "由市财政支付" in the next date no payment.
-        return any(q.milestone.search(s) and has_fact(kind, s, replace(q, milestone=None))
-                   for s in re.split(r"(?<=[。；;])", text))
+        sentences = [s for s in re.split(r"(?<=[。；;])", text) if q.milestone.search(s)]
+        plain = replace(q, milestone=None) if sentences else q
+        return any(has_fact(kind, s, plain) for s in sentences)
     if kind == DATE and q is not None and q.duration:
         # "多少个工作日能办完" is answered by a count of days, not by a year's exemption ("3年内免征").
         return bool((_DAYS if _ASKS_DAYS.search(q.query) else _DURATION).search(text))
