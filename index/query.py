@@ -160,7 +160,8 @@ _ARTICLE = re.compile(rf"第({_NUM})条")
 # under its ancestors ("1" > "1.2"). A figure (1.5万元, 2.5级) is not one: a section word or 第 must say so.
 _DOTTED = re.compile(r"第\s*(\d{1,2}(?:[.．]\d{1,2}){1,3})(?![\d.．])|(?<![\d.．])(\d{1,2}(?:[.．]\d{1,2}){1,3})"
                      r"\s*(?=节|小节|条|款|部分|(?:中|里)?(?:讲|规定|说|写)了?)")
-_ITEM = re.compile(rf"第({_NUM})项")
+# "第十二项", "答复的第五点": a top-level item of a document, not an item under a part.
+_ITEM = re.compile(rf"第({_NUM})(?:项|点)")
 # "附件第85项", "附件2第3条", "附件一里的第5项", "附件所列的第67项": an item of an attachment, printed under 附件 or 附件N.
 _ATTACHMENT_ITEM = re.compile(rf"附件\s*(\d{{1,2}}|{_CN_NUM})?\s*(?:[中里]的?|的|所列的?|列出的)?\s*第\s*({_NUM})\s*(?:项|条|个|点)")
 # "附件2", "附件" of a document: printed as 附件 (one attachment, or the list of them) or 附件N.

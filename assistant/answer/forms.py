@@ -960,6 +960,8 @@ def _listness(text: str, n: int | None, words: Sequence[str] = (), each: Sequenc
         return 1.0
     if n:
         return 1.0 if _lists_exactly(text, n, words) or _names_each(text, n, each) else 0.0
+    if _opened_alike(text, words):
+        return 1.0
     listed = min(max((_items(p) for p in _pieces(text)), default=1) - 1, 3) / 3
     return listed if kind is None or kind in text else listed / 2
 
@@ -1002,6 +1004,13 @@ def _names_each(text: str, n: int, each: Sequence[str]) -> bool:
 def _lists_exactly(text: str, n: int, words: Sequence[str]) -> bool:
     """A phrase of exactly n items of the kind asked about: the phrase names it ("…、新材料等五大战略性新兴产业")."""
     return any(_items(p) == n and any(w in p for w in words) for p in _pieces(text))
+
+
+def _opened_alike(text: str, words: Sequence[str]) -> bool:
+    """At least _PARALLEL_MIN clauses of the sentence open with the same word of the question ("狠抓“两区”建设，狠抓
+    动能培育，狠抓改革开放，…" for "狠抓了哪几方面"): each names an item."""
+    pieces = [p.strip() for p in _pieces(text)]
+    return any(sum(p.startswith(w) for p in pieces) >= _PARALLEL_MIN for w in words if len(w) >= 2)
 
 
 def _pieces(text: str) -> list[str]:

@@ -558,6 +558,20 @@ def test_clauses_each_naming_what_is_counted_list_that_many():
     assert _listness(text, 4, q.words, each) == 0.0  # three, not four
 
 
+def test_clauses_opening_with_the_verb_asked_list_its_objects():
+    from assistant.answer.forms import _listness
+
+    # 市委召开十二届八次全体（扩大）会议 第4段: the work done is named clause by clause after 狠抓, with no "、" list.
+    q = parse_question("7月的市委全会回顾上半年，说全市重点狠抓了哪几方面的工作？")
+    text = ("全会指出，今年以来，全市上下认真贯彻落实中央和省委的决策部署，紧紧围绕“奋战1161，奋进2019”年度工作主题主线，"
+            "聚焦聚力高质量发展、竞争力提升、现代化建设，突出稳企业、增动能、保平安，坚决有力打好高质量发展组合拳，狠抓"
+            "“两区”建设，狠抓动能培育，狠抓改革开放，狠抓都市发展，狠抓社会建设，狠抓全面从严治党，全市经济发展继续呈现"
+            "向上向好态势，社会大局保持和谐稳定。")
+    assert _listness(text, None, q.words) == 1.0
+    # a verb the question does not ask about opens no list
+    assert _listness(text, None, parse_question("全会强调了什么？").words) < 1.0
+
+
 def test_sibling_items_drafted_alike_are_the_list_asked_for():
     from assistant.answer.context import Context
     from assistant.answer.forms import _parallel_siblings

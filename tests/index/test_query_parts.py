@@ -11,6 +11,9 @@ def test_an_item_of_a_part_in_brackets_is_a_clause_reference():
 def test_a_numbered_item_is_a_clause_reference():
     ref = analyze("国办发〔2018〕117号第十二项督查激励措施是什么").clause_refs[0]
     assert ref.matches(("十二",)) and ref.matches(("（十二）",)) and not ref.matches(("二",))
+    # a reply to a proposal numbers its points 一、二、…: "答复的第五点" is point 五
+    point, = analyze("国办函〔2005〕69号答复的第五点，国办打算会同哪些单位干什么事？").clause_refs
+    assert point.matches(("五",)) and not point.matches(("一",))
 
 
 def test_a_dotted_section_of_a_plan_is_a_clause_reference():
