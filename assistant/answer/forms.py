@@ -14,7 +14,8 @@ from assistant.answer.coverage import GENERIC_NOUNS, resolve_words, uncovered_to
 from assistant.answer.guard import looks_like_injection
 from assistant.answer.question import (
     AMOUNT, APPOINT, ASKS_TIMES, COMPARED, COUNT, DATE, ENUMERATION, FACTOID, LOCALITY, MULTI, OPEN, OVERVIEW,
-    PERSON, POST_BEFORE_NAME, REMOVE, Question, count_end, has_fact, item_person, parse_question, personnel_item,
+    PERSON, POST_BEFORE_NAME, REMOVE, Question, count_end, counts_measured, has_fact, item_person, parse_question,
+    personnel_item,
 )
 from assistant.answer.segment import posseg, tokenizer
 from assistant.answer.select import (
@@ -270,7 +271,10 @@ def factoid(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Clause
     selection = select(scored, config, q)
     best = selection.scored[0]
     asked = _asked_only(q)
-    own = _first_documents_own(best, scored, hits) if asked in (AMOUNT, DATE) else None
+    # A count of the very thing asked ("多少处滑坡": "成功预警16处滑坡") is no other document's figure; a length of time
+    # ("多少个工作日") is printed for many procedures.
+    stated = counts_measured(q, best.sentence.text) and not q.counted_time
+    own = _first_documents_own(best, scored, hits) if asked in (AMOUNT, DATE) and not stated else None
     if own is not None:
         # "公积金贷款最高能贷多少": the figure that tipped the choice is another document's (49号's 贴息贷款), whose
         # sentence holds fewer of the question's words than the document retrieval ranks first: not the one asked.

@@ -312,6 +312,13 @@ _ASKS_WHEN_ALLOWED = re.compile(r"(?:什么时候|何时)才?(?:可以|能够?|�
 _ONCE_DONE = re.compile(r"(?:后|之后|以后)[，,][^。；;]{0,40}?(?:可以|可|应当|须|方可)")
 
 
+def counts_measured(q: Question, text: str) -> bool:
+    """The text writes a figure right before the noun a "多少X" question counts ("约3000万常住人口", "十大商圈",
+    "16处滑坡")."""
+    return bool(q.measured) and re.search(rf"(?:\d[\d,.]*|[一二三四五六七八九十百千两]+)\s*[万亿大]?"
+                                          rf"[个处名家项条件座所位只台辆套间户]?{re.escape(q.measured[0])}", text) is not None
+
+
 def has_fact(kind: str, text: str, q: "Question | None" = None) -> bool:
     """Whether text holds the kind of fact: index.answer_types' evidence, plus the forms it misses (a frequency
     only for a question asking how often); for a question asking how long, a length of time."""
@@ -340,10 +347,8 @@ def has_fact(kind: str, text: str, q: "Question | None" = None) -> bool:
         return bool(q.unit.search(text))  # "多少钱" is answered by a sum of money, not by "10个工作日" or "8位"
     if has_evidence(kind, text) or bool(kind in _MORE_EVIDENCE and _MORE_EVIDENCE[kind].search(text)):
         return True
-    if kind == AMOUNT and q is not None and q.measured \
-            and re.search(rf"(?:\d[\d,.]*|[一二三四五六七八九十百千两]+)\s*[万亿大]?[个处名家项条件座所位只台辆套间户]?"
-                          rf"{re.escape(q.measured[0])}", text):
-        return True  # "约3000万常住人口", "十大商圈", "16处滑坡": a figure written right before the noun counted
+    if kind == AMOUNT and q is not None and counts_measured(q, text):
+        return True
     if kind == DATE and q is not None and q.when_allowed and _ONCE_DONE.search(text):
         return True  # "什么时候可以提出申请": once something is done ("协商达成一致意见后，…可向…申请")
     if kind == AGENCY and q is not None and "谁" in q.query and (person_names(text) or APPOINT.search(text)):

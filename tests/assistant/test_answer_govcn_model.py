@@ -234,6 +234,15 @@ def test_a_figure_is_of_the_noun_printed_next_to_it(searcher):
     assert not kept.abstained and "70周岁" in kept.text, kept.text  # 负责人 opens the sentence, 年龄 is next to 70周岁
 
 
+def test_a_count_of_the_thing_asked_is_not_another_documents_figure(searcher):
+    # 国办函〔2004〕80号 (巴东县 地质灾害, 三峡水库135米) ranks first on the question's place words; the count asked is
+    # in 国办函〔2004〕25号 五: "坝前135米水位蓄水4个月，成功预警16处滑坡".
+    from assistant.answer import answer_question
+
+    answer = answer_question("三峡水库蓄到135米之后的4个月里，一共提前预警了多少处滑坡？", searcher)
+    assert not answer.partial and "16处滑坡" in answer.text, answer.text
+
+
 def test_a_partial_answer_quotes_the_document_named(searcher):
     # 题目 is a word no document uses; what the gazette says is quoted from 82号, not from another reply (69号).
     from assistant.answer import answer_question
