@@ -88,9 +88,11 @@ _CARD_HEADS = frozenset("卡证码")
 
 def _glued_nouns(tagged) -> list[str]:
     """Names of cards and certificates the question writes that jieba cut in two ("市民卡", "老年卡")."""
-    return [a.word + b.word for a, b in zip(tagged, tagged[1:])
+    after = [t.word for t in tagged[2:]] + [""]
+    return [a.word + b.word for a, b, c in zip(tagged, tagged[1:], after)
             if b.word in _CARD_HEADS and len(a.word) >= 2 and a.flag.startswith(("n", "j", "t", "a", "l"))
-            and re.fullmatch(r"[\u4e00-\u9fff]+", a.word) and not _QUESTION_CHARS & set(a.word)]
+            and re.fullmatch(r"[\u4e00-\u9fff]+", a.word) and not _QUESTION_CHARS & set(a.word)
+            and not (b.word == "卡" and c.startswith(("在", "住", "着")))]  # "现在|卡|在哪": stuck, not a card
 
 
 # A licence or certificate named by what it is for ("食品经营|许可证", "专利代理机构|执业许可证"): the words before the
@@ -251,13 +253,13 @@ _COMPARING_CHARS = set("差高低多少贵长短大小快慢早晚")
 
 def _unglued(question: str, word: str) -> list[str]:
     """The word without a first character that belongs to a question phrase before it, or without a last one that
-    asks with the phrase after it ("扣除标准|差多少": jieba reads 标准差, a word of its own)."""
+    asks with the phrase after it ("扣除标准|差(了)多少": jieba reads 标准差, a word of its own)."""
     i = question.find(word)
     if i > 0 and len(word) >= 3 and (question[i - 1:i + 1] in _QUESTION_PHRASES
                                      or question[i - 1] in "哪几" and word[0] in _MEASURE_CHARS):
         return [word[1:]]
     end = i + len(word)
-    if i >= 0 and len(word) >= 3 and word[-1] in _COMPARING_CHARS and question[end:end + 2] in ("多少", "几个", "几倍"):
+    if i >= 0 and len(word) >= 3 and word[-1] in _COMPARING_CHARS and re.match(r"了?(?:多少|几个|几倍)", question[end:]):
         return [word[:-1]]
     return []
 

@@ -313,6 +313,14 @@ def test_a_card_named_in_two_pieces_is_one_topic():
 
     assert uncovered_topics(q("市民卡丢了怎么补办？"), Gazette()) == ("市民卡",)
     assert uncovered_topics(q("市民化怎么推进？"), Gazette()) == ()
+    # 卡 stuck somewhere is a verb: "现在|卡|在哪些难处" names no card (国办函〔2006〕70号 on 外文版 websites)
+    class Replies:
+        def mentions(self, terms, gap=0):
+            return [t in "地方政府特别是市、县级政府门户网站外文版的建设工作起步较晚，在实际操作中还存在一些困难。"
+                    for t in terms]
+
+    assert "现在卡" not in uncovered_topics(q("市、县政府网站做外语版本，现在卡在哪些难处上？"), Replies())
+    assert uncovered_topics(q("老年卡去哪里办？"), Replies()) == ("老年卡",)
 
 
 def test_a_word_that_swallowed_the_asking_predicate_is_resolved_and_so_is_what_the_figure_is_asked_of():
@@ -322,6 +330,9 @@ def test_a_word_that_swallowed_the_asking_predicate_is_resolved_and_so_is_what_t
     assert question.attribute == ("标准差",)
     resolved = resolve_words(question, rent)
     assert "标准" in resolved.words and resolved.attribute == ("标准",)
+    # "差了多少" asks the same
+    asked = resolve_words(q("在省会城市和小城市租房，个税房租扣除标准差了多少？"), rent)
+    assert "标准" in asked.words and asked.attribute == ("标准",)
     # A noun's own last character is no predicate: "销售额多少" keeps 销售额, which the text does not hold.
     assert resolve_words(q("小规模纳税人月销售额多少以下免税？"), rent).attribute == ("销售额",)
 
