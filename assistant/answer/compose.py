@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.answer.question import AGENCY, AMOUNT, DATE, LOCALITY, has_fact
+from assistant.answer.question import AGENCY, AMOUNT, CHANNEL, DATE, LOCALITY, has_fact
 from assistant.answer.select import Excerpt
 from assistant.answer.types import Answer, Citation, doc_key, doc_ref
 from index.hits import ClauseHit
@@ -18,9 +18,11 @@ MISSING = {
     AGENCY: "以上引文未写明负责的部门。",
     DATE: "以上引文未写明具体时间或期限。",
     LOCALITY: "以上引文未写明具体的区或县。",
+    CHANNEL: "以上引文未写明办理的系统或平台。",
 }
 _DAY_LABEL = re.compile(r"\d{1,2}日")
-_WHAT = {AMOUNT: "具体数额", AGENCY: "负责的部门", DATE: "具体时间或期限", LOCALITY: "具体的区或县"}
+_WHAT = {AMOUNT: "具体数额", AGENCY: "负责的部门", DATE: "具体时间或期限", LOCALITY: "具体的区或县",
+         CHANNEL: "办理的系统或平台"}
 
 
 def citations_of(excerpts: Sequence[Excerpt]) -> tuple[Citation, ...]:

@@ -13,9 +13,9 @@ from assistant.answer.context import Context
 from assistant.answer.coverage import GENERIC_NOUNS, resolve_words, uncovered_topics, unstated_attribute
 from assistant.answer.guard import looks_like_injection
 from assistant.answer.question import (
-    AMOUNT, APPOINT, ASKS_TIMES, COMPARED, COUNT, DATE, ENUMERATION, FACTOID, LOCALITY, MULTI, OPEN, OVERVIEW,
-    PERSON, POST_BEFORE_NAME, REMOVE, Question, count_end, counts_measured, has_fact, item_person, parse_question,
-    personnel_item,
+    AMOUNT, APPOINT, ASKS_TIMES, CHANNEL, COMPARED, COUNT, DATE, ENUMERATION, FACTOID, LOCALITY, MULTI, OPEN,
+    OVERVIEW, PERSON, POST_BEFORE_NAME, REMOVE, Question, count_end, counts_measured, has_fact, item_person,
+    parse_question, personnel_item,
 )
 from assistant.answer.segment import posseg, tokenizer
 from assistant.answer.select import (
@@ -337,7 +337,7 @@ def _asked_only(q: Question) -> str | None:
     if q.form != FACTOID or q.parts or len(q.factual) != 1:
         return None
     kind = next(iter(q.factual))
-    if kind in (AMOUNT, LOCALITY) or kind == DATE and (q.milestone is not None or q.counted_time
+    if kind in (AMOUNT, LOCALITY, CHANNEL) or kind == DATE and (q.milestone is not None or q.counted_time
                                                         or _ASKS_DAY.search(q.query)):
         return kind
     return None

@@ -42,6 +42,12 @@ _SPEECH_VERB = re.compile(r"号召|呼吁|倡议|强调|指出|要求")
 LOCALITY = "locality"
 _ASKS_LOCALITY = re.compile(r"哪(?:一)?个?(?:区县|区|县)(?![域级委别分划])|什么(?:区|县)(?![域级委别分划])")
 _LOCALITY = re.compile(r"[\u4e00-\u9fa5]{1,4}[^\W地社园景城市辖片小验范能级]区(?![域级])|[\u4e00-\u9fa5]{2,4}县(?![域级])")
+# The system, website or platform where something is done, asked by name ("在哪个系统申报", "网址是什么"): only a
+# sentence naming one answers ("通过温州产业政策奖励兑现系统…申报", "国家企业信用信息公示系统"); a rule that only
+# says something may be applied for does not say where.
+CHANNEL = "channel"
+_ASKS_CHANNEL = re.compile(r"(?:哪个|哪些|什么|哪一个|哪家)(?:网上|网络|线上)?(?:系统|网站|平台|APP|app|小程序|公众号)|网址")
+_CHANNEL = re.compile(r"系统|网站|平台|网址|网上|https?://|www\.|\.gov\.cn|APP|app|小程序|公众号|微信|支付宝")
 # What happens to whoever breaks a rule ("会被怎么处罚", "罚多少", "有什么后果"): the penalty clause, not the rule.
 PENALTY = "penalty"
 _ASKS_PENALTY = re.compile(r"处罚|罚款|罚多少|要罚|会被罚|怎么罚|法律责任|什么后果|会怎么样")
@@ -330,6 +336,8 @@ def has_fact(kind: str, text: str, q: "Question | None" = None) -> bool:
         return bool(_PENALTY.search(text))
     if kind == LOCALITY:
         return bool(_LOCALITY.search(text))
+    if kind == CHANNEL:
+        return bool(_CHANNEL.search(text))
     if kind == DATE and q is not None and q.how_often:
         return bool(_FREQUENCY.search(text))  # "常务会议多久开一次": a frequency, not the date of one meeting
     if kind == DATE and q is not None and q.milestone is not None:
@@ -468,6 +476,8 @@ def parse_question(text: str, query: str | None = None) -> Question:
         kinds.add(SPEECH)
     if _ASKS_LOCALITY.search(simplified):
         kinds.add(LOCALITY)
+    if _ASKS_CHANNEL.search(simplified):
+        kinds.add(CHANNEL)
     if _AGENCY_PLURAL.search(simplified):
         kinds.add(AGENCY)
     if re.search(r"几[十百千万]", simplified):

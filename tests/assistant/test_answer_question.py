@@ -1,8 +1,8 @@
 """Question kinds, keywords and the user's own figures."""
 import pytest
 
-from assistant.answer.question import (AGENCY, AMOUNT, DATE, OVERVIEW, PERMISSION, format_yuan, has_evidence, has_fact, keywords,
-                                       parse_question, question_kinds, user_amounts)
+from assistant.answer.question import (AGENCY, AMOUNT, CHANNEL, DATE, OVERVIEW, PERMISSION, format_yuan, has_evidence,
+                                       has_fact, keywords, parse_question, question_kinds, user_amounts)
 
 
 @pytest.mark.parametrize("question, kind", [
@@ -650,3 +650,12 @@ def test_a_colour_asked_is_answered_by_a_colour_stated():
     # a word coloured states no colour
     assert not has_evidence(COLOR, "鼓励发展普惠金融、绿色金融、小微金融。")
     assert not has_evidence(COLOR, "要在传承红色基因中践行初心使命")
+
+
+def test_a_system_or_website_asked_is_a_kind_of_fact():
+    q = parse_question("产业基金的财政奖励在哪个系统上申报？网址是什么？")
+    assert CHANNEL in q.kinds and CHANNEL not in parse_question("产业基金的财政奖励怎么申报？").kinds
+    # 491号 三（一）
+    assert has_fact(CHANNEL, "政策适用对象根据《申报通知》要求，登陆“温州产业政策奖励兑现系统”（网址：reward.wenzhou.gov.cn）"
+                             "进行申报。")
+    assert not has_fact(CHANNEL, "市财政局根据政府产业基金运行情况发布《申报通知》。")

@@ -394,6 +394,17 @@ def test_a_day_asked_that_no_quote_dates_is_declined(searcher):
     assert not entry.abstained and entry.citations[0].label == "2日", entry.text
 
 
+def test_a_system_asked_is_answered_only_by_a_sentence_naming_one(searcher):
+    # 491号 三（一）: "…登陆“温州产业政策奖励兑现系统”（网址：reward.wenzhou.gov.cn）进行申报。" 49号 names no system
+    # for its subsidies: what it says of them is quoted and the system declined.
+    from assistant.answer import answer_question
+
+    fund = answer_question("政府产业基金子基金的奖励去哪个网站申报？", searcher)
+    assert not fund.abstained and "奖励兑现系统" in fund.text, fund.text
+    clinic = answer_question("社会办医疗机构买大型设备的补助，在哪个网上平台申报？", searcher)
+    assert clinic.abstained and clinic.partial and "系统或平台" in clinic.text, clinic.text
+
+
 def test_a_figure_of_another_document_than_the_one_asked_about_is_declined(searcher):
     # Retrieval ranks the 公积金 article first; 49号 三（八）'s "贴息贷款基数总额不超过项目总投资额的50%" holds a ceiling
     # but fewer of the question's words: it is no answer to how much a 公积金 loan can be.
