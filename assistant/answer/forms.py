@@ -271,10 +271,7 @@ def factoid(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Clause
     selection = select(scored, config, q)
     best = selection.scored[0]
     asked = _asked_only(q)
-    # A count of the very thing asked ("多少处滑坡": "成功预警16处滑坡") is no other document's figure; a length of time
-    # ("多少个工作日") is printed for many procedures.
-    stated = counts_measured(q, best.sentence.text) and not q.counted_time
-    own = _first_documents_own(best, scored, hits) if asked in (AMOUNT, DATE) and not stated else None
+    own = _other_documents_fact(q, best, scored, hits, asked)
     if own is not None:
         # "公积金贷款最高能贷多少": the figure that tipped the choice is another document's (49号's 贴息贷款), whose
         # sentence holds fewer of the question's words than the document retrieval ranks first: not the one asked.
@@ -306,6 +303,17 @@ def factoid(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Clause
         picks = _unique([direct, *picks])
     return compose(q.text, picks, hits, kinds=q.factual, asked=q, direct=direct, notes=notes, rewritten=rewritten,
                    evidence=evidence_, headings=_list_headings(picks, selection.scored, context))
+
+
+def _other_documents_fact(q: Question, best: ScoredSentence, scored: Sequence[ScoredSentence],
+                          hits: Sequence[ClauseHit], asked: str | None) -> ScoredSentence | None:
+    """The first document's own best sentence when the fact chosen (a figure, a date, a system) is another
+    document's that holds fewer of the question's words (_first_documents_own); None when it is the one asked. A count
+    of the very thing asked ("多少处滑坡": "成功预警16处滑坡") is no other document's figure; a length of time ("多少个
+    工作日") is printed for many procedures."""
+    if asked not in (AMOUNT, DATE, CHANNEL) or counts_measured(q, best.sentence.text) and not q.counted_time:
+        return None
+    return _first_documents_own(best, scored, hits)
 
 
 def _first_documents_own(best: ScoredSentence, scored: Sequence[ScoredSentence],
@@ -450,6 +458,7 @@ def multi(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHi
     direct = None
     counted = 0
     weak: dict[str, ClauseHit] = {}
+    declined = False  # a part's fact found only in another document
     compared = bool(COMPARED.search(q.query))
     parts = part_questions(q)
     # The words that tell the things compared apart: each part's own, which no other part has.
@@ -485,6 +494,10 @@ def multi(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHi
             # A later part without a subject of its own ("有试用期吗？") is about what the first part found.
             part_scored = staying
         selection = select(part_scored, config, pq)
+        if _other_documents_fact(pq, selection.scored[0], part_scored, hits, _asked_only(pq)) is not None:
+            notes.append(_not_found(part))  # "49号的补助在哪个系统申报": 491号's system is for its own rewards
+            declined = True
+            continue
         direct = direct or selection.direct
         found = list(selection.excerpts[:2])
         counting = bool(pq.action and (pq.form == COUNT or _PEOPLE_COUNTED.search(part)))
@@ -501,6 +514,11 @@ def multi(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHi
         for e in _support(found, selection.scored[0].hit, config):
             if not any(p.hit.clause_id == e.hit.clause_id and p.start <= e.start and e.end <= p.end for p in picks):
                 picks.append(e)
+    if not picks and declined:
+        # Each part's fact is found only in another document than the one asked about ("49号的补助在哪个系统申报？
+        # 每年几月份申报？": 491号's system): what the gazette says of the subject is quoted, the facts declined.
+        best = max(scored, key=lambda s: s.score)
+        return partial(q.text, excerpt([best]), hits, missing_detail(q.factual), rewritten, evidence_, declined=True)
     if not picks:
         return factoid(q, scored, hits, config, context, rewritten, evidence_)
     quoted = {p.hit.clause_id for p in picks}
@@ -509,12 +527,13 @@ def multi(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHi
     picks = _unique(picks + _naming(q, hits, config))
     picks = _unique(picks + _each_named(q, scored, picks, config))
     kinds = q.factual - ({AMOUNT} if counted else set())  # a count made from the items is the figure asked
-    figures = kinds & {AMOUNT, DATE}
+    figures = kinds & {AMOUNT, DATE, CHANNEL}
     if figures and all(pq.kinds & figures and pq.form != COUNT and not ASKS_TIMES.search(pq.query)
                        for pq in parts) \
             and not any(has_fact(k, p.quote, pq) for p in picks for pq in parts for k in pq.kinds & figures):
-        # Every part asks a figure and no quote gives one ("国家每年拿出多少钱…？其中人民银行出多少？" where the text
-        # prints "XXX元"): declined, as a single figure the gazette does not give. A count is no such figure: the
+        # Every part asks a figure (a sum, a date, a system) and no quote gives one ("国家每年拿出多少钱…？其中人民银行
+        # 出多少？" where the text prints "XXX元"; "在哪个系统申报？截止日期是哪天？"): declined, as a single figure
+        # the gazette does not give. A count is no such figure: the
         # items quoted are counted ("常务会议开了几次？分别是哪天？": the chronicle's days).
         return partial(q.text, picks[0], hits, missing_detail(figures), rewritten, evidence_, declined=True)
     return compose(q.text, picks, hits, kinds=kinds, asked=q, direct=direct, notes=notes, rewritten=rewritten,

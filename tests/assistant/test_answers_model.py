@@ -405,6 +405,17 @@ def test_a_system_asked_is_answered_only_by_a_sentence_naming_one(searcher):
     assert clinic.abstained and clinic.partial and "系统或平台" in clinic.text, clinic.text
 
 
+def test_a_system_and_a_date_asked_that_no_quote_gives_are_declined(searcher):
+    # 49号 三（八） sets the 贴息补助 but names neither a system nor a date to apply by.
+    from assistant.answer import answer_question
+
+    answer = answer_question("民营医院的贴息补助去哪个系统申请？什么时候能申请？", searcher)
+    assert answer.abstained and answer.partial and "系统或平台" in answer.text, answer.text
+    # 491号 三（一）'s "温州产业政策奖励兑现系统" is for the fund's rewards, not for 49号's subsidies
+    other = answer_question("社会办医的项目投资补助要在哪个网上系统申报，每年几月份开放申报？", searcher)
+    assert other.abstained and "奖励兑现系统" not in other.text, other.text
+
+
 def test_a_figure_of_another_document_than_the_one_asked_about_is_declined(searcher):
     # Retrieval ranks the 公积金 article first; 49号 三（八）'s "贴息贷款基数总额不超过项目总投资额的50%" holds a ceiling
     # but fewer of the question's words: it is no answer to how much a 公积金 loan can be.
