@@ -15,7 +15,8 @@ from dataclasses import replace
 from index.answer_types import AMOUNT, ASKS_PLACE_LIST, DATE, EVIDENCE, PLACES
 from index.synonyms import expand_word
 
-from assistant.answer.question import NUMERAL, POST_BEFORE_NAME, VALUE_NOUNS, Question, has_fact, names_post_title
+from assistant.answer.question import (NUMERAL, POST_ASK, POST_BEFORE_NAME, SURNAMES, VALUE_NOUNS, Question,
+                                       has_fact, names_post_title)
 from assistant.answer.segment import posseg, tokenizer
 from assistant.answer.select import ABBREVIATION_GAP, SYNONYM_CREDIT, ScoredSentence, agent_stem, best_per_clause, \
     credit, spelled_apart
@@ -221,8 +222,10 @@ def resolve_words(q: Question, retriever: Retriever) -> Question:
     freq = tokenizer().FREQ
     # Only a dictionary word replaces a mis-cut one (诊所 for 开诊), never a bigram across two words (动组 in 行动组由).
     tokens = tokenizer().lcut(q.query)
-    options = {w: [t for t in (*_straddling(q.query, w), *_unglued(q.query, w)) if freq.get(t, 0) > 0]
-                  + _orphaned(tokens, w) for w in q.words}
+    # A name is looked for only where the question asks about a post ("翁结群这次职务有什么变化"): "和|执业" is no name.
+    surnamed = _surnamed(tokens, q.words) if q.action or POST_ASK.search(q.query) else {}
+    options = {w: surnamed.get(w, []) + [t for t in (*_straddling(q.query, w), *_unglued(q.query, w))
+                                         if freq.get(t, 0) > 0] + _orphaned(tokens, w) for w in q.words}
     # A mended word the text holds only in its official form counts too ("管养|狗" -> 养狗, printed as 养犬).
     terms = sorted({w for w in q.words} | {t for ts in options.values() for t in ts}
                    | {e for ts in options.values() for t in ts for e in expand_word(t)})
@@ -234,13 +237,21 @@ def resolve_words(q: Question, retriever: Retriever) -> Question:
     def held(t: str) -> bool:
         return known[t] or any(known[e] for e in expand_word(t))
 
-    mended = {w: w if known[w] else next((t for t in options[w] if held(t)), w) for w in q.words}
+    mended = {w: w if known[w] and w not in surnamed else next((t for t in options[w] if held(t)), w)
+              for w in q.words}
     words = tuple(dict.fromkeys(mended.values()))
     if words == q.words:
         return q
+    names = q.names + tuple(m for w, m in mended.items() if m in surnamed.get(w, ()))
     # What a figure is asked of is mended alike when the mend only cuts it short ("标准差多少": 标准).
-    return replace(q, words=words, equivalents=tuple((w, expand_word(w)) for w in words),
+    return replace(q, words=words, equivalents=tuple((w, expand_word(w)) for w in words), names=names,
                    attribute=tuple(m if (m := mended.get(w, w)) in w else w for w in q.attribute))
+
+
+def _surnamed(tokens: list[str], words: Sequence[str]) -> dict[str, list[str]]:
+    """A rare name jieba cut after its surname ("翁|结群"): the word with the single surname character before it."""
+    return {w: [tokens[i - 1] + w] for i, w in enumerate(tokens)
+            if i and w in words and len(w) == 2 and len(tokens[i - 1]) == 1 and tokens[i - 1] in SURNAMES}
 
 
 # Question phrases a word may have swallowed a character of ("多大面积" cut as 多|大面积), and the measure words that

@@ -123,7 +123,7 @@ _IDENTITY = re.compile(r"^([\u4e00-\u9fa5]{2,4}?)(?:同志)?(?:到底|究竟)?�
 FORMER = re.compile(r"原来|原先|之前|以前|此前|原任")
 # A new post asked about: what a personnel list's appointment half prints.
 LATER = re.compile(r"新任|现任|改任|调任|转任|后来")
-_POST_ASK = re.compile(r"职务|什么职|干什么|干啥|做什么|任职")
+POST_ASK = re.compile(r"职务|什么职|干什么|干啥|做什么|任职")
 
 
 @dataclass(frozen=True)
@@ -494,9 +494,9 @@ def parse_question(text: str, query: str | None = None) -> Question:
     asked = simplified.replace("任免", "，")
     both = asked != simplified and not (REMOVE.search(asked) or APPOINT.search(asked))
     action = "remove" if REMOVE.search(asked) else ("appoint" if APPOINT.search(asked) else None)
-    if FORMER.search(simplified) and (action or _POST_ASK.search(simplified)):
+    if FORMER.search(simplified) and (action or POST_ASK.search(simplified)):
         action = "remove"  # "之前在哪个单位任职", "原来干什么的": a former post is printed in the 免去 list
-    elif LATER.search(simplified) and (action or _POST_ASK.search(simplified)):
+    elif LATER.search(simplified) and (action or POST_ASK.search(simplified)):
         action = "appoint"  # "被免去…后，新任什么职务": a new post is printed in the appointment half
     if (action or both) and _PERSON_ASK.search(simplified):
         kinds.add(PERSON)

@@ -426,6 +426,14 @@ def test_a_figure_of_another_document_than_the_one_asked_about_is_declined(searc
     assert {c.title for c in answer.citations} == {"奋力书写“三民”篇章  服务群众“住有所居”"}, answer.text
 
 
+def test_a_rare_name_cut_after_its_surname_is_the_person_asked_about(searcher):
+    # jieba cuts 翁|结群 (结群 is a word of its own); the personnel list prints 翁结群 twice: 第17段 任…, 第34段 免去.
+    from assistant.answer import answer_question
+
+    answer = answer_question("翁结群的职务有什么调整？", searcher)
+    assert {c.label for c in answer.citations} == {"第17段", "第34段"}, answer.text
+
+
 @pytest.mark.parametrize("question", ["车俊到文成县调研时看了哪些地方？", "省委书记车俊调研期间去了永嘉哪些地方？"])
 def test_a_place_asked_of_a_person_is_backed_only_where_the_person_is(searcher, question):
     # The 车俊 report names 平阳、苍南; 7月份市政府记事 17日 names 文成县, but of 李无文, not of 车俊.
