@@ -634,7 +634,10 @@ def without_situation(question: str) -> str:
 # Two things asked about together, each to be answered ("人民币存款和贷款余额分别是多少？"): the pair joined by 和 before
 # the words that ask for each ("分别", "各是", "哪个更…", "相差"); the second item runs to where the asking goes on.
 COMPARED = re.compile(r"分别|各是|各自|各有|各为|哪一?个[^，,。？?]{0,12}?更|相差|差多少")
-_SECOND = re.compile(r"(?:和|与|跟)([\u4e00-\u9fff]{2,12}?)(?=这?(?:两|二)[个项类种部家]?|[，,、？?的]|分别|各)")
+_SECOND = re.compile(r"(?:和|与|跟)([\u4e00-\u9fff\d]{2,16}?)(?=这?(?:两|二)[个项类种部家]?|[，,、？?的]|分别|各)")
+# "…有什么区别/不同": two things set against each other, each asked of only when each is a clause of its own
+# ("哈尔滨申办大冬会和深圳申办大运会…有什么区别").
+_CONTRASTED = re.compile(r"区别|不同|不一样|异同")
 # "A和B这两个…": two whole items.
 _BOTH = re.compile(r"这?[两二][个项类种部家]")
 
@@ -642,10 +645,13 @@ _BOTH = re.compile(r"这?[两二][个项类种部家]")
 def _compared(parts: list[str]) -> list[str]:
     """The part naming two things asked about each, as two parts: without the second item ("人民币存款余额分别是多
     少"), and with the second item in place of the word before 和 ("人民币贷款余额分别是多少")."""
-    if not COMPARED.search("".join(parts)):
+    contrasted = not COMPARED.search("".join(parts))
+    if contrasted and not _CONTRASTED.search("".join(parts)):
         return parts
     for i, p in enumerate(parts):
         m = _SECOND.search(p)
+        if contrasted and not (m and _clause_like(m.group(1)) and _clause_like(p[:m.start()])):
+            continue  # "有什么区别" of two noun phrases ("汽车号牌和摩托车号牌") is asked of them together
         before = tokenizer().lcut(p[:m.start()]) if m else []
         if m and before and len(before[-1]) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", before[-1]):
             # The second item stands for as many words before 和 as it has when it repeats their head ("存款余额和贷款

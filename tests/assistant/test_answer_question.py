@@ -496,6 +496,10 @@ def test_two_things_asked_each_are_two_parts():
     # items each with a verb of their own: the second stands for the whole first one, not its last word
     assert parse_question("哈尔滨申办大冬会和深圳申办大运会，申办经费分别由哪个省政府承担？").parts == (
         "哈尔滨申办大冬会，申办经费分别由哪个省政府承担？", "深圳申办大运会，申办经费分别由哪个省政府承担？")
+    # "有什么区别" of two such items (years written in figures) asks of each; of two noun phrases, of both together
+    assert parse_question("哈尔滨申办2009年大冬会和深圳申办2011年大运会，申办经费由谁负担有什么区别？").parts == (
+        "哈尔滨申办2009年大冬会，申办经费由谁负担有什么区别？", "深圳申办2011年大运会，申办经费由谁负担有什么区别？")
+    assert parse_question("应急救援专用号牌里，汽车号牌和摩托车号牌有什么区别？").parts == ()
 
 
 def test_what_a_figure_is_asked_of():
