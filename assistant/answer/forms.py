@@ -1000,7 +1000,12 @@ def _item_kind(q: Question) -> str | None:
         if not token.flag.startswith("n") or token.flag == "vn":  # jieba tags 城市 ns, 高新区 nr: nouns all the same
             break
         nouns.append(token.word)
+        if token.word in _ASPECT_NOUNS:
+            break  # "哪些方面|先行|探索": which aspects, not a kind 先行 (jieba tags it n)
     return nouns[-1] if nouns and nouns[-1] in q.words else None
+
+
+_ASPECT_NOUNS = frozenset("方面 领域 环节 层面 角度".split())
 
 
 # "哪两个库": the noun after the count names the kind of item listed ("检查对象名录库和执法检查人员名录库").

@@ -616,6 +616,8 @@ def test_a_list_of_the_kind_asked_reads_more_as_the_enumeration():
     assert _listness(cities, None, kind=kind) > _listness(tasks, None, kind=kind)
     assert _listness(tasks, None) == _listness(cities, None)  # without a kind asked, both read as lists
     assert _item_kind(parse_question("有哪些拓宽农产品销售渠道的支持措施？")) is None  # a clause before the noun
+    # "哪些方面" asks which aspects: the verb after it (先行, which jieba tags n) names no kind of item
+    assert _item_kind(parse_question("这个自主创新示范区打算在哪些方面先行探索？")) is None
 
 
 def test_a_list_question_quotes_the_measures_after_the_best_sentence_of_a_long_clause():
