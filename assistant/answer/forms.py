@@ -288,6 +288,8 @@ def factoid(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Clause
     direct = selection.direct if (q.kinds or q.form != OPEN) else None
     if asked == DATE and best.hit.kind == "chronicle":
         asked = None  # a chronicle entry's day is its label, not in its text
+    if asked:
+        picks = _without_foreign_facts(picks, best, scored, asked, q)
     if asked and not any(has_fact(asked, p.quote, q) for p in picks):
         # The sentences chosen give no figure (or date) of the kind asked. A time limit in a sentence of the same
         # document nearly as relevant answers ("人社部门多少天内给结果": "…10个工作日内做出…决定", whose 人力社保 the
@@ -303,6 +305,20 @@ def factoid(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Clause
         picks = _unique([direct, *picks])
     return compose(q.text, picks, hits, kinds=q.factual, asked=q, direct=direct, notes=notes, rewritten=rewritten,
                    evidence=evidence_, headings=_list_headings(picks, selection.scored, context))
+
+
+def _without_foreign_facts(picks: list[Excerpt], best: ScoredSentence, scored: Sequence[ScoredSentence], asked: str,
+                           q: Question) -> list[Excerpt]:
+    """The picks without a runner-up clause of another document whose figure (or date, or system) is the only one of
+    the kind asked, when it holds fewer of the question's words than the best sentence: "医保定点审核需要多少个工作日"
+    is not answered by 105号's "10个工作日内做出…行政许可决定"."""
+    own = doc_key(best.hit.doc_number, best.hit.title)
+    holding = [p for p in picks if has_fact(asked, p.quote, q)]
+    if not holding or any(doc_key(p.hit.doc_number, p.hit.title) == own for p in holding):
+        return picks
+    closer = [s for s in scored if s.hit.clause_id in {p.hit.clause_id for p in holding}
+              and has_fact(asked, s.sentence.text, q) and s.keyword >= best.keyword]
+    return picks if closer else [p for p in picks if p not in holding]
 
 
 def _other_documents_fact(q: Question, best: ScoredSentence, scored: Sequence[ScoredSentence],

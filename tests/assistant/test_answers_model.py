@@ -416,6 +416,15 @@ def test_a_system_and_a_date_asked_that_no_quote_gives_are_declined(searcher):
     assert other.abstained and "奖励兑现系统" not in other.text, other.text
 
 
+def test_a_runner_up_documents_time_limit_does_not_answer_for_the_subject_asked(searcher):
+    # 49号 三（十四） puts 社会办医疗机构 into 医保定点 with no time limit; 105号 二（三）'s "10个工作日内做出…行政许可
+    # 决定" is a 特殊工时 permit's, in a clause holding fewer of the question's words.
+    from assistant.answer import answer_question
+
+    answer = answer_question("社会办医疗机构申请医保定点，审核需要多少个工作日？", searcher)
+    assert answer.abstained and answer.partial and "10个工作日" not in answer.text, answer.text
+
+
 def test_a_figure_of_another_document_than_the_one_asked_about_is_declined(searcher):
     # Retrieval ranks the 公积金 article first; 49号 三（八）'s "贴息贷款基数总额不超过项目总投资额的50%" holds a ceiling
     # but fewer of the question's words: it is no answer to how much a 公积金 loan can be.
