@@ -355,14 +355,14 @@ _ASKS_DAY = re.compile(r"哪一?天|几月几[号日]|具体日期")
 
 def _asked_only(q: Question) -> str | None:
     """The kind of fact a single-part factoid asks and nothing else, where quotes without one decline it: a figure, a
-    district, or the date of a project's milestone (开通, 动工, 投产) or a counted length of time. (Not any date: a
+    district, a system, or the date of a project's milestone (开通, 动工, 投产) or a counted length of time. (Not any date: a
     chronicle entry's day is its label, and "多长时间" is often answered by a process without a length; declining those
     refused answerable questions.)"""
     if q.form != FACTOID or q.parts or len(q.factual) != 1:
         return None
     kind = next(iter(q.factual))
     if kind in (AMOUNT, LOCALITY, CHANNEL) or kind == DATE and (q.milestone is not None or q.counted_time
-                                                        or _ASKS_DAY.search(q.query)):
+                                                                 or _ASKS_DAY.search(q.query)):
         return kind
     return None
 
@@ -549,8 +549,8 @@ def multi(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHi
             and not any(has_fact(k, p.quote, pq) for p in picks for pq in parts for k in pq.kinds & figures):
         # Every part asks a figure (a sum, a date, a system) and no quote gives one ("国家每年拿出多少钱…？其中人民银行
         # 出多少？" where the text prints "XXX元"; "在哪个系统申报？截止日期是哪天？"): declined, as a single figure
-        # the gazette does not give. A count is no such figure: the
-        # items quoted are counted ("常务会议开了几次？分别是哪天？": the chronicle's days).
+        # the gazette does not give. A count is no such figure: the items quoted are counted ("常务会议开了几次？分别
+        # 是哪天？": the chronicle's days).
         return partial(q.text, picks[0], hits, missing_detail(figures), rewritten, evidence_, declined=True)
     return compose(q.text, picks, hits, kinds=kinds, asked=q, direct=direct, notes=notes, rewritten=rewritten,
                    evidence=evidence_)
