@@ -107,6 +107,7 @@ def score_sentences(q: Question, hits: Sequence[ClauseHit], retriever: Retriever
     covers_of: dict[int, frozenset[str]] = {}
     above: dict[int, str] = {}
     requests: dict[int, bool] = {}
+    replying = bool(_ASKS_REPLY.search(q.query))
     out = []
     for (position, hit, index, sentence), vec in zip(units, vectors[1:]):
         semantic = _cosine(qvec, vec)
@@ -153,8 +154,8 @@ def score_sentences(q: Question, hits: Sequence[ClauseHit], retriever: Retriever
             score += config.w_kind  # "总指挥：国家发展改革委主要负责人" says who the 总指挥 asked about is
         if q.defined and defines(q.defined, sentence.text):
             score += config.w_kind  # "消费扶贫是社会各界通过消费…的一种扶贫方式" says what 消费扶贫 means
-        if requests[hit.clause_id]:
-            score -= config.w_action
+        if requests[hit.clause_id] or replying and hit.path and hit.path[0].startswith("附件"):
+            score -= config.w_action  # how a body replied is said in the reply itself, not in the reports it encloses
         if q.names and names_post(sentence.text) and not any(n in sentence.text for n in q.names):
             score -= config.w_action  # another person's appointment or removal does not answer about this one
         if len(sentence.text) < _SHORT and not (listing and introduces_items(sentence.text)):
@@ -164,6 +165,8 @@ def score_sentences(q: Question, hits: Sequence[ClauseHit], retriever: Retriever
     return out
 
 
+# How a body replied to a request ("国务院办公厅是怎么答复湖北省的", "复函提出了什么处理意见").
+_ASKS_REPLY = re.compile(r"(?:怎么|如何|怎样)(?:答复|回复|批复|回应)|(?:答复|回复|复函|批复)(?:的|了|中|里)?(?:什么|啥|哪些)")
 # A clause that states what was asked for ("你省请求，国家…", "大连市请求…"), answered item by item below it.
 _REQUEST = re.compile(r"[^，。；：]{0,12}请求")
 

@@ -243,6 +243,14 @@ def test_a_count_of_the_thing_asked_is_not_another_documents_figure(searcher):
     assert not answer.partial and "16处滑坡" in answer.text, answer.text
 
 
+def test_how_a_body_replied_is_quoted_from_the_reply_not_the_reports_it_encloses(searcher):
+    # 国办函〔2004〕80号: the reply (长期监测…另向财政部专题报告) is its own text; 附件1 and 附件2 are the experts' reports.
+    from assistant.answer import answer_question
+
+    answer = answer_question("巴东县马鬃山村房屋开裂的事，国务院办公厅是怎么答复湖北省的？", searcher)
+    assert answer.citations[0].label == "导语" and "长期监测" in answer.text, answer.text
+
+
 def test_a_partial_answer_quotes_the_document_named(searcher):
     # 题目 is a word no document uses; what the gazette says is quoted from 82号, not from another reply (69号).
     from assistant.answer import answer_question
