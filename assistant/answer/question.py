@@ -472,7 +472,8 @@ def parse_question(text: str, query: str | None = None) -> Question:
     simplified = _joined_verb_objects(_arabic_years(simplified))
     plain = _indefinite_ji(simplified)  # 几 as "a few" asks nothing
     kinds = set(question_kinds(plain))
-    if _ASKS_SPEECH.search(simplified) and not _TEXT_SAYS.search(simplified):
+    # "公积金中心说的“三连办”具体指什么": the meaning of a term is asked, not what someone said.
+    if _ASKS_SPEECH.search(simplified) and not _TEXT_SAYS.search(simplified) and not _ASKS_MEANING.search(simplified):
         kinds.add(SPEECH)
     if _ASKS_LOCALITY.search(simplified):
         kinds.add(LOCALITY)

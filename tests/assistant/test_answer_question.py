@@ -315,6 +315,8 @@ def test_what_a_speaker_said_is_a_kind_of_fact():
     assert has_fact(SPEECH, "陈伟俊在致辞中说，温州民营经济的发展主要源于党的方针政策正确指引。", q)
     assert not has_fact(SPEECH, "省委常委、市委书记陈伟俊致辞。", q)  # mentions the speech, says nothing of it
     assert SPEECH not in parse_question("49号文讲了什么").kinds  # what a text says: an overview
+    # what a term someone uses means: a definition, not a speech
+    assert SPEECH not in parse_question("公积金中心说的“三连办”具体指什么？").kinds
     assert SPEECH not in parse_question("公积金那篇文章主要讲了什么").kinds
     # A report's verb the question names introduces what is asked (市委召开十二届八次全体（扩大）会议 第7段, 第4段).
     call = parse_question("市委全会最后向全市发出了什么号召？")
