@@ -165,7 +165,7 @@ def score_sentences(q: Question, hits: Sequence[ClauseHit], retriever: Retriever
     return out
 
 
-# How a body replied to a request ("国务院办公厅是怎么答复湖北省的", "复函提出了什么处理意见").
+# How a body replied to a request ("国务院办公厅是怎么答复湖北省的", "国办答复了什么").
 _ASKS_REPLY = re.compile(r"(?:怎么|如何|怎样)(?:答复|回复|批复|回应)|(?:答复|回复|复函|批复)(?:的|了|中|里)?(?:什么|啥|哪些)")
 # A clause that states what was asked for ("你省请求，国家…", "大连市请求…"), answered item by item below it.
 _REQUEST = re.compile(r"[^，。；：]{0,12}请求")
