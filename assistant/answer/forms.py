@@ -671,7 +671,8 @@ def listed_section(q: Question, hits: Sequence[ClauseHit], context: Context, con
             # "49号文一共有多少条措施": a count of what a section's heading (or one of its coordinated parts) ends
             # with ("支持政策与措施", "主要任务和发展重点"), only in a document the question names by number: a
             # generic word (项目) ends many headings.
-            headed = q.form == COUNT and bool(q.intent.doc_mentions) and any(
+            # A heading of two clauses ("统筹两个市场，打造加工制造中心") names an action, not a kind of item.
+            headed = q.form == COUNT and bool(q.intent.doc_mentions) and not re.search(r"[，,；;]", c.heading) and any(
                 part.endswith(w) for part in re.split(r"[和与及]", heading) for w in q.measured or q.words if len(w) >= 2)
             # "…都有哪些保障？": the part of the document asked for is a section of the best clause's document.
             part_named = q.form != COUNT and asked is not None and asked in heading and context.same_document(c, hits[0])

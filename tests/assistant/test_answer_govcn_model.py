@@ -251,6 +251,15 @@ def test_how_a_body_replied_is_quoted_from_the_reply_not_the_reports_it_encloses
     assert answer.citations[0].label == "导语" and "长期监测" in answer.text, answer.text
 
 
+def test_a_heading_of_two_clauses_names_no_kind_of_item_to_count(searcher):
+    # 国发〔2019〕3号 四（一） "统筹两个市场，打造加工制造中心" ends with 中心 but names one centre and its measures; 三
+    # lists the five centres the zones are to become.
+    from assistant.answer import answer_question
+
+    answer = answer_question("国发〔2019〕3号提出要把综合保税区建成几个“中心”？分别是什么？", searcher)
+    assert answer.citations[0].label == "三" and "销售服务中心" in answer.text, answer.text
+
+
 def test_a_partial_answer_quotes_the_document_named(searcher):
     # 题目 is a word no document uses; what the gazette says is quoted from 82号, not from another reply (69号).
     from assistant.answer import answer_question
