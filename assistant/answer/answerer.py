@@ -16,7 +16,7 @@ from assistant.answer.guard import looks_like_injection
 from assistant.answer.conversation import Turn, parse_history, plan_question
 from assistant.answer.coverage import (resolve_words, topic_note, uncovered_topics, unstated_attribute,
                                        unstated_note)
-from assistant.answer.question import (AMOUNT, CLAUSE, COMPARED, COUNT, DATE, FACTOID, FORMER, LATER,
+from assistant.answer.question import (AMOUNT, CLAUSE, COMPARED, CONTRASTED, COUNT, DATE, FACTOID, FORMER, LATER,
                                        MATERIALS, PENALTY, PERMISSION, PERSON, YESNO, Question, has_fact,
                                        parse_question, to_simplified, without_situation)
 from assistant.answer.regions import local_short_forms
@@ -327,7 +327,7 @@ def _counted_only(q: Question, hits: Sequence[ClauseHit], context: Context, conf
 
 
 # Two places set against each other ("…两份复函…有什么异同", "对比…"): each is asked of, not one within the other.
-_CONTRASTED = re.compile(r"异同|不同|区别|相同|一样|对比|比较")
+_CONTRASTED = re.compile(rf"{CONTRASTED.pattern}|相同|一样|对比|比较")
 
 
 def _each_place(found: Sequence[Constraint], query: str) -> list[list[Constraint]]:

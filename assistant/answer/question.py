@@ -37,6 +37,7 @@ _ASKS_SPEECH = re.compile(r"(?:讲了|讲的|讲话|说了|说的|谈了|谈到|
 # A verb a report introduces what was said with, named by the question ("全会号召，…", "会议强调了什么"): the sentence
 # it introduces is what is asked, not another that only reports the meeting.
 _SPEECH_VERB = re.compile(r"号召|呼吁|倡议|强调|指出|要求")
+_INTRODUCED_BY = {verb: re.compile(rf"{verb}[，,：:]") for verb in _SPEECH_VERB.pattern.split("|")}
 # A district or county asked ("搬到了北京哪个区", "去哪个县督查"): only a sentence naming one answers; a city or a
 # province ("商北京市政府…办理") does not say which district. Not 地区, 社区, 园区, 市区, 试验区: kinds of area, no name.
 LOCALITY = "locality"
@@ -239,14 +240,13 @@ _SUM = _UNITS_ASKED[0][1]  # what answers a sum of money asked
 # per unit ("按门诊每人次4元", "每个子女每月1000元", "生均…12000元", "10万元/年"), not by a lump sum ("给予50万元").
 _PER_ITEM = re.compile(r"每(?:一|[两三])?(?:个(?![月年季星周工小])|张|位|名|家|户|件|台|人|床)|每(?:签约|招|聘|培养|引进)一")
 _STATED_PER = re.compile(r"每|/|均|人次|床日")
+_SUM_PER_UNIT = re.compile(rf"(?s)^(?=.*(?:{_STATED_PER.pattern}))(?=.*(?:{_SUM.pattern}))")
 
 
 def _asked_unit(query: str) -> re.Pattern | None:
     """The figures that answer a question asking a figure in a unit, or None when it names none."""
     answers = next((answers for asks, answers in _UNITS_ASKED if asks.search(query)), None)
-    if answers is _SUM and _PER_ITEM.search(query):
-        return re.compile(rf"(?s)^(?=.*(?:{_STATED_PER.pattern}))(?=.*(?:{answers.pattern}))")
-    return answers
+    return _SUM_PER_UNIT if answers is _SUM and _PER_ITEM.search(query) else answers
 
 
 # "要交哪些材料", "需要准备什么证明": the papers an application takes, which a text lists as such ("申请材料包括：",
@@ -331,7 +331,7 @@ def has_fact(kind: str, text: str, q: "Question | None" = None) -> bool:
     text = unspaced(text)  # "主  任：孙春兰" names a post
     if kind == SPEECH:
         verb = _SPEECH_VERB.search(q.query) if q is not None else None
-        return bool(re.search(f"{verb.group()}[，,：:]", text) if verb else _SAYS.search(text))
+        return bool((_INTRODUCED_BY[verb.group()] if verb else _SAYS).search(text))
     if kind == PENALTY:
         return bool(_PENALTY.search(text))
     if kind == LOCALITY:
@@ -638,7 +638,7 @@ COMPARED = re.compile(r"分别|各是|各自|各有|各为|哪一?个[^，,。�
 _SECOND = re.compile(r"(?:和|与|跟)([\u4e00-\u9fff\d]{2,16}?)(?=这?(?:两|二)[个项类种部家]?|[，,、？?的]|分别|各)")
 # "…有什么区别/不同": two things set against each other, each asked of only when each is a clause of its own
 # ("哈尔滨申办大冬会和深圳申办大运会…有什么区别").
-_CONTRASTED = re.compile(r"区别|不同|不一样|异同")
+CONTRASTED = re.compile(r"区别|不同|不一样|异同")
 # "A和B这两个…": two whole items.
 _BOTH = re.compile(r"这?[两二][个项类种部家]")
 
@@ -647,7 +647,7 @@ def _compared(parts: list[str]) -> list[str]:
     """The part naming two things asked about each, as two parts: without the second item ("人民币存款余额分别是多
     少"), and with the second item in place of the word before 和 ("人民币贷款余额分别是多少")."""
     contrasted = not COMPARED.search("".join(parts))
-    if contrasted and not _CONTRASTED.search("".join(parts)):
+    if contrasted and not CONTRASTED.search("".join(parts)):
         return parts
     for i, p in enumerate(parts):
         m = _SECOND.search(p)
