@@ -9,15 +9,15 @@ from datetime import date
 from assistant.answer import forms, named as named_
 from assistant.answer.compose import abstain, compose, constraint_note, partial
 from assistant.answer.config import AnswerConfig
-from assistant.answer.constraints import (LEVEL, NOT_PLACES, PLACE, Constraint, Issue, constraints, covered, issues_of,
-                                          places, unsupported)
+from assistant.answer.constraints import (LEVEL, PLACE, Constraint, Issue, constraints, covered, issues_of, places,
+                                          unsupported)
 from assistant.answer.context import Context
 from assistant.answer.guard import looks_like_injection
 from assistant.answer.conversation import Turn, parse_history, plan_question
 from assistant.answer.coverage import (resolve_words, topic_note, uncovered_topics, unstated_attribute,
                                        unstated_note)
 from assistant.answer.question import (AMOUNT, CLAUSE, COMPARED, CONTRASTED, COUNT, DATE, FACTOID, FORMER, LATER,
-                                       MATERIALS, PENALTY, PERMISSION, PERSON, YESNO, Question, has_fact,
+                                       MATERIALS, NOT_PLACES, PENALTY, PERMISSION, PERSON, YESNO, Question, has_fact,
                                        parse_question, to_simplified, without_situation)
 from assistant.answer.regions import local_short_forms
 from assistant.answer.select import Excerpt, best_per_clause, coverage, score_sentences, span, whole

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from assistant.answer.question import SURNAMES
+from assistant.answer.question import NOT_PLACES, SURNAMES
 from assistant.answer.regions import division_stem, within
 from assistant.answer.segment import posseg
 from corpus.numbers import YEAR_SERIAL, to_int
@@ -30,9 +30,6 @@ _MONTH = re.compile(rf"(?<![\d个每上下本）)])({_NUM})\s*月(?:份)?(?:({_N
 _ADMIN_SUFFIX = "省市县区"
 # Characters that are surnames but far more often words of their own ("向温州报送", "和杭州").
 _FUNCTION_CHARS = frozenset("向于和及从在到对把被给为与同由将")
-# Ordinary words jieba's dictionary tags as place names; never a constraint.
-NOT_PLACES = frozenset("新建 城市 都市 都市区 市区 城区 中心区 新区 本市 全市 全省 全国 中国 国内 国外 境外 当地 大城市 大中城市 "
-                        "特大城市 城镇 各省市 各省 各市 各地 各省区市 省市 外地 异地".split())
 # A grade, batch or class the question names ("二级公立医院", "第三批", "二等奖", "二级甲等"): a clause about another one
 # does not answer. "哪一级", "市一级财政" name no grade (but "一级甲等" does); "第一批" is often said of the only batch
 # there is.

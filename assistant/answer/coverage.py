@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from types import SimpleNamespace
 
-from index.answer_types import AMOUNT, ASKS_PLACE_LIST, DATE, EVIDENCE, PLACES
+from index.answer_types import AMOUNT, ASKS_PLACE_LIST, DATE
 from index.synonyms import expand_word
 
 from assistant.answer.question import (NUMERAL, POST_ASK, POST_BEFORE_NAME, SURNAMES, VALUE_NOUNS, Question,
-                                       has_fact, names_post_title)
+                                       counts_measured, has_fact, lists_places, names_post_title)
 from assistant.answer.segment import posseg, tokenizer
 from assistant.answer.select import ABBREVIATION_GAP, SYNONYM_CREDIT, ScoredSentence, agent_stem, best_per_clause, \
     credit, spelled_apart
@@ -134,7 +135,7 @@ ASKED_UNITS = (
     (re.compile(r"多少(?:平方(?:公里|千米|米)|亩|公顷)|多大面积"), re.compile(rf"{NUMERAL}\s*(?:平方(?:公里|千米|米)|亩|公顷)"),
      "具体面积"),
     # Not a unit, but checked alike: "试点选了哪些城市" is answered by a list of places.
-    (ASKS_PLACE_LIST, EVIDENCE[PLACES], "具体地区"),
+    (ASKS_PLACE_LIST, SimpleNamespace(search=lists_places), "具体地区"),
 )
 
 
@@ -202,7 +203,8 @@ def unstated_attribute(q: Question, scored: Sequence[ScoredSentence]) -> tuple[s
     def stated(w: str, where: Sequence[str]) -> bool:
         return any(credit(w, place, q.alternatives(w)) >= SYNONYM_CREDIT
                    or (ps := _parts(w)) and all(p in place for p in ps) or spelled_apart(w, place)
-                   or (m := _measure(w)) is not None and m.search(place) for place in where)
+                   or (m := _measure(w)) is not None and m.search(place)
+                   or w in q.measured and counts_measured(q, place) for place in where)
     unstated = tuple(w for i, w in enumerate(q.attribute)
                      if not stated(w, near if i == len(q.attribute) - 1 else figured))
     if unstated:

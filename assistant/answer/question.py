@@ -226,9 +226,9 @@ _UNITS_ASKED = (
 
 
 # A ceiling asked ("最多能贷多少", "最高补多少", "有没有上限"), and a figure stated as one ("最高不超过50万元", "只能担任
-# 一个", "10%以内"); a total ("已经发放…超过157亿元") or a limit word without a figure ("最多跑一次") is none.
+# 一个", "10%以内", "不能超过每月1000元"); a total ("已经发放…超过157亿元") or a limit word without a figure ("最多跑一次") is none.
 _ASKS_LIMIT = re.compile(r"(?:最多|最高)(?:能|可以?|给|补|贷|拿|领|奖|报|扣|收|交|罚|不能|不得)|上限|封顶|最高额度|最大额度")
-_LIMIT = re.compile(r"(?:最高|最多|最大|上限|封顶|不超过|不高于|不多于|不得超过|至多)(?:(?:不超过|不得超过|为|是|达|可达|可)?\s*"
+_LIMIT = re.compile(r"(?:最高|最多|最大|上限|封顶|不[能得应可]?(?:超过|高于|多于)|至多)(?:(?:不[能得]?超过|为|是|达|可达|可)?\s*"
                     r"[一二两三四五六七八九十百千]|[^，。；]{0,30}?\d)|(?:只能|仅限|只限)[^，。；\d]{0,4}?(?:\d|[一二两三四五六七八九十])"
                     r"|(?:\d|[一二两三四五六七八九十])[^，。；]{0,8}?(?:以内|以下|为限)|不设[上下]限|不受.{0,4}限制")
 
@@ -320,9 +320,13 @@ _ONCE_DONE = re.compile(r"(?:后|之后|以后)[，,][^。；;]{0,40}?(?:可以|
 
 def counts_measured(q: Question, text: str) -> bool:
     """The text writes a figure right before the noun a "多少X" question counts ("约3000万常住人口", "十大商圈",
-    "16处滑坡")."""
-    return bool(q.measured) and re.search(rf"(?:\d[\d,.]*|[一二三四五六七八九十百千两]+)\s*[万亿大]?"
-                                          rf"[个处名家项条件座所位只台辆套间户]?{re.escape(q.measured[0])}", text) is not None
+    "16处滑坡"), or before its head when the noun is a compound ("几次全体会议": "每年召开两次会议")."""
+    if not q.measured:
+        return False
+    noun = q.measured[0]
+    nouns = (noun, noun[-2:]) if len(noun) >= 4 else (noun,)
+    return any(re.search(rf"(?:\d[\d,.]*|[一二三四五六七八九十百千两]+)\s*[万亿大]?[个处名家项条件座所位只台辆套间户次场批届]?"
+                         rf"{re.escape(n)}", text) for n in nouns)
 
 
 def has_fact(kind: str, text: str, q: "Question | None" = None) -> bool:
@@ -357,11 +361,29 @@ def has_fact(kind: str, text: str, q: "Question | None" = None) -> bool:
         return True
     if kind == AMOUNT and q is not None and counts_measured(q, text):
         return True
+    if kind == PLACES and lists_places(text):
+        return True
     if kind == DATE and q is not None and q.when_allowed and _ONCE_DONE.search(text):
         return True  # "什么时候可以提出申请": once something is done ("协商达成一致意见后，…可向…申请")
     if kind == AGENCY and q is not None and "谁" in q.query and (person_names(text) or APPOINT.search(text)):
         return True  # "由谁…" is answered by a person as well as by a body ("李显淼任…总工程师")
     return kind == DATE and q is not None and q.frequency and bool(_FREQUENCY.search(text))
+
+
+# Ordinary words jieba's dictionary tags as place names; never a constraint, nor a place listed.
+NOT_PLACES = frozenset("新建 城市 都市 都市区 市区 城区 中心区 新区 本市 全市 全省 全国 中国 国内 国外 境外 当地 大城市 大中城市 "
+                        "特大城市 城镇 各省市 各省 各市 各地 各省区市 省市 外地 异地".split())
+
+
+@lru_cache(maxsize=4096)
+def lists_places(text: str) -> bool:
+    """Places listed: as the evidence pattern finds them (an administrative unit or a province's name), or a list
+    opening with a name jieba knows as a place, whatever its items end in ("乌鲁木齐、昌吉、石河子")."""
+    if EVIDENCE[PLACES].search(text):
+        return True
+    tokens = list(posseg()[0].cut(text))
+    return any(a.flag == "ns" and a.word not in NOT_PLACES and b.word in "、和及" and c.flag.startswith("n")
+               for a, b, c in zip(tokens, tokens[1:], tokens[2:]))
 
 
 # Common Chinese surnames (the most frequent ~240, which cover well over nine in ten people): jieba's guessed

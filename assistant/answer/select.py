@@ -11,7 +11,7 @@ from assistant.answer.config import AnswerConfig
 from assistant.answer.context import Context, is_list_heading
 from assistant.answer.guard import looks_like_injection
 from assistant.answer.question import (AMOUNT, APPOINT, COUNT, ENUMERATION, PERMISSION, PERSON, POST_BEFORE_NAME, REMOVE,
-                                       SPEECH, Question, has_fact, names_post_title)
+                                       SPEECH, Question, counts_measured, has_fact, names_post_title)
 from assistant.answer.regions import within
 from assistant.answer.segment import tokenizer
 from assistant.answer.sentences import Sentence, introduces_items, split_sentences, unspaced
@@ -121,8 +121,8 @@ def score_sentences(q: Question, hits: Sequence[ClauseHit], retriever: Retriever
         present = {k for k in kinds if k != PERSON and has_fact(k, sentence.text, q)}
         if q.form == COUNT and introduces_items(sentence.text):
             present.add(AMOUNT)  # the items it introduces are counted
-        if AMOUNT in present and (not _counts(q, hit) or q.action and names_post(sentence.text)
-                                  and not _counted_here(q, sentence.text)):
+        if AMOUNT in present and (not (_counts(q, hit) or counts_measured(q, hit.text))
+                                  or q.action and names_post(sentence.text) and not _counted_here(q, sentence.text)):
             present.discard(AMOUNT)  # a figure, but of something other than what is counted ("试用期一年")
         lead = context.list_heading(hit, sentence) if context else None
         holds_post = bool(q.post) and names_post_title(q.post, sentence.text)
@@ -144,8 +144,9 @@ def score_sentences(q: Question, hits: Sequence[ClauseHit], retriever: Retriever
         if q.action and _other_action(q.action, _item_text(hit, sentence, lead, context)):
             score -= config.w_action
         if years:
-            # "到2020年…分别要达到多少": a target for another year is another fact.
-            named = set(_YEAR.findall(sentence.text))
+            # "到2020年…分别要达到多少": a target for another year is another fact, whether the sentence names the
+            # year or the paragraph it stands in opened with it ("到2025年，…。全国…达到75%").
+            named = set(_YEAR.findall(sentence.text)) or set(_YEAR.findall(_paragraph_before(hit.text, sentence))[-1:])
             if named and not named & years:
                 score -= config.w_year
         if q.identity and re.search(rf"{POST_BEFORE_NAME}{q.identity}", sentence.text):
@@ -169,6 +170,11 @@ def score_sentences(q: Question, hits: Sequence[ClauseHit], retriever: Retriever
 _ASKS_REPLY = re.compile(r"(?:怎么|如何|怎样)(?:答复|回复|批复|回应)|(?:答复|回复|复函|批复)(?:的|了|中|里)?(?:什么|啥|哪些)")
 # A clause that states what was asked for ("你省请求，国家…", "大连市请求…"), answered item by item below it.
 _REQUEST = re.compile(r"[^，。；：]{0,12}请求")
+
+
+def _paragraph_before(text: str, sentence: Sentence) -> str:
+    """The text of the sentence's paragraph (line) before it."""
+    return text[text.rfind("\n", 0, sentence.start) + 1:sentence.start]
 
 
 def _counted_here(q: Question, text: str) -> bool:

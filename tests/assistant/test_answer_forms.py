@@ -470,6 +470,24 @@ def test_a_target_for_another_year_is_another_fact():
     assert best.sentence.text.startswith("到2020年"), [(s.sentence.text[:8], round(s.score, 3)) for s in scored]
 
 
+def test_a_target_stands_under_the_year_its_paragraph_opens_with():
+    from assistant.answer.config import AnswerConfig
+    from assistant.answer.select import score_sentences
+
+    # 国发〔2018〕42号 一、（二）, shortened: each paragraph opens with its year; the targets follow in later sentences.
+    text = ("发展目标。\n到2020年，农机装备产业科技创新能力持续提升，主要经济作物薄弱环节“无机可用”问题基本解决。"
+            "全国农作物耕种收综合机械化率达到70%，小麦、水稻、玉米等主要粮食作物基本实现生产全程机械化。\n"
+            "到2025年，农机装备品类基本齐全，农机装备产业迈入高质量发展阶段。"
+            "全国农作物耕种收综合机械化率达到75%，粮棉油糖主产县（市、区）基本实现农业机械化。")
+    hit = ClauseHit(1, 1.0, 0, "国发〔2018〕42号", "意见", ("一", "（二）"), "一、（二）", "发展目标", text, "x.txt",
+                    "国务院", None, "normative")
+    for year, other in (("2020", "2025"), ("2025", "2020")):
+        scored = score_sentences(parse_question(f"到{year}年全国农作物耕种收综合机械化率要达到多少？"), [hit],
+                                 FakeRetriever([]), AnswerConfig())
+        target = {"2020" if "70%" in s.sentence.text else "2025": s.score for s in scored if "机械化率" in s.sentence.text}
+        assert target[year] > target[other], (year, target)
+
+
 def test_only_a_list_is_counted_not_prose_naming_several_things():
     from assistant.answer.forms import _item_count
 

@@ -665,3 +665,40 @@ def test_a_system_or_website_asked_is_a_kind_of_fact():
     assert has_fact(CHANNEL, "政策适用对象根据《申报通知》要求，登陆“温州产业政策奖励兑现系统”（网址：reward.wenzhou.gov.cn）"
                              "进行申报。")
     assert not has_fact(CHANNEL, "市财政局根据政府产业基金运行情况发布《申报通知》。")
+
+
+def test_a_ceiling_asked_is_answered_by_a_limit_however_it_is_worded():
+    q = parse_question("我有个哥哥，我们俩一起赡养爸妈，个税里我一个月最多能分到多少扣除额？")
+    assert q.ceiling
+    # 国发〔2018〕41号 第二十二条
+    assert has_fact(AMOUNT, "（二）纳税人为非独生子女的，由其与兄弟姐妹分摊每月2000元的扣除额度，每人分摊的额度不能超过每月1000元。", q)
+    # a figure that is no ceiling still does not answer
+    assert not has_fact(AMOUNT, "（一）纳税人为独生子女的，按照每月2000元的标准定额扣除；", q)
+
+
+def test_places_listed_by_names_without_an_administrative_unit():
+    from assistant.answer.question import lists_places
+
+    # 国函〔2018〕145号 一
+    assert lists_places("同意乌鲁木齐、昌吉、石河子3个高新技术产业开发区（以下统称乌鲁木齐、昌吉、石河子高新区）建设国家自主创新示范区")
+    assert lists_places("选择北京、天津等城市开展试点")
+    # 国办发〔2018〕128号 一、（五）: kinds of city, not cities named
+    assert not lists_places("优先选取国家生态文明试验区省份具备条件的城市、循环经济示范城市、工业资源综合利用示范基地")
+
+
+def test_which_two_bodies_asks_for_an_agency():
+    from index.answer_types import question_kinds
+
+    assert AGENCY in question_kinds("日本侵华时留下的那些化学武器，国家是让哪两个部门统一管这件事的？")
+    assert AGENCY in question_kinds("由哪几个单位审核？")
+    assert AGENCY not in question_kinds("试点选了哪几个城市？")
+
+
+def test_a_count_printed_before_the_head_of_the_noun_counted_counts_it():
+    from assistant.answer.question import counts_measured
+
+    q = parse_question("国务院职业教育工作部际联席会议按规定一年开几次全体会议？")
+    assert q.measured == ("全体会议",)
+    # 国函〔2018〕144号 附件 三
+    assert counts_measured(q, "联席会议原则上每年召开两次会议，也可根据工作需要临时召开专题会议，由召集人或召集人委托的副召集人主持。")
+    assert not counts_measured(q, "在联席会议召开之前，由联席会议办公室召开联络员会议。")
