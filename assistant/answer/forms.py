@@ -1019,10 +1019,13 @@ def _item_kind(q: Question) -> str | None:
         nouns.append(token.word)
         if token.word in _ASPECT_NOUNS:
             break  # "哪些方面|先行|探索": which aspects, not a kind 先行 (jieba tags it n)
-    return nouns[-1] if nouns and nouns[-1] in q.words else None
+    return nouns[-1] if nouns and nouns[-1] in q.words and nouns[-1] not in _MANNER_NOUNS else None
 
 
 _ASPECT_NOUNS = frozenset("方面 领域 环节 层面 角度".split())
+# Nouns asking how something is done ("用哪些办法", "通过哪些途径"): the items listed are the ways themselves
+# ("通过在线访谈、网上调查和意见征集等形式"), whatever the text calls them.
+_MANNER_NOUNS = frozenset("办法 方法 方式 形式 途径 渠道 手段".split())
 
 
 # "哪两个库": the noun after the count names the kind of item listed ("检查对象名录库和执法检查人员名录库").

@@ -198,8 +198,12 @@ _MORE_EVIDENCE = {
                        r"|半数|\d+\s*周?岁|不设[上下]限|不受(?:数量|比例|名额)?限制"
                        # a round magnitude is a figure without a digit ("一批亿元以上…项目": one hundred million or more)
                        r"|(?:亿|千万|百万)元(?:以上|以下|级)"),
-    # Bodies named without a place ("卫生健康部门", "…发展工作领导小组") and places listed ("瑞安市、乐清市").
-    AGENCY: re.compile(r"[\u4e00-\u9fa5]{2,8}(?:部门|领导小组|工作组)|[\u4e00-\u9fa5]{2,4}[市县区](?=[、，,和及])"),
+    # Bodies named without a place ("卫生健康部门", "…发展工作领导小组"), national ones by name where they act or are
+    # listed ("国家信访局都及时报送"; not "国家卫生健康委满意度调查平台", a thing named after one), and places listed
+    # ("瑞安市、乐清市").
+    AGENCY: re.compile(r"[\u4e00-\u9fa5]{2,8}(?:部门|领导小组|工作组)"
+                       r"|国家[\u4e00-\u9fa5]{1,8}?(?:总局|局|委员会|委|署)(?=[、，,。；;和及与等都将要已会应负牵同按依对向在于]|$)"
+                       r"|[\u4e00-\u9fa5]{2,4}[市县区](?=[、，,和及])"),
 }
 
 

@@ -781,3 +781,10 @@ def test_a_thing_compared_heads_a_clause_of_its_own():
     assert _headed_by("省级（Ⅱ级）", ["省级"]) and _headed_by("国家级（Ⅰ级）", ["国家级"])
     assert not _headed_by("总理召集和主持国务院全体会议和国务院常务会议", ["全体会议"])  # named in passing
     assert not _headed_by(None, ["省级"]) and not _headed_by("省级（Ⅱ级）", ["国家级"])
+
+
+def test_ways_asked_are_the_items_listed_whatever_the_text_calls_them():
+    from assistant.answer.forms import _item_kind
+
+    assert _item_kind(parse_question("中央政府门户网站平时用哪些办法和网民交流互动？")) is None
+    assert _item_kind(parse_question("试点选了哪些城市？")) == "城市"

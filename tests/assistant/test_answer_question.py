@@ -702,3 +702,11 @@ def test_a_count_printed_before_the_head_of_the_noun_counted_counts_it():
     # 国函〔2018〕144号 附件 三
     assert counts_measured(q, "联席会议原则上每年召开两次会议，也可根据工作需要临时召开专题会议，由召集人或召集人委托的副召集人主持。")
     assert not counts_measured(q, "在联席会议召开之前，由联席会议办公室召开联络员会议。")
+
+
+def test_a_national_body_named_where_it_acts_is_an_agency():
+    q = parse_question("老百姓写信给国务院领导反映的重要意见，是哪个单位负责转呈给领导的？")
+    # 国办函〔2006〕82号 导语
+    assert has_fact(AGENCY, "人民群众向国务院领导同志反映的重要意见和建议，国家信访局都及时报送国务院领导同志。", q)
+    # 国办发〔2019〕4号 三、（三）: a platform named after a body
+    assert not has_fact(AGENCY, "各地要应用国家卫生健康委满意度调查平台，将调查结果纳入三级公立医院绩效考核。", q)
