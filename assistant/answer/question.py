@@ -722,7 +722,8 @@ def _split_parts(question: str) -> list[str]:
 
 
 def _measured(q: str, words: tuple[str, ...]) -> tuple[str, ...]:
-    """The nouns right after "几个"/"多少" (what is counted): "几个执业医师" -> (执业, 医师)."""
+    """The nouns right after "几个"/"多少" (what is counted): "几个执业医师" -> (执业, 医师); jieba tags some of them
+    as verbal nouns ("多少|经费")."""
     m = _HOW_MANY.search(q)
     if not m:
         return ()
@@ -733,7 +734,7 @@ def _measured(q: str, words: tuple[str, ...]) -> tuple[str, ...]:
             continue  # the measure word itself ("多少|家")
         # A verb saying which one before the noun counted ("多少开办|补贴") is part of it.
         modifier = not out and t.flag == "v" and i + 1 < len(tokens) and tokens[i + 1].flag.startswith("n")
-        if not (t.flag.startswith(("n", "j", "l")) or modifier) or t.flag == "nr":
+        if not (t.flag.startswith(("n", "j", "l", "vn")) or modifier) or t.flag == "nr":
             break
         # What is counted, not a value asked of it ("多少比例") nor jieba's guess at unknown characters ("几个|人能").
         if t.word in words and t.word not in VALUE_NOUNS and tokenizer().FREQ.get(t.word, 0) > 0:

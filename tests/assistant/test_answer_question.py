@@ -710,3 +710,8 @@ def test_a_national_body_named_where_it_acts_is_an_agency():
     assert has_fact(AGENCY, "人民群众向国务院领导同志反映的重要意见和建议，国家信访局都及时报送国务院领导同志。", q)
     # 国办发〔2019〕4号 三、（三）: a platform named after a body
     assert not has_fact(AGENCY, "各地要应用国家卫生健康委满意度调查平台，将调查结果纳入三级公立医院绩效考核。", q)
+
+
+def test_a_noun_jieba_tags_as_a_verbal_noun_is_what_is_counted():
+    # jieba tags 经费 vn: the figure asked is of 经费, which a count of provinces (国办函〔2018〕71号 二) is not
+    assert parse_question("政府网站集约化试点，中央财政给每个试点地区补助多少经费？").measured == ("经费",)
