@@ -181,6 +181,10 @@ class Question:
         pieces = [p for p in _CLAUSES.split(self.query.strip().rstrip("？?。！! ")) if p.strip()]
         for i in range(len(pieces) - 1, -1, -1):
             if any(w in pieces[i] for w in self.words):
+                # A clause before it naming the document it asks of ("…的批复中，示范区的区域范围怎么确定") is
+                # part of what it asks.
+                while i > 0 and _IN_DOCUMENT.search(pieces[i - 1]):
+                    i -= 1
                 return "，".join(pieces[i:])
         return pieces[-1] if pieces else self.query
 
@@ -188,6 +192,10 @@ class Question:
     def factual(self) -> frozenset[str]:
         """Kinds naming a specific fact (not just whether something is allowed)."""
         return self.kinds - {PERMISSION}
+
+
+# "《…》里", "…的批复中", "47号文件里": a document named as where to look.
+_IN_DOCUMENT = re.compile(r"(?:》|号|号文|文件|通知|批复|复函|意见|方案|规定|办法|条例|计划|决定)(?:中|里|里面|当中)$")
 
 
 # Facts index.answer_types does not recognize in running text: "每5年", "6月底前", "102.1" (an index value).

@@ -715,3 +715,10 @@ def test_a_national_body_named_where_it_acts_is_an_agency():
 def test_a_noun_jieba_tags_as_a_verbal_noun_is_what_is_counted():
     # jieba tags 经费 vn: the figure asked is of 经费, which a count of provinces (国办函〔2018〕71号 二) is not
     assert parse_question("政府网站集约化试点，中央财政给每个试点地区补助多少经费？").measured == ("经费",)
+
+
+def test_a_clause_naming_the_document_asked_of_is_part_of_what_is_asked():
+    q = parse_question("国务院关于北京城市副中心控制性详细规划的批复中，对蓝绿空间占比有什么要求？")
+    assert "北京城市副中心" in q.focus
+    # a clause setting the scene is not
+    assert "拖拉机" not in parse_question("想贷款买一台大马力拖拉机，农机贷款有没有贴息？").focus
