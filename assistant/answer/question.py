@@ -36,8 +36,9 @@ _ASKS_SPEECH = re.compile(r"(?:讲了|讲的|讲话|说了|说的|谈了|谈到|
                           r"|(?:什么|哪些|啥)(?:号召|呼吁|倡议)")
 # A verb a report introduces what was said with, named by the question ("全会号召，…", "会议强调了什么"): the sentence
 # it introduces is what is asked, not another that only reports the meeting.
-_SPEECH_VERB = re.compile(r"号召|呼吁|倡议|强调|指出|要求")
-_INTRODUCED_BY = {verb: re.compile(rf"{verb}[，,：:]") for verb in _SPEECH_VERB.pattern.split("|")}
+# Not 要求 as a noun: "提了哪些要求" asks what was said, however introduced; "“三红”要求，" introduces nothing.
+_SPEECH_VERB = re.compile(r"号召|呼吁|倡议|强调|指出|(?<!哪些|什么|几点|几条|提了|提出|出了)(?<!的)要求")
+_INTRODUCED_BY = {verb: re.compile(rf"(?<![”的等]){verb}[，,：:]") for verb in "号召 呼吁 倡议 强调 指出 要求".split()}
 # A district or county asked ("搬到了北京哪个区", "去哪个县督查"): only a sentence naming one answers; a city or a
 # province ("商北京市政府…办理") does not say which district. Not 地区, 社区, 园区, 市区, 试验区: kinds of area, no name.
 LOCALITY = "locality"
@@ -56,7 +57,7 @@ _PENALTY = re.compile(r"罚款|警告|责令|吊销|没收|处分|追究.{0,6}�
 # "49号文讲了什么", "三（九）说的是什么": what a text says, not a speaker.
 _TEXT_SAYS = re.compile(r"(?:\d号|文章|文|文件|通知|意见|方案|计划|办法|细则|条例|规定|条|款|项|部分|[）)])(?:里|中)?(?:主要|大概|都|具体)?"
                         r"(?:讲|说)")
-_SAYS = re.compile(r"(?:说|表示|指出|强调|要求|认为|提出|希望|号召|呼吁|倡议)[，,：:]|(?:讲话|致辞)中")
+_SAYS = re.compile(r"(?<![”的等])(?:说|表示|指出|强调|要求|认为|提出|希望|号召|呼吁|倡议)[，,：:]|(?:讲话|致辞)中")
 
 # The keyword index's stop words, plus words that carry no content in a question to be answered.
 STOP_WORDS = INDEX_STOP_WORDS | frozenset(

@@ -722,3 +722,13 @@ def test_a_clause_naming_the_document_asked_of_is_part_of_what_is_asked():
     assert "北京城市副中心" in q.focus
     # a clause setting the scene is not
     assert "拖拉机" not in parse_question("想贷款买一台大马力拖拉机，农机贷款有没有贴息？").focus
+
+
+def test_demands_asked_as_a_noun_are_what_was_said_however_introduced():
+    from assistant.answer.question import SPEECH
+
+    q = parse_question("第二场督政汇报会上，姚高员对下半年的推进节奏和工作劲头提了哪些要求？")
+    assert SPEECH in q.kinds
+    # 2019年第二场市直部门督政汇报会锁定“两个健康” 第4段 and 第3段
+    assert has_fact(SPEECH, "姚高员强调，要拿出争先争优的劲头推动排名位次再提升，聚焦关键指标和重点任务。", q)
+    assert not has_fact(SPEECH, "围绕全年红、全部红、全线红“三红”要求，持续掀起“奋战1161，奋进2019”新高潮。", q)
