@@ -20,7 +20,7 @@ from assistant.answer.question import (AMOUNT, CLAUSE, COMPARED, CONTRASTED, COU
                                        MATERIALS, NOT_PLACES, PENALTY, PERMISSION, PERSON, YESNO, Question, has_fact,
                                        parse_question, to_simplified, without_situation)
 from assistant.answer.regions import local_short_forms
-from assistant.answer.select import Excerpt, best_per_clause, coverage, score_sentences, span, whole
+from assistant.answer.select import Excerpt, ScoredSentence, best_per_clause, coverage, score_sentences, span, whole
 from assistant.answer.sentences import introduces_items
 from assistant.answer.types import Answer, Retriever, doc_key
 from assistant.answer.validity import validity_notes
@@ -281,6 +281,11 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
             post = "原任职务" if q.action == "remove" else "新任职务"
             return partial(q.text, whole(item), hits, (f"{q.names[0]}的{post}",), rewritten, evidence,
                            declined=True)
+    other_year = _figure_of_another_year(q, scored) if AMOUNT in q.kinds and not q.parts else None
+    if other_year is not None:
+        # "1997年发生了几次7级以上地震": the figure found is of another year ("1996年…共发生5级以上地震38次").
+        return partial(q.text, _partial_quote(other_year, config), hits, (f"{'、'.join(_years(q.query))}年的具体数字",),
+                       rewritten, evidence, declined=True)
     if q.measured and AMOUNT in q.kinds and not q.parts and named_section is None \
             and not any(AMOUNT in s.found for s in scored):
         # "几个执业医师": the clauses speak of the subject but give no figure for it.
@@ -292,6 +297,25 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
         # (Not declined: the procedure it names may be what the asker needs; wenzhou-203-test counts such an answer.)
         return partial(q.text, _partial_quote(best, config), hits, ("所需材料",), rewritten, evidence)
     return forms.compose_form(q, scored, hits, retriever, config, context, rewritten, evidence, named_section)
+
+
+_YEAR_NAMED = re.compile(r"((?:19|20)\d\d)年")
+
+
+def _years(text: str) -> list[str]:
+    return list(dict.fromkeys(_YEAR_NAMED.findall(text)))
+
+
+def _figure_of_another_year(q: Question, scored: Sequence[ScoredSentence]) -> ScoredSentence | None:
+    """The best sentence giving a figure, when the question asks one of a year and every sentence giving one names
+    other years only."""
+    asked = set(_years(q.query))
+    figures = [s for s in scored if AMOUNT in s.found]
+    if not asked or not figures:
+        return None
+    if any(not _years(s.sentence.text) or asked & set(_years(s.sentence.text)) for s in figures):
+        return None
+    return max(figures, key=lambda s: s.score)
 
 
 def _names_in(names: Sequence[str], hit: ClauseHit) -> bool:

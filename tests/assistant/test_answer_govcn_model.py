@@ -351,3 +351,13 @@ def test_a_section_named_by_its_heading_answers_which_aspects_not_the_whole_docu
     # The document's aspects, asked without a section's heading, are still its sections.
     whole = answer_question("国办发〔2004〕7号提出了哪几方面要求？", searcher)
     assert len(whole.citations) >= 3, whole.text
+
+
+def test_a_figure_of_another_year_than_the_one_asked_is_declined(searcher):
+    # 国办发〔1997〕2号 一 counts 1996's earthquakes ("1996年…共发生5级以上地震38次"); none of 1997's.
+    from assistant.answer import answer_question
+
+    answer = answer_question("1997年我国实际发生了几次7级以上地震？", searcher)
+    assert answer.abstained and answer.partial and "1997年的具体数字" in answer.text, answer.text
+    answer = answer_question("1996年我国一共发生了多少次5级以上地震？", searcher)
+    assert not answer.abstained and "38次" in answer.text, answer.text
