@@ -26,7 +26,9 @@ from assistant.answer.types import Retriever, doc_key
 
 # Nouns that name no topic of their own ("政府是什么态度").
 GENERIC_NOUNS = frozenset("态度 情况 问题 方面 内容 事情 东西 事儿 方式 办法 规定 政策 要求 意见 说法 地方 时间 老百姓 百姓 意思 "
-                          "普通 身份 专门 样子 模样 区别 差别 差异 异同 不同 关系 联系".split())
+                          "普通 身份 专门 样子 模样 区别 差别 差异 异同 不同 关系 联系 "
+                          # what a name or part is asked by ("提案题目叫什么", "争当什么角色"): the text prints the name
+                          "题目 标题 名称 名字 全称 角色".split())
 
 
 def _as_person(name: str, text: str) -> bool:

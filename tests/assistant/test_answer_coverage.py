@@ -342,3 +342,11 @@ def test_money_spoken_of_plainly_names_no_topic():
     plates = Holds("对悬挂专用号牌的车辆免征车辆购置税、免收车辆通行费和停车费。")
     assert "交钱" not in uncovered_topics(q("悬挂专用号牌的车辆过路、停车要不要交钱？"), plates)
     assert "押金" in uncovered_topics(q("悬挂专用号牌的车辆过路、停车要不要交押金？"), plates)
+
+
+def test_a_noun_asking_for_a_name_is_no_topic():
+    from assistant.answer.coverage import _is_topic
+
+    # "国办函〔2006〕82号答复的那份提案题目叫什么": the text prints the name (《关于设立总理热线电话的提案》), not 题目
+    assert not _is_topic("题目") and not _is_topic("名称")
+    assert _is_topic("提案")
