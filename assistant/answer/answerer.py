@@ -21,7 +21,7 @@ from assistant.answer.question import (AMOUNT, CLAUSE, COMPARED, CONTRASTED, COU
                                        parse_question, to_simplified, without_situation)
 from assistant.answer.regions import local_short_forms
 from assistant.answer.select import Excerpt, ScoredSentence, best_per_clause, coverage, score_sentences, span, whole
-from assistant.answer.sentences import introduces_items
+from assistant.answer.sentences import introduces_items, split_sentences
 from assistant.answer.types import Answer, Retriever, doc_key
 from assistant.answer.validity import validity_notes
 from assistant.answer.verify import verify_answer
@@ -139,6 +139,10 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
         listed = forms.documents(q, hits, context, config, rewritten)
         if listed is not None:
             return listed
+    left_out = _attachments_left_out(q, hits[0], context)
+    if left_out is not None:
+        # "105号附件1的申请表要填哪些栏目": the gazette prints the attachments' titles only ("（附件略，详见…）").
+        return partial(q.text, left_out, hits, ("所问附件的内容（公报略去未载）",), rewritten, 1.0, declined=True)
     if q.form == CLAUSE or q.intent.clause_refs and doc_records:
         # A clause named by reference answers whatever else is asked of it ("47号文二（一）1…由谁起草？").
         # Of the document named, where the question names one: another's 第五条 is not the one asked.
@@ -329,6 +333,24 @@ _ASKS_IN_FORCE = re.compile(r"执行|有效|废止|失效|作废|管用|适用")
 def _omitted(q: Question, hit: ClauseHit, hits: Sequence[ClauseHit], rewritten: str | None) -> Answer:
     """The part asked about quoted as printed ("（略）") and declined."""
     return partial(q.text, whole(hit), hits, ("该部分的内容（公报正文略去未载）",), rewritten, 1.0, declined=True)
+
+
+# An attachment asked about by its number ("附件1的申请表", "附件六里列了哪些"), and a gazette saying it left the
+# attachments out ("（附件略，详见温州市政府网站…）").
+_NAMED_ATTACHMENT = re.compile(r"附件\s*[\d一二三四五六七八九十]+")
+_ATTACHMENTS_OMITTED = re.compile(r"附件(?:略|从略|（略）|\(略\))")
+
+
+def _attachments_left_out(q: Question, hit: ClauseHit, context: Context) -> Excerpt | None:
+    """Where the document of the best clause says it left its attachments out, and the question asks what one of
+    them holds (not which or how many there are): the sentence saying so."""
+    if q.asks_attachments or not _NAMED_ATTACHMENT.search(q.query):
+        return None
+    for clause in context.document(hit):
+        for sentence in split_sentences(clause.text):
+            if _ATTACHMENTS_OMITTED.search(sentence.text):
+                return Excerpt(clause, sentence.start, sentence.end, sentence.quote())
+    return None
 
 
 # A part a gazette prints only by its heading, its text left out.

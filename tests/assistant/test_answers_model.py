@@ -458,3 +458,12 @@ def test_a_change_of_post_asked_quotes_the_persons_appointment_and_removal(searc
     assert {c.label for c in changed.citations} >= {"第4段", "第28段"}, changed.text
     removed = _ask(searcher, "沈显克被免去了什么职务？")
     assert [c.label for c in removed.citations] == ["第28段"], removed.text
+
+
+def test_an_attachment_the_gazette_left_out_is_declined_with_the_note_saying_so(searcher):
+    # 温人社发〔2019〕105号 附件 lists six attachments by title, then "（附件略，详见温州市政府网站www.wenzhou.gov.cn）".
+    answer = _ask(searcher, "105号文附件1的申请表需要填写哪些栏目？")
+    assert answer.abstained and answer.partial and "附件略" in answer.citations[0].quote, answer.text
+    # which attachments there are is printed
+    listed = _ask(searcher, "105号文后面附件一共几个")
+    assert not listed.abstained and "特殊工时岗位清单式管理目录" in listed.text, listed.text
