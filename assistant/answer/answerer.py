@@ -20,7 +20,8 @@ from assistant.answer.question import (AMOUNT, CLAUSE, COMPARED, CONTRASTED, COU
                                        MATERIALS, NOT_PLACES, PENALTY, PERMISSION, PERSON, YESNO, Question, has_fact,
                                        parse_question, to_simplified, without_situation)
 from assistant.answer.regions import local_short_forms
-from assistant.answer.select import Excerpt, ScoredSentence, best_per_clause, coverage, score_sentences, span, whole
+from assistant.answer.select import (YEAR, Excerpt, ScoredSentence, best_per_clause, coverage, score_sentences, span,
+                                     whole)
 from assistant.answer.sentences import introduces_items, split_sentences
 from assistant.answer.types import Answer, Retriever, doc_key
 from assistant.answer.validity import validity_notes
@@ -303,11 +304,8 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
     return forms.compose_form(q, scored, hits, retriever, config, context, rewritten, evidence, named_section)
 
 
-_YEAR_NAMED = re.compile(r"((?:19|20)\d\d)年")
-
-
 def _years(text: str) -> list[str]:
-    return list(dict.fromkeys(_YEAR_NAMED.findall(text)))
+    return list(dict.fromkeys(YEAR.findall(text)))
 
 
 def _figure_of_another_year(q: Question, scored: Sequence[ScoredSentence]) -> ScoredSentence | None:

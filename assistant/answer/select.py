@@ -20,7 +20,7 @@ from index.hits import ClauseHit
 
 # Where a question keyword is found, and how much that counts (the sentence itself counts most).
 _PLACE_WEIGHTS = (("sentence", 1.0), ("heading", 0.8), ("clause", 0.5), ("title", 0.3))
-_YEAR = re.compile(r"((?:19|20)\d\d)年")
+YEAR = re.compile(r"((?:19|20)\d\d)年")  # a year named ("2020年"), its digits captured
 # Heading-like fragments ("1.产业规模再上新台阶。") rarely answer anything on their own.
 _SHORT, _SHORT_FACTOR = 8, 0.6
 # Keyword credit for an official equivalent of a question word, and for a whole mis-cut word's bigrams.
@@ -103,7 +103,7 @@ def score_sentences(q: Question, hits: Sequence[ClauseHit], retriever: Retriever
     weights = keyword_weights(words, [s.text for _, _, _, s in units])
     factual = kinds - {PERMISSION}
     listing = q.form in (COUNT, ENUMERATION)
-    years = set(_YEAR.findall(q.query))
+    years = set(YEAR.findall(q.query))
     covers_of: dict[int, frozenset[str]] = {}
     above: dict[int, str] = {}
     requests: dict[int, bool] = {}
@@ -146,7 +146,7 @@ def score_sentences(q: Question, hits: Sequence[ClauseHit], retriever: Retriever
         if years:
             # "到2020年…分别要达到多少": a target for another year is another fact, whether the sentence names the
             # year or the paragraph it stands in opened with it ("到2025年，…。全国…达到75%").
-            named = set(_YEAR.findall(sentence.text)) or set(_YEAR.findall(_paragraph_before(hit.text, sentence))[-1:])
+            named = set(YEAR.findall(sentence.text)) or set(YEAR.findall(_paragraph_before(hit.text, sentence))[-1:])
             if named and not named & years:
                 score -= config.w_year
         if q.identity and re.search(rf"{POST_BEFORE_NAME}{q.identity}", sentence.text):
