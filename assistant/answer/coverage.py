@@ -211,7 +211,7 @@ def unstated_attribute(q: Question, scored: Sequence[ScoredSentence]) -> tuple[s
                      if not stated(w, near if i == len(q.attribute) - 1 else figured))
     if unstated:
         return unstated
-    if q.post and not any(names_post_title(q.post, p) for p in places):
+    if q.post and not any(names_post_title(q.post, p, q.action == "remove") for p in places):
         return (q.post,)  # "领导小组的组长是谁": none of them says who the 组长 is
     # "总投资是多少亿元": the unit the figure is asked in is printed by none of them.
     return tuple(what for asks, prints, what in ASKED_UNITS

@@ -92,7 +92,9 @@ def part_questions(q: Question) -> tuple[Question, ...]:
     out: list[Question] = []
     for part in q.parts:
         pq = parse_question(part)
-        if out and (len(pq.words) <= _ELLIPTICAL_WORDS or _PRONOUN.match(part)):
+        # A personnel part naming no one ("陈乃华原来担任什么职务，这次新任什么职务") is about the person named before.
+        if out and (len(pq.words) <= _ELLIPTICAL_WORDS or _PRONOUN.match(part) or pq.action and not pq.names
+                    and q.names):
             # A personnel part is about the person named ("徐霖森以前…当什么？这次又任了啥？"): the name, not the
             # first part's other words (its former post), is its subject.
             names = [n for n in q.names if n not in part] if pq.action else []
@@ -486,7 +488,10 @@ def multi(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHi
             pq = replace(parse_question(part, f"{named}{_PRONOUN.sub('', part)}"), names=(named,))
         pq = resolve_words(pq, retriever)  # as the whole question's words were ("管养|狗" -> 养狗)
         part_scored = score_sentences(pq, hits, retriever, config, context, text=pq.query)
-        if not part_scored or uncovered_topics(pq, retriever) or unstated_attribute(pq, part_scored):
+        # As for a whole question (answerer): the item printing the person a part names is what it asks about, in
+        # its own words ("这次新任什么职务" of 陈乃华: "陈乃华任…队长").
+        person = bool(part_scored) and any(n in max(part_scored, key=lambda s: s.score).hit.text for n in pq.names)
+        if not part_scored or uncovered_topics(pq, retriever) and not person or unstated_attribute(pq, part_scored):
             notes.append(_not_found(part))
             continue
         if evidence(pq, part_scored, config) < config.abstain_threshold:
@@ -552,8 +557,9 @@ def multi(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHi
         # the gazette does not give. A count is no such figure: the items quoted are counted ("常务会议开了几次？分别
         # 是哪天？": the chronicle's days).
         return partial(q.text, picks[0], hits, missing_detail(figures), rewritten, evidence_, declined=True)
+    # Items keep their list heading as a single question's do ("詹尔成…升了新职务，还是被免职了？": 免去).
     return compose(q.text, picks, hits, kinds=kinds, asked=q, direct=direct, notes=notes, rewritten=rewritten,
-                   evidence=evidence_)
+                   evidence=evidence_, headings=_list_headings(picks, scored, context))
 
 
 def _headed_by(heading: str | None, words: Sequence[str]) -> bool:

@@ -411,10 +411,12 @@ SURNAMES = frozenset(
 
 @lru_cache(maxsize=8192)
 def person_names(text: str) -> tuple[str, ...]:
-    """Personal names in a text: words jieba tags nr, not words of its dictionary, that begin with a common
-    surname. Cached: the tagger is slow, and answers test the same clause sentences again and again."""
+    """Personal names in a text: words jieba tags nr (or nrfg, its tag for a given name it guessed: 詹尔成), not
+    words of its dictionary, that begin with a common surname. Cached: the tagger is slow, and answers test the same
+    clause sentences again and again."""
     freq = tokenizer().FREQ
-    return tuple(dict.fromkeys(w.word for w in posseg()[0].cut(text) if w.flag == "nr" and 2 <= len(w.word) <= 4
+    return tuple(dict.fromkeys(w.word for w in posseg()[0].cut(text) if w.flag in ("nr", "nrfg")
+                               and 2 <= len(w.word) <= 4
                                and w.word[0] in SURNAMES and not freq.get(w.word)))
 
 
@@ -844,12 +846,18 @@ def _post(q: str, words: tuple[str, ...]) -> str | None:
     return last if _POST_TITLE.search(last) and last in words else None
 
 
-def names_post_title(post: str, text: str) -> bool:
-    """The text says who holds the post, not its deputy: "主  任：孙春兰", "组长由市长担任", "张华义任温州市园林绿化
-    管理中心主任", "全国工商联主席高云龙"; not "副主任：陈宝生" nor "学术委员会主任" describing someone."""
+def names_post_title(post: str, text: str, former: bool = False) -> bool:
+    """The text says who holds (or, former, held) the post, not its deputy: "主  任：孙春兰", "组长由市长担任",
+    "张华义任温州市园林绿化管理中心主任", "全国工商联主席高云龙", "张华义的温州市园林局局长职务"; not "副主任：陈宝生"
+    nor "学术委员会主任" describing someone."""
     title = re.escape(post) if post.startswith("副") else rf"(?<!副){re.escape(post)}"
     text = unspaced(text)
     if re.search(rf"{title}\s*(?:[：:]|由|为)|任[^，,。；;：:]{{0,30}}?{title}", text):
+        return True
+    # A removal item, "张华义的温州市园林局局长职务" (printed under 免去：), names who held it: former, a question
+    # about the removal ("被免去…局长的是谁"), not about who holds the post now.
+    removals = re.finditer(rf"(?:^|[\s；;：:、])([\u4e00-\u9fa5])[\u4e00-\u9fa5]{{1,3}}的[^，,。；;：:]{{0,30}}?{title}职务", text)
+    if former and any(m.group(1) in SURNAMES for m in removals):
         return True
     # A name right after the title (jieba does not tag every name: 高云龙).
     return any(m.group(1) in SURNAMES for m in re.finditer(rf"{title}\s*([\u4e00-\u9fa5])[\u4e00-\u9fa5]", text))

@@ -125,7 +125,7 @@ def score_sentences(q: Question, hits: Sequence[ClauseHit], retriever: Retriever
                                   or q.action and names_post(sentence.text) and not _counted_here(q, sentence.text)):
             present.discard(AMOUNT)  # a figure, but of something other than what is counted ("试用期一年")
         lead = context.list_heading(hit, sentence) if context else None
-        holds_post = bool(q.post) and names_post_title(q.post, sentence.text)
+        holds_post = bool(q.post) and names_post_title(q.post, sentence.text, q.action == "remove")
         if PERSON in kinds and (names_post(_item_text(hit, sentence, lead, context)) or holds_post):
             present.add(PERSON)  # a list heading ("市政府决定：") holds the people its items name
         penalized = factual - {SPEECH}  # news sentences without a speech verb still say what happened
@@ -367,7 +367,8 @@ def select(scored: Sequence[ScoredSentence], config: AnswerConfig, q: Question) 
     # Kind and rank bonuses reorder only sentences that are nearly as relevant as the most relevant one, and a line
     # of its clause saying who holds the post asked about ("主  任：孙春兰", which repeats few words of the question).
     eligible = [s for s in scored if s.evidence >= top - config.evidence_window
-                or q.post and s.hit.clause_id == first.hit.clause_id and names_post_title(q.post, s.sentence.text)]
+                or q.post and s.hit.clause_id == first.hit.clause_id
+                and names_post_title(q.post, s.sentence.text, q.action == "remove")]
     ranked = sorted(eligible, key=lambda s: (-s.score, s.position, s.index))
     best = ranked[0]
     picks = [best]

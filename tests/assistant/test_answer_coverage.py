@@ -264,6 +264,10 @@ def test_who_holds_a_post_is_asked_of_the_post_itself():
     assert names_post_title("主任", "主  任：孙春兰　　国务院副总理")  # letter-spaced as printed
     assert names_post_title("主任", "张华义任温州市园林绿化管理中心主任。")
     assert names_post_title("主席", "全国工商联主席高云龙出席会议并讲话。")
+    # a removal item (7月份市政府人事任免 第41段, under 免去：) names who held the post, asked of the removal only
+    assert names_post_title("局长", "张华义的温州市园林局局长职务；", former=True)
+    assert not names_post_title("局长", "张华义的温州市园林局局长职务；")
+    assert not names_post_title("局长", "胡理相的温州市温瑞平水系管理局副局长职务；", former=True)
     # not a deputy, nor a title describing someone else
     assert not names_post_title("主任", "副主任：陈宝生　　教育部部长")
     assert not names_post_title("主任", "文秋芳　　教授、北京外国语大学学术委员会主任")

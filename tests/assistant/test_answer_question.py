@@ -344,6 +344,12 @@ def test_a_rare_name_jieba_joins_to_the_next_word_is_a_content_word():
     assert "应维胜" in q.names and "应维胜" in q.words and "应维胜调" not in q.words
 
 
+def test_a_name_jieba_guesses_as_a_given_name_is_a_person():
+    # jieba tags 詹尔成 and 李显淼 (7月份市政府人事任免) nrfg, not nr
+    assert parse_question("詹尔成这回是升了新职务，还是被免职了？").names == ("詹尔成",)
+    assert parse_question("李显淼任了什么职务？").names == ("李显淼",)
+
+
 def test_how_many_days_asks_for_a_time_limit_not_a_figure():
     from assistant.answer.question import parse_question
 

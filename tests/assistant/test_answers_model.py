@@ -467,3 +467,14 @@ def test_an_attachment_the_gazette_left_out_is_declined_with_the_note_saying_so(
     # which attachments there are is printed
     listed = _ask(searcher, "105号文后面附件一共几个")
     assert not listed.abstained and "特殊工时岗位清单式管理目录" in listed.text, listed.text
+
+
+def test_a_later_personnel_part_is_about_the_person_named_and_keeps_its_list_heading(searcher):
+    # 7月份市政府人事任免: 第4段 (市政府决定) "沈显克任温州市财政局副局长", 第28段 (免去) "沈显克的…总会计师职务".
+    answer = _ask(searcher, "沈显克原来担任什么职务，这次新任什么职务？")
+    assert {c.label for c in answer.citations} >= {"第4段", "第28段"} and "公报中没有找到" not in answer.text, answer.text
+    assert "第28段（免去）" in answer.text, answer.text
+    # who was removed from a post: the removal item names them (第35段 "陈乃华的温州市畜牧兽医局局长职务")
+    removed = _ask(searcher, "这回被免去温州市畜牧兽医局局长的是谁？")
+    assert not removed.abstained and "陈乃华" in removed.text, removed.text
+

@@ -72,6 +72,19 @@ def test_the_deepest_item_may_be_named_in_words():
     assert analyze("二（二）2中的第（3）点").clause_refs[0].matches(("二", "（二）", "2", "（3）"))
 
 
+def test_a_part_named_as_an_article_with_its_items_is_the_policy_clause_or_the_statute_article():
+    # Residents call 48号's 三、（一）4 "第三条第（一）项第4点"; a statute's "第三条第（一）项" is item (一) of 第三条.
+    ref, = analyze("温政办〔2019〕48号第三条第（一）项第4点提到要建哪些园？").clause_refs
+    assert ref.matches(("三", "（一）", "4")) and not ref.matches(("三", "（一）"))
+    statute, = analyze("第十条第（三）项规定了什么").clause_refs
+    assert statute.matches(("十", "（三）")) and statute.matches(("第二章", "第十条"))
+    # the levels under a numbered part, printed as the clause label prints them: 二、（二）2.（1）
+    deep, = analyze("105号第二部分（二）2.（1）项要交什么表？").clause_refs
+    assert deep.matches(("二", "（二）", "2", "（1）")) and not deep.matches(("二", "（二）", "2"))
+    # a year after the item is no deeper level
+    assert analyze("第二部分（二）2019年的目标").clause_refs[0].paths[0] == ("二", "（二）")
+
+
 def test_a_part_named_by_its_heading_pins_its_own_item():
     from types import SimpleNamespace
 
