@@ -779,7 +779,9 @@ def _attribute(q: str, words: tuple[str, ...], measured: tuple[str, ...], date: 
     m = (_DATE_ASK if date else _VALUE_ASK).search(q)
     if not m or not date and q[m.end():m.end() + 1] in _COUNTED:
         return ()  # "多少人出席": a count of people, not a figure of the noun before ("方案")
-    valued = False  # past a noun that only says "a value": a verb before it names what ("补助|金额")
+    # past a noun that only says "a value": a verb before it names what ("补助|金额"; "报销|多少|比例" too, the noun
+    # counted after the ask, not a size asked of a doing: "做到|多大|规模")
+    valued = m.group() == "多少" and any(q[m.end():].startswith(v) for v in VALUE_NOUNS)
     tokens = list(reversed(list(posseg()[0].cut(_CLAUSES.split(q[:m.start()])[-1]))))
     if date:
         # "申报截止日期是哪天": the words right before the date noun, all of them (截止 alone may be the 有效期).

@@ -350,6 +350,13 @@ def test_a_name_jieba_guesses_as_a_given_name_is_a_person():
     assert parse_question("李显淼任了什么职务？").names == ("李显淼",)
 
 
+def test_a_share_asked_after_a_verb_is_of_that_verb():
+    # "报销多少比例": the ratio is of the reimbursement; 49号 三（十四） puts clinics into 医保定点 and gives none.
+    assert parse_question("去民营医院看病，医保能报销多少比例？").attribute == ("报销",)
+    # a size asked of a doing names no attribute ("做到多大规模": the text's 总规模 is the answer)
+    assert parse_question("到2025年国家希望这个产业做到多大规模？").attribute == ()
+
+
 def test_how_many_days_asks_for_a_time_limit_not_a_figure():
     from assistant.answer.question import parse_question
 
