@@ -832,7 +832,7 @@ _DATE_NOUNS = frozenset("日期 时间 期限 时限 日子".split())
 
 
 # "…的总指挥由谁担任", "主任是谁": who holds a post; a post title ends in one of these.
-_WHO_HOLDS = re.compile(r"(?:由|是)谁|谁(?:来)?(?:当|担任|兼任)")
+_WHO_HOLDS = re.compile(r"(?:由|是)(?:谁|哪一?位)|谁(?:来)?(?:当|担任|兼任)")  # "召集人是哪位领导" too
 _POST_TITLE = re.compile(r"(?:长|主任|书记|主席|指挥|委员|专员|负责人|召集人|总监|经理)$")
 _BEFORE_WHO = frozenset("的 是 由 现在 目前".split())
 

@@ -258,6 +258,7 @@ def test_who_holds_a_post_is_asked_of_the_post_itself():
 
     assert q("国家粮食应急工作指挥部的总指挥由谁担任？").post == "总指挥"
     assert q("调整后的国家教材委员会主任是谁？").post == "主任"
+    assert q("联席会议的召集人是哪位领导？").post == "召集人"
     assert q("这个项目由谁负责？").post is None  # no post named
     # the text says who holds it: a roster line, "由…担任", an appointment, a title before a name
     assert names_post_title("总指挥", "总指挥：国家发展改革委主要负责人。")
