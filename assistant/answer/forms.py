@@ -13,8 +13,8 @@ from assistant.answer.context import Context
 from assistant.answer.coverage import GENERIC_NOUNS, resolve_words, uncovered_topics, unstated_attribute
 from assistant.answer.guard import looks_like_injection
 from assistant.answer.question import (
-    AMOUNT, APPOINT, ASKS_TIMES, CHANNEL, COMPARED, COUNT, DATE, ENUMERATION, FACTOID, LOCALITY, MULTI, OPEN,
-    OVERVIEW, PERSON, POST_BEFORE_NAME, REMOVE, Question, count_end, counts_measured, has_fact, item_person,
+    AMOUNT, APPOINT, ASKS_TIMES, CHANNEL, COMPARED, COUNT, DATE, ENUMERATION, FACTOID, LOCALITY, MATERIALS, MULTI,
+    OPEN, OVERVIEW, PERSON, POST_BEFORE_NAME, REMOVE, Question, count_end, counts_measured, has_fact, item_person,
     parse_question, personnel_item,
 )
 from assistant.answer.segment import posseg, tokenizer
@@ -549,17 +549,26 @@ def multi(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHi
     picks = _unique(picks + _each_named(q, scored, picks, config))
     kinds = q.factual - ({AMOUNT} if counted else set())  # a count made from the items is the figure asked
     figures = kinds & {AMOUNT, DATE, CHANNEL}
-    if figures and all(pq.kinds & figures and pq.form != COUNT and not ASKS_TIMES.search(pq.query)
-                       for pq in parts) \
-            and not any(has_fact(k, p.quote, pq) for p in picks for pq in parts for k in pq.kinds & figures):
-        # Every part asks a figure (a sum, a date, a system) and no quote gives one ("国家每年拿出多少钱…？其中人民银行
-        # 出多少？" where the text prints "XXX元"; "在哪个系统申报？截止日期是哪天？"): declined, as a single figure
-        # the gazette does not give. A count is no such figure: the items quoted are counted ("常务会议开了几次？分别
-        # 是哪天？": the chronicle's days).
-        return partial(q.text, picks[0], hits, missing_detail(figures), rewritten, evidence_, declined=True)
+    checked = [_checkable(pq, figures) for pq in parts]
+    if all(checked) and not any(_gives(pq, figures, p.quote) for p in picks for pq in parts):
+        # Every part asks a figure (a sum, a date, a system) or the papers an application takes, and no quote gives
+        # one ("国家每年拿出多少钱…？其中人民银行出多少？" where the text prints "XXX元"; "在哪个系统申报？截止日期是
+        # 哪天？"; "要交哪些材料、多久能办好？"): declined, as a single figure the gazette does not give. A count is no
+        # such figure: the items quoted are counted ("常务会议开了几次？分别是哪天？": the chronicle's days).
+        missing = missing_detail(figures) + (["所需材料"] if any(pq.asks_materials for pq in parts) else [])
+        return partial(q.text, picks[0], hits, missing, rewritten, evidence_, declined=True)
     # Items keep their list heading as a single question's do ("詹尔成…升了新职务，还是被免职了？": 免去).
     return compose(q.text, picks, hits, kinds=kinds, asked=q, direct=direct, notes=notes, rewritten=rewritten,
                    evidence=evidence_, headings=_list_headings(picks, scored, context))
+
+
+def _checkable(pq: Question, figures: set[str]) -> bool:
+    """The part asks something a quote either gives or not: a figure (not a count) or the papers to hand in."""
+    return bool(pq.kinds & figures) and pq.form != COUNT and not ASKS_TIMES.search(pq.query) or pq.asks_materials
+
+
+def _gives(pq: Question, figures: set[str], quote: str) -> bool:
+    return any(has_fact(k, quote, pq) for k in pq.kinds & figures) or pq.asks_materials and bool(MATERIALS.search(quote))
 
 
 def _headed_by(heading: str | None, words: Sequence[str]) -> bool:

@@ -44,12 +44,13 @@ _INTRODUCED_BY = {verb: re.compile(rf"(?<![”的等]){verb}[，,：:]") for ver
 LOCALITY = "locality"
 _ASKS_LOCALITY = re.compile(r"哪(?:一)?个?(?:区县|区|县)(?![域级委别分划])|什么(?:区|县)(?![域级委别分划])")
 _LOCALITY = re.compile(r"[\u4e00-\u9fa5]{1,4}[^\W地社园景城市辖片小验范能级]区(?![域级])|[\u4e00-\u9fa5]{2,4}县(?![域级])")
-# The system, website or platform where something is done, asked by name ("在哪个系统申报", "网址是什么"): only a
+# The system, website, platform or counter where something is done, asked by name ("在哪个系统申报", "网址是什么",
+# "到哪个窗口交"): only a
 # sentence naming one answers ("通过温州产业政策奖励兑现系统…申报", "国家企业信用信息公示系统"); a rule that only
 # says something may be applied for does not say where.
 CHANNEL = "channel"
-_ASKS_CHANNEL = re.compile(r"(?:哪个|哪些|什么|哪一个|哪家)(?:网上|网络|线上)?(?:系统|网站|平台|APP|app|小程序|公众号)|网址")
-_CHANNEL = re.compile(r"系统|网站|平台|网址|网上|https?://|www\.|\.gov\.cn|APP|app|小程序|公众号|微信|支付宝")
+_ASKS_CHANNEL = re.compile(r"(?:哪个|哪些|什么|哪一个|哪家)(?:网上|网络|线上)?(?:系统|网站|平台|APP|app|小程序|公众号|窗口)|网址")
+_CHANNEL = re.compile(r"系统|网站|平台|网址|网上|https?://|www\.|\.gov\.cn|APP|app|小程序|公众号|微信|支付宝|窗口")
 # What happens to whoever breaks a rule ("会被怎么处罚", "罚多少", "有什么后果"): the penalty clause, not the rule.
 PENALTY = "penalty"
 _ASKS_PENALTY = re.compile(r"处罚|罚款|罚多少|要罚|会被罚|怎么罚|法律责任|什么后果|会怎么样")

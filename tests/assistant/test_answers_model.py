@@ -478,3 +478,12 @@ def test_a_later_personnel_part_is_about_the_person_named_and_keeps_its_list_hea
     removed = _ask(searcher, "这回被免去温州市畜牧兽医局局长的是谁？")
     assert not removed.abstained and "陈乃华" in removed.text, removed.text
 
+
+
+def test_a_multi_part_question_none_of_whose_asks_is_printed_is_declined(searcher):
+    # 49号 三（一） only says "社会办中医诊所实行备案制": neither the papers nor the time it takes.
+    declined = _ask(searcher, "中医诊所备案要准备哪些材料？多长时间办好？")
+    assert declined.abstained and declined.partial and "所需材料" in declined.text, declined.text
+    # 105号 prints both: the papers (二（二）2、3) and the 10 working days (二（三）)
+    answered = _ask(searcher, "初次申请特殊工时许可要交哪些材料？人社部门几个工作日内作出决定？")
+    assert not answered.abstained and "10个工作日" in answered.text, answered.text
