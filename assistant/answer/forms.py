@@ -14,8 +14,8 @@ from assistant.answer.coverage import GENERIC_NOUNS, resolve_words, uncovered_to
 from assistant.answer.guard import looks_like_injection
 from assistant.answer.question import (
     AMOUNT, APPOINT, ASKS_TIMES, CHANNEL, COMPARED, COUNT, DATE, ENUMERATION, FACTOID, LOCALITY, MATERIALS, MULTI,
-    OPEN, OVERVIEW, PERSON, POST_BEFORE_NAME, REMOVE, Question, count_end, counts_measured, has_fact, item_person,
-    parse_question, personnel_item,
+    OPEN, OVERVIEW, PERSON, POST_BEFORE_NAME, REMOVE, Question, content_words, count_end, counts_measured, has_fact,
+    item_person, parse_question, personnel_item,
 )
 from assistant.answer.segment import posseg, tokenizer
 from assistant.answer.select import (
@@ -760,18 +760,42 @@ def section(q: Question, named: ClauseHit, hits: Sequence[ClauseHit], config: An
     lead = next((s for s in split_sentences(named.text) if any(_items(p) == len(items) for p in _pieces(s.text))),
                 None) if len(items) >= 2 else None
     direct = span(named, lead.start, lead.end) if lead is not None else None
+    if direct is None and q.form == COUNT:
+        # "一共通报表扬了多少项": the count the document prints of them ("…等130项地方典型经验做法予以通报表扬") is
+        # the answer, before the items it counts.
+        direct = _count_printed(named, len(items), context)
     if direct is not None:
         picks.insert(0, direct)
     notes = []
     # Unquoted: a note in quote marks that cites nothing is dropped by verification.
-    counted = "，系按条目计数得出" if q.form == COUNT and not _NUMBER.search(named.heading or "") else ""
+    printed = _NUMBER.search(named.heading or "")
+    counted = "，系按条目计数得出" if q.form == COUNT and not printed else ""
     name = f"{named.label}{'、' if re.search(r'[一二三四五六七八九十]$', named.label or '') else ''}{named.heading}"
+    total = "" if re.search(rf"共\s*{len(items)}\s*[{_MEASURES}]", named.heading or "") else f"共{len(items)}项"
     if len(items) > config.list_items:
-        notes.append(f"（{name}共{len(items)}项{counted}；以上列出前{config.list_items}项。）")
+        notes.append(f"（{name}{total}{counted}；以上列出前{config.list_items}项。）")
     elif counted:
-        notes.append(f"（{name}共{len(items)}项{counted}。）")
+        notes.append(f"（{name}{total}{counted}。）")
     # The list is what is asked for: no note that the quotes lack an amount ("有哪几项" reads as a count).
     return compose(q.text, picks, hits, direct=direct, notes=notes, rewritten=rewritten, evidence=evidence_)
+
+
+_MEASURES = "项个件条家所类"
+
+
+def _count_printed(named: ClauseHit, n: int, context: Context) -> Excerpt | None:
+    """The sentence of the named section's document, outside the section, that prints its count of the items of the
+    kind the heading names ("130项地方典型经验做法" for 附件 "…典型经验做法（共130项）")."""
+    heading = set(content_words(_BRACKETED.sub("", named.heading or "")))
+    inside = {named.clause_id, *(c.clause_id for c in context.children(named))}
+    for c in context.document(named):
+        if c.clause_id in inside:
+            continue
+        for sentence in split_sentences(c.text):
+            for m in re.finditer(rf"(?<![\d.]){n}\s*[{_MEASURES}]([^，,。；;]{{0,12}})", sentence.text):
+                if any(len(w) >= 2 and w in m.group(1) for w in heading):
+                    return span(c, sentence.start, sentence.end)
+    return None
 
 
 def _anchor(picks: list[Excerpt], hits: Sequence[ClauseHit], scored: Sequence[ScoredSentence],

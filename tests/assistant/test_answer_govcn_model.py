@@ -363,3 +363,13 @@ def test_a_figure_of_another_year_than_the_one_asked_is_declined(searcher):
     assert answer.abstained and answer.partial and "1997年的具体数字" in answer.text, answer.text
     answer = answer_question("1996年我国一共发生了多少次5级以上地震？", searcher)
     assert not answer.abstained and "38次" in answer.text, answer.text
+
+
+def test_a_count_the_document_prints_is_quoted_before_the_items_it_counts(searcher):
+    # 国办发〔2018〕108号: the preamble prints "…等130项地方典型经验做法予以通报表扬"; 附件 "…典型经验做法（共130项）"
+    # lists them, its heading already stating the count.
+    from assistant.answer import answer_question
+
+    answer = answer_question("第五次大督查通报表扬的地方典型经验做法一共多少项？", searcher)
+    assert answer.citations[0].path == () and "130项" in answer.citations[0].quote, answer.text
+    assert "（共130项）共130项" not in answer.text, answer.text
