@@ -14,8 +14,8 @@ from assistant.answer.coverage import GENERIC_NOUNS, resolve_words, uncovered_to
 from assistant.answer.guard import looks_like_injection
 from assistant.answer.question import (
     AMOUNT, APPOINT, ASKS_TIMES, CHANNEL, COMPARED, COUNT, DATE, ENUMERATION, FACTOID, LOCALITY, MATERIALS, MULTI,
-    OPEN, OVERVIEW, PERSON, POST_BEFORE_NAME, REMOVE, Question, content_words, count_end, counts_measured, has_fact,
-    item_person, parse_question, personnel_item,
+    OPEN, OVERVIEW, PERSON, POST_BEFORE_NAME, REMOVE, Question, content_words, contrasted_items, count_end,
+    counts_measured, has_fact, item_person, parse_question, personnel_item,
 )
 from assistant.answer.segment import posseg, tokenizer
 from assistant.answer.select import (
@@ -283,7 +283,7 @@ def factoid(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Clause
         picks += _siblings(best, selection.scored, config)
     items = _lead_in_items(best.hit, context)
     picks = _support(picks, best.hit, config) + _naming(q, hits, config) + _quoted_items(items, config)
-    picks = _unique(picks + _each_named(q, scored, picks, config))
+    picks = _unique(_contrasted_sections(q, hits, context, config) + picks + _each_named(q, scored, picks, config))
     notes = [f"（共{len(items)}项，以上列出前{config.list_items}项。）"] if len(items) > config.list_items else []
     if not q.action:  # a personnel list's top item may be from the other half of the list (a removal)
         picks = _anchor(picks, hits, selection.scored, config)
@@ -867,6 +867,31 @@ def _first_worded(text: str) -> Sentence:
     """The first sentence with words in it: a table row's first line may be its number alone ("1")."""
     sentences = split_sentences(text)
     return next((s for s in sentences if len(re.findall(r"[\u4e00-\u9fff]", s.text)) >= 2), sentences[0])
+
+
+def _contrasted_sections(q: Question, hits: Sequence[ClauseHit], context: Context,
+                         config: AnswerConfig) -> list[Excerpt]:
+    """"地方综合贡献度奖励和办公用房优惠…有什么不同": when each thing set against the other heads a section of the
+    best-ranked document (三（二）1 地方综合贡献度奖励事项, 三（二）2 办公用房优惠事项), both sections, quoted in turn."""
+    items = contrasted_items(q.query)
+    if not items or not hits:
+        return []
+    clauses = context.document(hits[0])
+    first, second = ([c for c in clauses if c.text.strip() and item in _BRACKETED.sub("", c.heading or "")]
+                     for item in items)
+    # Sections of one part, the part the question's other words name best ("审核流程": 三、（二）审核程序, not the
+    # policy's own part 二 whose sections are headed alike).
+    pairs = [(a, b) for a in first for b in second
+             if a.clause_id != b.clause_id and (pa := context.parent(a)) is not None
+             and pa.clause_id == getattr(context.parent(b), "clause_id", None)]
+    if not pairs:
+        return []
+    # by the question's other words: not those of the things contrasted nor of their headings ("…事项")
+    named = "".join(items) + "".join(c.heading or "" for c in first + second)
+    rest = [w for w in q.words if w not in named]
+    found = max(pairs, key=lambda ab: sum(w in (context.parent(ab[0]).heading or "") for w in rest))
+    return [whole(c) if len(c.text) <= config.whole_clause_chars
+            else span(c, (first := _first_worded(c.text)).start, first.end) for c in found]
 
 
 def _unique(picks: Sequence[Excerpt]) -> list[Excerpt]:

@@ -681,6 +681,19 @@ CONTRASTED = re.compile(r"区别|不同|不一样|异同")
 _BOTH = re.compile(r"这?[两二][个项类种部家]")
 
 
+def contrasted_items(query: str) -> tuple[str, str] | None:
+    """The two things a "…有什么区别/不同" question sets against each other as noun phrases ("地方综合贡献度奖励和办公
+    用房优惠这两类事项，审核有什么不同" -> 地方综合贡献度奖励, 办公用房优惠); None when it contrasts nothing."""
+    if not CONTRASTED.search(query):
+        return None
+    m = _SECOND.search(query)
+    if not m:
+        return None
+    start = max(query.rfind(c, 0, m.start()) for c in "，,、：:的里中") + 1
+    first = query[start:m.start()]
+    return (first, m.group(1)) if len(first) >= 2 else None
+
+
 def _compared(parts: list[str]) -> list[str]:
     """The part naming two things asked about each, as two parts: without the second item ("人民币存款余额分别是多
     少"), and with the second item in place of the word before 和 ("人民币贷款余额分别是多少")."""

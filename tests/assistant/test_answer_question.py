@@ -357,6 +357,16 @@ def test_a_share_asked_after_a_verb_is_of_that_verb():
     assert parse_question("到2025年国家希望这个产业做到多大规模？").attribute == ()
 
 
+def test_two_things_contrasted_are_read_as_noun_phrases():
+    from assistant.answer.question import contrasted_items
+
+    assert contrasted_items("491号细则里，地方综合贡献度奖励和办公用房优惠这两类事项，审核有什么不同？") == (
+        "地方综合贡献度奖励", "办公用房优惠")
+    assert contrasted_items("子基金的办公用房优惠和地方综合贡献度奖励，审核环节有什么区别？") == (
+        "办公用房优惠", "地方综合贡献度奖励")
+    assert contrasted_items("办公用房优惠和地方综合贡献度奖励分别由谁审核？") is None  # no contrast asked
+
+
 def test_how_many_days_asks_for_a_time_limit_not_a_figure():
     from assistant.answer.question import parse_question
 

@@ -487,3 +487,12 @@ def test_a_multi_part_question_none_of_whose_asks_is_printed_is_declined(searche
     # 105号 prints both: the papers (二（二）2、3) and the 10 working days (二（三）)
     answered = _ask(searcher, "初次申请特殊工时许可要交哪些材料？人社部门几个工作日内作出决定？")
     assert not answered.abstained and "10个工作日" in answered.text, answered.text
+
+
+def test_two_things_contrasted_quote_the_sections_each_heads_in_the_part_asked_about(searcher):
+    # 温财企〔2019〕491号 heads sections 地方综合贡献度奖励事项 and 办公用房优惠事项 twice: under 二 优惠政策事项 and
+    # under 三（二） 审核程序; the question asks how they are reviewed.
+    answer = _ask(searcher, "491号里办公用房优惠和地方综合贡献度奖励，审核上有什么不同？")
+    paths = [c.path for c in answer.citations]
+    assert ("三", "（二）", "1") in paths and ("三", "（二）", "2") in paths, answer.text
+    assert "所属区财政局" in answer.text and "市财政局依次进行审核" in answer.text, answer.text
