@@ -177,6 +177,9 @@ def _figured_part(text: str, kind: str, q: Question) -> str:
     return "".join(phrases[j] for j in keep)
 
 
+_TABLE_ROW = re.compile(r"第\d+行$")
+
+
 def unstated_attribute(q: Question, scored: Sequence[ScoredSentence]) -> tuple[str, ...]:
     """Words of what a figure is asked of ("报名费是多少" -> 报名费) that none of the best clauses states, in its own
     words, an equivalent or all of its parts: their figures are of something else. Else the post whose holder is
@@ -207,8 +210,11 @@ def unstated_attribute(q: Question, scored: Sequence[ScoredSentence]) -> tuple[s
                    or (ps := _parts(w)) and all(p in place for p in ps) or spelled_apart(w, place)
                    or (m := _measure(w)) is not None and m.search(place)
                    or w in q.measured and counts_measured(q, place) for place in where)
+    # A table row states what its column header names ("年均增长率" over "…25%"): the header is in its covers.
+    rows = [s for s in best if _TABLE_ROW.search(s.hit.label or "")]
     unstated = tuple(w for i, w in enumerate(q.attribute)
-                     if not stated(w, near if i == len(q.attribute) - 1 else figured))
+                     if not stated(w, near if i == len(q.attribute) - 1 else figured)
+                     and not any(w in s.covers for s in rows))
     if unstated:
         return unstated
     if q.post and not any(names_post_title(q.post, p, q.action == "remove") for p in places):

@@ -284,6 +284,26 @@ def test_who_holds_a_post_is_asked_of_the_post_itself():
     assert unstated_attribute(q("领导小组的组长是谁？"), scored("领导小组组长由市长担任。")) == ()
 
 
+def test_a_table_row_states_what_its_column_header_names():
+    from assistant.answer.coverage import unstated_attribute
+    from assistant.answer.select import ScoredSentence
+    from assistant.answer.sentences import split_sentences
+    from index.hits import ClauseHit
+
+    # 温政办〔2019〕48号 附件 第5行 prints "15%" under the header row's "年均增长率" (its parent clause)
+    text = "5 新材料 总产值300亿元 总产值350亿元 总产值400亿元 15% ★市发改委；市经信局、市科技局"
+    asked = q("48号分工表里新材料产业的年均增长率目标是多少？")
+
+    def row(label, covers):
+        hit = ClauseHit(rank=1, score=1.0, clause_id=0, doc_number="温政办〔2019〕48号", title="行动计划",
+                        path=("附件", "5"), label=label, heading=None, text=text, source="48.txt")
+        return [ScoredSentence(hit, 0, 0, split_sentences(text)[0], 0.8, 0.8, 0.0, 0.8, 0.8, covers=covers)]
+
+    assert unstated_attribute(asked, row("第5行", frozenset({"材料", "年均", "增长率"}))) == ()
+    # not a row: the figure alone does not say what it is of
+    assert unstated_attribute(asked, row("二、（五）", frozenset({"材料", "年均", "增长率"}))) == ("年均", "增长率")
+
+
 def test_a_measure_asked_by_name_is_stated_by_a_figure_in_its_unit():
     from assistant.answer.coverage import unstated_attribute
     from assistant.answer.select import ScoredSentence
