@@ -549,8 +549,8 @@ def multi(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHi
     picks = _unique(picks + _each_named(q, scored, picks, config))
     kinds = q.factual - ({AMOUNT} if counted else set())  # a count made from the items is the figure asked
     figures = kinds & {AMOUNT, DATE, CHANNEL}
-    checked = [_checkable(pq, figures) for pq in parts]
-    if all(checked) and not any(_gives(pq, figures, p.quote) for p in picks for pq in parts):
+    if all(_checkable(pq, figures) for pq in parts) \
+            and not any(_gives(pq, figures, p.quote) for p in picks for pq in parts):
         # Every part asks a figure (a sum, a date, a system) or the papers an application takes, and no quote gives
         # one ("国家每年拿出多少钱…？其中人民银行出多少？" where the text prints "XXX元"; "在哪个系统申报？截止日期是
         # 哪天？"; "要交哪些材料、多久能办好？"): declined, as a single figure the gazette does not give. A count is no
@@ -568,7 +568,9 @@ def _checkable(pq: Question, figures: set[str]) -> bool:
 
 
 def _gives(pq: Question, figures: set[str], quote: str) -> bool:
-    return any(has_fact(k, quote, pq) for k in pq.kinds & figures) or pq.asks_materials and bool(MATERIALS.search(quote))
+    """The quote gives what the part asks: a figure of the kind asked, or papers."""
+    return any(has_fact(k, quote, pq) for k in pq.kinds & figures) \
+        or pq.asks_materials and bool(MATERIALS.search(quote))
 
 
 def _headed_by(heading: str | None, words: Sequence[str]) -> bool:
@@ -742,6 +744,10 @@ def _asked_noun(q: Question) -> str | None:
     return None
 
 
+# Measure words a count of items is printed with ("130项", "共5件").
+_MEASURES = "项个件条家所类"
+
+
 def section(q: Question, named: ClauseHit, hits: Sequence[ClauseHit], config: AnswerConfig, context: Context,
             rewritten: str | None, evidence_: float) -> Answer:
     """The items of a section the question names, each quoted (whole when short, else its first sentence) under its
@@ -768,8 +774,7 @@ def section(q: Question, named: ClauseHit, hits: Sequence[ClauseHit], config: An
         picks.insert(0, direct)
     notes = []
     # Unquoted: a note in quote marks that cites nothing is dropped by verification.
-    printed = _NUMBER.search(named.heading or "")
-    counted = "，系按条目计数得出" if q.form == COUNT and not printed else ""
+    counted = "，系按条目计数得出" if q.form == COUNT and not _NUMBER.search(named.heading or "") else ""
     name = f"{named.label}{'、' if re.search(r'[一二三四五六七八九十]$', named.label or '') else ''}{named.heading}"
     total = "" if re.search(rf"共\s*{len(items)}\s*[{_MEASURES}]", named.heading or "") else f"共{len(items)}项"
     if len(items) > config.list_items:
@@ -778,9 +783,6 @@ def section(q: Question, named: ClauseHit, hits: Sequence[ClauseHit], config: An
         notes.append(f"（{name}{total}{counted}。）")
     # The list is what is asked for: no note that the quotes lack an amount ("有哪几项" reads as a count).
     return compose(q.text, picks, hits, direct=direct, notes=notes, rewritten=rewritten, evidence=evidence_)
-
-
-_MEASURES = "项个件条家所类"
 
 
 def _count_printed(named: ClauseHit, n: int, context: Context) -> Excerpt | None:
@@ -891,7 +893,7 @@ def _contrasted_sections(q: Question, hits: Sequence[ClauseHit], context: Contex
     rest = [w for w in q.words if w not in named]
     found = max(pairs, key=lambda ab: sum(w in (context.parent(ab[0]).heading or "") for w in rest))
     return [whole(c) if len(c.text) <= config.whole_clause_chars
-            else span(c, (first := _first_worded(c.text)).start, first.end) for c in found]
+            else span(c, (opening := _first_worded(c.text)).start, opening.end) for c in found]
 
 
 def _unique(picks: Sequence[Excerpt]) -> list[Excerpt]:

@@ -45,9 +45,8 @@ LOCALITY = "locality"
 _ASKS_LOCALITY = re.compile(r"哪(?:一)?个?(?:区县|区|县)(?![域级委别分划])|什么(?:区|县)(?![域级委别分划])")
 _LOCALITY = re.compile(r"[\u4e00-\u9fa5]{1,4}[^\W地社园景城市辖片小验范能级]区(?![域级])|[\u4e00-\u9fa5]{2,4}县(?![域级])")
 # The system, website, platform or counter where something is done, asked by name ("在哪个系统申报", "网址是什么",
-# "到哪个窗口交"): only a
-# sentence naming one answers ("通过温州产业政策奖励兑现系统…申报", "国家企业信用信息公示系统"); a rule that only
-# says something may be applied for does not say where.
+# "到哪个窗口交"): only a sentence naming one answers ("通过温州产业政策奖励兑现系统…申报", "国家企业信用信息公示系统");
+# a rule that only says something may be applied for does not say where.
 CHANNEL = "channel"
 _ASKS_CHANNEL = re.compile(r"(?:哪个|哪些|什么|哪一个|哪家)(?:网上|网络|线上)?(?:系统|网站|平台|APP|app|小程序|公众号|窗口)|网址")
 _CHANNEL = re.compile(r"系统|网站|平台|网址|网上|https?://|www\.|\.gov\.cn|APP|app|小程序|公众号|微信|支付宝|窗口")
@@ -417,8 +416,7 @@ def person_names(text: str) -> tuple[str, ...]:
     clause sentences again and again."""
     freq = tokenizer().FREQ
     return tuple(dict.fromkeys(w.word for w in posseg()[0].cut(text) if w.flag in ("nr", "nrfg")
-                               and 2 <= len(w.word) <= 4
-                               and w.word[0] in SURNAMES and not freq.get(w.word)))
+                               and 2 <= len(w.word) <= 4 and w.word[0] in SURNAMES and not freq.get(w.word)))
 
 
 # A personnel item: the person's name, then the post they are appointed to or removed from ("翁结群任…；",
@@ -872,7 +870,8 @@ def names_post_title(post: str, text: str, former: bool = False) -> bool:
         return True
     # A removal item, "张华义的温州市园林局局长职务" (printed under 免去：), names who held it: former, a question
     # about the removal ("被免去…局长的是谁"), not about who holds the post now.
-    removals = re.finditer(rf"(?:^|[\s；;：:、])([\u4e00-\u9fa5])[\u4e00-\u9fa5]{{1,3}}的[^，,。；;：:]{{0,30}}?{title}职务", text)
+    removals = re.finditer(rf"(?:^|[\s；;：:、])([\u4e00-\u9fa5])[\u4e00-\u9fa5]{{1,3}}的[^，,。；;：:]{{0,30}}?"
+                           rf"{title}职务", text)
     if former and any(m.group(1) in SURNAMES for m in removals):
         return True
     # A name right after the title (jieba does not tag every name: 高云龙).
