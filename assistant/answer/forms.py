@@ -12,6 +12,7 @@ from assistant.answer.config import AnswerConfig
 from assistant.answer.context import Context
 from assistant.answer.coverage import GENERIC_NOUNS, resolve_words, uncovered_topics, unstated_attribute
 from assistant.answer.guard import looks_like_injection
+from assistant.answer.named import person_in_top
 from assistant.answer.question import (
     AMOUNT, APPOINT, ASKS_TIMES, CHANNEL, COMPARED, COUNT, DATE, ENUMERATION, FACTOID, LOCALITY, MATERIALS, MULTI,
     OPEN, OVERVIEW, PERSON, POST_BEFORE_NAME, REMOVE, Question, content_words, contrasted_items, count_end,
@@ -490,7 +491,7 @@ def multi(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHi
         part_scored = score_sentences(pq, hits, retriever, config, context, text=pq.query)
         # As for a whole question (answerer): the item printing the person a part names is what it asks about, in
         # its own words ("这次新任什么职务" of 陈乃华: "陈乃华任…队长").
-        person = bool(part_scored) and any(n in max(part_scored, key=lambda s: s.score).hit.text for n in pq.names)
+        person = bool(part_scored) and person_in_top(pq, [max(part_scored, key=lambda s: s.score).hit])
         if not part_scored or uncovered_topics(pq, retriever) and not person or unstated_attribute(pq, part_scored):
             notes.append(_not_found(part))
             continue

@@ -870,9 +870,8 @@ def names_post_title(post: str, text: str, former: bool = False) -> bool:
         return True
     # A removal item, "张华义的温州市园林局局长职务" (printed under 免去：), names who held it: former, a question
     # about the removal ("被免去…局长的是谁"), not about who holds the post now.
-    removals = re.finditer(rf"(?:^|[\s；;：:、])([\u4e00-\u9fa5])[\u4e00-\u9fa5]{{1,3}}的[^，,。；;：:]{{0,30}}?"
-                           rf"{title}职务", text)
-    if former and any(m.group(1) in SURNAMES for m in removals):
+    if former and any(m.group(1) in SURNAMES for m in re.finditer(
+            rf"(?:^|[\s；;：:、])([\u4e00-\u9fa5])[\u4e00-\u9fa5]{{1,3}}的[^，,。；;：:]{{0,30}}?{title}职务", text)):
         return True
     # A name right after the title (jieba does not tag every name: 高云龙).
     return any(m.group(1) in SURNAMES for m in re.finditer(rf"{title}\s*([\u4e00-\u9fa5])[\u4e00-\u9fa5]", text))

@@ -479,7 +479,6 @@ def test_a_later_personnel_part_is_about_the_person_named_and_keeps_its_list_hea
     assert not removed.abstained and "陈乃华" in removed.text, removed.text
 
 
-
 def test_a_multi_part_question_none_of_whose_asks_is_printed_is_declined(searcher):
     # 49号 三（一） only says "社会办中医诊所实行备案制": neither the papers nor the time it takes.
     declined = _ask(searcher, "中医诊所备案要准备哪些材料？多长时间办好？")
