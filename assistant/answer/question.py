@@ -671,7 +671,7 @@ def without_situation(question: str) -> str:
 # Two things asked about together, each to be answered ("人民币存款和贷款余额分别是多少？"): the pair joined by 和 before
 # the words that ask for each ("分别", "各是", "哪个更…", "相差"); the second item runs to where the asking goes on.
 COMPARED = re.compile(r"分别|各是|各自|各有|各为|哪一?个[^，,。？?]{0,12}?更|相差|差多少")
-_SECOND = re.compile(r"(?:和|与|跟)([\u4e00-\u9fff\d]{2,16}?)(?=这?(?:两|二)[个项类种部家]?|[，,、？?的]|分别|各)")
+_SECOND = re.compile(r"(?:和|与|跟)([\u4e00-\u9fff\d]{2,16}?)(?=这?(?:两|二)[个项类种部家]?|[，,、？?的]|分别|各|哪|谁|什么|多少)")
 # "…有什么区别/不同": two things set against each other, each asked of only when each is a clause of its own
 # ("哈尔滨申办大冬会和深圳申办大运会…有什么区别").
 CONTRASTED = re.compile(r"区别|不同|不一样|异同")
@@ -707,7 +707,12 @@ def _compared(parts: list[str]) -> list[str]:
             # The second item stands for as many words before 和 as it has when it repeats their head ("存款余额和贷款
             # 余额": both words), else for the last one ("存款和贷款余额").
             second_words = tokenizer().lcut(m.group(1))
-            n = len(second_words) if second_words[-1] == before[-1] and len(second_words) <= len(before) else 1
+            n = 1
+            if m.group(1).endswith(before[-1]) and len(second_words) <= len(before):
+                # as many words as make the first item about as long as the second ("生命健康产业和新能源汽车产业":
+                # 生命健康产业, three words for two)
+                n = min(range(len(second_words), len(before) + 1),
+                        key=lambda k: (abs(len("".join(before[-k:])) - len(m.group(1))), k))
             first = p[:m.start()] + p[m.end():]
             if n == 1 and len(second_words) == 2 and second_words[0][-1] == before[-1][-1]:
                 # "存款和贷款余额": two words alike (存款, 贷款) share the head after the second (余额)

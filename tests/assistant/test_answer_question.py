@@ -515,6 +515,12 @@ def test_two_things_asked_each_are_two_parts():
     assert parse_question("存款和贷款余额是多少？").parts == ()  # not asked for each
     # the second item repeats the first one's head word: it stands for both words before 和
     assert parse_question("存款余额和贷款余额各是多少").parts == ("存款余额各是多少", "贷款余额各是多少")
+    # the second item repeats the head of a longer first one: it stands for as many words as make an item as long
+    # (生命健康产业, not 健康产业); an item ends where the question asks ("…新材料产业|哪个…")
+    assert parse_question("数字经济产业和智能装备产业，哪个产值目标更高？").parts == (
+        "数字经济产业，哪个产值目标更高？", "智能装备产业，哪个产值目标更高？")
+    assert parse_question("48号文里，生命健康产业和新材料产业哪个增速更快？").parts == (
+        "48号文里，生命健康产业哪个增速更快？", "48号文里，新材料产业哪个增速更快？")
     # "这两个…": two whole items, the second standing for all of the first, not for its last word
     assert parse_question("新能源智能网联汽车和新材料这两个专项行动，牵头单位分别是谁？").parts == (
         "新能源智能网联汽车这两个专项行动，牵头单位分别是谁？", "新材料这两个专项行动，牵头单位分别是谁？")
