@@ -178,18 +178,33 @@ _VALIDITY_CLAUSE = 200
 def validity(q: Question, doc: Sequence[ClauseHit], hits: Sequence[ClauseHit], rewritten: str | None) -> Answer | None:
     """"有效期到什么时候": the sentence of the document that prints its period (有效期至…, 自…起施行, the plan's
     "（2019-2021年）" where its text repeats the title), quoted and cited; None when no sentence prints one."""
+    # Each document named answers for itself ("49号和491号细则，哪个有效期更长").
+    documents: dict[str, list[ClauseHit]] = {}
+    for h in doc:
+        documents.setdefault(doc_key(h.doc_number, h.title), []).append(h)
+    found = [f for f in map(_period, documents.values()) if f is not None]
+    if not found:
+        return None
+    quotes = [q for _, quoted in found for q in quoted]
+    pattern, hit, sentence = found[0][0]
+    # Only when it takes effect: say that no end is printed rather than let it read as one.
+    notes = ["（该文件只写明施行日期，未写明有效期截止日期。）"] if pattern is FROM and len(quotes) == 1 else []
+    return compose(q.text, quotes, hits, direct=span(hit, sentence.start, sentence.end), rewritten=rewritten,
+                   evidence=1.0, notes=notes, headings={h.clause_id: h.heading for h in doc if h.heading})
+
+
+def _period(doc: Sequence[ClauseHit]) -> tuple[tuple, list[Excerpt]] | None:
+    """One document's sentence printing its period (pattern, clause, sentence), and the excerpts quoting it (with
+    a date range another clause prints); None when it prints none."""
     sentences = [(h, s) for h in doc for s in split_sentences(h.text) if not looks_like_injection(s.text)]
     found = next(((p, h, s) for p in (UNTIL, SPAN, YEARS, TITLE_PERIOD, FROM) for h, s in sentences
                   if p.search(s.text)), None)
     if found is None:
         return None
-    pattern, hit, sentence = found
+    _, hit, sentence = found
     quotes = [_around(hit, sentence)]
     quotes += [_around(h, s) for h, s in sentences if h.clause_id != hit.clause_id and _DATE_RANGE.search(s.text)][:1]
-    # Only when it takes effect: say that no end is printed rather than let it read as one.
-    notes = ["（该文件只写明施行日期，未写明有效期截止日期。）"] if pattern is FROM and len(quotes) == 1 else []
-    return compose(q.text, quotes, hits, direct=span(hit, sentence.start, sentence.end), rewritten=rewritten,
-                   evidence=1.0, notes=notes, headings={h.clause_id: h.heading for h in doc if h.heading})
+    return found, quotes
 
 
 def prints_period(text: str) -> bool:

@@ -333,6 +333,13 @@ def test_a_validity_question_quotes_the_period_the_document_prints(searcher, que
     _assert_verbatim(searcher, answer)
 
 
+def test_each_document_named_in_a_validity_question_quotes_its_own_period(searcher):
+    answer = _ask(searcher, "温政办〔2019〕49号和温财企〔2019〕491号这两个文件分别有效到哪天？")
+    assert {c.doc_number for c in answer.citations} == {"温政办〔2019〕49号", "温财企〔2019〕491号"}, answer.text
+    assert "有效期至2024年12月31日" in answer.text and "有效期至2020年12月31日" in answer.text, answer.text
+    _assert_verbatim(searcher, answer)
+
+
 def test_a_document_printing_only_its_start_says_no_end_is_printed(searcher):
     answer = _ask(searcher, "特殊工时清单式改革的通知什么时候到期？")
     assert "自2019年8月1日起施行" in answer.text and "未写明有效期截止日期" in answer.text, answer.text
