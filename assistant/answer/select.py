@@ -108,6 +108,10 @@ def score_sentences(q: Question, hits: Sequence[ClauseHit], retriever: Retriever
     above: dict[int, str] = {}
     requests: dict[int, bool] = {}
     replying = bool(_ASKS_REPLY.search(q.query))
+    # A word that is the whole heading of a clause found ("国庆节": 七 国庆节) names that clause's subject; a sentence
+    # listing it among others ("元旦、春节、…和国庆节放假调休日期的具体安排通知如下") only names it, unless a list is
+    # asked.
+    headed = () if listing else tuple(w for w in words if any(w == (h.heading or "").strip() for h in hits))
     out = []
     for (position, hit, index, sentence), vec in zip(units, vectors[1:]):
         semantic = _cosine(qvec, vec)
@@ -115,7 +119,9 @@ def score_sentences(q: Question, hits: Sequence[ClauseHit], retriever: Retriever
             above[hit.clause_id] = context.inherited(hit) if context else ""
             # what a province asked for ("你省请求…"): the items below it say what was decided
             requests[hit.clause_id] = bool(context and _REQUEST.match(hit.text) and context.children(hit))
-        keyword = keyword_overlap(weights, sentence.text, hit, q, above[hit.clause_id])
+        listed = [w for w in headed if w != (hit.heading or "").strip()]
+        keyword = keyword_overlap(weights, unlisted(sentence.text, listed) if listed else sentence.text, hit, q,
+                                  above[hit.clause_id])
         evidence = semantic if not words else (
             (config.w_semantic * semantic + config.w_keyword * keyword) / (config.w_semantic + config.w_keyword))
         present = {k for k in kinds if k != PERSON and has_fact(k, sentence.text, q)}
@@ -238,6 +244,18 @@ def _other_action(action: str, text: str) -> bool:
 # situation is seldom what the answering clause says. 0.25 and 0.5 refused more answerable questions on the dev sets
 # (wenzhou-203-dev6, dev8, dev9) and abstained on no more unanswerable ones.
 SCENE_WEIGHT = 0.0
+
+
+# A word listed among others: next to an enumeration comma, or after 和/及/与 closing a run of them.
+_LISTED_AT = "(?<=、){w}|{w}(?=、)|(?P<run>、[\u4e00-\u9fff]{{1,6}}[和及与]){w}"
+
+
+def unlisted(sentence: str, words: Sequence[str]) -> str:
+    """The sentence with the words' listed mentions blanked (kept where it names them otherwise)."""
+    for w in words:
+        sentence = re.sub(_LISTED_AT.format(w=re.escape(w)), lambda m: (m.group("run") or "") + "□" * len(w),
+                          sentence)
+    return sentence
 
 
 def keyword_weights(words: Sequence[str], sentences: Sequence[str]) -> dict[str, float]:

@@ -373,3 +373,15 @@ def test_a_count_the_document_prints_is_quoted_before_the_items_it_counts(search
     answer = answer_question("第五次大督查通报表扬的地方典型经验做法一共多少项？", searcher)
     assert answer.citations[0].path == () and "130项" in answer.citations[0].quote, answer.text
     assert "（共130项）共130项" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize("holiday, path, fact", [("清明节", ("三",), "4月5日放假"),
+                                                 ("元旦", ("一",), "2018年12月30日至2019年1月1日放假调休")])
+def test_the_clause_headed_by_what_is_asked_is_quoted_not_only_the_preamble_listing_it(searcher, holiday, path, fact):
+    # 国办发明电〔2018〕15号: the preamble lists "元旦、春节、清明节、…和国庆节放假调休日期的具体安排"; each holiday has a
+    # clause headed by its name (四 劳动节: "5月1日放假。").
+    from assistant.answer import answer_question
+
+    answer = answer_question(f"2019年{holiday}放假怎么安排？", searcher)
+    assert path in {tuple(c.path) for c in answer.citations} and fact in answer.text, answer.text
+

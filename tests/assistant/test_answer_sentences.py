@@ -84,3 +84,12 @@ def test_a_noun_for_a_person_is_matched_by_what_it_names():
     # 国办函〔2004〕36号 names 哈尔滨市, never a 哈尔滨人; a 主持人 is spoken of where 主持 is
     assert credit("哈尔滨人", "同意以哈尔滨市名义申办2009年第二十四届世界大学生冬季运动会。") >= 0.8
     assert credit("主持人", "市长姚高员主持会议。") >= 0.8
+
+
+def test_a_listed_mention_is_blanked_for_keyword_credit_only_where_listed():
+    from assistant.answer.select import unlisted
+
+    preamble = "经国务院批准，现将2019年元旦、春节、清明节、劳动节、端午节、中秋节和国庆节放假调休日期的具体安排通知如下。"
+    blanked = unlisted(preamble, ["国庆节", "春节", "放假"])
+    assert "国庆节" not in blanked and "春节" not in blanked and "放假调休" in blanked and len(blanked) == len(preamble)
+    assert unlisted("国庆节：10月1日至7日放假调休，共7天。", ["国庆节"]) == "国庆节：10月1日至7日放假调休，共7天。"
