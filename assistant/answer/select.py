@@ -103,6 +103,7 @@ def score_sentences(q: Question, hits: Sequence[ClauseHit], retriever: Retriever
     weights = keyword_weights(words, [s.text for _, _, _, s in units])
     factual = kinds - {PERMISSION}
     listing = q.form in (COUNT, ENUMERATION)
+    people = bool(_ASKS_PEOPLE.search(q.query)) and not q.action
     years = set(YEAR.findall(q.query))
     covers_of: dict[int, frozenset[str]] = {}
     above: dict[int, str] = {}
@@ -143,8 +144,11 @@ def score_sentences(q: Question, hits: Sequence[ClauseHit], retriever: Retriever
         # The asked-for kind of fact counts as much as the clause is about what is asked: a figure in a clause
         # about something else ("10个工作日内" for 医疗广告审批) is not the answer.
         about = _share(covers_of[hit.clause_id], words)
-        bonus = (0.5 + 0.5 * about) * (config.w_kind * len(present & factual)
-                                       + config.w_permission * len(present - factual))
+        # "多少人在交公积金": a figure of persons ("68.78万人") ranks above one of money in the same paragraph; the
+        # other still counts as a figure found.
+        ranked = present - {AMOUNT} if people and not _PEOPLE_FIGURE.search(sentence.text) else present
+        bonus = (0.5 + 0.5 * about) * (config.w_kind * len(ranked & factual)
+                                       + config.w_permission * len(ranked - factual))
         kind = len(present) / len(kinds) if kinds else 0.0
         score = evidence + config.w_rank / (1 + 0.5 * position) + (bonus / len(kinds) if kinds else 0.0)
         if q.action and _other_action(q.action, _item_text(hit, sentence, lead, context)):
@@ -170,6 +174,13 @@ def score_sentences(q: Question, hits: Sequence[ClauseHit], retriever: Retriever
         out.append(ScoredSentence(hit, position, index, sentence, semantic, keyword, kind, evidence, score,
                                   covers_of[hit.clause_id], lead, frozenset(present)))
     return out
+
+
+# People counted ("多少人在交", "要多少人到场"), and a figure of persons or a share of them ("68.78万人", "3个名额",
+# "各15万左右", "三分之二以上").
+_ASKS_PEOPLE = re.compile(r"(?:多少|几)个?(?:人(?!民|员|才|口|次|大)|名(?![称单字额])|位(?![置数]))")
+_PEOPLE_FIGURE = re.compile(r"(?:\d|[一二三四五六七八九十百千万两])\s*[万千百]?(?:多|余)?\s*(?:人|名|位|个)|\d\s*万|分之|半数|过半"
+                            r"|\d\s*[%％]")
 
 
 # How a body replied to a request ("国务院办公厅是怎么答复湖北省的", "国办答复了什么").

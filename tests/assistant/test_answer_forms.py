@@ -488,6 +488,26 @@ def test_a_target_stands_under_the_year_its_paragraph_opens_with():
         assert target[year] > target[other], (year, target)
 
 
+def test_a_count_of_people_ranks_a_figure_of_persons_above_one_of_money():
+    from assistant.answer.config import AnswerConfig
+    from assistant.answer.select import score_sentences
+
+    # 《奋力书写“三民”篇章…》: retrieval ranks 第4段 (sums lent) above 第1段, whose sentence counts the contributors.
+    def paragraph(rank, label, text):
+        return ClauseHit(rank, 1.0 / rank, rank, None, "奋力书写“三民”篇章", (label,), label, None, text, "x.txt",
+                         "温州市", None, "news")
+
+    hits = [paragraph(1, "第4段", "截至2019年7月底，已经发放“公积金+金融”组合贷款的“银行”部分超过157亿元，公转商贴息贷款"
+                              "近80亿元，授信低息贷款超过16亿元，多层次满足职工住房贷款和住房类消费需求。"),
+            paragraph(2, "第1段", "截至2019年7月底，全市住房公积金实缴人数68.78万人，缴存总额929.44亿元，提取总额547.82亿元，"
+                              "贷款总额643.88亿元，上缴廉租住房补充资金21.10亿元，为助力我市“大建大美”和“两区”建设，保障群众"
+                              "“住有所居”发挥了积极作用。")]
+    scored = score_sentences(parse_question("截至2019年7月底，温州一共有多少人在交住房公积金？"), hits,
+                             FakeRetriever([]), AnswerConfig())
+    best = max(scored, key=lambda s: s.score)
+    assert "68.78万人" in best.sentence.text, [(s.sentence.text[:20], round(s.score, 3)) for s in scored]
+
+
 def test_only_a_list_is_counted_not_prose_naming_several_things():
     from assistant.answer.forms import _item_count
 
