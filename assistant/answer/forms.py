@@ -419,6 +419,7 @@ def enumeration(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Cl
         own = [s for s in scored if s.score >= lead.score - config.w_list]
         weight = config.w_list
     run = _parallel_siblings(lead, q, context)
+    extra: list[Excerpt] = []
     if run and (not q.count or len(run) == q.count):
         # "修订的规章是哪三部": clauses drafted alike ("因为…机构改革，…修订《A》", "…修订《B》") are the list asked for.
         best, hit, items, main = lead, lead.hit, run, None
@@ -446,8 +447,14 @@ def enumeration(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Cl
         if not q.count and (listing := _list_of(hit, context)) is not None:
             hit = listing  # one item answers for the list asked for: its lead-in and every item
         items = [c for c in context.children(hit) or context.listed_after(hit) if c.text.strip()]
+        openers = [] if items or q.form != ENUMERATION else _run_in_headings(hit)
         if not hit.text.strip() and items:
             main = None  # a lead-in printed as the heading ("已取得特殊工时许可的企业，申请材料包括"): its items say it
+        elif openers and (not q.count or len(openers) == q.count):
+            # "提出了哪几方面的要求": paragraphs each opening with a heading of their own ("坚持党的领导。", "维护国家
+            # 安全。") are the items; each heading is quoted.
+            main, items = None, []
+            extra = [span(hit, o.start, o.end) for o in openers]
         elif len(hit.text) <= config.whole_clause_chars:
             main = whole(hit)
         elif introduces_items(best.sentence.text) and best.hit is hit:
@@ -460,7 +467,7 @@ def enumeration(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Cl
             main = next(filter(None, (_parallel_run(s, q) for s in (best, *near))), None) \
                 or (excerpt([best]) if q.count else _run_on(best, config))
     picks = [main] * (main is not None) + [whole(c) for c in items[: config.list_items]
-                                           if len(c.text) <= config.whole_clause_chars]
+                                           if len(c.text) <= config.whole_clause_chars] + extra
     if PERSON in q.kinds or q.action:  # "哪几位…": every item of the personnel list that fits as well
         picks += _siblings(best, sorted(scored, key=lambda s: -s.score), config, config.w_list)
     if not q.action:
@@ -479,9 +486,26 @@ def enumeration(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Cl
     direct = excerpt([best]) if (q.kinds or q.count) and not (counted and introduces_items(best.sentence.text)) else None
     headings = _list_headings(picks, scored, context)
     if hit.heading:
-        headings[hit.clause_id if main is not None else items[0].clause_id] = hit.heading
+        headings[hit.clause_id if main is not None or extra else items[0].clause_id] = hit.heading
     return compose(q.text, picks, hits, kinds=q.factual - ({AMOUNT} if counted else set()), asked=q, direct=direct,
                    notes=notes, rewritten=rewritten, evidence=evidence_, headings=headings)
+
+
+# A paragraph's run-in heading: a short sentence of its own, no comma ("坚持党的领导。").
+_RUN_IN = re.compile(r"[\u4e00-\u9fff“”、]{2,12}[。：:]")
+
+
+def _run_in_headings(hit: ClauseHit) -> list[Sentence]:
+    """The opening sentences of a clause's paragraphs when at least three paragraphs each open with a run-in heading
+    followed by text of their own; none otherwise."""
+    sentences = split_sentences(hit.text)
+    openers = [s for s in sentences if s.start == 0 or hit.text[s.start - 1] == "\n"]
+    paragraphs = [p for p in hit.text.split("\n") if p.strip()]
+    if len(paragraphs) < 3 or len(openers) != len(paragraphs):
+        return []
+    runs = all(_RUN_IN.fullmatch(o.text.strip()) and len(p.strip()) > len(o.text.strip())
+               for o, p in zip(openers, paragraphs))
+    return openers if runs else []
 
 
 def multi(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHit], retriever: Retriever,

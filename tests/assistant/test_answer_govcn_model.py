@@ -385,3 +385,14 @@ def test_the_clause_headed_by_what_is_asked_is_quoted_not_only_the_preamble_list
     answer = answer_question(f"2019年{holiday}放假怎么安排？", searcher)
     assert path in {tuple(c.path) for c in answer.citations} and fact in answer.text, answer.text
 
+
+
+def test_paragraphs_opening_with_run_in_headings_are_the_items_listed(searcher):
+    # 国发〔2018〕38号 五 切实做好组织实施: four paragraphs, each opening with a heading sentence of its own
+    # ("坚持党的领导。…", "维护国家安全。…", "强化组织管理。…", "狠抓工作落实。…").
+    from assistant.answer import answer_question
+
+    answer = answer_question("国发〔2018〕38号“切实做好组织实施”这部分有哪几点要求？", searcher)
+    for heading in ("坚持党的领导。", "维护国家安全。", "强化组织管理。", "狠抓工作落实。"):
+        assert heading in answer.text, answer.text
+    assert {tuple(c.path) for c in answer.citations} == {("五",)}, answer.text
