@@ -185,7 +185,7 @@ def validity(q: Question, doc: Sequence[ClauseHit], hits: Sequence[ClauseHit], r
     found = [f for f in map(_period, documents.values()) if f is not None]
     if not found:
         return None
-    quotes = [q for _, quoted in found for q in quoted]
+    quotes = [e for _, quoted in found for e in quoted]
     pattern, hit, sentence = found[0][0]
     # Only when it takes effect: say that no end is printed rather than let it read as one.
     notes = ["（该文件只写明施行日期，未写明有效期截止日期。）"] if pattern is FROM and len(quotes) == 1 else []
@@ -453,8 +453,7 @@ def enumeration(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Cl
         elif openers and (not q.count or len(openers) == q.count):
             # "提出了哪几方面的要求": paragraphs each opening with a heading of their own ("坚持党的领导。", "维护国家
             # 安全。") are the items; each heading is quoted.
-            main, items = None, []
-            extra = [span(hit, o.start, o.end) for o in openers]
+            main, extra = None, [span(hit, o.start, o.end) for o in openers]
         elif len(hit.text) <= config.whole_clause_chars:
             main = whole(hit)
         elif introduces_items(best.sentence.text) and best.hit is hit:
