@@ -10,8 +10,9 @@ from functools import lru_cache
 from assistant.answer.config import AnswerConfig
 from assistant.answer.context import Context, is_list_heading
 from assistant.answer.guard import looks_like_injection
-from assistant.answer.question import (AMOUNT, APPOINT, COUNT, ENUMERATION, PERMISSION, PERSON, POST_BEFORE_NAME, REMOVE,
-                                       SPEECH, Question, counts_measured, has_fact, names_post_title)
+from assistant.answer.question import (AMOUNT, APPOINT, COUNT, ENUMERATION, NUMERAL, PERMISSION, PERSON,
+                                       POST_BEFORE_NAME, REMOVE, SPEECH, Question, counts_measured, has_fact,
+                                       names_post_title)
 from assistant.answer.regions import within
 from assistant.answer.segment import tokenizer
 from assistant.answer.sentences import Sentence, introduces_items, split_sentences, unspaced
@@ -179,8 +180,7 @@ def score_sentences(q: Question, hits: Sequence[ClauseHit], retriever: Retriever
 # People counted ("多少人在交", "要多少人到场"), and a figure of persons or a share of them ("68.78万人", "3个名额",
 # "各15万左右", "三分之二以上").
 _ASKS_PEOPLE = re.compile(r"(?:多少|几)个?(?:人(?!民|员|才|口|次|大)|名(?![称单字额])|位(?![置数]))")
-_PEOPLE_FIGURE = re.compile(r"(?:\d|[一二三四五六七八九十百千万两])\s*[万千百]?(?:多|余)?\s*(?:人|名|位|个)|\d\s*万|分之|半数|过半"
-                            r"|\d\s*[%％]")
+_PEOPLE_FIGURE = re.compile(rf"{NUMERAL}\s*[万千百]?(?:多|余)?\s*(?:人|名|位|个)|\d\s*万|分之|半数|过半|\d\s*[%％]")
 
 
 # How a body replied to a request ("国务院办公厅是怎么答复湖北省的", "国办答复了什么").
