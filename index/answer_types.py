@@ -29,7 +29,9 @@ CUES = {
     AGENCY: re.compile(r"谁|哪(?:个|些|几个?|[两三四五六七八九十]个)(?:部门|单位)|哪家|什么部门|什么单位|牵头|负责(?!人)|主管|解释|找哪|向哪"),
     # Not 截至: "截至7月末…是多少" sets the time of a figure asked, it asks no date.
     DATE: re.compile(r"什么时候|何时|哪一?年|几月|几号|期限|有效期|截止|多久|多长时间|时限|起止|什么时间|到期|几个工作日|多少个?工作日|哪[一几]?天|几天|多少天|开始实行|开始施行|生效"),
-    PERMISSION: re.compile(r"能不能|能否|是否|可以|可否|可不可以|允许|准许|禁止|不得|必须|要不要|需不需要|需要.*吗|能.*吗|会不会|吗[？?！!。]?\s*$"),
+    # An "A不A" verb asks yes or no as "能不能" does ("国家管不管"), except "是不是/算不算/属不属于": what a thing is.
+    PERMISSION: re.compile(r"能不能|能否|是否|可以|可否|可不可以|允许|准许|禁止|不得|必须|要不要|需不需要|需要.*吗|能.*吗|会不会|吗[？?！!。]?\s*$"
+                            r"|((?![是算属])[\u4e00-\u9fff])不\1"),
     # "试点选了哪些地方", "哪几个城市": the places listed.
     PLACES: re.compile(rf"{_WHICH}(?:地方|{_PLACE_NOUNS})"),
     COLOR: re.compile(r"(?:什么|哪种|哪个|啥|哪些)颜色|颜色(?:是|为)|什么色"),

@@ -1,8 +1,8 @@
 """Question kinds, keywords and the user's own figures."""
 import pytest
 
-from assistant.answer.question import (AGENCY, AMOUNT, CHANNEL, DATE, OVERVIEW, PERMISSION, format_yuan, has_evidence,
-                                       has_fact, keywords, parse_question, question_kinds, user_amounts)
+from assistant.answer.question import (AGENCY, AMOUNT, CHANNEL, DATE, OVERVIEW, PERMISSION, YESNO, format_yuan,
+                                       has_evidence, has_fact, keywords, parse_question, question_kinds, user_amounts)
 
 
 @pytest.mark.parametrize("question, kind", [
@@ -17,6 +17,14 @@ from assistant.answer.question import (AGENCY, AMOUNT, CHANNEL, DATE, OVERVIEW, 
 ])
 def test_question_kinds(question, kind):
     assert kind in question_kinds(question)
+
+
+def test_a_not_a_question_asks_yes_or_no():
+    # "管不管" asks whether something is ruled on, as "能不能" does (国办发〔2018〕121号: "依法严厉查处、打击倒卖赛事门票");
+    # "算不算"/"是不是" ask what a thing is (经营所得), answered by a definition, not a rule permitting it.
+    assert PERMISSION in question_kinds("倒卖球赛门票的黄牛，国家到底管不管？")
+    assert parse_question("倒卖球赛门票的黄牛，国家到底管不管？").form == YESNO
+    assert PERMISSION not in question_kinds("个人开诊所行医赚的钱，算不算个税里的经营所得？")
 
 
 def test_open_question_has_no_kind():
