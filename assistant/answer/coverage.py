@@ -136,6 +136,10 @@ ASKED_UNITS = (
     (re.compile(r"多少岁|几岁"), re.compile(rf"{NUMERAL}\s*周?岁"), "具体年龄"),
     (re.compile(r"多少(?:平方(?:公里|千米|米)|亩|公顷)|多大面积"), re.compile(rf"{NUMERAL}\s*(?:平方(?:公里|千米|米)|亩|公顷)"),
      "具体面积"),
+    # A length of years asked last ("最长能享受几年？", not "这几年每年要引进多少人才", "干了几年想回来…吗"): "3年",
+    # "五年内"; not a year ("2021年") nor a sum a year ("10万元/年").
+    (re.compile(r"(?<![哪第这那近])(?:多少|几)个?年(?:时间)?[？?]?$"),
+     re.compile(r"(?<![\d.])(?:\d{1,2}|[一二三四五六七八九十两]{1,3})\s*个?周?年(?![度底末初级\d])|半年"), "具体年限"),
     # Not a unit, but checked alike: "试点选了哪些城市" is answered by a list of places.
     (ASKS_PLACE_LIST, SimpleNamespace(search=lists_places), "具体地区"),
 )
@@ -178,6 +182,14 @@ def _figured_part(text: str, kind: str, q: Question) -> str:
 
 
 _TABLE_ROW = re.compile(r"第\d+行$")
+_HOW_MANY_IN = re.compile(r"(?:多少|几)([张个家名位项件台辆套间所座户])")
+
+
+def _counted_in_unit(q: Question, word: str, text: str) -> bool:
+    """A count asked in a measure word ("床位达到多少张") is stated by a figure in it before the word's head character
+    ("100张床")."""
+    m = _HOW_MANY_IN.search(q.query)
+    return bool(m) and re.search(rf"{NUMERAL}\s*{m.group(1)}{re.escape(word[0])}", text) is not None
 
 
 def unstated_attribute(q: Question, scored: Sequence[ScoredSentence]) -> tuple[str, ...]:
@@ -209,7 +221,8 @@ def unstated_attribute(q: Question, scored: Sequence[ScoredSentence]) -> tuple[s
         return any(credit(w, place, q.alternatives(w)) >= SYNONYM_CREDIT
                    or (ps := _parts(w)) and all(p in place for p in ps) or spelled_apart(w, place)
                    or (m := _measure(w)) is not None and m.search(place)
-                   or w in q.measured and counts_measured(q, place) for place in where)
+                   or w in q.measured and counts_measured(q, place) or _counted_in_unit(q, w, place)
+                   for place in where)
     # A table row states what its column header names ("年均增长率" over "…25%"): the header is in its covers.
     rows = [s for s in best if _TABLE_ROW.search(s.hit.label or "")]
     unstated = tuple(w for i, w in enumerate(q.attribute)

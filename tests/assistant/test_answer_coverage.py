@@ -328,6 +328,38 @@ def test_a_measure_asked_by_name_is_stated_by_a_figure_in_its_unit():
     assert unstated_attribute(asked, other) == ("办公用房", "面积")  # no figure at all
 
 
+def _scored(text, doc="温财企〔2019〕491号", path=("二", "（二）", "1")):
+    from assistant.answer.select import ScoredSentence
+    from assistant.answer.sentences import split_sentences
+    from index.hits import ClauseHit
+
+    hit = ClauseHit(rank=1, score=1.0, clause_id=0, doc_number=doc, title="细则", path=path, label="",
+                    heading=None, text=text, source="x.txt")
+    return [ScoredSentence(hit, 0, 0, s, 0.8, 0.8, 0.0, 0.8, 0.8) for s in split_sentences(text)]
+
+
+def test_a_length_of_years_asked_is_not_answered_by_a_sum_a_year():
+    from assistant.answer.coverage import unstated_attribute
+
+    # 温财企〔2019〕491号 二（二）1: a ceiling a year, no number of years.
+    rent = _scored("租用办公用房的，按照房屋租赁发票金额予以补助，最高不超过10万元/年。")
+    assert unstated_attribute(q("子基金的房租补贴最长能享受几年？"), rent) == ("具体年限",)
+    assert unstated_attribute(q("房租补贴最长能享受几年？"), _scored("房租补助期限最长不超过3年。")) == ()
+    # A scene in years ("干了几年") or years named by "这几年" ask no length.
+    assert unstated_attribute(q("这几年每年能补多少房租？"), rent) == ()
+
+
+def test_a_count_asked_in_a_measure_word_is_stated_by_a_figure_in_it():
+    from assistant.answer.coverage import unstated_attribute
+
+    # 温政办〔2019〕49号 附则1 speaks of 床 where the asker says 床位.
+    rule = _scored("100张床（含）以上的社会办医疗机构由市财政支付，100张床以下按照现行财政体制分担。",
+                   doc="温政办〔2019〕49号", path=("附则", "1"))
+    assert unstated_attribute(q("社会办医疗机构的奖补资金，床位达到多少张以上的由市财政支付？"), rule) == ()
+    other = _scored("100家（含）以上的社会办医疗机构由市财政支付。", doc="温政办〔2019〕49号", path=("附则", "1"))
+    assert unstated_attribute(q("床位达到多少张以上的由市财政支付？"), other) == ("床位",)  # a figure of another thing
+
+
 def test_a_card_named_in_two_pieces_is_one_topic():
     # jieba cuts 市民|卡: the gazette speaks of 市民 (市民化), never of a 市民卡.
     from assistant.answer.coverage import uncovered_topics
