@@ -231,6 +231,9 @@ _UNITS_ASKED = (
      re.compile(rf"\d+(?:\.\d+)?\s*[%％]|百分之|个百分点|{NUMERAL}成|分之|减半|一半")),
     (re.compile(r"(?:多少|几)倍"), re.compile(rf"{NUMERAL}\s*倍|翻(?:一|两|几)?番")),
     (re.compile(r"多少分(?![钟之])"), re.compile(rf"{NUMERAL}\s*分(?![钟之])")),
+    # Grades and kinds ("分成几级", "抗御几级地震", "分几类"): a figure in the same measure word ("两级", "6级左右").
+    (re.compile(r"(?<![第哪])(?:几|多少)级"), re.compile(rf"{NUMERAL}\s*级")),
+    (re.compile(r"(?<![第哪])(?:几|多少)[类种档]"), re.compile(rf"{NUMERAL}\s*个?[类种档]")),
     (ASKS_TIMES, re.compile(rf"{NUMERAL}\s*次")),
     # A rank ("在全国算第几个", "排第几"): first ("全国首个", "率先"), or an ordinal.
     (re.compile(r"第几(?:个|名|位|家|批)|排(?:名|在)?第几|排名(?:多少|第几)"),
@@ -517,8 +520,8 @@ def parse_question(text: str, query: str | None = None) -> Question:
         kinds.add(CHANNEL)
     if _AGENCY_PLURAL.search(simplified):
         kinds.add(AGENCY)
-    if re.search(r"几[十百千万]", simplified):
-        kinds.add(AMOUNT)  # "几十年一遇": a figure is asked
+    if re.search(r"几[十百千万]|(?<![第哪])(?:几|多少)[级类种档]", simplified):
+        kinds.add(AMOUNT)  # "几十年一遇", "分成几级": a figure is asked
     if AGENCY in kinds and _ASKS_DUTIES.search(plain) and not _ASKS_WHO.search(plain):
         kinds.discard(AGENCY)  # "协调委员会负责哪些工作": its duties are asked, not which body
     if _ASKS_PENALTY.search(simplified):

@@ -27,6 +27,16 @@ def test_a_not_a_question_asks_yes_or_no():
     assert PERMISSION not in question_kinds("个人开诊所行医赚的钱，算不算个税里的经营所得？")
 
 
+def test_a_count_of_grades_is_answered_by_a_figure_in_the_measure_word():
+    # 国办函〔2005〕57号 1.2 prints the count of grades ("两级"); 1.2.3 only names a grade ("省级（Ⅱ级）").
+    q = parse_question("国家粮食应急预案把粮食应急状态分成几级？")
+    assert AMOUNT in q.kinds
+    assert has_fact(AMOUNT, "本预案规定的粮食应急状态分为国家级（Ⅰ级）和省级（Ⅱ级）两级。", q)
+    assert not has_fact(AMOUNT, "研究制订省级（Ⅱ级）以下粮食应急状态分级和应急处理办法。", q)
+    assert has_fact(AMOUNT, "基本具备抗御6级左右地震的能力", parse_question("要具备抗御几级地震的能力？"))
+    assert AMOUNT not in parse_question("这类企业有哪几种？").kinds  # which kinds, not how many
+
+
 def test_open_question_has_no_kind():
     assert question_kinds("社会办医疗机构用电价格怎么算") == frozenset()
 

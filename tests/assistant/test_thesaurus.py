@@ -18,6 +18,7 @@ QUESTIONS = [
     ("个人所得税法实施条例什么时候生效", "国令第707号"),  # 施行
     ("医生能在几家医院执业", "国办发〔2019〕4号"),  # 医师, 医疗机构
     ("民营企业贷款难怎么办", "国办发〔2019〕6号"),  # 融资
+    ("过年放几天假", "国办发明电〔2018〕15号"),  # 春节
 ]
 
 
@@ -68,3 +69,4 @@ def test_expansion_helps_keyword_retrieval_on_govcn(monkeypatch):
     plain = [reciprocal_rank(q, d) for q, d in QUESTIONS]
     assert sum(expanded) / len(expanded) > sum(plain) / len(plain) + 0.1, (expanded, plain)
     assert sum(e > p for e, p in zip(expanded, plain)) >= 3
+    assert expanded[-1] >= 0.5 and plain[-1] < 0.1, (expanded[-1], plain[-1])  # a holiday by its everyday name
