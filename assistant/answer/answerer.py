@@ -293,7 +293,12 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
                        rewritten, evidence, declined=True)
     if q.measured and AMOUNT in q.kinds and not q.parts and named_section is None \
             and not any(AMOUNT in s.found for s in scored):
-        # "几个执业医师": the clauses speak of the subject but give no figure for it.
+        # "几个执业医师": the clauses speak of the subject but give no figure for it. A list's items may be what was
+        # found, and the figure counting them elsewhere in their document.
+        printed = forms.count_in_document(best.hit, q, context) if q.form == COUNT else None
+        if printed is not None:
+            return compose(q.text, [printed], hits, kinds=q.factual, direct=printed, rewritten=rewritten,
+                           evidence=evidence, asked=q)
         return partial(q.text, _partial_quote(best, config), hits, (f"{''.join(q.measured)}的数量",), rewritten,
                        evidence, declined=True)
     if q.asks_materials and not q.parts and named_section is None \

@@ -1181,6 +1181,16 @@ def _list_in_document(hit: ClauseHit, q: Question, context: Context) -> Excerpt 
     return None
 
 
+def count_in_document(hit: ClauseHit, q: Question, context: Context) -> Excerpt | None:
+    """The first sentence of the hit's document printing a figure right before what a count question counts: a list's
+    items retrieved without the line that counts them ("对…等130项地方典型经验做法予以通报表扬")."""
+    for clause in context.document(hit):
+        for sentence in split_sentences(clause.text):
+            if counts_measured(q, sentence.text):
+                return span(clause, sentence.start, sentence.end)
+    return None
+
+
 def _listed_in_document(hit: ClauseHit, q: Question, context: Context) -> bool:
     return any(_lists_exactly(s.text, q.count, q.words) for c in context.document(hit) for s in split_sentences(c.text))
 
