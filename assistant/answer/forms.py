@@ -433,6 +433,10 @@ def enumeration(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Cl
         def itemised(s: ScoredSentence) -> bool:
             return not q.count and (_list_of(s.hit, context) is not None or _parallel_run(s, q) is not None)
 
+        # A list the text calls by the name asked ("按照“立法为民、问题导向、…”的立法原则" for "立法原则有哪几条") is
+        # that list, wherever it ranks.
+        named = _named_lists(q, scored)
+        own = named or own
         best = max(own, key=lambda s: (s.score + weight * max(_listness(s.sentence.text, q.count, kinds, each, kind),
                                                               float(itemised(s)))
                                        + weight * (lead_lists and s.hit.clause_id == lead.hit.clause_id
@@ -488,6 +492,30 @@ def enumeration(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Cl
         headings[hit.clause_id if main is not None or extra else items[0].clause_id] = hit.heading
     return compose(q.text, picks, hits, kinds=q.factual - ({AMOUNT} if counted else set()), asked=q, direct=direct,
                    notes=notes, rewritten=rewritten, evidence=evidence_, headings=headings)
+
+
+# What a list question asks the items of, right before the ask ("立法原则有哪几条", "基本原则包括哪些").
+_LIST_ASK = re.compile(r"(?:都|一共|共|主要|具体|分别)?(?:有|是|包括|包含)?(?:哪些|哪几(?:个|项|条|点|种|类|方面)?|哪[两三四五六七八九十\d]"
+                       r"(?:个|项|条|点|种|类))")
+
+
+def _named_lists(q: Question, scored: Sequence[ScoredSentence]) -> list[ScoredSentence]:
+    """Sentences printing a quoted list right before the name of what the question asks the items of: "按照“立法为民、
+    问题导向、法治思维、有效管用”的立法原则". The name: the longest stretch before the ask (two characters at least)
+    that such a list precedes, else the noun right after it."""
+    m = _LIST_ASK.search(q.query)
+    before = re.sub(r"[的之]$", "", q.query[:m.start()]) if m else ""
+    after = _ASKED_AFTER.search(q.query)  # or right after it ("讲究哪几条原则")
+    names = [before[-size:] for size in range(min(len(before), 8), 1, -1)] + ([after.group(1)[:4]] if after else [])
+    for name in names:
+        if not re.fullmatch(r"[\u4e00-\u9fff]{2,}", name):
+            continue
+        after_list = re.compile(rf"[“「][^”」，,。；;]{{1,20}}、[^”」，,。；;]{{1,40}}[”」]\s*的\s*[\u4e00-\u9fff]{{0,4}}?"
+                                rf"{re.escape(name)}")
+        found = [s for s in scored if after_list.search(s.sentence.text)]
+        if found:
+            return found
+    return []
 
 
 # A paragraph's run-in heading: a short sentence of its own, no comma ("坚持党的领导。").

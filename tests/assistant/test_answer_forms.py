@@ -584,6 +584,22 @@ def test_an_enumeration_quotes_the_parallel_sentences_the_best_one_belongs_to():
     assert run.quote.startswith("对于您提出") and run.quote.endswith("选择语种。")
 
 
+def test_a_quoted_list_followed_by_the_name_asked_is_the_list():
+    from assistant.answer.forms import _named_lists
+
+    # 温政办〔2019〕47号 一 总体要求 names its principles after quoting them; the preamble ranks above it.
+    principles = ("以习近平新时代中国特色社会主义思想为指导，全面贯彻党的十九大精神，不断提高政治站位，坚持党对立法行政工作的领导，"
+                  "按照“立法为民、问题导向、法治思维、有效管用”的立法原则，紧紧围绕法治政府建设目标，加快完善行政制度体系。")
+    preamble = "根据《中华人民共和国立法法》《规章制定程序条例》和《温州市人民政府制定规章和拟定法规草案程序规定》等有关规定。"
+    scored = [_scored(preamble, "根据"), _scored(principles, "以习近平")]
+    for question in ("市政府2019年立法工作要遵循的立法原则有哪几条？", "立法要讲究哪几条原则？"):
+        assert _named_lists(parse_question(question), scored) == scored[1:], question
+    assert _named_lists(parse_question("立法项目有哪些？"), scored) == []  # a list of something else
+    # 四（三）: items listed without quotes before "的积极作用" are no list of what is asked
+    joined = _scored("发挥立法专家、基层立法联系点和公众参与立法的积极作用，增强立法合力。", "发挥")
+    assert _named_lists(parse_question("立法要发挥哪些作用？"), [joined]) == []
+
+
 def test_clauses_each_naming_what_is_counted_list_that_many():
     from assistant.answer.forms import _counted_words, _listness
 
