@@ -16,9 +16,10 @@ from assistant.answer.guard import looks_like_injection
 from assistant.answer.conversation import Turn, parse_history, plan_question
 from assistant.answer.coverage import (resolve_words, topic_note, uncovered_topics, unstated_attribute,
                                        unstated_note)
-from assistant.answer.question import (AMOUNT, CLAUSE, COMPARED, CONTRASTED, COUNT, DATE, FACTOID, FORMER, LATER,
-                                       MATERIALS, NOT_PLACES, PENALTY, PERMISSION, PERSON, YESNO, Question, has_fact,
-                                       parse_question, to_simplified, without_situation)
+from assistant.answer.question import (AMOUNT, CLAUSE, COMPARED, CONTRASTED, COUNT, DATE, ENUMERATION, FACTOID,
+                                       FORMER, LATER, MATERIALS, NOT_PLACES, OPEN, OVERVIEW, PENALTY, PERMISSION,
+                                       PERSON, YESNO, Question, has_fact, parse_question, to_simplified,
+                                       without_situation)
 from assistant.answer.regions import local_short_forms
 from assistant.answer.select import (YEAR, Excerpt, ScoredSentence, best_per_clause, coverage, score_sentences, span,
                                      whole)
@@ -154,6 +155,12 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
         if named and (q.form == CLAUSE or any(r.matches(tuple(named[0].path)) for r in q.intent.clause_refs)
                       and not context.children(named[0])):  # a leaf clause: the fact asked is in its own text
             return forms.clause(q, named, hits, retriever, config, context, rewritten)
+    headed = named_.headed_clause(q, doc_records) \
+        if doc_records and not q.intent.clause_refs and q.form in (OPEN, OVERVIEW) else None
+    if headed is not None:
+        # "国办发〔2019〕3号…的总体要求是什么": a part of the document named by its heading (一、总体要求) is quoted as a
+        # clause named by its number would be.
+        return forms.clause(q, [headed.hit(0, hits[0].score)], hits, retriever, config, context, rewritten)
     if _OMITTED.fullmatch(hits[0].text.strip()) and (coverage(q, hits[0]) >= config.partial_coverage
                                                       or hits[0].doc_number in named_docs):
         # "大连新机场建设项目，国务院有关部门是怎么答复的": the part asked about is printed as "（略）", its heading only.

@@ -12,8 +12,9 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from assistant.answer.coverage import GENERIC_NOUNS
 from assistant.answer.question import APPOINT, REMOVE, Question, content_words
-from assistant.answer.segment import posseg
+from assistant.answer.segment import posseg, tokenizer
 from assistant.answer.sentences import Sentence, split_sentences
 from corpus.numbers import CN_DIGITS, int_to_cn, to_int
 from index.hits import ClauseHit
@@ -36,6 +37,34 @@ def documents_found(q: Question, records: Sequence | None) -> tuple[list, list[s
         else:
             missing.append(m.text)
     return found, missing
+
+
+# Headings a question may name a part by: four characters at least ("总体要求", "有关要求"), not "结语" or "附件".
+_NAMED_HEADING = 4
+# Words that place a part in its document without saying what is asked of it ("最后“有关要求”部分主要说了些什么").
+_PLACING = frozenset("最后 前面 开头 结尾 部分 一部分 这部分 主要".split())
+
+
+def headed_clause(q: Question, records: Sequence) -> object | None:
+    """The clause of the named document whose whole heading the question asks about ("国办发〔2019〕3号…的总体要求是
+    什么", "“有关要求”部分主要说了些什么"): the heading printed as whole words, and no word of the question left
+    outside it, the document's title and words that only place the part. None when two clauses share the heading."""
+    cut = list(tokenizer().tokenize(q.query))
+    bounds = {start for _, start, _ in cut} | {end for _, _, end in cut}
+    named = []
+    for r in records:
+        heading = re.sub(r"[（(][^）)]*[）)]|\W", "", r.heading or "")
+        at = q.query.find(heading) if len(heading) >= _NAMED_HEADING else -1
+        if at >= 0 and at in bounds and at + len(heading) in bounds:
+            named.append((heading, r))
+    longest = max((len(h) for h, _ in named), default=0)
+    chosen = [(h, r) for h, r in named if len(h) == longest]
+    if len(chosen) != 1:
+        return None
+    heading, record = chosen[0]
+    rest = [w for w in q.words if w not in heading and w not in (record.title or "") and w not in _PLACING
+            and w not in GENERIC_NOUNS]
+    return None if rest else record
 
 
 def mentioning(numbers: Sequence[str], records: Sequence | None) -> list[tuple[object, Sentence]]:

@@ -244,3 +244,17 @@ def test_a_sentence_printing_a_documents_number_is_what_the_gazette_says_of_it()
     [(found, sentence)] = mentioning(["温政办〔2019〕44号"], [record, SimpleNamespace(text="其他条款。")])
     assert found is record and "44号" in sentence.text and text[sentence.start:sentence.end] == sentence.text
     assert mentioning(["44号"], [record]) == []  # a bare number is too often something else
+
+
+def test_a_part_of_the_named_document_asked_about_by_its_heading():
+    # 国办发〔2019〕3号 prints 一、总体要求 and 四、组织实施; 国发〔2019〕3号 prints 五、有关要求.
+    title = "国务院办公厅关于开展城镇小区配套幼儿园治理工作的通知"
+    records = [SimpleNamespace(heading=h, title=title) for h in ("", "总体要求", "组织实施", "落实治理责任分工")]
+    asked = named.headed_clause(parse_question("国办发〔2019〕3号开展小区配套幼儿园治理的总体要求是什么？"), records)
+    assert asked is records[1]
+    assert named.headed_clause(parse_question("国办发〔2019〕3号最后“组织实施”部分主要说了些什么？"), records) is records[2]
+    # a part named only to place what is asked ("…里，对…有没有定建设目标") is not the answer as a whole
+    assert named.headed_clause(parse_question("国办发〔2019〕3号总体要求里，对民办园有没有定收费标准？"), records) is None
+    # nor a heading that stops inside a word of the question
+    plan = [SimpleNamespace(heading="三级公立医院绩效考核指标", title="国务院办公厅关于加强三级公立医院绩效考核工作的意见")]
+    assert named.headed_clause(parse_question("国办发〔2019〕4号三级公立医院绩效考核指标体系讲了什么？"), plan) is None
