@@ -250,7 +250,8 @@ def resolve_words(q: Question, retriever: Retriever) -> Question:
     options = {w: surnamed.get(w, []) + [t for t in (*_straddling(q.query, w), *_unglued(q.query, w))
                                          if freq.get(t, 0) > 0] + _orphaned(tokens, w) for w in q.words}
     # A mended word the text holds only in its official form counts too ("管养|狗" -> 养狗, printed as 养犬).
-    terms = sorted({w for w in q.words} | {t for ts in options.values() for t in ts}
+    terms = sorted({w for w in q.words} | {e for w in q.words for e in expand_word(w)}
+                   | {t for ts in options.values() for t in ts}
                    | {e for ts in options.values() for t in ts for e in expand_word(t)})
     found = retriever.mentions(terms)
     if found is None:
@@ -260,7 +261,8 @@ def resolve_words(q: Question, retriever: Retriever) -> Question:
     def held(t: str) -> bool:
         return known[t] or any(known[e] for e in expand_word(t))
 
-    mended = {w: w if known[w] and w not in surnamed else next((t for t in options[w] if held(t)), w)
+    # A word the text holds in its official form ("水电": 用水、用电) is no mis-cut ("水电|气费" is not 电气).
+    mended = {w: w if held(w) and w not in surnamed else next((t for t in options[w] if held(t)), w)
               for w in q.words}
     words = tuple(dict.fromkeys(mended.values()))
     if words == q.words:

@@ -110,6 +110,14 @@ def test_a_mis_cut_word_the_text_holds_only_in_its_official_form_is_resolved():
     assert "养狗" in words and "管养" not in words
 
 
+def test_a_word_the_text_holds_in_its_official_form_is_not_mended():
+    # jieba cuts "水电|气费"; 49号 三（十四） prints 用电、用水、用气 (the thesaurus' forms of 水电, 气费), and 48号 prints
+    # 智能电气, which straddles the cut: 水电 stays.
+    text = Holds("社会办医疗机构用电、用水、用气、用热价格与公立医疗机构同价。乐清市重点培育智能电气产业集群。")
+    words = resolve_words(q("民营医院交水电气费是不是比公立医院贵一截？"), text).words
+    assert "水电" in words and "电气" not in words
+
+
 Traffic = Holds("驾驶人员应当遵守交通规则。外商投资企业的物业管理。进出企业的车辆。出口产品。")
 
 
