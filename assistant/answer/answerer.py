@@ -16,10 +16,9 @@ from assistant.answer.guard import looks_like_injection
 from assistant.answer.conversation import Turn, parse_history, plan_question
 from assistant.answer.coverage import (resolve_words, topic_note, uncovered_topics, unstated_attribute,
                                        unstated_note)
-from assistant.answer.question import (AMOUNT, CLAUSE, COMPARED, CONTRASTED, COUNT, DATE, ENUMERATION, FACTOID,
-                                       FORMER, LATER, MATERIALS, NOT_PLACES, OPEN, OVERVIEW, PENALTY, PERMISSION,
-                                       PERSON, YESNO, Question, has_fact, parse_question, to_simplified,
-                                       without_situation)
+from assistant.answer.question import (AMOUNT, CLAUSE, COMPARED, CONTRASTED, COUNT, DATE, FACTOID, FORMER, LATER,
+                                       MATERIALS, NOT_PLACES, OPEN, OVERVIEW, PENALTY, PERMISSION, PERSON, YESNO,
+                                       Question, has_fact, parse_question, to_simplified, without_situation)
 from assistant.answer.regions import local_short_forms
 from assistant.answer.select import (YEAR, Excerpt, ScoredSentence, best_per_clause, coverage, score_sentences, span,
                                      whole)
