@@ -247,7 +247,7 @@ def test_a_sentence_printing_a_documents_number_is_what_the_gazette_says_of_it()
 
 
 def test_a_part_of_the_named_document_asked_about_by_its_heading():
-    # 国办发〔2019〕3号 prints 一、总体要求 and 四、组织实施; 国发〔2019〕3号 prints 五、有关要求.
+    # 国办发〔2019〕3号 prints 一、总体要求 and 四、组织实施, with 四、2 落实治理责任分工 under it.
     title = "国务院办公厅关于开展城镇小区配套幼儿园治理工作的通知"
     records = [SimpleNamespace(heading=h, title=title) for h in ("", "总体要求", "组织实施", "落实治理责任分工")]
     asked = named.headed_clause(parse_question("国办发〔2019〕3号开展小区配套幼儿园治理的总体要求是什么？"), records)
