@@ -23,7 +23,7 @@ from assistant.answer.select import (
     Excerpt, ScoredSentence, best_per_clause, coverage, credit, excerpt, names_post, score_sentences, select, span,
     whole,
 )
-from assistant.answer.sentences import Sentence, introduces_items, split_sentences
+from assistant.answer.sentences import BRACKETED, Sentence, introduces_items, plain_heading, split_sentences
 from assistant.answer.types import Answer, Retriever, doc_key
 from corpus.outline import CLOSING
 from corpus.validity import FROM, SPAN, TITLE_PERIOD, UNTIL, YEARS
@@ -37,7 +37,6 @@ _ASPECTS = re.compile(r"哪(?:几|些)个?(?:方面|部分)|哪几个?问题|哪
 _CN_NUMERAL = re.compile(r"[一二三四五六七八九十]+")
 # A later part of a question with at most this many content words has no subject of its own.
 _ELLIPTICAL_WORDS = 1
-_BRACKETED = re.compile(r"（[^（）]*）|\([^()]*\)")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?|[一二三四五六七八九十两]+(?=[个项件类家条名位])")
 
 
@@ -642,7 +641,7 @@ def _gives(pq: Question, figures: set[str], quote: str) -> bool:
 
 def _headed_by(heading: str | None, words: Sequence[str]) -> bool:
     """The heading is one of the words, but for an aside in brackets ("省级（Ⅱ级）")."""
-    name = _BRACKETED.sub("", heading or "").strip()
+    name = BRACKETED.sub("", heading or "").strip()
     return bool(name) and any(w in name and len(w) >= _NAME_SHARE * len(name) for w in words)
 
 
@@ -671,7 +670,7 @@ _PEOPLE = re.compile(rf"{POST_BEFORE_NAME}[\u4e00-\u9fff]{{2,3}}")
 
 def _post_of(text: str) -> str | None:
     """The post a personnel item names; an aside in brackets ("（试用期一年）") is not part of it."""
-    item = personnel_item(_BRACKETED.sub("", text))
+    item = personnel_item(BRACKETED.sub("", text))
     return item[1] if item else None
 
 
@@ -743,7 +742,7 @@ def listed_section(q: Question, hits: Sequence[ClauseHit], context: Context, con
                 continue
             seen.add(c.clause_id)
             children = context.children(c)
-            heading = _plain_heading(c.heading)
+            heading = plain_heading(c.heading)
             matched, share = _heading_match(q, heading)
             if len([x for x in children if x.text.strip()]) < 2:
                 # A section the question names that prints its items in its own text ("需要进一步调研…的立法项目（4
@@ -771,11 +770,6 @@ def listed_section(q: Question, hits: Sequence[ClauseHit], context: Context, con
     return best
 
 
-def _plain_heading(heading: str | None) -> str:
-    """A heading without bracketed asides and punctuation."""
-    return re.sub(r"\W", "", _BRACKETED.sub("", heading or ""))
-
-
 def _heading_match(q: Question, heading: str) -> tuple[int, float]:
     """Characters of a plain heading the question's words cover, and their share. Generic nouns (要求, 情况) name no
     section: "工作要求" is not named by "…要求人大工作…"."""
@@ -786,7 +780,7 @@ def _heading_match(q: Question, heading: str) -> tuple[int, float]:
 def _names_heading(q: Question, hit: ClauseHit) -> bool:
     """The question names the hit's section by most of its heading ("7号提出建立煤矿安全生产长效机制，包括哪几方面"
     for 二、建立煤矿安全生产长效机制): the aspects asked are that section's, not the document's."""
-    return _heading_match(q, _plain_heading(hit.heading))[1] >= _HEADING_SHARE
+    return _heading_match(q, plain_heading(hit.heading))[1] >= _HEADING_SHARE
 
 
 def _inline_items(text: str) -> list[str]:
@@ -855,7 +849,7 @@ def section(q: Question, named: ClauseHit, hits: Sequence[ClauseHit], config: An
 def _count_printed(named: ClauseHit, n: int, context: Context) -> Excerpt | None:
     """The sentence of the named section's document, outside the section, that prints its count of the items of the
     kind the heading names ("130项地方典型经验做法" for 附件 "…典型经验做法（共130项）")."""
-    heading = set(content_words(_BRACKETED.sub("", named.heading or "")))
+    heading = set(content_words(BRACKETED.sub("", named.heading or "")))
     inside = {named.clause_id, *(c.clause_id for c in context.children(named))}
     for c in context.document(named):
         if c.clause_id in inside:
@@ -946,7 +940,7 @@ def _contrasted_sections(q: Question, hits: Sequence[ClauseHit], context: Contex
     if not items or not hits:
         return []
     clauses = context.document(hits[0])
-    first, second = ([c for c in clauses if c.text.strip() and item in _BRACKETED.sub("", c.heading or "")]
+    first, second = ([c for c in clauses if c.text.strip() and item in BRACKETED.sub("", c.heading or "")]
                      for item in items)
     # Sections of one part, the part the question's other words name best ("审核流程": 三、（二）审核程序, not the
     # policy's own part 二 whose sections are headed alike).
@@ -1195,7 +1189,7 @@ def _opened_alike(text: str, words: Sequence[str]) -> bool:
 
 
 def _pieces(text: str) -> list[str]:
-    return [p for p in re.split(r"[，,；;。：:]", _BRACKETED.sub("", text)) if p.strip()]
+    return [p for p in re.split(r"[，,；;。：:]", BRACKETED.sub("", text)) if p.strip()]
 
 
 def _list_in_document(hit: ClauseHit, q: Question, context: Context) -> Excerpt | None:

@@ -15,7 +15,7 @@ from functools import lru_cache
 from assistant.answer.coverage import GENERIC_NOUNS
 from assistant.answer.question import APPOINT, REMOVE, Question, content_words
 from assistant.answer.segment import posseg, tokenizer
-from assistant.answer.sentences import Sentence, split_sentences
+from assistant.answer.sentences import Sentence, plain_heading, split_sentences
 from corpus.numbers import CN_DIGITS, int_to_cn, to_int
 from index.hits import ClauseHit
 from index.query import numbers_articles
@@ -53,7 +53,7 @@ def headed_clause(q: Question, records: Sequence) -> object | None:
     bounds = {start for _, start, _ in cut} | {end for _, _, end in cut}
     named = []
     for r in records:
-        heading = re.sub(r"[（(][^）)]*[）)]|\W", "", r.heading or "")
+        heading = plain_heading(r.heading)
         at = q.query.find(heading) if len(heading) >= _NAMED_HEADING else -1
         if at >= 0 and at in bounds and at + len(heading) in bounds:
             named.append((heading, r))

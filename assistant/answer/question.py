@@ -223,6 +223,8 @@ ASKS_TIMES = re.compile(r"(?<!第)(?:多少|几)次")
 # anything of the sum at all (that it is free, or masked as "XXX元"): here a sentence must print the figure itself.
 # A number in figures or in Chinese numerals (coverage.py reads figures with it too).
 NUMERAL = r"(?:\d[\d,.]*|[零〇一二三四五六七八九十百千万两]+)"
+_ASKS_GRADES = re.compile(r"(?<![第哪])(?:几|多少)级")
+_ASKS_KINDS = re.compile(r"(?<![第哪])(?:几|多少)[类种档]")
 _UNITS_ASKED = (
     (re.compile(r"多少钱|多少块|几块钱|(?:多少|几)[十百千万亿]*元"),
      # or a share of a sum ("按不低于采购金额的30%预付"), or a table's figure whose unit is in its heading ("（亿元）")
@@ -232,8 +234,8 @@ _UNITS_ASKED = (
     (re.compile(r"(?:多少|几)倍"), re.compile(rf"{NUMERAL}\s*倍|翻(?:一|两|几)?番")),
     (re.compile(r"多少分(?![钟之])"), re.compile(rf"{NUMERAL}\s*分(?![钟之])")),
     # Grades and kinds ("分成几级", "抗御几级地震", "分几类"): a figure in the same measure word ("两级", "6级左右").
-    (re.compile(r"(?<![第哪])(?:几|多少)级"), re.compile(rf"{NUMERAL}\s*级")),
-    (re.compile(r"(?<![第哪])(?:几|多少)[类种档]"), re.compile(rf"{NUMERAL}\s*个?[类种档]")),
+    (_ASKS_GRADES, re.compile(rf"{NUMERAL}\s*级")),
+    (_ASKS_KINDS, re.compile(rf"{NUMERAL}\s*个?[类种档]")),
     (ASKS_TIMES, re.compile(rf"{NUMERAL}\s*次")),
     # A rank ("在全国算第几个", "排第几"): first ("全国首个", "率先"), or an ordinal.
     (re.compile(r"第几(?:个|名|位|家|批)|排(?:名|在)?第几|排名(?:多少|第几)"),
@@ -520,7 +522,7 @@ def parse_question(text: str, query: str | None = None) -> Question:
         kinds.add(CHANNEL)
     if _AGENCY_PLURAL.search(simplified):
         kinds.add(AGENCY)
-    if re.search(r"几[十百千万]|(?<![第哪])(?:几|多少)[级类种档]", simplified):
+    if re.search(r"几[十百千万]", simplified) or _ASKS_GRADES.search(simplified) or _ASKS_KINDS.search(simplified):
         kinds.add(AMOUNT)  # "几十年一遇", "分成几级": a figure is asked
     if AGENCY in kinds and _ASKS_DUTIES.search(plain) and not _ASKS_WHO.search(plain):
         kinds.discard(AGENCY)  # "协调委员会负责哪些工作": its duties are asked, not which body

@@ -14,6 +14,15 @@ def introduces_items(text: str) -> bool:
     return bool(_LEAD_IN.search(text))
 
 
+# An aside in brackets ("（4件）", "(试行)").
+BRACKETED = re.compile(r"（[^（）]*）|\([^()]*\)")
+
+
+def plain_heading(heading: str | None) -> str:
+    """A heading without bracketed asides and punctuation."""
+    return re.sub(r"\W", "", BRACKETED.sub("", heading or ""))
+
+
 # Spaces a PDF puts between the characters of a word to space out a column ("主  任：孙春兰", "主 要 内 容").
 _LETTER_SPACING = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
 
