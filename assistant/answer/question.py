@@ -322,12 +322,13 @@ def _asked_milestone(query: str) -> re.Pattern | None:
 
 _WHEN_ASKED = re.compile(r"什么时候|何时|哪一?天|哪年|几月|几号|什么时间|啥时候")
 # "多长时间出结果": a length of time is asked, which "有效期" or a date does not state.
-_ASKS_DURATION = re.compile(r"多长时间|多久|几天|多少天|几个?工作日|多少个?工作日|时限")
+# "多少日内" as "多少天" ("几月几日" asks a date).
+_ASKS_DURATION = re.compile(r"多长时间|多久|几天|多少天|多少个?日|(?<![月哪])几个?日|几个?工作日|多少个?工作日|时限")
 _DURATION = re.compile(r"(?<![\d.月])(?:\d{1,3}|[一二三四五六七八九十两]+)\s*(?:个?(?:年|日|天|工作日|小时|周)|个月)"
                        # or the period itself, from one date to another ("1997年4月―1998年2月")
                        r"|\d{4}年\d{1,2}月(?:\d{1,2}日)?\s*(?:至|到|[―—–-])\s*(?:\d{4}年)?\d{1,2}月")
 
-_ASKS_DAYS = re.compile(r"(?:多少|几)个?(?:天|工作日|小时)")
+_ASKS_DAYS = re.compile(r"(?:多少|(?<![月哪])几)个?(?:天|日|工作日|小时)")
 _DAYS = re.compile(r"(?<![\d.月])(?:\d{1,3}|[一二三四五六七八九十两]+)\s*个?(?:日|天|工作日|小时)")
 
 # "多少天", "几个工作日": a length of time counted in a unit (not "多长时间", often answered by a process).
@@ -347,10 +348,23 @@ def counts_measured(q: Question, text: str) -> bool:
                          rf"{re.escape(n)}", text) for n in nouns)
 
 
+@lru_cache(maxsize=1024)
+def _own_figures(query: str) -> tuple[str, ...]:
+    """Figures the question prints as part of a name, with the two characters after them ("三项制度"), longest
+    first: in a text they name the same thing, not the figure asked ("一个单位…开几个账号": "只开设一个" answers)."""
+    named = {f"{m.group(0)}{query[m.end():m.end() + 2]}" for m in EVIDENCE[AMOUNT].finditer(query)
+             if re.search(r"[\d一二三四五六七八九十百千两]", m.group(0))
+             and re.fullmatch(r"[\u4e00-\u9fff]{2}", query[m.end():m.end() + 2])}
+    return tuple(sorted(named, key=len, reverse=True))
+
+
 def has_fact(kind: str, text: str, q: "Question | None" = None) -> bool:
     """Whether text holds the kind of fact: index.answer_types' evidence, plus the forms it misses (a frequency
     only for a question asking how often); for a question asking how long, a length of time."""
     text = unspaced(text)  # "主  任：孙春兰" names a post
+    if kind == AMOUNT and q is not None:
+        for figure in _own_figures(q.query):  # "三项制度…保额定的是多少": 三项 names the subject, it is no answer
+            text = text.replace(figure, "，")
     if kind == SPEECH:
         verb = _SPEECH_VERB.search(q.query) if q is not None else None
         return bool((_INTRODUCED_BY[verb.group()] if verb else _SAYS).search(text))

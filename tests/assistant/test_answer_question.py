@@ -779,3 +779,28 @@ def test_demands_asked_as_a_noun_are_what_was_said_however_introduced():
     # 2019年第二场市直部门督政汇报会锁定“两个健康” 第4段 and 第3段
     assert has_fact(SPEECH, "姚高员强调，要拿出争先争优的劲头推动排名位次再提升，聚焦关键指标和重点任务。", q)
     assert not has_fact(SPEECH, "围绕全年红、全部红、全线红“三红”要求，持续掀起“奋战1161，奋进2019”新高潮。", q)
+
+
+def test_a_count_of_days_asked_as_ri_is_a_length_of_time():
+    q = parse_question("国令第706号《专利代理条例》规定，国务院专利行政部门应在受理申请后多少日内决定是否颁发专利代理机构执业许可证？")
+    assert DATE in q.kinds and AMOUNT not in q.kinds and q.duration
+    # 国令第706号 第九条
+    assert has_fact(DATE, "国务院专利行政部门应当自受理申请之日起20日内作出是否颁发专利代理机构执业许可证的决定。", q)
+    assert not parse_question("50号文是几月几日印发的？").duration  # a day of a month, not a length
+
+
+def test_a_one_off_is_no_count():
+    # 国办发〔2018〕124号 七、（二十二）: 一次性 says how the money is paid, it is no figure of it
+    text = "为确保转制工作顺利进行，同级财政可一次性拨付一定数额的资金，主要用于资产评估、审计、政策法律咨询等。"
+    assert not has_evidence(AMOUNT, text)
+    assert not has_fact(AMOUNT, text, parse_question("同级财政一次性拨付用于资产评估、审计的那笔钱具体是多少？"))
+    assert has_evidence(AMOUNT, "人力社保部门每5年开展一次清单内用人单位特殊工时制度执行情况检查。")
+
+
+def test_a_figure_naming_what_the_question_asks_of_is_no_answer():
+    q = parse_question("三项制度指导意见里，执法人员人身意外伤害保险的保额定的是多少？")
+    # 国办发〔2018〕118号 六、（二十三）: "三项制度" is the subject's name
+    assert not has_fact(AMOUNT, "高素质的执法人员是全面推行“三项制度”取得实效的关键。", q)
+    # 国办发〔2018〕123号 四、（一）: the same figure stated again is the answer
+    q = parse_question("一个单位在同一个平台上原则上能开几个政务新媒体账号？")
+    assert has_fact(AMOUNT, "一个单位原则上在同一平台只开设一个政务新媒体账号，鼓励在网民集聚的新平台开设政务新媒体账号。", q)
