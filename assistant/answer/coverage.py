@@ -148,6 +148,7 @@ ASKED_UNITS = (
 # A measure asked by name ("面积原则上不超过多少") is stated by a figure in its unit ("不超过100平方米").
 _PRINTS = {what: prints for _, prints, what in ASKED_UNITS}
 _MEASURES = {"面积": _PRINTS["具体面积"], "年龄": _PRINTS["具体年龄"], "比例": _PRINTS["具体比例"], "比率": _PRINTS["具体比例"],
+             "比重": _PRINTS["具体比例"], "占比": _PRINTS["具体比例"],
              "金额": _PRINTS["具体金额"]}
 
 

@@ -97,6 +97,14 @@ class Holds:
 Culture = Holds("加快温州网络文学原创IP众创空间、浙南电竞小镇建设。")
 
 
+def test_a_holiday_by_its_everyday_name_is_no_mis_cut():
+    # 国办发明电〔2018〕15号 prints 劳动节, and a signature line "一九九六年五月十三日" holds 年五: "2019年五一劳动节"
+    # is the holiday, which the thesaurus names as printed, not a mis-cut 年五
+    holidays = Holds("经国务院批准，现将2019年元旦、春节、清明节、劳动节、端午节、中秋节和国庆节放假调休日期的具体安排通知如下。"
+                     "四、劳动节：5月1日放假。国务院办公厅 一九九六年五月十三日")
+    assert resolve_words(q("2019年五一劳动节是不是只放一天？"), holidays).words[0] == "五一劳动节"
+
+
 def test_word_jieba_guessed_from_unknown_characters_is_resolved():
     # jieba cuts 有电竞 as 有电|竞: the lone 竞 and the word's last character make the word the text holds.
     assert resolve_words(q("温州有电竞小镇的规划吗"), Culture).words == ("温州", "电竞", "小镇", "规划")
@@ -204,6 +212,30 @@ def test_an_attribute_named_only_by_another_document_is_unstated():
     # Named without a figure, the 利率 is not stated either.
     unfigured = scored(1, None, fund.hit.title, "公积金贷款利率按国家规定执行。", 0.73)
     assert unstated_attribute(q("现在公积金贷款利率是多少"), [fund, unfigured]) == ("利率",)
+
+
+def test_a_share_and_a_change_on_last_year_are_stated_in_the_words_bulletins_use():
+    from assistant.answer.coverage import unstated_attribute
+    from assistant.answer.select import ScoredSentence
+    from assistant.answer.sentences import split_sentences
+    from index.hits import ClauseHit
+
+    def scored(title, path, heading, text):
+        hit = ClauseHit(rank=1, score=0.8, clause_id=0, doc_number=None, title=title, path=path, label=path[0],
+                        heading=heading, text=text, source="203.txt")
+        return [ScoredSentence(hit, 0, 0, split_sentences(text)[0], 0.8, 0.8, 0.0, 0.8, 0.8)]
+
+    # 温政办〔2019〕50号 一、（二）: a share is stated as "占…的30%", 比重 (or 占比) unwritten; the economy's size is
+    # its 地区生产总值
+    share = scored("温州城市经济新业态培育行动方案", ("一",), "总体目标",
+                   "到2021年，市区新业态（“三新”经济）增加值年均增速15%，占市区地区生产总值的30%以上；")
+    assert unstated_attribute(q("到2021年市区新业态增加值占地区生产总值的比重达到多少？"), share) == ()
+    assert unstated_attribute(q("到2021年新经济要占到市区经济总量的多少？"), share) == ()
+    # 温州市2019年7月份国民经济主要统计指标 一: a change on the same period of last year is printed 同比
+    row = scored("温州市2019年7月份国民经济主要统计指标", ("一",), "规模以上工业增加值（亿元）",
+                 "当月91.36，同比6.6%，累计597.46，同比7.8%。")
+    assert unstated_attribute(q("今年7月温州规上工业增加值比去年同期涨了多少？"), row) == ()
+    assert unstated_attribute(q("今年7月温州规上工业的利润是多少？"), row) == ("利润",)
 
 
 def test_a_date_asked_of_something_is_not_answered_by_another_date():
