@@ -251,6 +251,9 @@ def attachments(q: Question, doc_records: Sequence, hits: Sequence[ClauseHit], r
                    notes=(f"（该文件共有{n}个附件，系按引文计数得出。）",))
 
 
+_ASKS_SIZE = re.compile(r"多[大长高宽远深]")
+
+
 def clause(q: Question, named: Sequence[ClauseHit], hits: Sequence[ClauseHit], retriever: Retriever,
            config: AnswerConfig, context: Context, rewritten: str | None) -> Answer:
     """A named clause quoted whole (a heading-only clause: its items); the asked-for fact first, if any."""
@@ -260,6 +263,12 @@ def clause(q: Question, named: Sequence[ClauseHit], hits: Sequence[ClauseHit], r
     excerpts = [whole(h) for h in parts]
     if not excerpts:
         return compose(q.text, [], hits, rewritten=rewritten)
+    if q.attribute and not _ASKS_SIZE.search(q.query) and _asked_only(replace(q, form=FACTOID)) == AMOUNT \
+            and not any(has_fact(AMOUNT, e.quote, q) for e in excerpts):
+        # "第（二十二）项说同级财政可一次性拨付资金…拨付的具体金额是多少": the clause named gives no figure of what is
+        # asked ("一定数额的资金"); what it says is quoted and the figure declined, as for a question naming no clause.
+        # (Not a count, "附了几张表": the items named are counted; nor "多大的范围", which words answer.)
+        return partial(q.text, excerpts[0], hits, missing_detail({AMOUNT}), rewritten, 1.0, declined=True)
     direct = None
     if q.factual:
         scored = score_sentences(q, parts, retriever, config, context)

@@ -400,3 +400,12 @@ def test_paragraphs_opening_with_run_in_headings_are_the_items_listed(searcher):
     for heading in ("坚持党的领导。", "维护国家安全。", "强化组织管理。", "狠抓工作落实。"):
         assert heading in answer.text, answer.text
     assert {tuple(c.path) for c in answer.citations} == {("五",)}, answer.text
+
+
+def test_a_figure_the_clause_named_does_not_give_is_declined_with_what_it_says(searcher):
+    # 国办发〔2018〕124号 七、（二十二）: "同级财政可一次性拨付一定数额的资金" names the money, gives no figure of it.
+    from assistant.answer import answer_question
+
+    answer = answer_question("国办发〔2018〕124号第（二十二）项里，同级财政一次性拨付给转制单位的资金是多少？", searcher)
+    assert answer.abstained and answer.partial and "一定数额的资金" in answer.text, answer.text
+    assert [tuple(c.path) for c in answer.citations] == [("七", "（二十二）")], answer.text
