@@ -47,7 +47,7 @@ _PLACE = (r"(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江
           r"|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门|[\u4e00-\u9fa5]{1,5}(?:省|市|县|区|州|盟|旗))"
           r"(?:[（(][^）)]{1,12}[）)])?")
 EVIDENCE = {
-    # Counters after digits only: "86名", "3起"; "一批", "一起" are words, not counts.
+    # Counters after digits only: "86名", "3起"; "一批", "一起" are words, not counts, and so is "一次性" (one-off).
     AMOUNT: re.compile(rf"(?:{_NUMBER})\s*[万亿]?(?:{UNITS})(?!性)|\d+(?:\.\d+)?\s*[万亿](?=左右|余|多|以上|以下|[，。；、）)]|$)|\d+\s*(?:名|位|户|辆|座|件|批|场|起)|\d+(?:\.\d+)?\s*(?:%|％)|百分之|倍"),
     AGENCY: re.compile(r"[市县区省][\u4e00-\u9fa5]{0,12}?(?:局|委员会|委|办公室|办|政府|中心|管委会)"
                        r"|[\u4e00-\u9fa5]{2,8}部门"
