@@ -263,7 +263,7 @@ def clause(q: Question, named: Sequence[ClauseHit], hits: Sequence[ClauseHit], r
     excerpts = [whole(h) for h in parts]
     if not excerpts:
         return compose(q.text, [], hits, rewritten=rewritten)
-    if q.attribute and not _ASKS_SIZE.search(q.query) and _asked_only(replace(q, form=FACTOID)) == AMOUNT \
+    if q.factual == {AMOUNT} and q.attribute and not q.parts and not _ASKS_SIZE.search(q.query) \
             and not any(has_fact(AMOUNT, e.quote, q) for e in excerpts):
         # "第（二十二）项说同级财政可一次性拨付资金…拨付的具体金额是多少": the clause named gives no figure of what is
         # asked ("一定数额的资金"); what it says is quoted and the figure declined, as for a question naming no clause.
