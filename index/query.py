@@ -163,6 +163,9 @@ _ARTICLE = re.compile(rf"第({_NUM})条")
 # under its ancestors ("1" > "1.2"). A figure (1.5万元, 2.5级) is not one: a section word or 第 must say so.
 _DOTTED = re.compile(r"第\s*(\d{1,2}(?:[.．]\d{1,2}){1,3})(?![\d.．])|(?<![\d.．])(\d{1,2}(?:[.．]\d{1,2}){1,3})"
                      r"\s*(?=节|小节|条|款|部分|(?:中|里)?(?:讲|规定|说|写)了?)")
+# "2.1.3第（7）项", "4.2.1（1）": a bracketed item under a dotted section, printed under it.
+_DOTTED_ITEM = re.compile(r"(?<![\d.．])第?\s*(\d{1,2}(?:[.．]\d{1,2}){1,3})\s*(?:[中里]的?|的)?\s*第?\s*[（(](\d{1,2})[）)]"
+                          r"\s*(?:项|条|款|点)?")
 # "第十二项", "答复的第五点": a top-level item of a document, not an item under a part.
 _ITEM = re.compile(rf"第({_NUM})(?:项|点)")
 # "附件第85项", "附件2第3条", "附件一里的第5项", "附件所列的第67项": an item of an attachment, printed under 附件 or 附件N.
@@ -197,6 +200,10 @@ def analyze(query: str) -> Intent:
     rest = DECREE_NUMBER.sub(" ", rest)
 
     refs: list[ClauseRef] = []
+    for m in _DOTTED_ITEM.finditer(rest):
+        parts = re.split(r"[.．]", m.group(1))
+        refs.append(ClauseRef(((*(".".join(parts[:i]) for i in range(1, len(parts) + 1)), f"（{int(m.group(2))}）"),)))
+    rest = _DOTTED_ITEM.sub(" ", rest)
     for m in _DOTTED.finditer(rest):
         parts = re.split(r"[.．]", m.group(1) or m.group(2))
         refs.append(ClauseRef((tuple(".".join(parts[:i]) for i in range(1, len(parts) + 1)),)))

@@ -833,7 +833,8 @@ def _attribute(q: str, words: tuple[str, ...], measured: tuple[str, ...], date: 
     for i, t in enumerate(tokens):
         if t.word in VALUE_NOUNS:
             valued = True
-        elif not (t.word in _BETWEEN_VERBS or t.flag.startswith(_BETWEEN_FLAGS)):
+        elif not (t.word in _BETWEEN_VERBS or t.flag.startswith(_BETWEEN_FLAGS)
+                  or i + 1 < len(tokens) and glued_modal(tokens[i + 1].word, t.word)):
             # A verb before the ask ("分到多少", "相差多少") asks what happens, not what a figure is of; a place
             # names where, which the place checks judge.
             noun = t.flag.startswith(("n", "vn", "j", "l")) and t.flag not in ("nr", "ns") or valued and t.flag == "v"
@@ -958,6 +959,16 @@ def keywords(question: str) -> tuple[str, ...]:
     return tuple(seen)
 
 
+def glued_modal(before: str, word: str) -> bool:
+    """jieba read a modal verb (能, 要, 可, 该) with the last character of the word before it as one word ("一次|性能|拿",
+    "个|税能|扣"): the real words are that word with the character (一次性, 个税) and the modal alone. Only where the
+    glued word is a noun or unknown: "比|重要", "急|需要" keep their adjective or verb."""
+    if len(word) != 2 or word[1] not in "能要可该" or not before:
+        return False
+    freq = tokenizer().FREQ
+    return freq.get(before + word[0], 0) > 0 and (freq.get(word, 0) == 0 or posseg()[1].get(word, "").startswith("n"))
+
+
 def content_words(question: str) -> tuple[str, ...]:
     """Words a supporting clause should contain: jieba's precise cut (no overlapping sub-words, so a mis-cut such
     as "开诊|所有" adds no extra fragments), without stop words, numbers or single characters."""
@@ -965,6 +976,9 @@ def content_words(question: str) -> tuple[str, ...]:
     seen: dict[str, None] = {}
     previous = ""
     tokens = tokenizer().lcut(question)
+    for i in range(1, len(tokens)):
+        if glued_modal(tokens[i - 1], tokens[i]):
+            tokens[i - 1], tokens[i] = tokens[i - 1] + tokens[i][0], tokens[i][1]
     issuer = _issuer_tokens(question, tokens)
     for i, token in enumerate(tokens):
         if i in issuer:

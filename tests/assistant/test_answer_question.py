@@ -73,7 +73,7 @@ def test_question_phrases_are_not_content_words():
     # "a" with its measure word and the asker's plans name nothing a clause must hold; 一次性 stays whole.
     assert content_words("我们诊所打算买一台80万元的彩超，能有补助吗？") == ("诊所", "彩超", "补助")
     assert content_words("国务院全体会议一般多久开一次？") == ("国务院", "全体会议", "一般")
-    assert "一次" in content_words("新建医院基建投了1亿多，一次性能补多少？")
+    assert "一次性" in content_words("新建医院基建投了1亿多，一次性能补多少？")
     assert "那条" not in content_words("大罗山周边要搞的那条科创走廊，最后打算建成个什么样子？")
     assert content_words("电视上那些养生节目乱讲，有人管吗") == ("电视", "养生", "节目", "乱讲")  # 有人: "anyone"
 
@@ -804,3 +804,12 @@ def test_a_figure_naming_what_the_question_asks_of_is_no_answer():
     # 国办发〔2018〕123号 四、（一）: the same figure stated again is the answer
     q = parse_question("一个单位在同一个平台上原则上能开几个政务新媒体账号？")
     assert has_fact(AMOUNT, "一个单位原则上在同一平台只开设一个政务新媒体账号，鼓励在网民集聚的新平台开设政务新媒体账号。", q)
+
+
+def test_a_modal_verb_jieba_glues_to_a_word_is_cut_off():
+    # "一次|性能|拿", "个|税能|扣": 能 asks what one can get; 性能 is no figure asked and not in the clause.
+    q = parse_question("我们民营医院新建项目，基建投资1.2亿元（不含医疗设备），一次性能拿多少补助？")
+    assert "一次性" in q.words and "性能" not in q.words and "性能" not in q.attribute
+    assert "个税" in parse_question("孩子在上小学，每个月个税能扣多少？").words
+    # An adjective or verb jieba reads there stays ("比|重要", "急|需要" are not mended here).
+    assert "重要" in parse_question("新业态增加值占市区GDP的比重要达到多少？").words

@@ -25,6 +25,14 @@ def test_a_dotted_section_of_a_plan_is_a_clause_reference():
         assert analyze(figure).clause_refs == (), figure
 
 
+def test_a_bracketed_item_of_a_dotted_section_is_a_clause_reference():
+    # 国办函〔2005〕57号 2.1.3 lists the departments' duties as (1)…(7), printed under 2 > 2.1 > 2.1.3.
+    path = ("2", "2.1", "2.1.3", "（7）")
+    assert analyze("国办函〔2005〕57号印发的预案中，2.1.3第（7）项规定的是哪个部门的职责？").clause_refs[0].matches(path)
+    assert analyze("预案2.1.3（7）管什么").clause_refs[0].matches(path)
+    assert analyze("补助1.5万元（3）").clause_refs == ()
+
+
 def test_an_article_of_a_chapter_is_the_article():
     # 国发〔2018〕41号 numbers its articles through the chapters: 第七章 holds 第二十三条, printed ("第七章", "第二十三条").
     ref = analyze("国发〔2018〕41号第七章第二十三条讲了什么？").clause_refs[0]
