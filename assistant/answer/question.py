@@ -348,6 +348,29 @@ def counts_measured(q: Question, text: str) -> bool:
                          rf"{re.escape(n)}", text) for n in nouns)
 
 
+# "提了几个“狠抓”", "几个“要……好”": what is counted is a phrase the text repeats (…… stands for any words).
+_COUNTED_PHRASE = re.compile(r"(?:几|多少)[个项条点次处种句]?[“\"]([^”\"]{1,12})[”\"]")
+
+
+_ASKS_WHICH = re.compile(r"分别|哪些|哪几")
+
+
+def lists_counted(q: Question, text: str) -> bool:
+    """The text lists what a count question counts, so the list answers it: items joined by 、 right before the
+    noun counted, where the question asks which they are too ("局长、…支队长职务" for "免去了几个职务？分别是什么";
+    a bare count's noun may end only the last item: "…、2000年以来的行政法规"), or the phrase the question quotes
+    printed twice or more ("狠抓“两区”建设，狠抓动能培育…" for "几个“狠抓”")."""
+    if q.measured and _ASKS_WHICH.search(q.query):
+        item = r"[^，,。；;：:、\s]{2,}"
+        if re.search(rf"{item}(?:、{item})+?{re.escape(q.measured[0])}", text):
+            return True
+    m = _COUNTED_PHRASE.search(q.query)
+    if not m:
+        return False
+    phrase = "[^，,。；;：:]{1,12}?".join(re.escape(p) for p in re.split(r"…+|\.{3,}", m.group(1)) if p)
+    return bool(phrase) and len(re.findall(phrase, text)) >= 2
+
+
 @lru_cache(maxsize=1024)
 def _own_figures(query: str) -> tuple[str, ...]:
     """Figures the question prints as part of a name, with the two characters after them ("三项制度"), longest
@@ -391,7 +414,7 @@ def has_fact(kind: str, text: str, q: "Question | None" = None) -> bool:
         return bool(q.unit.search(text))  # "多少钱" is answered by a sum of money, not by "10个工作日" or "8位"
     if has_evidence(kind, text) or bool(kind in _MORE_EVIDENCE and _MORE_EVIDENCE[kind].search(text)):
         return True
-    if kind == AMOUNT and q is not None and counts_measured(q, text):
+    if kind == AMOUNT and q is not None and (counts_measured(q, text) or lists_counted(q, text)):
         return True
     if kind == PLACES and lists_places(text):
         return True

@@ -12,7 +12,7 @@ from assistant.answer.context import Context, is_list_heading
 from assistant.answer.guard import looks_like_injection
 from assistant.answer.question import (AMOUNT, APPOINT, COUNT, ENUMERATION, NUMERAL, PERMISSION, PERSON,
                                        POST_BEFORE_NAME, REMOVE, SPEECH, Question, counts_measured, has_fact,
-                                       names_post_title)
+                                       lists_counted, names_post_title)
 from assistant.answer.regions import within
 from assistant.answer.segment import tokenizer
 from assistant.answer.sentences import Sentence, introduces_items, split_sentences, unspaced
@@ -129,7 +129,7 @@ def score_sentences(q: Question, hits: Sequence[ClauseHit], retriever: Retriever
         present = {k for k in kinds if k != PERSON and has_fact(k, sentence.text, q)}
         if q.form == COUNT and introduces_items(sentence.text):
             present.add(AMOUNT)  # the items it introduces are counted
-        if AMOUNT in present and (not (_counts(q, hit) or counts_measured(q, hit.text))
+        if AMOUNT in present and (not (_counts(q, hit) or counts_measured(q, hit.text) or lists_counted(q, hit.text))
                                   or q.action and names_post(sentence.text) and not _counted_here(q, sentence.text)):
             present.discard(AMOUNT)  # a figure, but of something other than what is counted ("试用期一年")
         lead = context.list_heading(hit, sentence) if context else None
@@ -195,9 +195,9 @@ def _paragraph_before(text: str, sentence: Sentence) -> str:
 
 
 def _counted_here(q: Question, text: str) -> bool:
-    """The sentence counts what the question counts, right before it: "只能担任一个社会团体的法定代表人"."""
+    """The sentence counts what the question counts, right before it ("只能担任一个社会团体的法定代表人"), or lists it."""
     return bool(q.measured) and re.search(rf"(?:\d+|[一二三四五六七八九十两]+)[个家名位项所条件]?{re.escape(q.measured[0])}",
-                                          text) is not None
+                                          text) is not None or lists_counted(q, text)
 
 
 def defines(term: str, sentence: str) -> bool:

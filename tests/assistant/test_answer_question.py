@@ -813,3 +813,22 @@ def test_a_modal_verb_jieba_glues_to_a_word_is_cut_off():
     assert "个税" in parse_question("孩子在上小学，每个月个税能扣多少？").words
     # An adjective or verb jieba reads there stays ("比|重要", "急|需要" are not mended here).
     assert "重要" in parse_question("新业态增加值占市区GDP的比重要达到多少？").words
+
+
+def test_a_list_of_what_is_counted_answers_the_count():
+    # 7月份市政府人事任免 第37段: the posts removed, listed before 职务; a count of them is that list.
+    posts = parse_question("连真毅这次一共被免去了几个职务？分别是哪几个？")
+    assert has_fact(AMOUNT, "连真毅的温州市公路管理局局长、市公路路政管理支队支队长职务", posts)
+    assert not has_fact(AMOUNT, "免去连真毅的温州市公路管理局局长职务", posts)
+    # A bare count: the noun may end only the last item (国办函〔2006〕71号: no number of 行政法规 is given).
+    assert not has_fact(AMOUNT, "收集整理了现行的主要法律、2000年以来的行政法规，以及部分司法解释",
+                        parse_question("中央政府门户网站“法律法规”栏目一共收录了多少部行政法规？"))
+    # 市委十二届八次全体（扩大）会议 第4段: the quoted phrase printed once per item.
+    text = ("坚决有力打好高质量发展组合拳，狠抓“两区”建设，狠抓动能培育，狠抓改革开放，狠抓都市发展，狠抓社会建设，"
+            "狠抓全面从严治党，全市经济发展继续呈现向上向好态势")
+    assert has_fact(AMOUNT, text, parse_question("八次全会回顾今年以来的工作时，一共提了几个“狠抓”？"))
+    assert not has_fact(AMOUNT, "狠抓“两区”建设，全市经济发展继续呈现向上向好态势",
+                        parse_question("八次全会回顾今年以来的工作时，一共提了几个“狠抓”？"))
+    # "……" in the quoted phrase stands for the words between ("要……好": 要学习好, 要宣传好).
+    said = "我们要学习好，把垃圾分类作为大文明来抓；要宣传好，营造全民参与的浓厚氛围；要落实好各项措施。"
+    assert has_fact(AMOUNT, said, parse_question("市委常委会讲垃圾分类，提了几个“要……好”的要求？"))
