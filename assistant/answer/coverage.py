@@ -42,6 +42,10 @@ _QUESTION_CHARS = set("的了吗呢吧啊呀么哦嗯嘛怎么什哪谁几多少
 _TIME_WORD = re.compile(r"(?:[一二三四五六七八九十两\d]+|今|去|明|前|本|上|下)(?:年|年度|季度|个?月|月份|日|号|天|周)")
 
 
+# Nouns that say what kind of list is asked for, not what it is about.
+_LIST_NOUNS = frozenset("材料 资料 证件 手续 条件 流程 程序 步骤".split())
+
+
 def uncovered_topics(q: Question, retriever: Retriever) -> tuple[str, ...]:
     """Nouns of the question that neither the indexed text nor their equivalents mention; none when the retriever
     cannot say what its text mentions, or when they are only words of the scene the asker sets or of the clauses
@@ -79,8 +83,11 @@ def uncovered_topics(q: Question, retriever: Retriever) -> tuple[str, ...]:
                     if not any(known[t] for t in ts) and not (parts[w] and all(seen(p) for p in parts[w])))
     if set(unknown) <= set(q.scene) and set(q.words) - set(q.scene):
         return ()  # words only of a clause setting the scene ("感觉最近菜啊肉啊都在涨，…物价指数是多少？")
-    if unknown and q.focus != q.query.strip().rstrip("？?。！! ") and any(w in q.focus for w in q.words):
-        # Nor words only of the clauses before the asking one ("想贷款买一台大马力拖拉机，…贷款有没有贴息？").
+    if unknown and q.focus != q.query.strip().rstrip("？?。！! ") \
+            and any(w in q.focus and w not in _LIST_NOUNS for w in q.words):
+        # Nor words only of the clauses before the asking one ("想贷款买一台大马力拖拉机，…贷款有没有贴息？"), unless
+        # the asking one only says what kind of list is wanted ("办食品经营许可证，需要准备哪些材料"): the subject is
+        # before it.
         unknown = tuple(w for w in unknown if w in q.focus)
     return unknown
 

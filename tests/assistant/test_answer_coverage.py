@@ -41,6 +41,17 @@ def test_a_licence_named_by_what_it_is_for_is_not_another_licence():
     assert uncovered_topics(q("申请专利代理机构执业许可证，多长时间会给答复？"), Licences()) == ()
 
 
+def test_a_subject_before_a_clause_asking_only_for_a_list_is_checked():
+    # The asking clause names only the kind of list (材料): the licence named before it is what the question is about.
+    class Licences:
+        def mentions(self, terms, gap=0):
+            text = "从事专利代理业务，应当向国务院专利行政部门提出申请，提交有关材料，取得专利代理机构执业许可证。"
+            return [t in text for t in terms]
+
+    assert "食品经营许可证" in uncovered_topics(q("开一家餐馆办食品经营许可证，需要准备哪些材料？"), Licences())
+    assert uncovered_topics(q("办专利代理机构执业许可证，需要准备哪些材料？"), Licences()) == ()
+
+
 def test_covered_by_parts_abbreviation_and_straddling_words():
     assert uncovered_topics(q("社会力量新建医院，基建投资5000万能拿多少补助？"), Corpus()) == ()
     assert uncovered_topics(q("开诊所有什么补贴？"), Corpus()) == ()  # jieba cuts 开诊|所有; 诊所 is there
