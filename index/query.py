@@ -175,6 +175,12 @@ _ATTACHMENT_ITEM = re.compile(rf"附件\s*(\d{{1,2}}|{_CN_NUM})?\s*(?:[中里]�
 _ATTACHMENT = re.compile(r"附件\s*(?:(\d{1,2})|([一二三四五六七八九十]{1,3})(?=$|[^\u4e00-\u9fff]|[的是中里讲规写]))?")
 
 
+def _dotted_path(number: str) -> tuple[str, ...]:
+    """"6.4.2" as printed in a path: under its ancestors ("6", "6.4", "6.4.2")."""
+    parts = re.split(r"[.．]", number)
+    return tuple(".".join(parts[:i]) for i in range(1, len(parts) + 1))
+
+
 def _attachment_paths(n: int) -> tuple[tuple[str, ...], ...]:
     """How attachment n is printed in a path: 附件N, or 附件 over N (in digits or numerals); 附件 alone when n is 0."""
     return ((f"附件{n}",), ("附件", str(n)), ("附件", int_to_cn(n))) if n > 0 else (("附件",),)
@@ -201,12 +207,10 @@ def analyze(query: str) -> Intent:
 
     refs: list[ClauseRef] = []
     for m in _DOTTED_ITEM.finditer(rest):
-        parts = re.split(r"[.．]", m.group(1))
-        refs.append(ClauseRef(((*(".".join(parts[:i]) for i in range(1, len(parts) + 1)), f"（{int(m.group(2))}）"),)))
+        refs.append(ClauseRef(((*_dotted_path(m.group(1)), f"（{int(m.group(2))}）"),)))
     rest = _DOTTED_ITEM.sub(" ", rest)
     for m in _DOTTED.finditer(rest):
-        parts = re.split(r"[.．]", m.group(1) or m.group(2))
-        refs.append(ClauseRef((tuple(".".join(parts[:i]) for i in range(1, len(parts) + 1)),)))
+        refs.append(ClauseRef((_dotted_path(m.group(1) or m.group(2)),)))
     rest = _DOTTED.sub(" ", rest)
     for m in _CHAPTER_ARTICLE.finditer(rest):  # "第七章第二十三条": a statute's article, numbered through the chapters
         n = to_int(m.group(2))

@@ -350,8 +350,7 @@ def counts_measured(q: Question, text: str) -> bool:
 
 # "提了几个“狠抓”", "几个“要……好”": what is counted is a phrase the text repeats (…… stands for any words).
 _COUNTED_PHRASE = re.compile(r"(?:几|多少)[个项条点次处种句]?[“\"]([^”\"]{1,12})[”\"]")
-
-
+# "分别是什么", "是哪几个": the question asks which the things counted are, besides how many.
 _ASKS_WHICH = re.compile(r"分别|哪些|哪几")
 
 
