@@ -1013,8 +1013,7 @@ def content_words(question: str) -> tuple[str, ...]:
         if after_duo and len(token) >= 3 and token[0] in _MEASURE_ADJECTIVES:
             token = token[1:]  # "多|大面积": jieba glued the question's 多大 to the noun; the noun is 面积
         if len(token) < 2 or token in STOP_WORDS or _NUMERIC.match(token) or _PUNCT.match(token) \
-                or _HOW_MANY_TOKEN.match(token) and not following.startswith("性") \
-                or _ASKING_TOKEN.match(token) or set(token) == {"多"}:  # (一次|性能: 一次性 is a word)
+                or _HOW_MANY_TOKEN.match(token) or _ASKING_TOKEN.match(token) or set(token) == {"多"}:
             continue
         seen.setdefault(token, None)
     return tuple(seen)

@@ -826,9 +826,9 @@ def test_a_list_of_what_is_counted_answers_the_count():
     # 市委十二届八次全体（扩大）会议 第4段: the quoted phrase printed once per item.
     text = ("坚决有力打好高质量发展组合拳，狠抓“两区”建设，狠抓动能培育，狠抓改革开放，狠抓都市发展，狠抓社会建设，"
             "狠抓全面从严治党，全市经济发展继续呈现向上向好态势")
-    assert has_fact(AMOUNT, text, parse_question("八次全会回顾今年以来的工作时，一共提了几个“狠抓”？"))
-    assert not has_fact(AMOUNT, "狠抓“两区”建设，全市经济发展继续呈现向上向好态势",
-                        parse_question("八次全会回顾今年以来的工作时，一共提了几个“狠抓”？"))
+    hammered = parse_question("八次全会回顾今年以来的工作时，一共提了几个“狠抓”？")
+    assert has_fact(AMOUNT, text, hammered)
+    assert not has_fact(AMOUNT, "狠抓“两区”建设，全市经济发展继续呈现向上向好态势", hammered)
     # "……" in the quoted phrase stands for the words between ("要……好": 要学习好, 要宣传好).
     said = "我们要学习好，把垃圾分类作为大文明来抓；要宣传好，营造全民参与的浓厚氛围；要落实好各项措施。"
     assert has_fact(AMOUNT, said, parse_question("市委常委会讲垃圾分类，提了几个“要……好”的要求？"))
