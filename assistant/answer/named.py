@@ -250,7 +250,7 @@ _POST_BEFORE = re.compile(r"^(?:\d{1,2}月份?)?([\u4e00-\u9fff]{3,24}?)(?:现�
 _POST_ASKED = re.compile(r"([\u4e00-\u9fff]{3,24}?)(?:一职)?(?:任命的是谁|任命了谁|由谁担任|由谁出任)[？?。！!]*$")
 # Words before a post that are not part of it: when ("现在"), and where said plainly ("市里").
 _PLACE_PREFIX = re.compile(r"^(?:现在|目前|如今|眼下)?(?:温州市|温州|市里|市)")
-_ASKING = re.compile(r"哪|什么|谁|几|多少")
+_ASKING = re.compile(r"哪|什么|谁|几|多少|有没有|是否|吗")
 # Share of the post's character pairs an item must print to name that post (局长 of 副局长 alone is not enough).
 _POST_SHARE = 0.75
 

@@ -258,3 +258,9 @@ def test_a_part_of_the_named_document_asked_about_by_its_heading():
     # nor a heading that stops inside a word of the question
     plan = [SimpleNamespace(heading="三级公立医院绩效考核指标", title="国务院办公厅关于加强三级公立医院绩效考核工作的意见")]
     assert named.headed_clause(parse_question("国办发〔2019〕4号三级公立医院绩效考核指标体系讲了什么？"), plan) is None
+
+
+def test_a_yes_no_asked_of_an_appointment_names_no_post():
+    # 第9段 "徐健任温州市经济责任审计工作联席会议办公室主任（试用期一年）": "有没有试用期" is asked, not a post.
+    q = parse_question("温州市经济责任审计工作联席会议办公室的新主任是谁？这个任命有没有试用期？")
+    assert named.posts_unnamed(q, ["市政府决定：徐健任温州市经济责任审计工作联席会议办公室主任（试用期一年）"]) == []

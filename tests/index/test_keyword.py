@@ -181,3 +181,12 @@ def test_who_may_apply_asks_for_the_section_on_whom_a_policy_applies_to():
     assert int(np.argmax(index.scores([tok.tokenize(question)])[0])) != 0  # the words alone find the procedure
     assert int(np.argmax(index.scores([tok.tokenize_query(question)])[0])) == 0
     assert "适用" not in tok.tokenize_query("特殊工时申请要交哪些材料？")
+
+
+def test_a_personnel_items_name_is_a_word_of_its_own():
+    # 7月份市政府人事任免: jieba glues a name it does not know to 任 ("黄凡任", "陶庆|东任").
+    items = ["黄凡任温州市应急指挥服务保障中心主任；", "蒋义炮兼任温州生态园管委会副主任；",
+             "叶雪影的温州生态园管委会副主任职务。", "市政府决定：", "免去："]
+    terms = derive_terms([], [], [], [], [], items)
+    assert {"黄凡", "蒋义炮", "叶雪影"} <= set(terms) and not {"市政府决定", "免去"} & set(terms)
+    assert "黄凡" in KeywordTokenizer(terms).tokenize("黄凡任温州市应急指挥服务保障中心主任；")
