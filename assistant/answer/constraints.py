@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.answer.question import NOT_PLACES, SURNAMES
-from assistant.answer.regions import division_stem, within
+from assistant.answer.regions import division_stem, inside, within
 from assistant.answer.segment import posseg
 from corpus.numbers import YEAR_SERIAL, to_int
 from index.hits import ClauseHit
@@ -37,11 +38,16 @@ _LEVEL = re.compile(r"(?<![哪每这那同本各])(第[二三四五六七八九�
                     r"|[一二三四五六七八九十]等奖|[一二三四五六七八九十]类)")
 
 
+# The asker saying where they are: "我在", "我们家在", "我住在", "俺家就在".
+_RESIDENCE = r"(?:我|咱|俺)[们]?家?(?:就|现在|目前)?住?在"
+
+
 @dataclass(frozen=True)
 class Constraint:
     kind: str  # PLACE | YEAR | MONTH | DAY | LEVEL
     text: str  # as the question says it: "宁波", "2022年", "8月份", "7月12日"
     value: str | int | tuple[int, int]  # place name without suffix, year, month, (month, day)
+    residence: bool = False  # a place where the asker is ("我在鹿城…", "我家在瑞安"), not what is asked about
 
 
 def constraints(question: str, local: frozenset[str] = frozenset()) -> tuple[Constraint, ...]:
@@ -62,7 +68,8 @@ def constraints(question: str, local: frozenset[str] = frozenset()) -> tuple[Con
                 found.append(Constraint(DAY, m.group(0), (month, day)))
                 continue
         found.append(Constraint(MONTH, m.group(0), month))
-    found += [Constraint(PLACE, token, name) for token, name in places(text, local)]
+    found += [Constraint(PLACE, token, name, bool(re.search(_RESIDENCE + re.escape(token), text)))
+              for token, name in places(text, local)]
     found += [Constraint(LEVEL, m.group(1), m.group(1)) for m in _LEVEL.finditer(text)]
     return tuple(dict.fromkeys(found))
 
@@ -149,8 +156,11 @@ def supports(c: Constraint, hit: ClauseHit, issue: Issue | None = None) -> bool:
     if c.kind == PLACE:
         # A short form the documents use counts too ("台资企业", "港、澳、台" for 台湾: index.synonyms).
         names = (c.value, *expand_word(c.value))
-        # So does a place within it ("乌鲁木齐、昌吉、石河子" for 新疆).
-        return any(n in own for n in names) or bool(issue and c.value in issue.issuers) or within(c.value, own)
+        # So does a place within it ("乌鲁木齐、昌吉、石河子" for 新疆). Where the asker is ("我在鹿城开诊所…"), a numbered
+        # document whose issuer governs that place: a 温州市 document's rules hold in 鹿城 too. (A county asked about,
+        # "苍南县给多少奖励", asks for the county's own rules; the city's statistics are not 瑞安's.)
+        return any(n in own for n in names) or bool(issue and c.value in issue.issuers) or within(c.value, own) \
+            or c.residence and bool(hit.doc_number) and any(inside(r, c.value) for r in _governed(hit.issuer or ""))
     if c.kind == YEAR:
         year = int(c.value)
         if str(year) in own or (when or "").startswith(str(year)):
@@ -168,6 +178,12 @@ def supports(c: Constraint, hit: ClauseHit, issue: Issue | None = None) -> bool:
     if re.search(rf"(?<!\d){month}\s*月\s*{day}\s*[日号]", own):
         return True
     return _has_month(month, own) and bool(re.search(rf"(?<![\d月]){day}\s*[日号]", own))
+
+
+@lru_cache(maxsize=256)
+def _governed(issuer: str) -> tuple[str, ...]:
+    """The regions an issuer governs ("温州市人民政府办公室" -> 温州): the places its name holds."""
+    return tuple(name for _, name in places(issuer))
 
 
 def _level_forms(level: str) -> tuple[str, ...]:

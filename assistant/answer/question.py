@@ -126,6 +126,7 @@ FORMER = re.compile(r"原来|原先|之前|以前|此前|原任")
 # A new post asked about: what a personnel list's appointment half prints.
 LATER = re.compile(r"新任|现任|改任|调任|转任|后来")
 POST_ASK = re.compile(r"职务|什么职|干什么|干啥|做什么|任职")
+_PERSONNEL_WORD = re.compile("|".join(p.pattern for p in (APPOINT, REMOVE, FORMER, LATER, POST_ASK)))
 
 
 @dataclass(frozen=True)
@@ -598,20 +599,24 @@ def parse_question(text: str, query: str | None = None) -> Question:
     form = COUNT if counted_list else _form(plain, frozenset(kinds), intent, parts, action)
     measured = _measured(simplified, words)
     n = _ENUM_N.search(simplified) or (_STATED_N.search(simplified) if form == ENUMERATION else None)
+    # "朱汝东被任命为什么职务": the name finds the person's items and the action their half of the list (select:
+    # w_action). An appointment prints "朱汝东任…副主任", without 任命 or 职务, which a removal's "朱汝东的…职务" does
+    # print: as words to match, they would draw the other half. (What is counted, "几个职务", is read above.)
+    matched = tuple(w for w in words if not _PERSONNEL_WORD.fullmatch(w)) if action and names else words
     return Question(
-        text=text, query=simplified, form=form, kinds=frozenset(kinds), words=words,
-        equivalents=tuple((w, expand_word(w)) for w in words), intent=intent,
+        text=text, query=simplified, form=form, kinds=frozenset(kinds), words=matched,
+        equivalents=tuple((w, expand_word(w)) for w in matched), intent=intent,
         parts=parts if len(parts) > 1 else (), count=_to_int(n.group(1) or n.group(2)) if n else None, action=action,
         traditional=traditional, measured=measured,
         attribute=_attribute(simplified, words, measured) if AMOUNT in kinds and form != COUNT and PERSON not in kinds
         else _attribute(simplified, words, (), date=True) if DATE in kinds and form == FACTOID else (),
         asks_issued=any(_ISSUED.search(c) and _WHEN.search(c) for c in _CLAUSES.split(simplified)),
         asks_attachments=bool(_ATTACHMENTS.search(simplified)),
-        asks_validity=bool(_ASKS_VALIDITY.search(simplified)) and not _OWNED_VALIDITY.search(simplified),
+        asks_validity=_asks_validity(simplified),
         asks_materials=bool(_ASKS_MATERIALS.search(simplified)),
         names=names,
         documents=bool(_DOCUMENTS.search(simplified)), issue=issue.group(1) if (issue := _ISSUE.search(simplified)) else None,
-        identity=identity, scene=scene_words(plain, words), post=post, defined=_defined(simplified, words),
+        identity=identity, scene=scene_words(plain, matched), post=post, defined=_defined(simplified, words),
         regulation=_regulation(simplified),
         unit=_asked_unit(simplified), ceiling=bool(_ASKS_LIMIT.search(simplified)),
         milestone=_asked_milestone(simplified), how_often=bool(_ASKS_HOW_OFTEN.search(simplified)),
@@ -637,6 +642,14 @@ _HERE = re.compile(r"当地|本地|那边|这边|那里|这里|我们这|我这"
 _ASKS_YES_NO = re.compile(r"有没有|([\u4e00-\u9fff])[不没]\1|呢|吧")
 # A request to tell ("能说一下吗") asks what the clause before it names ("几个部门牵头，…").
 _TELL_ME = re.compile(r"(?:请|麻烦)?(?:你)?(?:能|可以|可不可以|能不能)?(?:帮我)?(?:说|告诉|讲|介绍|解释|列)")
+
+
+def _asks_validity(question: str) -> bool:
+    """Whether the question asks how long a document holds: in a clause that asks, where it has several ("许可…还在有效期
+    内，…要准备哪些材料" only says the asker's permit is valid)."""
+    clauses = [c for c in _CLAUSES.split(question) if c.strip()]
+    return not _OWNED_VALIDITY.search(question) and any(
+        _ASKS_VALIDITY.search(c) and (len(clauses) == 1 or _ASKS.search(c) or _ASKS_YES_NO.search(c)) for c in clauses)
 
 
 def _pieces_of(text: str, pieces: Sequence[str]) -> list[str]:
@@ -904,7 +917,10 @@ def _post(q: str, words: tuple[str, ...]) -> str | None:
         return None
     before = [t for t in tokenizer().lcut(_CLAUSES.split(q[:m.start()])[-1]) if t not in _BEFORE_WHO]
     last = before[-1] if before else ""
-    return last if _POST_TITLE.search(last) and last in words else None
+    if not (_POST_TITLE.search(last) and last in words):
+        return None
+    # jieba cuts a deputy's title apart ("专职|副|主任"): the post asked is the deputy's.
+    return "副" + last if len(before) >= 2 and before[-2] == "副" else last
 
 
 def names_post_title(post: str, text: str, former: bool = False) -> bool:

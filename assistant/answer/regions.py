@@ -107,3 +107,8 @@ def within(region: str, text: str) -> bool:
     """Whether the text names a division lying inside the region."""
     pattern = _inside(region) if region in _divisions() else None
     return bool(pattern and pattern.search(text))
+
+
+def inside(region: str, place: str) -> bool:
+    """Whether the place lies inside the region, the place named in full or by a short form ("鹿城" for 鹿城区)."""
+    return any(within(region, place + suffix) for suffix in ("", "区", "县", "市"))

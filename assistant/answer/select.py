@@ -11,12 +11,13 @@ from assistant.answer.config import AnswerConfig
 from assistant.answer.context import Context, is_list_heading
 from assistant.answer.guard import looks_like_injection
 from assistant.answer.question import (AMOUNT, APPOINT, COUNT, ENUMERATION, NUMERAL, PERMISSION, PERSON,
-                                       POST_BEFORE_NAME, REMOVE, SPEECH, Question, counts_measured, has_fact,
+                                       LATER, POST_BEFORE_NAME, REMOVE, SPEECH, Question, counts_measured, has_fact,
                                        lists_counted, names_post_title)
 from assistant.answer.regions import within
 from assistant.answer.segment import tokenizer
 from assistant.answer.sentences import Sentence, introduces_items, split_sentences, unspaced
 from assistant.answer.types import Retriever, as_vectors
+from corpus.numbers import to_int
 from index.hits import ClauseHit
 
 # Where a question keyword is found, and how much that counts (the sentence itself counts most).
@@ -329,7 +330,7 @@ def coverage(q: Question, hit: ClauseHit) -> float:
 def credit(word: str, text: str, alternatives: Sequence[str] = ()) -> float:
     """1 when the word is in the text; less for an official equivalent (index.synonyms, "私立" -> "社会办") or for
     part of a longer word (its share of character bigrams: "三乙能奖" mis-cut from "三乙能奖多少" still meets "三乙")."""
-    if word in text or word in unspaced(text):
+    if word in text or word in unspaced(text) or (figures := in_figures(word)) is not None and figures in text:
         return 1.0
     score = SYNONYM_CREDIT if any(alt in text for alt in alternatives) else 0.0
     if len(word) >= 3:
@@ -339,6 +340,18 @@ def credit(word: str, text: str, alternatives: Sequence[str] = ()) -> float:
                                    or within(word, text)):  # a region, by places in it ("新疆": "乌鲁木齐、昌吉")
         score = SYNONYM_CREDIT
     return score
+
+
+# A quantity in Chinese numerals ("七天", "两年", "三项"): the documents print it in figures ("共7天").
+_CN_QUANTITY = re.compile(r"([一二两三四五六七八九十]+)([天年月日周项次件名家条个倍岁类批])")
+
+
+@lru_cache(maxsize=4096)
+def in_figures(word: str) -> str | None:
+    """The quantity word written in figures ("七天" -> "7天"); None when it is no such word."""
+    m = _CN_QUANTITY.fullmatch(word)
+    n = to_int(m.group(1).replace("两", "二")) if m else 0
+    return f"{n}{m.group(2)}" if n else None
 
 
 @lru_cache(maxsize=4096)
@@ -433,7 +446,9 @@ def _same_person(best: ScoredSentence, scored: Sequence[ScoredSentence], q: Ques
     """The other items of a personnel list naming the person quoted, when the question asks how their post changed:
     an appointment and a removal together say it ("沈显克任…副局长", "免去：沈显克的…总会计师职务")."""
     names = [n for n in q.names if n in best.sentence.text]
-    if not names or best.hit.kind != "appointments" or not _POST_CHANGED.search(q.query):
+    # Or both halves asked ("新任的是什么职务？同时被免去了什么职务？").
+    both = REMOVE.search(q.query) and (APPOINT.search(q.query) or LATER.search(q.query))
+    if not names or best.hit.kind != "appointments" or not (_POST_CHANGED.search(q.query) or both):
         return []
     return [s for s in scored if s.hit.clause_id not in taken and s.hit.kind == best.hit.kind
             and s.hit.title == best.hit.title and any(n in s.sentence.text for n in names)]

@@ -188,3 +188,17 @@ def test_a_local_gazettes_own_counties_are_places_by_their_short_forms():
     assert local_short_forms(printed, {"国务院"}) == frozenset()  # a national gazette has no own counties
     assert [c.value for c in constraints("车俊这次在温州调研去了洞头哪些地方", local)] == ["温州", "洞头"]
     assert [c.value for c in constraints("车俊这次在温州调研去了洞头哪些地方")] == ["温州"]
+
+
+def test_where_the_asker_is_is_backed_by_a_document_of_the_city_governing_it():
+    # "我在鹿城想开个中医诊所": the asker is in 鹿城区, a district of 温州; 49号 (温州市人民政府办公室) rules there.
+    clinic = [c for c in constraints("我在鹿城想开个中医诊所，还需要走审批吗？", frozenset({"鹿城"})) if c.kind == PLACE]
+    assert clinic and clinic[0].residence and supports(clinic[0], PLAN)
+    # A county asked about asks for the county's own rules; the city's statistics are not the county's figures.
+    asked = [c for c in constraints("苍南县对民营医院评上二甲额外给多少奖励？") if c.kind == PLACE]
+    assert asked and not asked[0].residence and not supports(asked[0], PLAN)
+    resident = [c for c in constraints("我家在瑞安，7月份规模以上工业增加值是多少？") if c.kind == PLACE]
+    assert resident[0].residence and not supports(resident[0], STATS)
+    # A place outside the issuer's region stays unsupported.
+    elsewhere = [c for c in constraints("我在杭州想开个中医诊所，还需要走审批吗？") if c.kind == PLACE]
+    assert elsewhere[0].residence and not supports(elsewhere[0], PLAN)

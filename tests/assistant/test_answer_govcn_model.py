@@ -43,6 +43,8 @@ ANSWERABLE = [
     # a resident describing their situation before asking
     ("我家住的小区是新建的，开发商配了一所幼儿园。听说要交出去办，这所幼儿园能不能办成营利性的？", "国办发〔2019〕3号",
      "不得办成营利性幼儿园"),
+    # a number of days in Chinese numerals meets its figures ("七天": 七 国庆节 "…共7天。")
+    ("2019年国庆放七天假，前后要补哪两天班？", "国办发明电〔2018〕15号", "10月12日"),
 ]
 UNANSWERABLE = ["温州出租车起步价是多少？", "宠物医院开业能拿多少补贴？"]
 

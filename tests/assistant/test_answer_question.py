@@ -832,3 +832,27 @@ def test_a_list_of_what_is_counted_answers_the_count():
     # "……" in the quoted phrase stands for the words between ("要……好": 要学习好, 要宣传好).
     said = "我们要学习好，把垃圾分类作为大文明来抓；要宣传好，营造全民参与的浓厚氛围；要落实好各项措施。"
     assert has_fact(AMOUNT, said, parse_question("市委常委会讲垃圾分类，提了几个“要……好”的要求？"))
+
+
+def test_a_personnel_question_matches_the_person_not_the_words_of_the_other_half():
+    # 7月份市政府人事任免: 第14段 "朱汝东任温州生态园管委会副主任；" and, under 免去：, 第32段 "朱汝东的温州大罗山综合管理
+    # 办公室主任职务；": 任命 and 职务 as words to match would draw the removal.
+    q = parse_question("朱汝东被任命为什么职务？")
+    assert q.action == "appoint" and q.words == ("朱汝东",)
+    assert parse_question("谁被任命为温州市教育局局长？").words[-1] == "局长"
+
+
+def test_a_deputy_post_jieba_cuts_apart_is_the_post_asked():
+    # "专职|副|主任": 第29段 "蔡克的温州市温瑞塘河保护管委会专职副主任职务" says who held it.
+    q = parse_question("7月份市政府免职名单里，被免去温瑞塘河保护管委会专职副主任的是哪位？")
+    assert q.post == "副主任"
+    assert parse_question("粮食应急工作指挥部的总指挥由谁担任？").post == "总指挥"
+
+
+def test_validity_is_asked_only_by_a_clause_that_asks():
+    # "特殊工时许可已经拿到了、还在有效期内" says the asker's permit is valid; the question asks for papers.
+    q = parse_question("我们是一家外资企业，特殊工时许可已经拿到了、还在有效期内，现在想申请纳入岗位清单式管理，要准备哪些材料？")
+    assert not q.asks_validity and DATE not in q.kinds
+    assert parse_question("49号文的有效期到什么时候？").asks_validity
+    assert parse_question("49号文的有效期").asks_validity  # a single clause asks whatever it names
+    assert parse_question("社会办医这套政策管到哪一年？").asks_validity

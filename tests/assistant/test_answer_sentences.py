@@ -93,3 +93,12 @@ def test_a_listed_mention_is_blanked_for_keyword_credit_only_where_listed():
     blanked = unlisted(preamble, ["国庆节", "春节", "放假"])
     assert "国庆节" not in blanked and "春节" not in blanked and "放假调休" in blanked and len(blanked) == len(preamble)
     assert unlisted("国庆节：10月1日至7日放假调休，共7天。", ["国庆节"]) == "国庆节：10月1日至7日放假调休，共7天。"
+
+
+def test_a_quantity_in_chinese_numerals_meets_its_figures():
+    from assistant.answer.select import credit, in_figures
+
+    # 国办发明电〔2018〕15号 七 国庆节: "10月1日至7日放假调休，共7天。"
+    assert credit("七天", "10月1日至7日放假调休，共7天。9月29日（星期日）、10月12日（星期六）上班。") == 1.0
+    assert in_figures("两年") == "2年" and in_figures("十二项") == "12项"
+    assert in_figures("国庆") is None and credit("八天", "共7天。") < 0.8

@@ -502,3 +502,22 @@ def test_two_things_contrasted_quote_the_sections_each_heads_in_the_part_asked_a
     paths = [c.path for c in answer.citations]
     assert ("三", "（二）", "1") in paths and ("三", "（二）", "2") in paths, answer.text
     assert "所属区财政局" in answer.text and "市财政局依次进行审核" in answer.text, answer.text
+
+
+def test_a_personnel_question_draws_the_half_asked_and_both_when_both_are_asked(searcher):
+    # 7月份市政府人事任免: 第14段 "朱汝东任温州生态园管委会副主任", 第32段 (免去) "朱汝东的…办公室主任职务";
+    # 第25段 "黄凡任温州市应急指挥服务保障中心主任", 第40段 (免去) "黄凡的…办公室主任职务".
+    appointed = _ask(searcher, "朱汝东被任命为什么职务？")
+    assert [c.label for c in appointed.citations] == ["第14段"], appointed.text
+    both = _ask(searcher, "黄凡7月份新任的是什么职务？同时被免去了什么职务？")
+    assert {c.label for c in both.citations} >= {"第25段", "第40段"}, both.text
+
+
+def test_a_permit_said_to_be_valid_does_not_make_a_question_about_validity(searcher):
+    # 温人社发〔2019〕105号 二（二）1 "已取得特殊工时许可的企业，申请材料包括：" (1)–(4), not 四 "本通知自2019年8月1日起施行".
+    answer = _ask(searcher, "我们是一家外资企业，特殊工时许可已经拿到了、还在有效期内，现在想申请纳入岗位清单式管理，要准备哪些材料？")
+    assert not answer.abstained and "受委托人身份证复印件" in answer.text, answer.text
+    assert all(c.path[:2] == ("二", "（二）") for c in answer.citations), answer.text
+    # where the asker is, inside the city whose document rules there (49号 三（一）)
+    clinic = _ask(searcher, "我在鹿城想开个中医诊所，还需要走审批吗？")
+    assert not clinic.abstained and "备案制" in clinic.text, clinic.text
