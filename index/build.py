@@ -233,8 +233,7 @@ def build_index(sources: Iterable[str | os.PathLike] | None = None, index_dir: s
     t_index = time.perf_counter()
     tokenizer = KeywordTokenizer(derive_terms(
         {r.title for r in records}, {r.heading for r in records if r.heading}, (r.text for r in records),
-        {r.issuer for r in records if r.issuer}, {r.doc_number for r in records if r.doc_number},
-        (r.text for r in records if r.kind == "appointments")))
+        {r.issuer for r in records if r.issuer}, {r.doc_number for r in records if r.doc_number}))
     keyword = KeywordIndex()
     keyword.index(tokenizer.tokenize_batch(r.keyword_text for r in records))
     dense = DenseIndex(emb.dim, settings.hnsw_threshold)

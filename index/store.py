@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from index.hits import ClauseHit
+from index.tokenize import personnel_name
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,10 @@ class ClauseRecord:
 
     @property
     def keyword_text(self) -> str:
-        return f"{self.doc_number or ''}\n{self.context}\n{self.text}"
+        # A personnel item's name also as a line of its own: jieba glues a name it does not know to 任 ("黄凡任…",
+        # "陶庆|东任"), which no question's "黄凡" would match; both stores (local, Milvus) index this text.
+        name = personnel_name(self.text) if self.kind == "appointments" else None
+        return f"{self.doc_number or ''}\n{self.context}\n{self.text}" + (f"\n{name}" if name else "")
 
     def to_json(self) -> dict:
         data = asdict(self)

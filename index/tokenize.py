@@ -13,8 +13,7 @@ from corpus.numbers import DOC_NUMBER_IN_TEXT as DOC_NUMBER
 SHORT_NUMBER = re.compile(rf"(?<![\d{re.escape(CLOSE)}])(\d{{1,4}})\s*号\s*(?:文件|文)|(?<=[发办函字企])(\d{{1,4}})\s*号")
 AGENCY = re.compile(r"(?:[\u4e00-\u9fa5]{2,4}[省市县区])?[市县区省][\u4e00-\u9fa5]{1,6}?(?:委员会|办公室|局|委|办|厅|署|院)")
 BOOK_TITLE = re.compile(r"《([^《》]{2,24})》")
-# A personnel item opens on the person's name, then the post ("黄凡任…主任；", "蒋义炮兼任…", "叶雪影的…职务。"). jieba
-# glues a name it does not know to 任 ("黄凡任", "陶庆|东任"): the name is a word of its own.
+# A personnel item opens on the person's name, then the post ("黄凡任…主任；", "蒋义炮兼任…", "叶雪影的…职务。").
 PERSONNEL_ITEM = re.compile(r"^\s*([\u4e00-\u9fa5]{2,4}?)(?:兼任|担任|任|为|的)")
 
 STOP_WORDS = frozenset(
@@ -29,7 +28,7 @@ _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 BIGRAM = "~"  # prefix of character-bigram tokens
 _PARTICLES = frozenset("的了吗呢吧啊呀么哦嗯")
 # Part of the dictionary hash: indexes built by another tokenizer version are rebuilt, not misread.
-TOKENIZER_VERSION = "words+bigrams-1"
+TOKENIZER_VERSION = "words+bigrams+item-names-2"
 
 
 def normalize_doc_number(text: str) -> str:
@@ -49,12 +48,17 @@ def doc_number_forms(doc_number: str) -> list[str]:
     return list(dict.fromkeys(forms))
 
 
+def personnel_name(item: str) -> str | None:
+    """The name a personnel item opens on ("黄凡任…主任；" -> 黄凡), None for any other paragraph."""
+    m = PERSONNEL_ITEM.match(item)
+    return m.group(1) if m else None
+
+
 def derive_terms(titles: Iterable[str], headings: Iterable[str], texts: Iterable[str],
-                 issuers: Iterable[str], doc_numbers: Iterable[str] = (), personnel: Iterable[str] = ()) -> list[str]:
+                 issuers: Iterable[str], doc_numbers: Iterable[str] = ()) -> list[str]:
     """User-dictionary words found in the corpus: document numbers, agency names and short forms,
-    quoted titles, short headings, and the names of personnel items (personnel: the items' texts)."""
+    quoted titles, short headings."""
     terms: set[str] = {normalize_doc_number(n) for n in doc_numbers if n}
-    terms.update(m.group(1) for item in personnel if (m := PERSONNEL_ITEM.match(item)))
     for issuer in issuers:
         if issuer and len(issuer) <= 20:
             terms.add(issuer)
