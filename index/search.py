@@ -53,7 +53,7 @@ class Searcher(SearchOne):
         self._chronicle_entries: list[store.ClauseRecord] | None = None
         self.tokenizer = KeywordTokenizer(stored.user_words, self.manifest["tokenizer"]["stop_words"], lazy=True)
         if self.tokenizer.dictionary_hash != self.manifest["tokenizer"]["dictionary_hash"]:
-            raise IndexIncompatible(stored.folder, "分词词典与建索引时不同（jieba 版本变化？）")
+            raise IndexIncompatible(stored.folder, "分词词典或分词规则与建索引时不同（jieba 或本程序版本变化）")
         settings = self.manifest["settings"]
         self.fusion = settings["fusion"]
         self.rrf_k = settings["rrf_k"]
