@@ -38,8 +38,8 @@ _LEVEL = re.compile(r"(?<![哪每这那同本各])(第[二三四五六七八九�
                     r"|[一二三四五六七八九十]等奖|[一二三四五六七八九十]类)")
 
 
-# The asker saying where they are: "我在", "我们家在", "我住在", "俺家就在".
-_RESIDENCE = r"(?:我|咱|俺)[们]?家?(?:就|现在|目前)?住?在"
+# The asker saying where they are or mean to act: "我在", "我们家在", "我住在", "俺家就在", "我想在…开个诊所".
+_RESIDENCE = r"(?:我|咱|俺)[们]?家?(?:就|现在|目前)?(?:想|要|打算|准备|计划)?住?在"
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ class Constraint:
     kind: str  # PLACE | YEAR | MONTH | DAY | LEVEL
     text: str  # as the question says it: "宁波", "2022年", "8月份", "7月12日"
     value: str | int | tuple[int, int]  # place name without suffix, year, month, (month, day)
-    residence: bool = False  # a place where the asker is ("我在鹿城…", "我家在瑞安"), not what is asked about
+    residence: bool = False  # where the asker is or means to act ("我在鹿城…", "我想在瑞安开…"), not what is asked
 
 
 def constraints(question: str, local: frozenset[str] = frozenset()) -> tuple[Constraint, ...]:

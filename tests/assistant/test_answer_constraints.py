@@ -199,6 +199,9 @@ def test_where_the_asker_is_is_backed_by_a_document_of_the_city_governing_it():
     assert asked and not asked[0].residence and not supports(asked[0], PLAN)
     resident = [c for c in constraints("我家在瑞安，7月份规模以上工业增加值是多少？") if c.kind == PLACE]
     assert resident[0].residence and not supports(resident[0], STATS)
+    # Where the asker means to act is where the asker is: "我想在鹿城开个个体诊所".
+    intended = [c for c in constraints("我想在鹿城开个个体诊所，现在还有数量限制吗？", frozenset({"鹿城"})) if c.kind == PLACE]
+    assert intended and intended[0].residence and supports(intended[0], PLAN)
     # A place outside the issuer's region stays unsupported.
     elsewhere = [c for c in constraints("我在杭州想开个中医诊所，还需要走审批吗？") if c.kind == PLACE]
     assert elsewhere[0].residence and not supports(elsewhere[0], PLAN)
