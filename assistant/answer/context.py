@@ -115,6 +115,13 @@ class Context:
             return []
         if any(not _RECEIVED.search(s.text) and not is_list_heading(s.text) for s in split_sentences(hit.text)):
             return []
+        return self.numbered_parts(hit)
+
+    def numbered_parts(self, hit: ClauseHit) -> list[ClauseHit]:
+        """The top-level numbered parts of the document after the preamble hit (none for another clause)."""
+        records = self.records
+        if not records or not (0 <= hit.clause_id < len(records)) or records[hit.clause_id].path:
+            return []
         own = records[hit.clause_id]
         out = []
         for r in records[hit.clause_id + 1:]:

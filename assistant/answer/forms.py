@@ -459,6 +459,11 @@ def enumeration(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Cl
         if not q.count and (listing := _list_of(hit, context)) is not None:
             hit = listing  # one item answers for the list asked for: its lead-in and every item
         items = [c for c in context.children(hit) or context.listed_after(hit) if c.text.strip()]
+        if not items and q.form == ENUMERATION and introduces_items(hit.text) \
+                and _names_asked(q, split_sentences(hit.text)[-1].text):
+            # A preamble ending "我们采取了以下几方面的措施：" for "采取了哪些方面的措施": the numbered parts that follow
+            # are the list asked for.
+            items = [c for c in context.numbered_parts(hit) if c.text.strip() and c.label != CLOSING]
         openers = [] if items or q.form != ENUMERATION else _run_in_headings(hit)
         if not hit.text.strip() and items:
             main = None  # a lead-in printed as the heading ("已取得特殊工时许可的企业，申请材料包括"): its items say it
@@ -802,6 +807,12 @@ _ASKED_AFTER = re.compile(r"(?:哪些|哪几(?:个|项|条|类|种|方面)?|什�
 
 # The parts policy documents are built of (公文 structure: 主要任务, 保障措施, 基本原则…), as a list question names them.
 _SECTION_NOUNS = frozenset("任务 措施 举措 保障 机制 目标 原则 步骤 分工 优惠 补贴 补助 奖励 扶持".split())
+
+
+def _names_asked(q: Question, text: str) -> bool:
+    """The text names what a list question asks for, after 哪些/什么 ("哪些方面的措施": 方面, 措施)."""
+    m = _ASKED_AFTER.search(q.query)
+    return bool(m) and any(len(t) >= 2 and t in text for t in tokenizer().cut(m.group(1)))
 
 
 def _asked_noun(q: Question) -> str | None:

@@ -55,8 +55,9 @@ PENALTY = "penalty"
 _ASKS_PENALTY = re.compile(r"处罚|罚款|罚多少|要罚|会被罚|怎么罚|法律责任|什么后果|会怎么样")
 _PENALTY = re.compile(r"罚款|警告|责令|吊销|没收|处分|追究.{0,6}责任|停业|取缔")
 # "49号文讲了什么", "三（九）说的是什么": what a text says, not a speaker.
-_TEXT_SAYS = re.compile(r"(?:\d号|文章|文|文件|通知|意见|方案|计划|办法|细则|条例|规定|条|款|项|部分|[）)])(?:里|中)?(?:主要|大概|都|具体)?"
-                        r"(?:讲|说)")
+_TEXT_SAYS = re.compile(r"(?:\d号|文章|文|文件|通知|意见|方案|计划|办法|细则|条例|规定|条|款|项|部分|[）)]"
+                        r"|答复|复函|批复|通报|报告|决定)(?:里|中)?[，,]?(?:主要|大概|大致|都|具体|最后|还)?(?:对[^，,。？?]{1,6})?"
+                        r"(?:讲|说|提)")
 _SAYS = re.compile(r"(?<![”的等])(?:说|表示|指出|强调|要求|认为|提出|希望|号召|呼吁|倡议)[，,：:]|(?:讲话|致辞)中")
 
 # The keyword index's stop words, plus words that carry no content in a question to be answered.
@@ -124,8 +125,19 @@ _IDENTITY = re.compile(r"^([\u4e00-\u9fa5]{2,4}?)(?:同志)?(?:到底|究竟)?�
 # A former post asked about: what a personnel list's 免去 half prints.
 FORMER = re.compile(r"原来|原先|之前|以前|此前|原任")
 # A new post asked about: what a personnel list's appointment half prints.
-LATER = re.compile(r"新任|现任|改任|调任|转任|后来")
+LATER = re.compile(r"新任|现任|改任|调任|转任|后来|调去|调到")
 POST_ASK = re.compile(r"职务|什么职|干什么|干啥|做什么|任职")
+
+
+def _asked_phrase(question: str) -> str:
+    """The phrase that asks for a post, when the question also names the person's other one; else the question."""
+    phrases = re.split(r"[，,。？?！!；;]", question)
+    asking = [p for p in phrases if POST_ASK.search(p) and (FORMER.search(p) or LATER.search(p))]
+    if len(asking) == 1 and FORMER.search(question) and LATER.search(question):
+        return asking[0]
+    return question
+
+
 _PERSONNEL_WORD = re.compile("|".join(p.pattern for p in (APPOINT, REMOVE, FORMER, LATER, POST_ASK)))
 
 
@@ -227,7 +239,10 @@ NUMERAL = r"(?:\d[\d,.]*|[零〇一二三四五六七八九十百千万两]+)"
 _ASKS_GRADES = re.compile(r"(?<![第哪])(?:几|多少)级")
 _ASKS_KINDS = re.compile(r"(?<![第哪])(?:几|多少)[类种档]")
 _UNITS_ASKED = (
-    (re.compile(r"多少钱|多少块|几块钱|(?:多少|几)[十百千万亿]*元"),
+    # or a sum named by what it pays ("能拿到多少搬迁补偿", "补贴标准是多少"), not a count of them ("多少项补贴")
+    (re.compile(r"多少钱|多少块|几块钱|(?:多少|几)[十百千万亿]*元|(?:多少|几[十百千万]+)(?![项个类种条家批次人])[\u4e00-\u9fff]{0,3}?"
+                r"(?:补偿|补助|补贴|奖金|奖励金|安家费|工资|租金|保费)(?!比例|标准|期|年|政策)"
+                r"|(?:补偿|补助|补贴|奖金|安家费|工资|租金|保费)(?:标准|金额|额度)?(?:是|为|有|能给|给|能拿|能领)?多少(?![人个项家次天年月])"),
      # or a share of a sum ("按不低于采购金额的30%预付"), or a table's figure whose unit is in its heading ("（亿元）")
      re.compile(rf"{NUMERAL}\s*[十百千万亿]*(?:多|余)?元|\d+(?:\.\d+)?\s*[%％]|\d+\.\d+")),
     (re.compile(r"百分之(?:几|多少)|几个(?:百分)?点|多少个?百分点|几成"),
@@ -331,6 +346,10 @@ _DURATION = re.compile(r"(?<![\d.月])(?:\d{1,3}|[一二三四五六七八九十
 
 _ASKS_DAYS = re.compile(r"(?:多少|(?<![月哪])几)个?(?:天|日|工作日|小时)")
 _DAYS = re.compile(r"(?<![\d.月])(?:\d{1,3}|[一二三四五六七八九十两]+)\s*个?(?:日|天|工作日|小时)")
+# How long a request takes to be handled ("多久能批下来", "多长时间能办好"): days, weeks or months, not the years a
+# benefit lasts ("3年内免征房产税").
+_ASKS_WAIT = re.compile(r"(?:多久|多长时间)(?:才|就)?(?:能|可以|会)?(?:批|办|审|拿到|下来|出结果|办结|到账|完成)")
+_WAIT = re.compile(r"(?<![\d.月])(?:\d{1,3}|[一二三四五六七八九十两]+)\s*(?:个?(?:日|天|工作日|小时|周)|个月)")
 
 # "多少天", "几个工作日": a length of time counted in a unit (not "多长时间", often answered by a process).
 _COUNTED_TIME = re.compile(r"(?:多少|(?<!哪)几)个?(?:天|日|工作日|月|年|周|小时)")
@@ -407,7 +426,8 @@ def has_fact(kind: str, text: str, q: "Question | None" = None) -> bool:
         return any(has_fact(kind, s, plain) for s in sentences)
     if kind == DATE and q is not None and q.duration:
         # "多少个工作日能办完" is answered by a count of days, not by a year's exemption ("3年内免征").
-        return bool((_DAYS if _ASKS_DAYS.search(q.query) else _DURATION).search(text))
+        return bool((_DAYS if _ASKS_DAYS.search(q.query) else _WAIT if _ASKS_WAIT.search(q.query) else _DURATION)
+                    .search(text))
     if kind == AMOUNT and q is not None and q.ceiling and not _LIMIT.search(text):
         return False  # "公积金贷款最多能贷多少" asks a ceiling, which "已经发放…超过157亿元" is not
     if kind == AMOUNT and q is not None and q.unit is not None:
@@ -573,9 +593,10 @@ def parse_question(text: str, query: str | None = None) -> Question:
     asked = simplified.replace("任免", "，")
     both = asked != simplified and not (REMOVE.search(asked) or APPOINT.search(asked))
     action = "remove" if REMOVE.search(asked) else ("appoint" if APPOINT.search(asked) else None)
-    if FORMER.search(simplified) and (action or POST_ASK.search(simplified)):
+    tense = _asked_phrase(simplified)  # "以前当局长的X，现在调去做什么": the phrase that asks says which post
+    if FORMER.search(tense) and (action or POST_ASK.search(simplified)):
         action = "remove"  # "之前在哪个单位任职", "原来干什么的": a former post is printed in the 免去 list
-    elif LATER.search(simplified) and (action or POST_ASK.search(simplified)):
+    elif LATER.search(tense) and (action or POST_ASK.search(simplified)):
         action = "appoint"  # "被免去…后，新任什么职务": a new post is printed in the appointment half
     if (action or both) and _PERSON_ASK.search(simplified):
         kinds.add(PERSON)
@@ -603,6 +624,8 @@ def parse_question(text: str, query: str | None = None) -> Question:
     # w_action). An appointment prints "朱汝东任…副主任", without 任命 or 职务, which a removal's "朱汝东的…职务" does
     # print: as words to match, they would draw the other half. (What is counted, "几个职务", is read above.)
     matched = tuple(w for w in words if not _PERSONNEL_WORD.fullmatch(w)) if action and names else words
+    if action and names and tense != simplified:  # "以前当局长的陈乃华，现在…": 局长 is the post not asked
+        matched = tuple(w for w in matched if w in tense or w in names)
     return Question(
         text=text, query=simplified, form=form, kinds=frozenset(kinds), words=matched,
         equivalents=tuple((w, expand_word(w)) for w in matched), intent=intent,

@@ -1,8 +1,8 @@
 """Question kinds, keywords and the user's own figures."""
 import pytest
 
-from assistant.answer.question import (AGENCY, AMOUNT, CHANNEL, DATE, OVERVIEW, PERMISSION, YESNO, format_yuan,
-                                       has_evidence, has_fact, keywords, parse_question, question_kinds, user_amounts)
+from assistant.answer.question import (AGENCY, AMOUNT, CHANNEL, DATE, ENUMERATION, OVERVIEW, PERMISSION, SPEECH, YESNO,
+                                       format_yuan, has_evidence, has_fact, keywords, parse_question, question_kinds, user_amounts)
 
 
 @pytest.mark.parametrize("question, kind", [
@@ -148,7 +148,10 @@ def test_a_length_of_time_answers_how_long_not_a_validity_word():
     days = parse_question("民营医院执业登记一般多少个工作日能办完？")
     assert has_fact(DATE, "人力社保部门自受理之日起10个工作日内做出准予（或不予）行政许可决定。", days)
     assert not has_fact(DATE, "…自其取得执业登记之日起，3年内免征房产税、城镇土地使用税。", days)
-    assert has_fact(DATE, "…自其取得执业登记之日起，3年内免征房产税、城镇土地使用税。", q)
+    # So is how long a request takes to be handled, asked without a unit ("多长时间出结果"); how long a benefit lasts
+    # is not.
+    assert not has_fact(DATE, "…自其取得执业登记之日起，3年内免征房产税、城镇土地使用税。", q)
+    assert has_fact(DATE, "…自其取得执业登记之日起，3年内免征房产税、城镇土地使用税。", parse_question("房产税免征多长时间？"))
 
 
 def test_a_figure_asked_in_a_unit_is_answered_only_by_a_figure_in_it():
@@ -840,6 +843,31 @@ def test_a_personnel_question_matches_the_person_not_the_words_of_the_other_half
     q = parse_question("朱汝东被任命为什么职务？")
     assert q.action == "appoint" and q.words == ("朱汝东",)
     assert parse_question("谁被任命为温州市教育局局长？").words[-1] == "局长"
+
+
+def test_the_phrase_that_asks_says_which_post_of_a_person_naming_the_other():
+    # 第35段 "陈乃华的温州市畜牧兽医局局长职务" (removed) and 第18段 "陈乃华任温州市农业综合行政执法队队长": the question
+    # names the former post and asks the new one.
+    q = parse_question("以前当畜牧兽医局局长的陈乃华，现在调去做什么了？")
+    assert q.action == "appoint" and q.words == ("陈乃华",)
+    assert parse_question("陈乃华原来是什么职务？").action == "remove"
+
+
+def test_what_a_document_says_is_no_speech():
+    # "…的通报，最后对各地提了哪些要求", "那份提案答复，大致说了采取哪些方面的措施": a list of the document's parts, not
+    # what someone said at a meeting.
+    for text in ("国办关于煤矿瓦斯爆炸事故的通报，最后对各地提了哪些要求？", "那份提案答复，大致说了采取哪些方面的措施？"):
+        q = parse_question(text)
+        assert SPEECH not in q.kinds and q.form == ENUMERATION
+    assert SPEECH in parse_question("市委全会对下半年工作提了哪些要求？").kinds
+
+
+def test_a_sum_named_by_what_it_pays_is_a_sum_of_money():
+    # "每户能拿到多少搬迁补偿": "505户1748人" gives no sum.
+    q = parse_question("巴东马鬃山村搬走的村民，每户能拿到多少搬迁补偿？")
+    assert not has_fact(AMOUNT, "据地方政府介绍，马鬃山村面积10.92平方公里，共13个村民小组，505户1748人。", q)
+    assert has_fact(AMOUNT, "对搬迁农户每户补助2万元。", q)
+    assert parse_question("有多少项补贴？").unit is None
 
 
 def test_a_deputy_post_jieba_cuts_apart_is_the_post_asked():

@@ -511,6 +511,9 @@ def test_a_personnel_question_draws_the_half_asked_and_both_when_both_are_asked(
     assert [c.label for c in appointed.citations] == ["第14段"], appointed.text
     both = _ask(searcher, "黄凡7月份新任的是什么职务？同时被免去了什么职务？")
     assert {c.label for c in both.citations} >= {"第25段", "第40段"}, both.text
+    # the former post named, the new one asked (第35段 removed "陈乃华的…畜牧兽医局局长职务", 第18段 "陈乃华任…队长")
+    moved = _ask(searcher, "原先做畜牧兽医局局长的陈乃华，这次调到哪里任职了？")
+    assert [c.label for c in moved.citations] == ["第18段"], moved.text
 
 
 def test_a_permit_said_to_be_valid_does_not_make_a_question_about_validity(searcher):
@@ -521,3 +524,6 @@ def test_a_permit_said_to_be_valid_does_not_make_a_question_about_validity(searc
     # where the asker is, inside the city whose document rules there (49号 三（一）)
     clinic = _ask(searcher, "我在鹿城想开个中医诊所，还需要走审批吗？")
     assert not clinic.abstained and "备案制" in clinic.text, clinic.text
+    # or where the asker means to act
+    planned = _ask(searcher, "我打算在鹿城开一家个体诊所，诊所数量还有限制吗？")
+    assert not planned.abstained and "取消个体诊所" in planned.text, planned.text
