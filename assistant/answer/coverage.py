@@ -21,7 +21,7 @@ from assistant.answer.question import (NUMERAL, POST_ASK, POST_BEFORE_NAME, SURN
 from assistant.answer.segment import posseg, tokenizer
 from assistant.answer.select import ABBREVIATION_GAP, SYNONYM_CREDIT, ScoredSentence, agent_stem, best_per_clause, \
     credit, spelled_apart
-from assistant.answer.sentences import split_sentences
+from assistant.answer.sentences import introduces_items, split_sentences
 from assistant.answer.types import Retriever, doc_key
 
 # Nouns that name no topic of their own ("政府是什么态度").
@@ -200,6 +200,11 @@ def _counted_in_unit(q: Question, word: str, text: str) -> bool:
     return bool(m) and re.search(rf"{NUMERAL}\s*{m.group(1)}{re.escape(word[0])}", text) is not None
 
 
+def _lead_in(sentences: Sequence, i: int) -> str:
+    """The sentence before the i-th that introduces a list it belongs to ("…按照以下标准定额扣除："), else ""."""
+    return next((s.text for s in reversed(sentences[:i]) if introduces_items(s.text)), "")
+
+
 def unstated_attribute(q: Question, scored: Sequence[ScoredSentence]) -> tuple[str, ...]:
     """Words of what a figure is asked of ("报名费是多少" -> 报名费) that none of the best clauses states, in its own
     words, an equivalent or all of its parts: their figures are of something else. Else the post whose holder is
@@ -217,8 +222,11 @@ def unstated_attribute(q: Question, scored: Sequence[ScoredSentence]) -> tuple[s
     # A figure (or date) asked of something is stated where a sentence names it with one: "应公布举报电话" names the
     # 举报电话 but gives no number; "有效期至2020年12月31日" is no 申报截止日期.
     kind = AMOUNT if AMOUNT in q.kinds else DATE if DATE in q.kinds else None
+    # An item's figure is of what the clause's lead-in names ("住房租金支出，可以按照以下标准定额扣除：" over "…扣除标准为
+    # 每月1500元"): the lead-in is its heading.
     figures = [] if kind is None else [
-        (s.hit.heading or "", _without_shares(sentence.text, q)) for s in best for sentence in split_sentences(s.hit.text)
+        (f"{s.hit.heading or ''}{_lead_in(sentences, i)}", _without_shares(sentence.text, q))
+        for s in best for sentences in [split_sentences(s.hit.text)] for i, sentence in enumerate(sentences)
         if has_fact(kind, sentence.text, q) or kind == AMOUNT and any(p.search(sentence.text) for _, p, _ in ASKED_UNITS)]
     figured = places if kind is None else [f"{heading}\n{text}" for heading, text in figures]
     # The noun the figure is of is printed next to it, in its phrase or the one before ("价格" four phrases before

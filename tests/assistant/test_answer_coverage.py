@@ -199,6 +199,11 @@ def test_what_a_figure_is_asked_of_must_be_named_by_a_clause_found():
     funds = scored("全国性社会团体和跨省（自治区、直辖市）法人社会团体应有10万元以上资金，地方性法人社会团体应有5万元以上资金。")
     assert unstated_attribute(q("全国性和地方性的法人社团分别得有多少钱才能保留下来？"), funds) == ()
     assert unstated_attribute(q("全国性的法人社团每年要交多少会费？"), funds) == ("会费",)
+    # An item's figure is of what the clause's lead-in names (国发〔2018〕41号 第十七条).
+    rent = scored("纳税人在主要工作城市没有自有住房而发生的住房租金支出，可以按照以下标准定额扣除：\n"
+                  "（一）直辖市、省会（首府）城市、计划单列市以及国务院确定的其他城市，扣除标准为每月1500元；")
+    assert unstated_attribute(q("租房住，个税每个月能扣多少住房租金？"), rent) == ()
+    assert unstated_attribute(q("个税每个月能扣多少物业费？"), rent) == ("物业费",)
 
 
 def test_an_attribute_named_only_by_another_document_is_unstated():
