@@ -699,6 +699,8 @@ _NAME_SHARE = 0.6
 _NAMING_CHARS = 120
 # Share of a section heading's characters the question's words must cover for the question to name the section.
 _HEADING_SHARE = 0.6
+# A section named by its heading's words alone is asked about only above one of the best clauses found.
+_NAMING_RANK = 3
 # A section printing its items inline that the question names by half its heading ("需要进一步调研、论证，待条件成熟后
 # 提出的立法项目（4件）" by 进一步|调研|条件成熟|立法|项目) keeps out sections named by less of theirs (…规章项目).
 _INLINE_SHARE = 0.5
@@ -776,6 +778,8 @@ def listed_section(q: Question, hits: Sequence[ClauseHit], context: Context, con
             if share < _HEADING_SHARE and not headed and not part_named \
                     and not (counted and not _listed_in_document(c, q, context)):
                 continue  # named by the count alone, a sentence listing that many items answers better
+            if rank >= _NAMING_RANK and not (counted or headed or part_named):
+                continue  # "执业还得满足什么条件": 第三章 专利代理执业, above a clause ranked far below 第十一条, is not asked
             key = (counted, share, -rank)
             if best_key is None or key > best_key:
                 best, best_key = c, key

@@ -45,6 +45,8 @@ ANSWERABLE = [
      "不得办成营利性幼儿园"),
     # a number of days in Chinese numerals meets its figures ("七天": 七 国庆节 "…共7天。")
     ("2019年国庆放七天假，前后要补哪两天班？", "国办发明电〔2018〕15号", "10月12日"),
+    # 第十一条 is the answer, not 第三章 专利代理执业 (its heading's words, above a clause ranked far below)
+    ("拿到专利代理师资格证以后，想正式执业还需要满足哪些条件？", D706, "实习满１年"),
     # a reply whose preamble ends "我们采取了以下几方面的措施：": the numbered parts after it are the measures
     ("关于完善政府网站的那件政协提案，国办的答复说了采取了哪些方面的措施？", "国办函〔2005〕69号", "中央政府门户网站"),
 ]
