@@ -179,6 +179,7 @@ class Question:
     counted_time: bool = False  # "多少天", "几个工作日": a length of time counted in a unit
     frequency: bool = False  # "多久": a frequency answers too
     when_allowed: bool = False  # "什么时候可以申请": once something is done answers
+    act: str | None = None  # what the person asked for did at an event ("是谁主持的": 主持)
 
     def alternatives(self, word: str) -> tuple[str, ...]:
         return dict(self.equivalents).get(word, ())
@@ -348,7 +349,8 @@ _ASKS_DAYS = re.compile(r"(?:多少|(?<![月哪])几)个?(?:天|日|工作日|�
 _DAYS = re.compile(r"(?<![\d.月])(?:\d{1,3}|[一二三四五六七八九十两]+)\s*个?(?:日|天|工作日|小时)")
 # How long a request takes to be handled ("多久能批下来", "多长时间能办好"): days, weeks or months, not the years a
 # benefit lasts ("3年内免征房产税").
-_ASKS_WAIT = re.compile(r"(?:多久|多长时间)(?:才|就)?(?:能|可以|会)?(?:批|办|审|拿到|下来|出结果|办结|到账|完成)")
+_ASKS_WAIT = re.compile(r"(?:多久|多长时间)以?内?(?:才|就)?(?:能|可以|会|给)?(?:批|办|审|拿到|下来|出结果|办结|到账|完成|答复|回复|作出"
+                        r"|做出)")
 _WAIT = re.compile(r"(?<![\d.月])(?:\d{1,3}|[一二三四五六七八九十两]+)\s*(?:个?(?:日|天|工作日|小时|周)|个月)")
 
 # "多少天", "几个工作日": a length of time counted in a unit (not "多长时间", often answered by a process).
@@ -432,6 +434,8 @@ def has_fact(kind: str, text: str, q: "Question | None" = None) -> bool:
         return False  # "公积金贷款最多能贷多少" asks a ceiling, which "已经发放…超过157亿元" is not
     if kind == AMOUNT and q is not None and q.unit is not None:
         return bool(q.unit.search(text))  # "多少钱" is answered by a sum of money, not by "10个工作日" or "8位"
+    if kind == AGENCY and q is not None and q.act:
+        return q.act in text and bool(person_names(text) or has_evidence(kind, text))  # "市委书记陈伟俊主持会议"
     if has_evidence(kind, text) or bool(kind in _MORE_EVIDENCE and _MORE_EVIDENCE[kind].search(text)):
         return True
     if kind == AMOUNT and q is not None and (counts_measured(q, text) or lists_counted(q, text)):
@@ -443,6 +447,11 @@ def has_fact(kind: str, text: str, q: "Question | None" = None) -> bool:
     if kind == AGENCY and q is not None and "谁" in q.query and (person_names(text) or APPOINT.search(text)):
         return True  # "由谁…" is answered by a person as well as by a body ("李显淼任…总工程师")
     return kind == DATE and q is not None and q.frequency and bool(_FREQUENCY.search(text))
+
+
+# Who did something at an event ("是谁主持的", "由谁主持", "谁出席并讲话"): the sentence printing the act names them.
+_EVENT = re.compile(r"会|仪式|典礼|论坛|活动|开幕|启动")
+_WHO_DID = re.compile(r"谁(?:来)?(主持|出席|讲话|参加|陪同|带队|致辞)|(主持|出席|讲话|参加|陪同|带队|致辞)的?(?:人|领导)?(?:是谁|有谁)")
 
 
 # Ordinary words jieba's dictionary tags as place names; never a constraint, nor a place listed.
@@ -646,6 +655,8 @@ def parse_question(text: str, query: str | None = None) -> Question:
         duration=bool(_ASKS_DURATION.search(simplified)) and not _HOW_OFTEN.search(simplified),
         counted_time=bool(_COUNTED_TIME.search(simplified)), frequency=bool(_ASKS_FREQUENCY.search(simplified)),
         when_allowed=bool(_ASKS_WHEN_ALLOWED.search(simplified)),
+        act=next(filter(None, m.groups()), None) if (m := _WHO_DID.search(simplified)) and _EVENT.search(simplified)
+        else None,
     )
 
 

@@ -10,7 +10,7 @@ from functools import lru_cache
 from assistant.answer.config import AnswerConfig
 from assistant.answer.context import Context, is_list_heading
 from assistant.answer.guard import looks_like_injection
-from assistant.answer.question import (AMOUNT, APPOINT, COUNT, ENUMERATION, NUMERAL, PERMISSION, PERSON,
+from assistant.answer.question import (AGENCY, AMOUNT, APPOINT, COUNT, ENUMERATION, NUMERAL, PERMISSION, PERSON,
                                        LATER, POST_BEFORE_NAME, REMOVE, SPEECH, Question, counts_measured, has_fact,
                                        lists_counted, names_post_title)
 from assistant.answer.regions import within
@@ -199,6 +199,10 @@ def _counted_here(q: Question, text: str) -> bool:
     """The sentence counts what the question counts, right before it ("只能担任一个社会团体的法定代表人"), or lists it."""
     return bool(q.measured) and re.search(rf"(?:\d+|[一二三四五六七八九十两]+)[个家名位项所条件]?{re.escape(q.measured[0])}",
                                           text) is not None or lists_counted(q, text)
+
+
+def _same_document(a: ClauseHit, b: ClauseHit) -> bool:
+    return (a.source, a.doc_number, a.title) == (b.source, b.doc_number, b.title)
 
 
 def defines(term: str, sentence: str) -> bool:
@@ -410,7 +414,10 @@ def select(scored: Sequence[ScoredSentence], config: AnswerConfig, q: Question) 
     # of its clause saying who holds the post asked about ("主  任：孙春兰", which repeats few words of the question).
     eligible = [s for s in scored if s.evidence >= top - config.evidence_window
                 or q.post and s.hit.clause_id == first.hit.clause_id
-                and names_post_title(q.post, s.sentence.text, q.action == "remove")]
+                and names_post_title(q.post, s.sentence.text, q.action == "remove")
+                # "7月30日那次市委常委会…是谁主持的": a report's later paragraph says who chaired the meeting its first
+                # describes ("市委书记陈伟俊主持会议。")
+                or q.act and has_fact(AGENCY, s.sentence.text, q) and _same_document(s.hit, first.hit)]
     ranked = sorted(eligible, key=lambda s: (-s.score, s.position, s.index))
     best = ranked[0]
     picks = [best]
@@ -421,7 +428,8 @@ def select(scored: Sequence[ScoredSentence], config: AnswerConfig, q: Question) 
     for kind in sorted(q.factual - {PERSON}):
         if len(picks) >= config.max_sentences or any(has_fact(kind, p.sentence.text, q) for p in picks):
             continue
-        carrier = next((s for s in ranked if s.hit.clause_id == best.hit.clause_id and s not in picks
+        carrier = next((s for s in ranked if (s.hit.clause_id == best.hit.clause_id
+                                              or q.act and _same_document(s.hit, best.hit)) and s not in picks
                         and has_fact(kind, s.sentence.text, q)), None)
         if carrier is not None:
             picks.append(carrier)

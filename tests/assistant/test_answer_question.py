@@ -152,6 +152,9 @@ def test_a_length_of_time_answers_how_long_not_a_validity_word():
     # is not.
     assert not has_fact(DATE, "…自其取得执业登记之日起，3年内免征房产税、城镇土地使用税。", q)
     assert has_fact(DATE, "…自其取得执业登记之日起，3年内免征房产税、城镇土地使用税。", parse_question("房产税免征多长时间？"))
+    reply = parse_question("特殊工时的申请交上去以后，人社部门多长时间内给答复？")
+    assert not has_fact(DATE, "人力社保部门每5年开展一次清单内用人单位特殊工时制度执行情况检查。", reply)
+    assert has_fact(DATE, "人力社保部门自受理之日起10个工作日内做出准予（或不予）行政许可决定。", reply)
 
 
 def test_a_figure_asked_in_a_unit_is_answered_only_by_a_figure_in_it():
@@ -860,6 +863,16 @@ def test_what_a_document_says_is_no_speech():
         q = parse_question(text)
         assert SPEECH not in q.kinds and q.form == ENUMERATION
     assert SPEECH in parse_question("市委全会对下半年工作提了哪些要求？").kinds
+
+
+def test_who_did_something_at_an_event_is_named_with_the_act():
+    q = parse_question("7月30日市委常委会学垃圾分类的那次会议，是谁主持的？")
+    assert q.act == "主持"
+    assert has_fact(AGENCY, "市委书记陈伟俊主持会议。", q)
+    assert not has_fact(AGENCY, "7月30日，市委常委会召开会议，听取我市垃圾分类工作推进情况汇报。", q)
+    assert parse_question("全国工商联组织工作会议上，出席并讲话的领导是谁？").act == "讲话"
+    assert parse_question("这项工作由谁负责？").act is None
+    assert parse_question("总理出国访问的时候，国务院的工作由谁来主持？").act is None  # no event: who stands in
 
 
 def test_a_sum_named_by_what_it_pays_is_a_sum_of_money():
