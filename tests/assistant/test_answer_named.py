@@ -253,6 +253,7 @@ def test_a_part_of_the_named_document_asked_about_by_its_heading():
     asked = named.headed_clause(parse_question("国办发〔2019〕3号开展小区配套幼儿园治理的总体要求是什么？"), records)
     assert asked is records[1]
     assert named.headed_clause(parse_question("国办发〔2019〕3号最后“组织实施”部分主要说了些什么？"), records) is records[2]
+    assert named.headed_clause(parse_question("国办发〔2019〕3号这个文件的总体要求大概讲了些什么？"), records) is records[1]
     # a part named only to place what is asked ("…里，对…有没有定建设目标") is not the answer as a whole
     assert named.headed_clause(parse_question("国办发〔2019〕3号总体要求里，对民办园有没有定收费标准？"), records) is None
     # nor a heading that stops inside a word of the question
