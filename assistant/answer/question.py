@@ -125,8 +125,8 @@ _IDENTITY = re.compile(r"^([\u4e00-\u9fa5]{2,4}?)(?:同志)?(?:到底|究竟)?�
 # A former post asked about: what a personnel list's 免去 half prints.
 FORMER = re.compile(r"原来|原先|之前|以前|此前|原任")
 # A new post asked about: what a personnel list's appointment half prints.
-LATER = re.compile(r"新任|现任|改任|调任|转任|后来|调去|调到")
-POST_ASK = re.compile(r"职务|什么职|干什么|干啥|做什么|任职")
+LATER = re.compile(r"新任|现任|改任|调任|转任|后来|调去|调到|安排到|安排去")
+POST_ASK = re.compile(r"职务|什么职|干什么|干啥|做什么|任职|什么官|当什么|当的是什么|当领导")
 
 
 def _asked_phrase(question: str) -> str:

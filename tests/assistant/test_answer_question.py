@@ -854,6 +854,9 @@ def test_the_phrase_that_asks_says_which_post_of_a_person_naming_the_other():
     q = parse_question("以前当畜牧兽医局局长的陈乃华，现在调去做什么了？")
     assert q.action == "appoint" and q.words == ("陈乃华",)
     assert parse_question("陈乃华原来是什么职务？").action == "remove"
+    # everyday words for a post ("当的是什么官", "被安排到哪里当领导")
+    assert parse_question("他之前当的是什么官？").action == "remove"
+    assert parse_question("这次又被安排到哪里当领导了？").action == "appoint"
 
 
 def test_what_a_document_says_is_no_speech():
