@@ -514,12 +514,14 @@ def item_person(text: str) -> str | None:
 # else the content word right before the asking phrase (or right after 什么是).
 _ASKS_MEANING = re.compile(r"(?:是|指)?(?:个|的)?(?:什么|啥)(?:意思|概念)|(?:是指|指的是|指)(?:什么|啥)|何为|何谓|什么(?:是|叫)"
                            r"|是怎么一?回事")
+# What a term is made up of ("专项附加扣除一共包括哪些项目"): the clause defining it lists its members.
+_ASKS_MEMBERS = re.compile(r"(?:一共|都|具体|主要)?(?:包括|包含|分为|分成)(?:哪些|哪几)")
 _QUOTED_TERM = re.compile(r"[“\"]([^”\"]{2,16})[”\"]")
 _FILLER_END = re.compile(r"(?:到底|究竟|主要|具体|这个|这|那|就|是|的|个)+$")
 
 
 def _defined(question: str, words: tuple[str, ...]) -> str | None:
-    m = _ASKS_MEANING.search(question)
+    m = _ASKS_MEANING.search(question) or _ASKS_MEMBERS.search(question)
     if not m:
         return None
     quoted = _QUOTED_TERM.findall(question)

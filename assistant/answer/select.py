@@ -206,8 +206,10 @@ def _same_document(a: ClauseHit, b: ClauseHit) -> bool:
 
 
 def defines(term: str, sentence: str) -> bool:
-    """The sentence opens by saying what the term is ("消费扶贫是…", "本条例所称专利代理，是指…", "“无废城市”是以…")."""
-    return re.match(rf"[^，。；]{{0,8}}?“?{re.escape(term)}”?[，,]?(?:是指|是|指|即)", sentence.strip()) is not None
+    """The sentence opens by saying what the term is ("消费扶贫是…", "本条例所称专利代理，是指…", "“无废城市”是以…",
+    "本办法所称个人所得税专项附加扣除，是指…")."""
+    return re.match(rf"(?:[^，。；]{{0,8}}?|[^，。；]{{0,6}}所称[^，。；]{{0,8}}?)“?{re.escape(term)}”?[，,]?(?:是指|是|指|即)",
+                    sentence.strip()) is not None
 
 
 def _item_text(hit: ClauseHit, sentence: Sentence, lead: str | None, context: Context | None) -> str:

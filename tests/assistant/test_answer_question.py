@@ -662,6 +662,8 @@ def test_the_term_whose_meaning_is_asked():
     assert parse_question("什么是消费扶贫？").defined == "消费扶贫"
     assert parse_question("经常听说“消费扶贫”，这到底是怎么一回事？").defined == "消费扶贫"
     assert parse_question("开诊所有什么补贴？").defined is None
+    # what a term is made up of: the clause defining it lists its members
+    assert parse_question("个税的专项附加扣除一共包括哪些项目？").defined == "专项附加扣除"
 
 
 def test_a_sentence_saying_what_a_term_is_defines_it():
@@ -670,6 +672,10 @@ def test_a_sentence_saying_what_a_term_is_defines_it():
     # 国办发〔2018〕129号 导语, 国办发〔2018〕128号 附件, 专利代理条例 第二条
     assert defines("消费扶贫", "消费扶贫是社会各界通过消费来自贫困地区和贫困人口的产品与服务，帮助贫困人口增收脱贫的一种扶贫方式。")
     assert defines("无废城市", "“无废城市”是以创新、协调、绿色、开放、共享的新发展理念为引领，…的城市发展模式。")
+    # 国发〔2018〕41号 第二条: the term after "本办法所称" and a qualifier
+    assert defines("专项附加扣除", "本办法所称个人所得税专项附加扣除，是指个人所得税法规定的子女教育、继续教育、大病医疗、住房贷款"
+                                 "利息或者住房租金、赡养老人等6项专项附加扣除。")
+    assert not defines("专项附加扣除", "前款所称专项附加扣除相关信息，包括纳税人本人、配偶、子女、被赡养人等个人身份信息。")
     assert defines("专利代理", "本条例所称专利代理，是指专利代理机构接受委托，以委托人的名义在代理权限范围内办理专利申请。")
     assert not defines("消费扶贫", "将消费扶贫纳入“万企帮万村”精准扶贫行动。")
 
