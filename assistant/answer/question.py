@@ -637,6 +637,7 @@ def parse_question(text: str, query: str | None = None) -> Question:
     matched = tuple(w for w in words if not _PERSONNEL_WORD.fullmatch(w)) if action and names else words
     if action and names and tense != simplified:  # "以前当局长的陈乃华，现在…": 局长 is the post not asked
         matched = tuple(w for w in matched if w in tense or w in names)
+    who = _WHO_DID.search(simplified) if _EVENT.search(simplified) else None
     return Question(
         text=text, query=simplified, form=form, kinds=frozenset(kinds), words=matched,
         equivalents=tuple((w, expand_word(w)) for w in matched), intent=intent,
@@ -657,8 +658,7 @@ def parse_question(text: str, query: str | None = None) -> Question:
         duration=bool(_ASKS_DURATION.search(simplified)) and not _HOW_OFTEN.search(simplified),
         counted_time=bool(_COUNTED_TIME.search(simplified)), frequency=bool(_ASKS_FREQUENCY.search(simplified)),
         when_allowed=bool(_ASKS_WHEN_ALLOWED.search(simplified)),
-        act=next(filter(None, m.groups()), None) if (m := _WHO_DID.search(simplified)) and _EVENT.search(simplified)
-        else None,
+        act=next(filter(None, who.groups()), None) if who else None,
     )
 
 

@@ -202,6 +202,7 @@ def _counted_here(q: Question, text: str) -> bool:
 
 
 def _same_document(a: ClauseHit, b: ClauseHit) -> bool:
+    """Both clauses are of one document (a report's paragraphs share its title and source)."""
     return (a.source, a.doc_number, a.title) == (b.source, b.doc_number, b.title)
 
 
