@@ -16,7 +16,7 @@ from assistant.answer.question import (AGENCY, AMOUNT, APPOINT, COUNT, ENUMERATI
 from assistant.answer.regions import within
 from assistant.answer.segment import tokenizer
 from assistant.answer.sentences import Sentence, introduces_items, split_sentences, unspaced
-from assistant.answer.types import Retriever, as_vectors
+from assistant.answer.types import Retriever, as_vectors, doc_key
 from corpus.numbers import to_int
 from index.hits import ClauseHit
 
@@ -202,8 +202,8 @@ def _counted_here(q: Question, text: str) -> bool:
 
 
 def _same_document(a: ClauseHit, b: ClauseHit) -> bool:
-    """Both clauses are of one document (a report's paragraphs share its title and source)."""
-    return (a.source, a.doc_number, a.title) == (b.source, b.doc_number, b.title)
+    """Both clauses are of one document of one issue (a report's paragraphs)."""
+    return a.source == b.source and doc_key(a.doc_number, a.title) == doc_key(b.doc_number, b.title)
 
 
 def defines(term: str, sentence: str) -> bool:

@@ -521,6 +521,9 @@ def test_a_permit_said_to_be_valid_does_not_make_a_question_about_validity(searc
     answer = _ask(searcher, "我们是一家外资企业，特殊工时许可已经拿到了、还在有效期内，现在想申请纳入岗位清单式管理，要准备哪些材料？")
     assert not answer.abstained and "受委托人身份证复印件" in answer.text, answer.text
     assert all(c.path[:2] == ("二", "（二）") for c in answer.citations), answer.text
+
+
+def test_where_the_asker_is_or_means_to_act_is_ruled_by_the_city_document(searcher):
     # where the asker is, inside the city whose document rules there (49号 三（一）)
     clinic = _ask(searcher, "我在鹿城想开个中医诊所，还需要走审批吗？")
     assert not clinic.abstained and "备案制" in clinic.text, clinic.text
