@@ -16,8 +16,8 @@ from assistant.answer.guard import looks_like_injection
 from assistant.answer.conversation import Turn, parse_history, plan_question
 from assistant.answer.coverage import (resolve_words, topic_note, uncovered_topics, unstated_attribute,
                                        unstated_note)
-from assistant.answer.question import (AMOUNT, CLAUSE, COMPARED, CONTRASTED, COUNT, DATE, FACTOID, FORMER, LATER,
-                                       MATERIALS, NOT_PLACES, OPEN, OVERVIEW, PENALTY, PERMISSION, PERSON, YESNO,
+from assistant.answer.question import (AMOUNT, ANY_PLACE, CLAUSE, COMPARED, CONTRASTED, COUNT, DATE, FACTOID, FORMER,
+                                       LATER, MATERIALS, OPEN, OVERVIEW, PENALTY, PERMISSION, PERSON, YESNO,
                                        Question, has_fact, parse_question, to_simplified, without_situation)
 from assistant.answer.regions import local_short_forms
 from assistant.answer.select import (YEAR, Excerpt, ScoredSentence, best_per_clause, coverage, score_sentences, span,
@@ -411,7 +411,7 @@ def _rest_covered(q: Question, missing: Sequence[str], hit: ClauseHit, config: A
     # clause of it: no match of what the question asks about ("温州市区坐公交车…" is not about 491号's 市区).
     issue = _issues(retriever, [hit]).get(hit.source)
     local = _LOCAL_PLACES.get(retriever.records) if retriever.records else frozenset()
-    setting = NOT_PLACES | {c.text for c in constraints(q.query, local)
+    setting = ANY_PLACE | {c.text for c in constraints(q.query, local)
                             if c.kind == PLACE and issue is not None and c.value in issue.issuers}
     rest = replace(q, words=tuple(w for w in q.words if w not in missing and w not in setting))
     return coverage(rest, hit) >= config.partial_coverage

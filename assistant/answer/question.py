@@ -268,7 +268,7 @@ _LIMIT = re.compile(r"(?:最高|最多|最大|上限|封顶|不[能得应可]?(?
                     r"|(?:\d|[一二两三四五六七八九十])[^，。；]{0,8}?(?:以内|以下|为限)|不设[上下]限|不受.{0,4}限制")
 
 
-_SUM = _UNITS_ASKED[0][1]  # what answers a sum of money asked
+ASKS_SUM, _SUM = _UNITS_ASKED[0]  # a sum of money asked, and what answers it
 
 
 # A sum asked per person or per thing ("每张床位补贴多少钱", "每签约一个居民", "每人多少"): answered by a figure stated
@@ -454,9 +454,11 @@ _EVENT = re.compile(r"会|仪式|典礼|论坛|活动|开幕|启动")
 _WHO_DID = re.compile(r"谁(?:来)?(主持|出席|讲话|参加|陪同|带队|致辞)|(主持|出席|讲话|参加|陪同|带队|致辞)的?(?:人|领导)?(?:是谁|有谁)")
 
 
-# Ordinary words jieba's dictionary tags as place names; never a constraint, nor a place listed.
-NOT_PLACES = frozenset("新建 城市 都市 都市区 市区 城区 中心区 新区 本市 全市 全省 全国 中国 国内 国外 境外 当地 大城市 大中城市 "
-                        "特大城市 城镇 各省市 各省 各市 各地 各省区市 省市 外地 异地".split())
+# Ordinary words jieba's dictionary tags as place names; never a constraint, nor a place listed. Most name a place
+# of any kind (市区, 全国); 新建 is a verb ("迁址新建") that jieba takes for 新建县.
+ANY_PLACE = frozenset("城市 都市 都市区 市区 城区 中心区 新区 本市 全市 全省 全国 中国 国内 国外 境外 当地 大城市 大中城市 "
+                      "特大城市 城镇 各省市 各省 各市 各地 各省区市 省市 外地 异地".split())
+NOT_PLACES = ANY_PLACE | {"新建"}
 
 
 @lru_cache(maxsize=4096)
@@ -961,11 +963,11 @@ def _post(q: str, words: tuple[str, ...]) -> str | None:
 
 def names_post_title(post: str, text: str, former: bool = False) -> bool:
     """The text says who holds (or, former, held) the post, not its deputy: "主  任：孙春兰", "组长由市长担任",
-    "张华义任温州市园林绿化管理中心主任", "全国工商联主席高云龙", "张华义的温州市园林局局长职务"; not "副主任：陈宝生"
+    "以刘广润院士为组长", "张华义任温州市园林绿化管理中心主任", "全国工商联主席高云龙", "张华义的温州市园林局局长职务"; not "副主任：陈宝生"
     nor "学术委员会主任" describing someone."""
     title = re.escape(post) if post.startswith("副") else rf"(?<!副){re.escape(post)}"
     text = unspaced(text)
-    if re.search(rf"{title}\s*(?:[：:]|由|为)|任[^，,。；;：:]{{0,30}}?{title}", text):
+    if re.search(rf"{title}\s*(?:[：:]|由|为)|任[^，,。；;：:]{{0,30}}?{title}|以[^，,。；;：:]{{1,30}}?为{title}", text):
         return True
     # A removal item, "张华义的温州市园林局局长职务" (printed under 免去：), names who held it: former, a question
     # about the removal ("被免去…局长的是谁"), not about who holds the post now.

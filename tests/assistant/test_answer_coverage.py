@@ -289,6 +289,10 @@ def test_a_sum_of_money_asked_is_not_answered_by_other_figures():
     for text in ("对其中就业困难人员给予每人每月500元的生活费补贴。", "给予设备实际价格不超过10%的补助。",
                  "国家每年仍继续拨付XXX元用于黄金地质勘探。", "对悬挂专用号牌的车辆免收车辆通行费和停车费。"):
         assert unstated_attribute(q("每年具体能给多少钱？"), scored(text)) == (), text
+    # 国办函〔2004〕80号 附件2: a sum named by what it pays ("搬迁补偿") is not answered by a count of tremors.
+    tremors = scored("自2004年3月8日至7月7日，马鬃山地震监测在25公里范围内共记录到振动事件567次，震级均小于2.0级。")
+    assert unstated_attribute(q("巴东马鬃山村搬走的村民，每户能拿多少搬迁补偿？"), tremors) == ("具体金额",)
+    assert unstated_attribute(q("每户能拿多少搬迁补偿？"), scored("对搬迁的村民每户给予2万元搬迁补偿。")) == ()
     # 温政办〔2019〕50号: "占市区地区生产总值的30%以上" is a share of GDP, no figure of it, unless a share is asked.
     target = scored("到2021年，市区新业态（“三新”经济）增加值年均增速15%，占市区地区生产总值的30%以上。")
     assert unstated_attribute(q("温州2019年上半年地区生产总值是多少？"), target) == ("地区", "生产总值")
@@ -321,6 +325,9 @@ def test_who_holds_a_post_is_asked_of_the_post_itself():
     assert names_post_title("主任", "主  任：孙春兰　　国务院副总理")  # letter-spaced as printed
     assert names_post_title("主任", "张华义任温州市园林绿化管理中心主任。")
     assert names_post_title("主席", "全国工商联主席高云龙出席会议并讲话。")
+    # 国办函〔2004〕80号 附件2: "以…为组长的专家组" names the holder before the post
+    assert names_post_title("组长", "国土资源部再次组织了以华中科技大学刘广润院士为组长的更大范围的专家组")
+    assert not names_post_title("组长", "成立以副市长为副组长的工作小组")
     # a removal item (7月份市政府人事任免 第41段, under 免去：) names who held the post, asked of the removal only
     assert names_post_title("局长", "张华义的温州市园林局局长职务；", former=True)
     assert not names_post_title("局长", "张华义的温州市园林局局长职务；")

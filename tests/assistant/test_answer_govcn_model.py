@@ -415,3 +415,36 @@ def test_a_figure_the_clause_named_does_not_give_is_declined_with_what_it_says(s
     answer = answer_question("国办发〔2018〕124号第（二十二）项里，同级财政一次性拨付给转制单位的资金是多少？", searcher)
     assert answer.abstained and answer.partial and "一定数额的资金" in answer.text, answer.text
     assert [tuple(c.path) for c in answer.citations] == [("七", "（二十二）")], answer.text
+
+
+def test_a_verb_jieba_takes_for_a_place_still_matches_the_clause(searcher):
+    # 国函〔1996〕95号: "同意武警总部后勤部机关及部分直属单位迁址新建，所需建设资金由你们自筹解决". 盖楼 is never printed;
+    # the rest of the question (新建 included, which jieba tags as 新建县) matches the reply, so say what it does say.
+    from assistant.answer import answer_question
+
+    answer = answer_question("1996年那会儿武警总部后勤部机关搬迁新建，盖楼的钱是从哪儿出的？", searcher)
+    assert not answer.abstained and "自筹解决" in answer.text, answer.text
+
+
+def test_what_a_named_notice_says_as_a_list_is_its_parts(searcher):
+    # 国办发〔1996〕25号 has three numbered parts; "那份通知，主要讲了哪些内容" asks for them, not the preamble alone.
+    from assistant.answer import answer_question
+
+    answer = answer_question("国务院办公厅和中央军委办公厅关于日军遗弃化学武器的那份通知，主要讲了哪些内容？", searcher)
+    assert {("一",), ("二",), ("三",)} <= {tuple(c.path) for c in answer.citations}, answer.text
+
+
+def test_the_holder_of_a_post_is_named_by_yi_wei(searcher):
+    # 国办函〔2004〕80号: "组织了以华中科技大学刘广润院士为组长的更大范围的专家组" says who the 组长 was.
+    from assistant.answer import answer_question
+
+    answer = answer_question("2004年国土资源部派去巴东县马鬃山村查看地质险情的专家组，组长是谁？", searcher)
+    assert not answer.abstained and "刘广润院士" in answer.text, answer.text
+
+
+def test_a_sum_asked_by_what_it_pays_is_not_answered_by_a_count(searcher):
+    # 国办函〔2004〕80号 prints no compensation per household; "振动事件567次" is no sum of money.
+    from assistant.answer import answer_question
+
+    answer = answer_question("巴东马鬃山村危险区搬走的村民，每户能拿多少搬迁补偿？", searcher)
+    assert answer.abstained, answer.text
