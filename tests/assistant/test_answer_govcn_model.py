@@ -448,3 +448,12 @@ def test_a_sum_asked_by_what_it_pays_is_not_answered_by_a_count(searcher):
 
     answer = answer_question("巴东马鬃山村危险区搬走的村民，每户能拿多少搬迁补偿？", searcher)
     assert answer.abstained, answer.text
+
+
+def test_a_question_framed_in_when_or_if_is_answered_on_its_topic(searcher):
+    # 国办函〔2005〕57号 4.2.2（4）: "…紧急征用粮食经营者的粮食、交通工具以及相关设施，并给予合理补偿". "要是" frames the
+    # question; no clause need print it.
+    from assistant.answer import answer_question
+
+    answer = answer_question("要是闹粮荒，政府把我们粮店的粮食和货车征用了，会给钱吗？", searcher)
+    assert not answer.abstained and "合理补偿" in answer.text, answer.text

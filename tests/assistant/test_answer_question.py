@@ -76,6 +76,9 @@ def test_question_phrases_are_not_content_words():
     assert "一次性" in content_words("新建医院基建投了1亿多，一次性能补多少？")
     assert "那条" not in content_words("大罗山周边要搞的那条科创走廊，最后打算建成个什么样子？")
     assert content_words("电视上那些养生节目乱讲，有人管吗") == ("电视", "养生", "节目", "乱讲")  # 有人: "anyone"
+    # When and if the asker frames the question in ("当年", "那会儿", "要是", "或者") is no topic a clause must hold.
+    assert content_words("深圳当年争取办2011年大运会，申办花的钱是谁出的？") == ("深圳", "争取", "大运会", "申办")
+    assert content_words("要是闹粮荒，政府把粮店的存粮临时征用了，会给钱吗？")[:3] == ("粮荒", "政府", "粮店")
 
 
 def test_document_number_issuer_codes_are_not_content_words():
