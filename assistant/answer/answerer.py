@@ -236,7 +236,8 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
             # 工本费"), or a factoid asks it of a subject never mentioned ("新能源汽车…延续到哪一年"), and the quote
             # holds none. (A figure there may be the one asked under another name: "年利率" for a rate the text
             # states without that word.)
-            figures = q.kinds & {AMOUNT, DATE}
+            # A fine asked ("罚款多少钱", "罚多少") is a sum too, though the penalty clause is what states it.
+            figures = q.kinds & {AMOUNT, DATE} | ({AMOUNT} if PENALTY in q.kinds and _FINE_ASKED.search(q.query) else set())
             asks_figure = q.form == FACTOID and bool(figures) and PERMISSION not in q.kinds  # not "有限制吗"
             declined = bool(set(unknown) & set(q.attribute) or asks_figure) and not any(
                 has_fact(k, quote.quote, q) for k in figures)
@@ -415,6 +416,9 @@ def _rest_covered(q: Question, missing: Sequence[str], hit: ClauseHit, config: A
                             if c.kind == PLACE and issue is not None and c.value in issue.issuers}
     rest = replace(q, words=tuple(w for w in q.words if w not in missing and w not in setting))
     return coverage(rest, hit) >= config.partial_coverage
+
+
+_FINE_ASKED = re.compile(r"罚款?(?:是|要|得|能)?(?:多少|几)")
 
 
 _OWN_LIMIT = re.compile(r"\d{4}年(?:\d{1,2}月)?(?:年?底|末)?(?:前|以前)")

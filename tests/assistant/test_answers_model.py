@@ -536,3 +536,9 @@ def test_who_chaired_a_meeting_is_named_by_the_paragraph_printing_it(searcher):
     # a report's second paragraph ("市委书记陈伟俊主持会议。") after the one describing the meeting
     chaired = _ask(searcher, "7月30日那次市委常委会，听取垃圾分类汇报、学习人大工作指示精神的，是谁主持的？")
     assert not chaired.abstained and "陈伟俊" in chaired.text, chaired.text
+
+
+def test_a_fine_the_clause_found_does_not_state_is_declined(searcher):
+    # 49号 三（十九） says 依法严惩虚假违法医疗广告 but prints no fine: what the gazette says, and that the sum is not given.
+    fine = _ask(searcher, "私立医院做虚假医疗广告，具体罚款多少钱？")
+    assert fine.abstained and fine.partial and "没有规定" in fine.text, fine.text
