@@ -4,7 +4,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from assistant.answer.config import AnswerConfig
@@ -175,7 +175,49 @@ def score_sentences(q: Question, hits: Sequence[ClauseHit], retriever: Retriever
             score *= _SHORT_FACTOR  # but "申请材料包括：" is what a list question asks for
         out.append(ScoredSentence(hit, position, index, sentence, semantic, keyword, kind, evidence, score,
                                   covers_of[hit.clause_id], lead, frozenset(present)))
+    return _told_apart(out, q, above, context)
+
+
+def _told_apart(scored: list[ScoredSentence], q: Question, above: dict[int, str],
+                context: Context | None) -> list[ScoredSentence]:
+    """An item printed word for word under two leads of one document ("受委托人身份证复印件和委托书原件各一份" under
+    "已取得特殊工时许可的企业，申请材料包括" and under "初次申请特殊工时行政许可的企业，…申请材料包括"): the copy whose
+    lead's first phrase (who the list is for) alone holds a word of the question ("第一次": 初次) takes the best score
+    of the copies. Retrieval's rank, which otherwise decides between them, does not read the leads. A word most of the
+    document prints (申请) tells no one apart."""
+    copies: dict[tuple, list[int]] = {}
+    for i, s in enumerate(scored):
+        if above.get(s.hit.clause_id):
+            key = (s.hit.source, doc_key(s.hit.doc_number, s.hit.title), s.sentence.text.strip(" 。；;，,"))
+            copies.setdefault(key, []).append(i)
+    out = list(scored)
+    for members in copies.values():
+        whom = {scored[i].hit.clause_id: re.split(r"[，,。：:；;\n]", above[scored[i].hit.clause_id].strip())[0]
+                for i in members}
+        if len(whom) < 2 or context is None:
+            continue
+        document = [f"{c.heading or ''}\n{c.text}" for c in context.document(scored[members[0]].hit)]
+        telling = [w for w in q.words if sum(_holds(w, t, q) for t in document) <= _TELLING_CLAUSES]
+        own = {c: sum(1 for w in telling if _holds(w, lead, q) and not any(
+            _holds(w, other, q) for o, other in whom.items() if o != c)) for c, lead in whom.items()}
+        best = max(own.values())
+        winners = [c for c, n in own.items() if n == best]
+        if best == 0 or len(winners) > 1:
+            continue
+        top = max(members, key=lambda i: scored[i].score)
+        win = next(i for i in members if scored[i].hit.clause_id == winners[0])
+        if win != top:  # the copies trade scores
+            out[win] = replace(scored[win], score=scored[top].score)
+            out[top] = replace(scored[top], score=scored[win].score)
     return out
+
+
+# A word printed by at most this many clauses of a document can tell two of its lists apart.
+_TELLING_CLAUSES = 3
+
+
+def _holds(word: str, text: str, q: Question) -> bool:
+    return credit(word, text, q.alternatives(word)) >= SYNONYM_CREDIT
 
 
 # People counted ("多少人在交", "要多少人到场"), and a figure of persons or a share of them ("68.78万人", "3个名额",

@@ -542,3 +542,13 @@ def test_a_fine_the_clause_found_does_not_state_is_declined(searcher):
     # 49号 三（十九） says 依法严惩虚假违法医疗广告 but prints no fine: what the gazette says, and that the sum is not given.
     fine = _ask(searcher, "私立医院做虚假医疗广告，具体罚款多少钱？")
     assert fine.abstained and fine.partial and "没有规定" in fine.text, fine.text
+
+
+def test_an_item_printed_under_two_leads_is_drawn_from_the_lead_of_whom_the_question_speaks(searcher):
+    # 105号 二（二）: "受委托人身份证复印件和委托书原件各一份" is printed under 1 "已取得特殊工时许可的企业，申请材料包括" and
+    # under 2 "初次申请特殊工时行政许可的企业，…申请材料包括"; "第一次申请" is the second list's (初次).
+    first = _ask(searcher, "我们是第一次申请特殊工时许可，如果委托员工去办，需要交哪些跟委托有关的材料？")
+    assert ("二", "（二）", "2", "（4）") in {tuple(c.path) for c in first.citations}, first.text
+    # A word the whole document prints (综合计算工时, 申请) tells no list apart: the firm already approved keeps the first.
+    held = _ask(searcher, "我们外资企业早就批了综合工时，现在想纳入清单管理，材料要准备什么？")
+    assert not any(tuple(c.path[:3]) == ("二", "（二）", "2") for c in held.citations), held.text
