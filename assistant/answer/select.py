@@ -462,7 +462,10 @@ def select(scored: Sequence[ScoredSentence], config: AnswerConfig, q: Question) 
                 and names_post_title(q.post, s.sentence.text, q.action == "remove")
                 # "7月30日那次市委常委会…是谁主持的": a report's later paragraph says who chaired the meeting its first
                 # describes ("市委书记陈伟俊主持会议。")
-                or q.act and has_fact(AGENCY, s.sentence.text, q) and _same_document(s.hit, first.hit)]
+                or q.act and has_fact(AGENCY, s.sentence.text, q) and _same_document(s.hit, first.hit)
+                # "国家说的“消费扶贫”到底是怎么回事": the sentence defining the term, which repeats few of the question's
+                # other words ("消费扶贫是社会各界通过消费…的一种扶贫方式")
+                or q.defined and defines(q.defined, s.sentence.text)]
     ranked = sorted(eligible, key=lambda s: (-s.score, s.position, s.index))
     best = ranked[0]
     picks = [best]

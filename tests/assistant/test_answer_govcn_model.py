@@ -457,3 +457,12 @@ def test_a_question_framed_in_when_or_if_is_answered_on_its_topic(searcher):
 
     answer = answer_question("要是闹粮荒，政府把我们粮店的粮食和货车征用了，会给钱吗？", searcher)
     assert not answer.abstained and "合理补偿" in answer.text, answer.text
+
+
+def test_the_sentence_defining_the_term_asked_about_answers_what_it_is(searcher):
+    # 国办发〔2018〕129号 导语: "消费扶贫是社会各界通过消费来自贫困地区和贫困人口的产品与服务，…的一种扶贫方式" repeats few
+    # of the question's other words (国家); sentences of 二（三） repeat more ("在国家扶贫日前后积极开展消费扶贫活动").
+    from assistant.answer import answer_question
+
+    answer = answer_question("国家说的“消费扶贫”到底是怎么回事？", searcher)
+    assert answer.citations[0].path == () and "一种扶贫方式" in answer.citations[0].quote, answer.text
