@@ -236,8 +236,9 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
             # 工本费"), or a factoid asks it of a subject never mentioned ("新能源汽车…延续到哪一年"), and the quote
             # holds none. (A figure there may be the one asked under another name: "年利率" for a rate the text
             # states without that word.)
-            # A fine asked ("罚款多少钱", "罚多少") is a sum too, though the penalty clause is what states it.
-            figures = q.kinds & {AMOUNT, DATE} | ({AMOUNT} if PENALTY in q.kinds and _FINE_ASKED.search(q.query) else set())
+            figures = q.kinds & {AMOUNT, DATE}
+            if PENALTY in q.kinds and _FINE_ASKED.search(q.query):
+                figures |= {AMOUNT}  # a fine asked ("罚款多少钱") is a sum, though the penalty clause states it
             asks_figure = q.form == FACTOID and bool(figures) and PERMISSION not in q.kinds  # not "有限制吗"
             declined = bool(set(unknown) & set(q.attribute) or asks_figure) and not any(
                 has_fact(k, quote.quote, q) for k in figures)

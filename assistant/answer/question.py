@@ -964,8 +964,8 @@ def _post(q: str, words: tuple[str, ...]) -> str | None:
 
 def names_post_title(post: str, text: str, former: bool = False) -> bool:
     """The text says who holds (or, former, held) the post, not its deputy: "主  任：孙春兰", "组长由市长担任",
-    "以刘广润院士为组长", "张华义任温州市园林绿化管理中心主任", "全国工商联主席高云龙", "张华义的温州市园林局局长职务"; not "副主任：陈宝生"
-    nor "学术委员会主任" describing someone."""
+    "以刘广润院士为组长", "张华义任温州市园林绿化管理中心主任", "全国工商联主席高云龙", "张华义的温州市园林局局长职务";
+    not "副主任：陈宝生" nor "学术委员会主任" describing someone."""
     title = re.escape(post) if post.startswith("副") else rf"(?<!副){re.escape(post)}"
     text = unspaced(text)
     if re.search(rf"{title}\s*(?:[：:]|由|为)|任[^，,。；;：:]{{0,30}}?{title}|以[^，,。；;：:]{{1,30}}?为{title}", text):
