@@ -137,8 +137,8 @@ ATTRIBUTE_CLAUSES = 3
 # as a percentage; an age or an area in that unit. (Not a number of people: "多少人出席" is answered by "三分之二以上",
 # "有几人" by the names listed.)
 ASKED_UNITS = (
-    # (ASKS_SUM: "每户能拿多少搬迁补偿" asks a sum too.)
-    (re.compile(rf"多少钱|多少(?:万|亿)?元|几(?:十|百|千|万)(?:万|亿)?(?:块|元)|多少块|{ASKS_SUM.pattern}"),
+    # (ASKS_SUM, as the question reads it: "多少钱", "几十万元", "每户能拿多少搬迁补偿"; and "几百块".)
+    (re.compile(rf"{ASKS_SUM.pattern}|几[十百千万](?:万|亿)?块"),
      re.compile(rf"(?:{NUMERAL}|[XＸ×]+)\s*(?:万|亿)?元|\d\s*[%％]|百分之|免费|免收|免征|免缴|无偿"), "具体金额"),
     (re.compile(r"百分之(?:多少|几)|多少\s*[%％]|几成"), re.compile(r"\d\s*[%％]|百分之|[一二三四五六七八九]成"), "具体比例"),
     (re.compile(r"多少岁|几岁"), re.compile(rf"{NUMERAL}\s*周?岁"), "具体年龄"),

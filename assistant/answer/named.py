@@ -43,8 +43,8 @@ def documents_found(q: Question, records: Sequence | None) -> tuple[list, list[s
 _NAMED_HEADING = 4
 # Words that place a part in its document without saying what is asked of it ("最后“有关要求”部分主要说了些什么").
 _PLACING = frozenset("最后 前面 开头 结尾 部分 一部分 这部分 主要".split())
-# Words that only say how much is asked ("大概讲了些什么", "具体说了什么").
-_HEDGES = frozenset("大概 大致 大体 具体 简单 简要".split())
+# Words that only say how much is asked ("大概讲了些什么", "简要说了什么"; 具体 is a stop word already).
+_HEDGES = frozenset("大概 大致 大体 简单 简要".split())
 
 
 def headed_clause(q: Question, records: Sequence) -> object | None:
