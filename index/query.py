@@ -127,8 +127,10 @@ def _variants(token: str) -> list[str]:
 
 
 _PART_ITEM = re.compile(rf"第({_NUM})(部分|项|章|条)[的之]?(?:第[（(]?({_NUM})[）)]?(?:条|项|款|点)|[（(]({_NUM})[）)])"
-                        # and an item under it: "第三部分第（二）条第2点" is 三、（二）2, "第二部分（二）2." too
+                        # and an item under it: "第三部分第（二）条第2点" is 三、（二）2, "第二部分（二）2." too, and
+                        # "第二部分（一）下面的第2条" (条 only where words say it is under the one before)
                         rf"(?:(?:[的之]?第?(\d{{1,2}}|{_CN_NUM})(?:点|项|目|小点)"
+                        rf"|(?:下面|下边|里面|当中|中|里|下)的?第(\d{{1,2}}|{_CN_NUM})条"
                         rf"|\s*(\d{{1,2}})(?!\d|[.．]\d|\s*[年月日万亿元%％号个项件])[.．、])"
                         # and the item under that: "第二部分（二）2.（1）项" is 二、（二）2.（1）
                         rf"(?:\s*(?:[里中]的?|的)?\s*第?\s*[（(](\d{{1,2}})[）)](?:项|条|款|点)?)?)?")
@@ -223,8 +225,9 @@ def analyze(query: str) -> Intent:
         variants = _variants(m.group(3) or m.group(4))
         if re.search(r"[（(]", m.group(0)):  # "第（六）条" names the bracketed level as printed, not item 6
             variants = [v for v in variants if v.startswith("（")]
-        item = to_int(m.group(5) or m.group(6)) if m.group(5) or m.group(6) else 0
-        deeper = (str(item),) + ((f"（{int(m.group(7))}）",) if m.group(7) else ()) if item > 0 else ()
+        number = m.group(5) or m.group(6) or m.group(7)
+        item = to_int(number) if number else 0
+        deeper = (str(item),) + ((f"（{int(m.group(8))}）",) if m.group(8) else ()) if item > 0 else ()
         # "第三条第（一）项" is 三、（一） of a policy document, or item (一) of a statute's 第三条, as printed
         article = f"第{part}条" if m.group(2) == "条" else None
         refs.append(ClauseRef(tuple((part, v, *deeper) for v in variants), article=article))

@@ -113,3 +113,10 @@ def test_a_part_named_by_its_heading_pins_its_own_item():
     # no part has that heading: any item so labelled, as before
     other, = analyze("47号文保障机制部分第（一）条").clause_refs
     assert pin_named_clauses([(1, 0.9), (3, 0.5)], records, [other])[0] == (1, 0.9)
+
+
+def test_an_item_said_to_be_under_the_one_before_is_a_deeper_level():
+    # "第二部分（一）下面的第2条" is 温政办〔2019〕50号 二、（一）2, not part 二's 第二条.
+    ref, = analyze("温政办〔2019〕50号第二部分（一）下面的第2条主要讲的是什么？").clause_refs
+    assert ref.matches(("二", "（一）", "2")) and not ref.matches(("二", "（一）"))
+    assert analyze("48号文第三部分（五）里的第18条主要讲什么？").clause_refs[0].matches(("三", "（五）", "18"))
