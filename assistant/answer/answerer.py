@@ -18,7 +18,7 @@ from assistant.answer.coverage import (resolve_words, topic_note, uncovered_topi
                                        unstated_note)
 from assistant.answer.question import (AMOUNT, ANY_PLACE, CLAUSE, COMPARED, CONTRASTED, COUNT, DATE, FACTOID, FORMER,
                                        LATER, MATERIALS, OPEN, OVERVIEW, PENALTY, PERMISSION, PERSON, YESNO,
-                                       Question, has_fact, parse_question, to_simplified, without_situation)
+                                       Question, has_fact, parse_question, prints_count, to_simplified, without_situation)
 from assistant.answer.regions import local_short_forms
 from assistant.answer.select import (YEAR, Excerpt, ScoredSentence, best_per_clause, coverage, score_sentences, span,
                                      whole)
@@ -260,8 +260,10 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
     # The best sentence or clause introducing a list of its own ("应当具备下列条件：", "初次申请…的企业，…申请材料
     # 包括：") is the list asked for, not the section whose heading names the subject (第二章 专利代理机构) or a
     # neighbour's list ("已取得特殊工时许可的企业，申请材料包括").
+    # Nor, for a count, where the best sentence prints the count asked ("军民深度融合方面6项。").
     named_section = forms.listed_section(q, hits, context, config) \
-        if not _introduces_list(best, context) else None
+        if not _introduces_list(best, context) and not (q.form == COUNT and prints_count(q, best.sentence.text)) \
+        else None
     if named_section is not None:
         evidence = max(evidence, config.abstain_threshold)  # a list question names a section by its heading
     if q.parts and evidence < config.abstain_threshold:

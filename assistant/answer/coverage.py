@@ -16,7 +16,7 @@ from types import SimpleNamespace
 from index.answer_types import AMOUNT, ASKS_PLACE_LIST, DATE
 from index.synonyms import expand_word
 
-from assistant.answer.question import (ASKS_SUM, NUMERAL, POST_ASK, POST_BEFORE_NAME, SURNAMES, VALUE_NOUNS,
+from assistant.answer.question import (ASKS_SUM, DEADLINE, NUMERAL, POST_ASK, POST_BEFORE_NAME, SURNAMES, VALUE_NOUNS,
                                        Question, counts_measured, has_fact, lists_places, names_post_title)
 from assistant.answer.segment import posseg, tokenizer
 from assistant.answer.select import ABBREVIATION_GAP, SYNONYM_CREDIT, ScoredSentence, agent_stem, best_per_clause, \
@@ -157,7 +157,7 @@ ASKED_UNITS = (
 _PRINTS = {what: prints for _, prints, what in ASKED_UNITS}
 _MEASURES = {"面积": _PRINTS["具体面积"], "年龄": _PRINTS["具体年龄"], "比例": _PRINTS["具体比例"], "比率": _PRINTS["具体比例"],
              "比重": _PRINTS["具体比例"], "占比": _PRINTS["具体比例"],
-             "金额": _PRINTS["具体金额"]}
+             "金额": _PRINTS["具体金额"], "截止": DEADLINE}  # a date due by ("9月底前") is a 截止 date
 
 
 def _measure(word: str):

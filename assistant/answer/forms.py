@@ -16,7 +16,7 @@ from assistant.answer.named import person_in_top
 from assistant.answer.question import (
     AMOUNT, APPOINT, ASKS_TIMES, CHANNEL, COMPARED, COUNT, DATE, ENUMERATION, FACTOID, LOCALITY, MATERIALS, MULTI,
     OPEN, OVERVIEW, PERSON, POST_BEFORE_NAME, REMOVE, Question, content_words, contrasted_items, count_end,
-    counts_measured, has_fact, item_person, parse_question, personnel_item,
+    counts_measured, has_fact, item_person, parse_question, personnel_item, prints_count,
 )
 from assistant.answer.segment import posseg, tokenizer
 from assistant.answer.select import (
@@ -118,6 +118,8 @@ def compose_form(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[C
         return section(q, named_section, hits, config, context, rewritten, evidence_)
     if q.form == OVERVIEW:
         return overview(q, scored, hits, config, context, rewritten, evidence_)
+    if q.form == COUNT and prints_count(q, best_per_clause(scored)[0].sentence.text):
+        return factoid(q, scored, hits, config, context, rewritten, evidence_)  # "军民深度融合方面6项。"
     if q.form in (ENUMERATION, COUNT):
         return enumeration(q, scored, hits, config, context, rewritten, evidence_)
     if q.form == MULTI:

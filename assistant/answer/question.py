@@ -101,7 +101,7 @@ _ATTACHMENTS = re.compile(r"附件(?:一共|总共|共|都|分别)?(?:有|是)?(
                           r"|(?:哪些|哪几个?|什么)附件|有附件吗|有没有附件|带附件吗")
 # "由哪些单位审核": agencies asked for in the plural (index.answer_types knows the singular forms).
 _AGENCY_PLURAL = re.compile(r"哪些(?:单位|机构|部门|地方|组织)|哪几个(?:部门|单位)")
-_HOW_MANY = re.compile(r"(?<![这那十百千])(?:几|多少)[个名家张项位所条件人次]?")  # not "这几个…", "十几个员工"
+_HOW_MANY = re.compile(r"(?<![这那十百千])(?:几大|(?:几|多少)[个名家张项位所条件人次]?)")  # not "这几个…", "十几个员工"
 # "有哪些文件", "一共几件规范性文件": the documents themselves are asked for.
 # Not kinds of documents a rule sorts ("哪些文件不用纳入…审核范围", "哪些文件需要备案"): what follows says what is done
 # with them.
@@ -126,7 +126,7 @@ _IDENTITY = re.compile(r"^([\u4e00-\u9fa5]{2,4}?)(?:同志)?(?:到底|究竟)?�
 # A former post asked about: what a personnel list's 免去 half prints.
 FORMER = re.compile(r"原来|原先|之前|以前|此前|原任")
 # A new post asked about: what a personnel list's appointment half prints.
-LATER = re.compile(r"新任|现任|改任|调任|转任|后来|调去|调到|安排到|安排去")
+LATER = re.compile(r"新任|新职|现任|改任|调任|转任|后来|调去|调到|安排到|安排去")
 POST_ASK = re.compile(r"职务|什么职|干什么|干啥|做什么|任职|什么官|当什么|当的是什么|当领导")
 
 
@@ -180,6 +180,7 @@ class Question:
     counted_time: bool = False  # "多少天", "几个工作日": a length of time counted in a unit
     frequency: bool = False  # "多久": a frequency answers too
     when_allowed: bool = False  # "什么时候可以申请": once something is done answers
+    deadline: bool = False  # "最晚什么时候要办完": a date something is due by, not one something happened on
     act: str | None = None  # what the person asked for did at an event ("是谁主持的": 主持)
 
     def alternatives(self, word: str) -> tuple[str, ...]:
@@ -252,7 +253,8 @@ _UNITS_ASKED = (
     (re.compile(r"(?:多少|几)倍"), re.compile(rf"{NUMERAL}\s*倍|翻(?:一|两|几)?番")),
     (re.compile(r"多少分(?![钟之])"), re.compile(rf"{NUMERAL}\s*分(?![钟之])")),
     # Grades and kinds ("分成几级", "抗御几级地震", "分几类"): a figure in the same measure word ("两级", "6级左右").
-    (_ASKS_GRADES, re.compile(rf"{NUMERAL}\s*级")),
+    # A grade may be named by where it stands ("直接赋予最高信用等级").
+    (_ASKS_GRADES, re.compile(rf"{NUMERAL}\s*级|最[高低][^，。；]{{0,6}}?等级")),
     (_ASKS_KINDS, re.compile(rf"{NUMERAL}\s*个?[类种档]")),
     (ASKS_TIMES, re.compile(rf"{NUMERAL}\s*次")),
     # A rank ("在全国算第几个", "排第几"): first ("全国首个", "率先"), or an ordinal.
@@ -338,6 +340,12 @@ def _asked_milestone(query: str) -> re.Pattern | None:
     return next((states for asks, states in _STEPS if any(asks.search(c) for c in asking)), None)
 
 
+# A date something is due by ("最晚什么时候要办完", "截止时间是什么时候"), and the dates that state one ("6月底前",
+# "截至", "30日内").
+_ASKS_DEADLINE = re.compile(r"(?:最晚|最迟)[要得在于到]?(?:什么时候|何时|哪一?天|哪一?年|几月|啥时候|什么时间)"
+                            r"|(?:什么时候|何时|哪一?天|几月|啥时候|什么时间)(?:之前|以前|前)"
+                            r"|截止(?:时间|日期)?是?(?:什么时候|何时|哪一?天|几号|几月)")
+DEADLINE = re.compile(r"(?:年|月|日|号|底|末|旬|季度)(?:之前|以前|前|为止)|[日天月年]内|截至|截止|不迟于|不晚于|最迟|最晚")
 _WHEN_ASKED = re.compile(r"什么时候|何时|哪一?天|哪年|几月|几号|什么时间|啥时候")
 # "多长时间出结果": a length of time is asked, which "有效期" or a date does not state.
 # "多少日内" as "多少天" ("几月几日" asks a date).
@@ -369,6 +377,16 @@ def counts_measured(q: Question, text: str) -> bool:
     nouns = (noun, noun[-2:]) if len(noun) >= 4 else (noun,)
     return any(re.search(rf"(?:\d[\d,.]*|[一二三四五六七八九十百千两]+)\s*[万亿大]?[个处名家项条件座所位只台辆套间户次场批届]?"
                          rf"{re.escape(n)}", text) for n in nouns)
+
+
+def prints_count(q: Question, text: str) -> bool:
+    """The text prints the count a count question asks: a figure before the noun counted, or, where the question
+    names none ("一共有几项？"), before the measure word closing a phrase ("军民深度融合方面6项。")."""
+    if q.measured:
+        return counts_measured(q, text)
+    m = _HOW_MANY.search(q.query)
+    measure = m.group()[-1] if m and m.group()[-1] in "项件条个类批家名位所" else None
+    return measure is not None and bool(re.search(rf"(?:\d+|[一二三四五六七八九十百两]+)\s*{measure}(?:[。；;，,]|$)", text))
 
 
 # "提了几个“狠抓”", "几个“要……好”": what is counted is a phrase the text repeats (…… stands for any words).
@@ -431,6 +449,8 @@ def has_fact(kind: str, text: str, q: "Question | None" = None) -> bool:
         # "多少个工作日能办完" is answered by a count of days, not by a year's exemption ("3年内免征").
         return bool((_DAYS if _ASKS_DAYS.search(q.query) else _WAIT if _ASKS_WAIT.search(q.query) else _DURATION)
                     .search(text))
+    if kind == DATE and q is not None and q.deadline and not DEADLINE.search(text):
+        return False  # "最晚什么时候要办完移交" is answered by "于2019年6月底前", not by "2018年11月，…印发"
     if kind == AMOUNT and q is not None and q.ceiling and not _LIMIT.search(text):
         return False  # "公积金贷款最多能贷多少" asks a ceiling, which "已经发放…超过157亿元" is not
     if kind == AMOUNT and q is not None and q.unit is not None:
@@ -660,7 +680,7 @@ def parse_question(text: str, query: str | None = None) -> Question:
         milestone=_asked_milestone(simplified), how_often=bool(_ASKS_HOW_OFTEN.search(simplified)),
         duration=bool(_ASKS_DURATION.search(simplified)) and not _HOW_OFTEN.search(simplified),
         counted_time=bool(_COUNTED_TIME.search(simplified)), frequency=bool(_ASKS_FREQUENCY.search(simplified)),
-        when_allowed=bool(_ASKS_WHEN_ALLOWED.search(simplified)),
+        when_allowed=bool(_ASKS_WHEN_ALLOWED.search(simplified)), deadline=bool(_ASKS_DEADLINE.search(simplified)),
         act=next(filter(None, who.groups()), None) if who else None,
     )
 
@@ -857,6 +877,8 @@ def _measured(q: str, words: tuple[str, ...]) -> tuple[str, ...]:
         modifier = not out and t.flag == "v" and i + 1 < len(tokens) and tokens[i + 1].flag.startswith("n")
         if not (t.flag.startswith(("n", "j", "l", "vn")) or modifier) or t.flag == "nr":
             break
+        if not out and t.word == "人":
+            break  # "几个人享受政策": people are counted; what follows says what they do
         # What is counted, not a value asked of it ("多少比例") nor jieba's guess at unknown characters ("几个|人能").
         if t.word in words and t.word not in VALUE_NOUNS and tokenizer().FREQ.get(t.word, 0) > 0:
             out.append(t.word)

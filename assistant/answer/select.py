@@ -10,7 +10,7 @@ from functools import lru_cache
 from assistant.answer.config import AnswerConfig
 from assistant.answer.context import Context, is_list_heading
 from assistant.answer.guard import looks_like_injection
-from assistant.answer.question import (AGENCY, AMOUNT, APPOINT, COUNT, ENUMERATION, NUMERAL, PERMISSION, PERSON,
+from assistant.answer.question import (AGENCY, AMOUNT, APPOINT, COUNT, ENUMERATION, FORMER, NUMERAL, PERMISSION, PERSON,
                                        LATER, POST_BEFORE_NAME, REMOVE, SPEECH, Question, counts_measured, has_fact,
                                        lists_counted, names_post_title)
 from assistant.answer.regions import within
@@ -499,15 +499,29 @@ _POST_CHANGED = re.compile(r"变|调整|调动")
 
 def _same_person(best: ScoredSentence, scored: Sequence[ScoredSentence], q: Question,
                  taken: set[int]) -> list[ScoredSentence]:
-    """The other items of a personnel list naming the person quoted, when the question asks how their post changed:
-    an appointment and a removal together say it ("沈显克任…副局长", "免去：沈显克的…总会计师职务")."""
+    """Other items of a personnel list: each other person the question names, and those naming the person quoted when
+    the question asks how their post changed: an appointment and a removal together say it ("沈显克任…副局长",
+    "免去：沈显克的…总会计师职务")."""
+    if best.hit.kind != "appointments":
+        return []
+    same_list = [s for s in scored if s.hit.clause_id not in taken and s.hit.kind == best.hit.kind
+                 and s.hit.title == best.hit.title]
+    # Each person the question names ("蔡克和黄晓忠…两人的任命有什么不一样"): the best item printing each other one.
+    others = [max(printing, key=lambda s: s.score) for n in q.names if n not in best.sentence.text
+              and (printing := [s for s in same_list if n in s.sentence.text])]
     names = [n for n in q.names if n in best.sentence.text]
     # Or both halves asked ("新任的是什么职务？同时被免去了什么职务？").
     both = REMOVE.search(q.query) and (APPOINT.search(q.query) or LATER.search(q.query))
-    if not names or best.hit.kind != "appointments" or not (_POST_CHANGED.search(q.query) or both):
-        return []
-    return [s for s in scored if s.hit.clause_id not in taken and s.hit.kind == best.hit.kind
-            and s.hit.title == best.hit.title and any(n in s.sentence.text for n in names)]
+    if names and (_POST_CHANGED.search(q.query) or both):
+        removals = True
+    elif names and FORMER.search(q.query) and LATER.search(q.query) and REMOVE.search(best.lead or ""):
+        # The former post named, the new one asked ("原来是…支队长，这次是不是改任…队长了"), and the removal found:
+        # the appointment item answers.
+        removals = False
+    else:
+        return others
+    return others + [s for s in same_list if any(n in s.sentence.text for n in names) and s not in others
+                     and (removals or not REMOVE.search(s.lead or ""))]
 
 
 def _complement(best: ScoredSentence, pool: Sequence[ScoredSentence]) -> ScoredSentence | None:

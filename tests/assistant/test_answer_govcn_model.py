@@ -466,3 +466,30 @@ def test_the_sentence_defining_the_term_asked_about_answers_what_it_is(searcher)
 
     answer = answer_question("国家说的“消费扶贫”到底是怎么回事？", searcher)
     assert answer.citations[0].path == () and "一种扶贫方式" in answer.citations[0].quote, answer.text
+
+
+def test_a_deadline_asked_is_the_date_something_is_due_by(searcher):
+    # 国办发〔2019〕3号: the preamble dates an event ("2018年11月，…印发"); 三、2 "原则上于2019年6月底前完成" is the deadline.
+    from assistant.answer import answer_question
+
+    answer = answer_question("我们小区建好的配套幼儿园还没交给教育局，按要求最晚什么时候要办完移交？", searcher)
+    assert "2019年6月底前" in answer.text.splitlines()[0], answer.text
+    # 国办发〔2019〕4号 四（一） "在2019年9月底前，完成…上传至…信息系统": a date due by states the 截止 asked.
+    upload = answer_question("三级公立医院把病案首页、财务报表数据上传到考核系统，截止时间是什么时候？", searcher)
+    assert not upload.abstained and "2019年9月底前" in upload.text, upload.text
+
+
+def test_a_count_the_gazette_prints_is_quoted(searcher):
+    # 国办发〔2018〕126号 一（四） prints "军民深度融合方面6项。" where the other sections list their items.
+    from assistant.answer import answer_question
+
+    answer = answer_question("第二批支持创新的改革举措中，军民深度融合方面一共有几项？", searcher)
+    assert tuple(answer.citations[0].path) == ("一", "（四）"), answer.text
+
+
+def test_a_grade_asked_is_answered_by_the_grade_named(searcher):
+    # 国发〔2019〕3号 四（二）8 "经评定符合有关标准的，直接赋予最高信用等级"
+    from assistant.answer import answer_question
+
+    answer = answer_question("在综合保税区新设一家研发设计企业，评定合格后信用等级直接给到几级？", searcher)
+    assert not answer.abstained and "最高信用等级" in answer.text, answer.text

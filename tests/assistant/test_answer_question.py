@@ -909,3 +909,28 @@ def test_validity_is_asked_only_by_a_clause_that_asks():
     assert parse_question("49号文的有效期到什么时候？").asks_validity
     assert parse_question("49号文的有效期").asks_validity  # a single clause asks whatever it names
     assert parse_question("社会办医这套政策管到哪一年？").asks_validity
+
+
+def test_a_deadline_asked_is_answered_by_a_date_something_is_due_by():
+    # 国办发〔2019〕3号: the preamble's "2018年11月，…印发" dates an event; 三、2 "原则上于2019年6月底前完成" is the deadline.
+    q = parse_question("我们小区建好的配套幼儿园一直没交给教育局，按要求最晚什么时候要办完移交？")
+    assert q.deadline
+    assert has_fact(DATE, "对于已经建成、需要办理移交手续的，原则上于2019年6月底前完成；", q)
+    assert not has_fact(DATE, "2018年11月，党中央、国务院印发《关于学前教育深化改革规范发展的若干意见》。", q)
+    assert parse_question("截止时间是什么时候？").deadline
+    assert not parse_question("这个通知是什么时候印发的？").deadline
+
+
+def test_how_many_big_ones_asks_a_figure_of_what_follows():
+    # "几大重点任务" is answered by "实施五大重点任务" (温政办〔2019〕50号 一（一）).
+    q = parse_question("城市经济新业态培育方案一共要实施几大重点任务？")
+    assert AMOUNT in q.kinds and q.measured == ("重点", "任务")
+    # "几个人享受政策": people are counted, 享受 is what they do.
+    assert parse_question("子基金管理机构的高管，每家最多能有几个人享受政策？").measured == ()
+
+
+def test_a_grade_asked_may_be_named_by_where_it_stands():
+    # 国发〔2019〕3号 四（二）8 "直接赋予最高信用等级" answers "能直接给到几级".
+    q = parse_question("新注册的研发设计公司，评定合格后能直接给到几级？")
+    assert has_fact(AMOUNT, "经评定符合有关标准的，直接赋予最高信用等级。", q)
+    assert not has_fact(AMOUNT, "经评定符合有关标准的，予以信用激励。", q)

@@ -552,3 +552,32 @@ def test_an_item_printed_under_two_leads_is_drawn_from_the_lead_of_whom_the_ques
     # A word the whole document prints (综合计算工时, 申请) tells no list apart: the firm already approved keeps the first.
     held = _ask(searcher, "我们外资企业早就批了综合工时，现在想纳入清单管理，材料要准备什么？")
     assert not any(tuple(c.path[:3]) == ("二", "（二）", "2") for c in held.citations), held.text
+
+
+def test_a_post_changed_from_one_to_another_quotes_both_items(searcher):
+    # 7月份市政府人事任免: 第33段 "免去：汪红所的…环境监察支队支队长…职务" and 第16段 "汪红所任…执法队队长"; the question
+    # says what he was (原来) and asks what he is now (改任), so both halves answer.
+    changed = _ask(searcher, "汪红所以前当环境监察支队支队长，现在改任什么了？")
+    assert {"第33段", "第16段"} <= {c.label for c in changed.citations}, changed.text
+    # Two people named: each one's item.
+    both = _ask(searcher, "蔡克和黄晓忠分别被任命为什么职务？")
+    assert {"第6段", "第8段"} <= {c.label for c in both.citations}, both.text
+
+
+def test_people_counted_are_not_what_they_are_said_to_do(searcher):
+    # 温财企〔2019〕491号 一 "子基金管理机构高管人员（每个机构给予不超过3个名额）": "几个人享受政策" counts people; 享受 is not
+    # a figure's name the clause would have to print.
+    answer = _ask(searcher, "子基金管理机构的高管，每家最多能有几个人享受政策？")
+    assert not answer.abstained and "不超过3个名额" in answer.text, answer.text
+
+
+def test_an_item_said_to_be_under_a_numbered_one_is_that_item(searcher):
+    answer = _ask(searcher, "温政办〔2019〕50号第二部分（一）下面的第2条主要讲的是什么？")
+    assert tuple(answer.citations[0].path) == ("二", "（一）", "2"), answer.text
+
+
+def test_how_many_big_ones_is_answered_by_the_figure_printed(searcher):
+    # 温政办〔2019〕50号 一（一） "…实施五大重点任务…"
+    answer = _ask(searcher, "城市经济新业态培育行动方案一共要实施几大重点任务？")
+    assert not answer.abstained and "五大重点任务" in answer.text, answer.text
+
