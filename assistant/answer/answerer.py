@@ -18,7 +18,8 @@ from assistant.answer.coverage import (resolve_words, topic_note, uncovered_topi
                                        unstated_note)
 from assistant.answer.question import (AMOUNT, ANY_PLACE, CLAUSE, COMPARED, CONTRASTED, COUNT, DATE, FACTOID, FORMER,
                                        LATER, MATERIALS, OPEN, OVERVIEW, PENALTY, PERMISSION, PERSON, YESNO,
-                                       Question, has_fact, parse_question, prints_count, to_simplified, without_situation)
+                                       Question, asks_validity_of, has_fact, parse_question, prints_count, to_simplified,
+                                       without_situation)
 from assistant.answer.regions import local_short_forms
 from assistant.answer.select import (YEAR, Excerpt, ScoredSentence, best_per_clause, coverage, score_sentences, span,
                                      whole)
@@ -109,7 +110,7 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
         own_limit = not whole_docs and _OWN_LIMIT.search(hits[0].text) and not forms.prints_period(hits[0].text)
         listed = forms.validity(q, doc, hits, rewritten) \
             if not own_limit and (whole_docs or coverage(q, whole_doc) >= config.partial_coverage) else None
-        if listed is not None:
+        if listed is not None and not _figure_left_out(q, listed.text):
             return listed
     single = len({r.doc_index for r in whole_docs}) == 1
     if single and q.form == COUNT and forms.ASKS_ARTICLES.search(q.query):
@@ -317,6 +318,19 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
         # (Not declined: the procedure it names may be what the asker needs; wenzhou-203-test counts such an answer.)
         return partial(q.text, _partial_quote(best, config), hits, ("所需材料",), rewritten, evidence)
     return forms.compose_form(q, scored, hits, retriever, config, context, rewritten, evidence, named_section)
+
+
+def _figure_left_out(q: Question, text: str) -> bool:
+    """A part of the question other than the validity one asks a figure or date that the text does not give
+    ("办公室面积有没有上限？…有效期到哪天？"): the parts are answered each (forms.multi), not the period alone."""
+    for part in q.parts:
+        if asks_validity_of(part):
+            continue
+        pq = parse_question(part)
+        figures = pq.kinds & {AMOUNT, DATE} | ({AMOUNT} if pq.ceiling else set())  # "有没有上限": a ceiling
+        if figures and not any(has_fact(k, text, pq) for k in figures):
+            return True
+    return False
 
 
 def _years(text: str) -> list[str]:

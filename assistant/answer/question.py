@@ -670,7 +670,7 @@ def parse_question(text: str, query: str | None = None) -> Question:
         else _attribute(simplified, words, (), date=True) if DATE in kinds and form == FACTOID else (),
         asks_issued=any(_ISSUED.search(c) and _WHEN.search(c) for c in _CLAUSES.split(simplified)),
         asks_attachments=bool(_ATTACHMENTS.search(simplified)),
-        asks_validity=_asks_validity(simplified),
+        asks_validity=asks_validity_of(simplified),
         asks_materials=bool(_ASKS_MATERIALS.search(simplified)),
         names=names,
         documents=bool(_DOCUMENTS.search(simplified)), issue=issue.group(1) if (issue := _ISSUE.search(simplified)) else None,
@@ -703,7 +703,7 @@ _ASKS_YES_NO = re.compile(r"有没有|([\u4e00-\u9fff])[不没]\1|呢|吧")
 _TELL_ME = re.compile(r"(?:请|麻烦)?(?:你)?(?:能|可以|可不可以|能不能)?(?:帮我)?(?:说|告诉|讲|介绍|解释|列)")
 
 
-def _asks_validity(question: str) -> bool:
+def asks_validity_of(question: str) -> bool:
     """Whether the question asks how long a document holds: in a clause that asks, where it has several ("许可…还在有效期
     内，…要准备哪些材料" only says the asker's permit is valid)."""
     clauses = [c for c in _CLAUSES.split(question) if c.strip()]
