@@ -17,7 +17,7 @@ from assistant.answer.conversation import Turn, parse_history, plan_question
 from assistant.answer.coverage import (resolve_words, topic_note, uncovered_topics, unstated_attribute,
                                        unstated_note)
 from assistant.answer.question import (AMOUNT, ANY_PLACE, CLAUSE, COMPARED, CONTRASTED, COUNT, DATE, FACTOID, FORMER,
-                                       LATER, MATERIALS, OPEN, OVERVIEW, PENALTY, PERMISSION, PERSON, YESNO,
+                                       LATER, MATERIALS, OPEN, OVERVIEW, PENALTY, PERMISSION, PERSON, REMOVE, YESNO,
                                        Question, asks_validity_of, has_fact, parse_question, prints_count, to_simplified,
                                        without_situation)
 from assistant.answer.regions import local_short_forms
@@ -287,8 +287,10 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
         posts = named_.posts_unnamed(q, items)
         if posts:
             return abstain(q.text, hits, shown, 0.0, rewritten, (f"公报的人事任免中没有涉及{'、'.join(posts)}的内容。",))
-    if len(q.names) == 1 and (q.action == "remove" and FORMER.search(q.query) or q.action == "appoint"
-                              and LATER.search(q.query)):
+    # Not where either half answers ("是升了新职务，还是被免职了").
+    either = "还是" in q.query and REMOVE.search(q.query) and LATER.search(q.query)
+    if len(q.names) == 1 and not either and (q.action == "remove" and FORMER.search(q.query) or q.action == "appoint"
+                                             and LATER.search(q.query)):
         # "李建良…之前担任什么职务": a former post is printed where the removal half of the list names the person, a
         # new one ("何忠被免去…后，新任什么职务") where the appointment half does; when only the other half does, say
         # that and no more.

@@ -562,6 +562,10 @@ def test_a_post_changed_from_one_to_another_quotes_both_items(searcher):
     # Two people named: each one's item.
     both = _ask(searcher, "蔡克和黄晓忠分别被任命为什么职务？")
     assert {"第6段", "第8段"} <= {c.label for c in both.citations}, both.text
+    # "新职务" asks the new post; where the question asks which of the two happened, the removal found answers it
+    # (第42段 "免去：詹尔成的…主任职务"; no appointment names him).
+    either = _ask(searcher, "詹尔成这次是调任了新职务，还是被免职了？")
+    assert not either.abstained and "（免去）" in either.text, either.text
 
 
 def test_people_counted_are_not_what_they_are_said_to_do(searcher):
