@@ -586,7 +586,6 @@ def test_how_many_big_ones_is_answered_by_the_figure_printed(searcher):
     assert not answer.abstained and "五大重点任务" in answer.text, answer.text
 
 
-
 def test_a_validity_part_does_not_take_over_a_question_asking_a_figure_besides(searcher):
     # 温财企〔2019〕491号: 二（二）2 "…原则上不超过100平方米", 三（三） "…有效期至2020年12月31日". The period alone leaves
     # the first part unanswered; the parts are answered each.
