@@ -18,8 +18,8 @@ from assistant.answer.coverage import (resolve_words, topic_note, uncovered_topi
                                        unstated_note)
 from assistant.answer.question import (AMOUNT, ANY_PLACE, CLAUSE, COMPARED, CONTRASTED, COUNT, DATE, FACTOID, FORMER,
                                        LATER, MATERIALS, OPEN, OVERVIEW, PENALTY, PERMISSION, PERSON, REMOVE, YESNO,
-                                       Question, asks_validity_of, has_fact, parse_question, prints_count, to_simplified,
-                                       without_situation)
+                                       Question, asks_validity_of, has_fact, parse_question, prints_count,
+                                       to_simplified, without_situation)
 from assistant.answer.regions import local_short_forms
 from assistant.answer.select import (YEAR, Excerpt, ScoredSentence, best_per_clause, coverage, score_sentences, span,
                                      whole)

@@ -101,7 +101,8 @@ _ATTACHMENTS = re.compile(r"附件(?:一共|总共|共|都|分别)?(?:有|是)?(
                           r"|(?:哪些|哪几个?|什么)附件|有附件吗|有没有附件|带附件吗")
 # "由哪些单位审核": agencies asked for in the plural (index.answer_types knows the singular forms).
 _AGENCY_PLURAL = re.compile(r"哪些(?:单位|机构|部门|地方|组织)|哪几个(?:部门|单位)")
-_HOW_MANY = re.compile(r"(?<![这那十百千])(?:几大|(?:几|多少)[个名家张项位所条件人次]?)")  # not "这几个…", "十几个员工"
+# "几个执业医师", "几大重点任务": a count; not "这几个…", "十几个员工".
+_HOW_MANY = re.compile(r"(?<![这那十百千])(?:几大|(?:几|多少)[个名家张项位所条件人次]?)")
 # "有哪些文件", "一共几件规范性文件": the documents themselves are asked for.
 # Not kinds of documents a rule sorts ("哪些文件不用纳入…审核范围", "哪些文件需要备案"): what follows says what is done
 # with them.
