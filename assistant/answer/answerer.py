@@ -325,10 +325,9 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
 def _figure_left_out(q: Question, text: str) -> bool:
     """A part of the question other than the validity one asks a figure or date that the text does not give
     ("办公室面积有没有上限？…有效期到哪天？"): the parts are answered each (forms.multi), not the period alone."""
-    for part in q.parts:
+    for part, pq in zip(q.parts, forms.part_questions(q)):  # parsed once, as forms.multi reads them
         if asks_validity_of(part):
             continue
-        pq = parse_question(part)
         figures = pq.kinds & {AMOUNT, DATE} | ({AMOUNT} if pq.ceiling else set())  # "有没有上限": a ceiling
         if figures and not any(has_fact(k, text, pq) for k in figures):
             return True

@@ -386,8 +386,8 @@ def prints_count(q: Question, text: str) -> bool:
     if q.measured:
         return counts_measured(q, text)
     m = _HOW_MANY.search(q.query)
-    measure = m.group()[-1] if m and m.group()[-1] in "项件条个类批家名位所" else None
-    return measure is not None and bool(re.search(rf"(?:\d+|[一二三四五六七八九十百两]+)\s*{measure}(?:[。；;，,]|$)", text))
+    measure = m.group()[-1] if m and m.group()[-1] in "项件条个家名位所" else None
+    return measure is not None and bool(re.search(rf"{NUMERAL}\s*{measure}(?:[。；;，,]|$)", text))
 
 
 # "提了几个“狠抓”", "几个“要……好”": what is counted is a phrase the text repeats (…… stands for any words).
