@@ -70,6 +70,8 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
         return abstain(q.text, hits, shown, 0.0, rewritten)
     context = Context(retriever.records)
     q = resolve_words(q, retriever)
+    if context.records:
+        q = named_.with_printed_names(q, _PRINTED_PEOPLE.get(context.records))
     issues = _gazette_issues(context.records) if q.issue else set()
     if q.issue and issues and not any(q.issue in i for i in issues):
         # A gazette issue the index does not hold ("第204期"): nothing here is from it.
@@ -170,17 +172,21 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
         # "军民深度融合方面的6项分别是什么": the gazette prints how many ("军民深度融合方面6项。", or a heading alone,
         # "军民深度融合方面（共6项）"), not which.
         return partial(q.text, whole(counted), hits, ("各项的具体内容",), rewritten, 1.0, declined=True)
-    hits = _with_items(hits, context, config.top_clauses)
+    hits = _with_copies(_with_items(hits, context, config.top_clauses), context)
     scored = score_sentences(q, hits, retriever, config, context)
     if not scored:
         return abstain(q.text, hits, shown, 0.0, rewritten)
     asking = without_situation(q.query)
     local = _LOCAL_PLACES.get(context.records) if context.records else frozenset()
-    found = constraints(asking, local)
+    # A place the asker first names as where they are stays that when named again ("我在杭州上班，…在杭州都没房").
+    resident = {c.value for c in constraints(q.query, local) if c.residence}
+    found = tuple(replace(c, residence=True) if c.value in resident else c for c in constraints(asking, local))
+    situational: tuple = ()
     if asking != q.query:
         # A grade the asker's situation names is what is asked about ("我们医院新评上一级甲等，…能奖励多少钱？"),
         # unlike a place or year there, which is only where or when the asker is.
-        found += tuple(c for c in constraints(q.query, local) if c.kind == LEVEL and c not in found)
+        situational = tuple(c for c in constraints(q.query, local) if c.kind == LEVEL and c not in found)
+        found += situational
     if found:
         issues = _issues(retriever, hits)
         # Parts each about a place or time of their own ("哈尔滨申办大冬会和深圳申办大运会，…分别…"): a clause backs
@@ -199,8 +205,11 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
             missing = unsupported(found, best, issues.get(best.source))
             note = constraint_note(missing, [v for c in missing for v in covered(c, hits[:1])])
             return abstain(q.text, hits, shown, 0.0, rewritten, (note,))
-        scored = [s for s in scored if s.hit.clause_id in backed]
-        hits = [h for h in hits if h.clause_id in backed]  # nor is any other clause about another place or time quoted
+        if not (q.parts and set(found) <= set(situational)):
+            # (Where the asker's grade is all there is to check and the question has parts, a later part may ask of
+            # a rule for every grade: "刚评上二甲，能拿多少奖励？…同类奖励，能两边都拿吗？")
+            scored = [s for s in scored if s.hit.clause_id in backed]
+            hits = [h for h in hits if h.clause_id in backed]  # nor is another clause about another place or time
     named_found = bool(doc_records) and named_.named_in_top(q, hits)
     if named_found:
         # The document named is found: no other document's clause is quoted, in a partial answer either.
@@ -495,6 +504,30 @@ def _with_items(hits: list[ClauseHit], context: Context, k: int) -> list[ClauseH
     return [replace(x, rank=i) for i, x in enumerate(out[:k], start=1)] or hits
 
 
+def _with_copies(hits: list[ClauseHit], context: Context) -> list[ClauseHit]:
+    """Retrieved clauses and after them the clauses of their documents printing the same text under another lead
+    ("用人单位…开展平等协商的材料" under 1 "已取得特殊工时许可的企业" and under 2 "初次申请…的企业"): retrieval ranks the
+    copies by what stands above them and may leave one out; which one is asked is told from the leads
+    (select._told_apart). Appended, so that no retrieved clause moves down."""
+    seen = {h.clause_id for h in hits}
+    out: list[ClauseHit] = list(hits)
+    for h in hits:
+        own = h.text.strip(_TRAILING)
+        if len(own) < _COPY_CHARS:
+            continue
+        for c in context.document(h):
+            if c.clause_id not in seen and c.text.strip(_TRAILING) == own:
+                seen.add(c.clause_id)
+                out.append(replace(c, rank=h.rank, score=h.score))
+    return out
+
+
+# Punctuation an item ends with that differs between copies ("…表决结果；" in one list, "…表决结果。" closing another).
+_TRAILING = " \n。；;，,"
+# A text this short ("无", "（略）") is no item worth telling apart.
+_COPY_CHARS = 8
+
+
 def _items(hit: ClauseHit, context: Context, depth: int = 2) -> list[ClauseHit]:
     out: list[ClauseHit] = []
     for c in context.children(hit):
@@ -588,6 +621,7 @@ _DOCUMENT_NAMES = _PerIndex(named_.document_names)
 _LOCAL_PLACES = _PerIndex(lambda records: local_short_forms(
     (r.text for r in records), {name for issuer in {r.issuer for r in records if r.issuer}
                                 for _, name in places(issuer)}))
+_PRINTED_PEOPLE = _PerIndex(named_.printed_people)
 _GAZETTE_ISSUES = _PerIndex(lambda records: {r.gazette_issue for r in records if getattr(r, "gazette_issue", None)})
 
 

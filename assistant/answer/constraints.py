@@ -35,11 +35,18 @@ _FUNCTION_CHARS = frozenset("向于和及从在到对把被给为与同由将")
 # does not answer. "哪一级", "市一级财政" name no grade (but "一级甲等" does); "第一批" is often said of the only batch
 # there is.
 _LEVEL = re.compile(r"(?<![哪每这那同本各])(第[二三四五六七八九十]+批|[二三四五六七八九十]级(?:[甲乙丙]等)?|一级[甲乙丙]等"
-                    r"|[一二三四五六七八九十]等奖|[一二三四五六七八九十]类)")
+                    r"|[一二三四五六七八九十]等奖|[一二三四五六七八九十]类"
+                    # A hospital grade's short form ("新获评三丙等级", "评上二甲"), not a hospital described ("三甲医院
+                    # 的大夫") nor a chemical ("二甲苯").
+                    r"|(?<![一二三四五六七八九十])[一二三][甲乙丙](?![苯醚基双酸醇胺医]))")
 
 
 # The asker saying where they are or mean to act: "我在", "我们家在", "我住在", "俺家就在", "我想在…开个诊所".
 _RESIDENCE = r"(?:我|咱|俺)[们]?家?(?:就|现在|目前)?(?:想|要|打算|准备|计划)?住?在"
+
+
+# An issuer whose rules hold everywhere in the country: where the asker is ("我在杭州上班，…个税…能扣多少") is inside it.
+_NATIONAL = re.compile(r"国务院|中共中央|全国人民代表大会|中华人民共和国")
 
 
 @dataclass(frozen=True)
@@ -160,7 +167,8 @@ def supports(c: Constraint, hit: ClauseHit, issue: Issue | None = None) -> bool:
         # document whose issuer governs that place: a 温州市 document's rules hold in 鹿城 too. (A county asked about,
         # "苍南县给多少奖励", asks for the county's own rules; the city's statistics are not 瑞安's.)
         return any(n in own for n in names) or bool(issue and c.value in issue.issuers) or within(c.value, own) \
-            or c.residence and bool(hit.doc_number) and any(inside(r, c.value) for r in _governed(hit.issuer or ""))
+            or c.residence and bool(hit.doc_number) and (any(inside(r, c.value) for r in _governed(hit.issuer or ""))
+                                                         or bool(_NATIONAL.match(hit.issuer or "")))
     if c.kind == YEAR:
         year = int(c.value)
         if str(year) in own or (when or "").startswith(str(year)):
@@ -190,6 +198,8 @@ def _level_forms(level: str) -> tuple[str, ...]:
     """How documents write a grade: "二级甲等" also as "二甲"."""
     if m := re.fullmatch(r"(.)级([甲乙丙])等", level):
         return level, m.group(1) + m.group(2)
+    if m := re.fullmatch(r"(.)([甲乙丙])", level):
+        return level, f"{m.group(1)}级{m.group(2)}等"
     return (level,)
 
 

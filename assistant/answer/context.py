@@ -28,6 +28,11 @@ _LEAD_IN_CHARS = 60
 _MAX_BACK = 80
 
 
+def acknowledges(text: str) -> bool:
+    """An official reply's acknowledgement of the request it answers ("你们关于……的请示收悉。")."""
+    return bool(_RECEIVED.search(text))
+
+
 def is_list_heading(text: str) -> bool:
     return bool(_HEADING.match(text.strip()))
 
@@ -113,7 +118,7 @@ class Context:
         records = self.records
         if not records or not (0 <= hit.clause_id < len(records)) or records[hit.clause_id].path:
             return []
-        if any(not _RECEIVED.search(s.text) and not is_list_heading(s.text) for s in split_sentences(hit.text)):
+        if any(not acknowledges(s.text) and not is_list_heading(s.text) for s in split_sentences(hit.text)):
             return []
         return self.numbered_parts(hit)
 

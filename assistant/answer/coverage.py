@@ -81,15 +81,24 @@ def uncovered_topics(q: Question, retriever: Retriever) -> tuple[str, ...]:
 
     unknown = tuple(w for w, ts in candidates.items()
                     if not any(known[t] for t in ts) and not (parts[w] and all(seen(p) for p in parts[w])))
+    # A colloquial "X子" saying again a word of the question that holds X ("挂“应急”号牌的车，…挂这种牌子").
+    unknown = tuple(w for w in unknown if not (len(w) == 2 and w[1] == "子" and any(
+        w[0] in o for o in q.words if o != w and o not in unknown)))
     if set(unknown) <= set(q.scene) and set(q.words) - set(q.scene):
         return ()  # words only of a clause setting the scene ("感觉最近菜啊肉啊都在涨，…物价指数是多少？")
-    if unknown and q.focus != q.query.strip().rstrip("？?。！! ") \
-            and any(w in q.focus and w not in _LIST_NOUNS for w in q.words):
+    own = {w for w in q.words if w in q.focus and w not in _LIST_NOUNS}
+    if unknown and q.focus != q.query.strip().rstrip("？?。！! ") and own \
+            and not (own & _AUTHORITIES and own <= _AUTHORITIES | set(q.attribute)):
         # Nor words only of the clauses before the asking one ("想贷款买一台大马力拖拉机，…贷款有没有贴息？"), unless
         # the asking one only says what kind of list is wanted ("办食品经营许可证，需要准备哪些材料"): the subject is
-        # before it.
+        # before it; nor where it only names the figure asked and who grants it ("现在买新能源汽车，国家能补贴多少
+        # 钱？": what is subsidised is named before).
         unknown = tuple(w for w in unknown if w in q.focus)
     return unknown
+
+
+# Who grants or rules, named in the asking clause ("国家能补贴多少钱"): no subject of its own.
+_AUTHORITIES = frozenset("国家 政府 国务院 市里 市政府 省里 地方 上面 官方".split())
 
 
 # A card, certificate or code named by what it is for ("市民|卡", "不动产|证", "健康|码"): jieba cuts the one-character
@@ -300,6 +309,8 @@ def _surnamed(tokens: list[str], words: Sequence[str]) -> dict[str, list[str]]:
 # follow 哪 or 几 ("哪段时间" cut as 哪|段时间).
 _QUESTION_PHRASES = ("多大", "多少", "多长", "多高", "几个", "哪个", "什么")
 _MEASURE_CHARS = set("个段种类项条位家批次所")
+# Degree adverbs a comparing character follows ("更早", "最晚", "较高").
+_DEGREE_CHARS = set("更最较")
 # What asks, with 多少 after it, how far two things are apart ("标准差多少", "价格高多少").
 _COMPARING_CHARS = set("差高低多少贵长短大小快慢早晚")
 
@@ -311,6 +322,8 @@ def _unglued(question: str, word: str) -> list[str]:
     if i > 0 and len(word) >= 3 and (question[i - 1:i + 1] in _QUESTION_PHRASES
                                      or question[i - 1] in "哪几" and word[0] in _MEASURE_CHARS):
         return [word[1:]]
+    if i > 0 and len(word) == 2 and question[i - 1] in _DEGREE_CHARS and word[0] in _COMPARING_CHARS:
+        return [word[1:]]  # "更早报给": 更早|报, not 早报 (a newspaper)
     end = i + len(word)
     if i >= 0 and len(word) >= 3 and word[-1] in _COMPARING_CHARS and re.match(r"了?(?:多少|几个|几倍)", question[end:]):
         return [word[:-1]]

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from assistant.answer.compose import compose, missing_detail, partial
 from assistant.answer.config import AnswerConfig
-from assistant.answer.context import Context
+from assistant.answer.context import Context, acknowledges
 from assistant.answer.coverage import GENERIC_NOUNS, resolve_words, uncovered_topics, unstated_attribute
 from assistant.answer.guard import looks_like_injection
 from assistant.answer.named import person_in_top
@@ -451,12 +451,15 @@ def enumeration(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Cl
         # that list, wherever it ranks.
         named = _named_lists(q, scored)
         own = named or own
-        best = max(own, key=lambda s: (s.score + weight * max(_listness(s.sentence.text, q.count, kinds, each, kind),
+        # A reply's acknowledgement ("你们关于…的请示收悉。") restates the question's subject: it lists nothing asked.
+        own = [s for s in own if not acknowledges(s.sentence.text)] or own
+        best = max(own, key=lambda s: (s.score + weight * max(_listness(s.sentence.text, q.count, kinds, each, kind,
+                                                                        q.query),
                                                               float(itemised(s)))
                                        + weight * (lead_lists and s.hit.clause_id == lead.hit.clause_id
                                                    and introduces_items(s.sentence.text)),
                                        -s.position, -s.index))
-        if q.count and not _listness(best.sentence.text, q.count, kinds, each):
+        if q.count and not named and not _listness(best.sentence.text, q.count, kinds, each):
             listed = _list_in_document(lead.hit, q, context)
             if listed is not None:
                 return compose(q.text, [listed], hits, kinds=q.factual, asked=q, direct=listed, rewritten=rewritten,
@@ -518,6 +521,9 @@ _LIST_ASK = re.compile(r"(?:都|一共|共|主要|具体|分别)?(?:有|是|包�
                        r"(?:个|项|条|点|种|类))")
 
 
+_QUOTED_NAME = re.compile(r"[“「]([\u4e00-\u9fff]{2,8})[”」]")
+
+
 def _named_lists(q: Question, scored: Sequence[ScoredSentence]) -> list[ScoredSentence]:
     """Sentences printing a quoted list right before the name of what the question asks the items of: "按照“立法为民、
     问题导向、法治思维、有效管用”的立法原则". The name: the longest stretch before the ask (two characters at least)
@@ -525,11 +531,12 @@ def _named_lists(q: Question, scored: Sequence[ScoredSentence]) -> list[ScoredSe
     m = _LIST_ASK.search(q.query)
     before = re.sub(r"[的之]$", "", q.query[:m.start()]) if m else ""
     after = _ASKED_AFTER.search(q.query)  # or right after it ("讲究哪几条原则")
-    names = [before[-size:] for size in range(min(len(before), 8), 1, -1)] + ([after.group(1)[:4]] if after else [])
+    names = [before[-size:] for size in range(min(len(before), 8), 1, -1)] + ([after.group(1)[:4]] if after else []) \
+        + _QUOTED_NAME.findall(q.query)  # or the name the question quotes ("有个“三连办”，具体是哪三种办法")
     for name in names:
         if not re.fullmatch(r"[\u4e00-\u9fff]{2,}", name):
             continue
-        after_list = re.compile(rf"[“「][^”」，,。；;]{{1,20}}、[^”」，,。；;]{{1,40}}[”」]\s*的\s*[\u4e00-\u9fff]{{0,4}}?"
+        after_list = re.compile(rf"[“「][^”」，,。；;]{{1,20}}、[^”」，,。；;]{{1,40}}[”」]\s*的\s*[“「]?[\u4e00-\u9fff]{{0,4}}?"
                                 rf"{re.escape(name)}")
         found = [s for s in scored if after_list.search(s.sentence.text)]
         if found:
@@ -829,7 +836,10 @@ def _names_asked(q: Question, text: str) -> bool:
 def _asked_noun(q: Question) -> str | None:
     """The part of a document a list question asks for, named right after 哪些/什么 ("有哪些保障安排" -> 保障)."""
     m = _ASKED_AFTER.search(q.query)
-    for token in list(tokenizer().cut(m.group(1)))[:2] if m else ():  # "哪些主要任务", "哪些重点任务"
+    tokens = list(tokenizer().cut(m.group(1))) if m else []
+    # "哪些主要任务", "哪些重点任务"; or the head after a short modifier ("哪些财政上的优惠").
+    heads = tokens[:2] + [tokens[i + 1] for i in range(min(3, len(tokens) - 1)) if tokens[i] == "的"]
+    for token in heads:
         noun = next((n for n in _SECTION_NOUNS if token.endswith(n)), None)
         if noun:
             return noun
@@ -1149,7 +1159,7 @@ def _list_of(hit: ClauseHit, context: Context) -> ClauseHit | None:
 
 
 def _listness(text: str, n: int | None, words: Sequence[str] = (), each: Sequence[str] = (),
-              kind: str | None = None) -> float:
+              kind: str | None = None, given: str = "") -> float:
     """How much a sentence reads as an enumeration: a phrase of several items ("A、B和C"; bracketed asides do not
     count), exactly n when the question says how many (or n clauses each naming what is counted, `each`), or a line
     ending with a colon that introduces a list. Half as much when the question names the kind of item ("哪些城市")
@@ -1160,7 +1170,8 @@ def _listness(text: str, n: int | None, words: Sequence[str] = (), each: Sequenc
         return 1.0 if _lists_exactly(text, n, words) or _names_each(text, n, each) else 0.0
     if _opened_alike(text, words):
         return 1.0
-    listed = min(max((_items(p) for p in _pieces(text)), default=1) - 1, 3) / 3
+    # A list the question itself gives ("乌鲁木齐、昌吉、石河子高新区…要建成哪几类区") is not the one it asks for.
+    listed = min(max((_items(p) for p in _pieces(text) if not _restated(p, given)), default=1) - 1, 3) / 3
     return listed if kind is None or kind in text else listed / 2
 
 
@@ -1217,6 +1228,12 @@ def _opened_alike(text: str, words: Sequence[str]) -> bool:
     动能培育，狠抓改革开放，…" for "狠抓了哪几方面"): each names an item."""
     pieces = [p.strip() for p in _pieces(text)]
     return any(sum(p.startswith(w) for p in pieces) >= _PARALLEL_MIN for w in words if len(w) >= 2)
+
+
+def _restated(piece: str, given: str) -> bool:
+    """Every "、" of the phrase stands between the same characters in the given text."""
+    seps = [i for i, ch in enumerate(piece) if ch == "、"]
+    return bool(seps and given) and all(piece[max(0, i - 2):i + 3] in given for i in seps)
 
 
 def _pieces(text: str) -> list[str]:

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from assistant.answer.coverage import GENERIC_NOUNS
-from assistant.answer.question import APPOINT, REMOVE, Question, content_words
+from assistant.answer.question import APPOINT, REMOVE, SURNAMES, Question, content_words, personnel_item
 from assistant.answer.segment import posseg, tokenizer
 from assistant.answer.sentences import Sentence, plain_heading, split_sentences
 from corpus.numbers import CN_DIGITS, int_to_cn, to_int
@@ -292,3 +293,22 @@ def only_other_half(name: str, clauses: Sequence[ClauseHit], asked: str) -> Clau
     appointments = [c for c in named if c not in removals and APPOINT.search(c.text)]
     printed, other = (removals, appointments) if asked == "remove" else (appointments, removals)
     return other[0] if other and not printed else None
+
+
+def printed_people(records: Sequence) -> frozenset[str]:
+    """The people the index's personnel lists name, read where their items print them ("汪红所任…",
+    "戚速的…职务")."""
+    return frozenset(item[0] for r in records if getattr(r, "kind", None) == "appointments"
+                     for s in split_sentences(r.text)
+                     if (item := personnel_item(s.text)) and item[0][0] in SURNAMES)
+
+
+def with_printed_names(q: Question, people: frozenset[str]) -> Question:
+    """The question naming the people the index prints as it prints them: jieba cuts a rare name short ("汪红|所")
+    or misses it ("戚速"), and a name cut short matches items of other people."""
+    found = [p for p in people if p in q.query]
+    found = sorted((p for p in found if not any(p != o and p in o for o in found)), key=q.query.find)
+    if not found:
+        return q
+    names = tuple(dict.fromkeys([*found, *(n for n in q.names if not any(n in p or p in n for p in found))]))
+    return q if names == q.names else replace(q, names=names)

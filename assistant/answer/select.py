@@ -185,14 +185,15 @@ def _told_apart(scored: list[ScoredSentence], q: Question, above: dict[int, str]
     lead's first phrase (who the list is for) alone holds a word of the question ("第一次": 初次) takes the best score
     of the copies. Retrieval's rank, which otherwise decides between them, does not read the leads. A word most of the
     document prints (申请) tells no one apart."""
+    leads = {s.hit.clause_id: _lead_of(s.hit, above, context) for s in scored}
     copies: dict[tuple, list[int]] = {}
     for i, s in enumerate(scored):
-        if above.get(s.hit.clause_id):
+        if leads[s.hit.clause_id]:
             key = (s.hit.source, doc_key(s.hit.doc_number, s.hit.title), s.sentence.text.strip(" 。；;，,"))
             copies.setdefault(key, []).append(i)
     out = list(scored)
     for members in copies.values():
-        whom = {scored[i].hit.clause_id: re.split(r"[，,。：:；;\n]", above[scored[i].hit.clause_id].strip())[0]
+        whom = {scored[i].hit.clause_id: re.split(r"[，,。：:；;\n]", leads[scored[i].hit.clause_id].strip())[0]
                 for i in members}
         if len(whom) < 2 or context is None:
             continue
@@ -210,6 +211,15 @@ def _told_apart(scored: list[ScoredSentence], q: Question, above: dict[int, str]
             out[win] = replace(scored[win], score=scored[top].score)
             out[top] = replace(scored[top], score=scored[win].score)
     return out
+
+
+def _lead_of(hit: ClauseHit, above: dict[int, str], context: Context | None) -> str:
+    """What a list item stands under: what it inherits, or for an item headed itself ("用人单位…开展平等协商的材料"),
+    its parent's heading or text ("初次申请特殊工时行政许可的企业，…")."""
+    if above.get(hit.clause_id) or not hit.heading or context is None:
+        return above.get(hit.clause_id, "")
+    parent = context.parent(hit)
+    return (parent.heading or parent.text) if parent is not None else ""
 
 
 # A word printed by at most this many clauses of a document can tell two of its lists apart.
@@ -518,6 +528,10 @@ def _same_person(best: ScoredSentence, scored: Sequence[ScoredSentence], q: Ques
         # The former post named, the new one asked ("原来是…支队长，这次是不是改任…队长了"), and the removal found:
         # the appointment item answers.
         removals = False
+    elif names and q.action == "remove" and _other_action("remove", best.sentence.text):
+        # The former post asked and the new one found ("新当上…队长的汪红所，之前是干什么的"): the new post names
+        # the subject; the removal item answers.
+        removals = True
     else:
         return others
     return others + [s for s in same_list if any(n in s.sentence.text for n in names) and s not in others

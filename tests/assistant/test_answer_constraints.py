@@ -205,3 +205,24 @@ def test_where_the_asker_is_is_backed_by_a_document_of_the_city_governing_it():
     # A place outside the issuer's region stays unsupported.
     elsewhere = [c for c in constraints("我在杭州想开个中医诊所，还需要走审批吗？") if c.kind == PLACE]
     assert elsewhere[0].residence and not supports(elsewhere[0], PLAN)
+
+
+def test_a_hospital_grade_by_its_short_form_is_a_grade():
+    # 温政办〔2019〕49号 三（九） rewards 三甲、三乙、二甲、二乙: not 三丙.
+    rewarded = replace(STATS, text="对新获评综合类三甲、三乙、二甲、二乙等级的社会办医疗机构给予奖励。")
+    [third] = constraints("社会办医疗机构新获评综合类三丙等级，能拿到多少奖励？")
+    assert (third.kind, third.value) == (LEVEL, "三丙") and not supports(third, rewarded, ISSUE)
+    [second] = constraints("新评上二甲的奖励要到哪个系统申报？")
+    assert supports(second, rewarded, ISSUE)
+    assert kinds_of("三甲医院的大夫能多点执业吗") == []  # a hospital described, not a grade asked
+    assert kinds_of("二甲苯排放标准是多少") == []
+
+
+def test_where_the_asker_is_is_inside_a_national_documents_reach():
+    # 国发〔2018〕41号 (个人所得税专项附加扣除暂行办法) holds in 杭州 as everywhere; 杭州 asked about is another matter.
+    rent = replace(STATS, text="纳税人在主要工作城市没有自有住房而发生的住房租金支出，可以按照以下标准定额扣除。",
+                   issuer="国务院", doc_number="国发〔2018〕41号")
+    [resident] = [c for c in constraints("我在杭州上班，个税的住房租金每个月能扣多少？") if c.kind == PLACE]
+    assert resident.residence and supports(resident, rent)
+    [asked] = [c for c in constraints("杭州的住房租金扣除标准是多少？") if c.kind == PLACE]
+    assert not supports(asked, rent)

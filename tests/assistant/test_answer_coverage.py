@@ -470,3 +470,26 @@ def test_a_noun_asking_for_a_name_is_no_topic():
     # "国办函〔2006〕82号答复的那份提案题目叫什么": the text prints the name (《关于设立总理热线电话的提案》), not 题目
     assert not _is_topic("题目") and not _is_topic("名称")
     assert _is_topic("提案")
+
+
+def test_a_subject_named_before_a_clause_asking_only_the_figure_and_who_grants_it_is_checked():
+    # The State Council documents never speak of 新能源汽车; the asking clause names only the figure and the grantor.
+    guarantee = Holds("有条件的地方可对单户担保金额500万元及以下、平均担保费率不超过1%的担保业务给予适当担保费补贴。"
+                      "国家融资担保基金。汽车平行进口试点。")
+    assert "新能源" in uncovered_topics(q("现在买新能源汽车，国家能补贴多少钱？"), guarantee)
+    # An asking clause with a subject of its own still sets the words before it aside.
+    assert uncovered_topics(q("想贷款买一台大马力拖拉机，贷款有没有贴息？"), Holds("贷款贴息")) == ()
+
+
+def test_a_colloquial_word_saying_again_a_word_of_the_question_is_covered():
+    # 国办发〔2018〕114号 prints 应急救援专用号牌; "这种牌子" is the 号牌 the question named first.
+    plates = Holds("国家综合性消防救援车辆中符合执行和保障应急救援任务规定的悬挂专用号牌。")
+    assert uncovered_topics(q("路上看到挂“应急”号牌的车，都有哪些车可以挂这种牌子？"), plates) == ()
+    assert "牌子" in uncovered_topics(q("救援车的牌子是什么颜色？"), plates)  # no word of the question holds 牌
+
+
+def test_a_comparing_character_after_a_degree_word_is_not_part_of_the_next_word():
+    # "更早报给": jieba reads 早报 (a newspaper); 47号 prints 报送.
+    plan = Holds("提请审议《温州市养犬管理条例》（市公安局起草，于6月底前向市政府报送草案）。")
+    words = resolve_words(q("楠溪江保护条例和养犬管理条例这两个草案，哪个要求更早报给市政府？"), plan).words
+    assert "早报" not in words

@@ -99,11 +99,11 @@ class Record:
     def __init__(self, clause_id, doc_index, title, path, text, doc_number=None, **meta):
         self.clause_id, self.doc_index, self.title, self.path, self.text = clause_id, doc_index, title, path, text
         self.doc_number, self.meta = doc_number, meta
-        self.source, self.issuer, self.date = SOURCE, "温州市人民政府", None
+        self.source, self.issuer, self.date, self.kind = SOURCE, "温州市人民政府", None, "appointments"
 
     def hit(self, rank, score):
         return ClauseHit(rank, score, self.clause_id, self.doc_number, self.title, self.path, self.path[0] if self.path
-                         else "导语", None, self.text, SOURCE, "温州市人民政府", None, "appointments", **self.meta)
+                         else "导语", None, self.text, SOURCE, "温州市人民政府", None, self.kind, **self.meta)
 
 
 class PersonnelRetriever(FakeRetriever):
@@ -186,6 +186,19 @@ def test_a_former_post_is_asked_of_the_removal_list_and_only_of_that_person(conf
                   "蔡克的温州市温瑞塘河保护管委会专职副主任职务；", "朱汝东的温州大罗山综合管理办公室主任职务。")
     a = answer_question("徐健之前担任什么职务", PersonnelRetriever(paragraphs), config)
     assert "蔡克" not in a.text and "朱汝东" not in a.text, a.text  # others' removals do not answer about 徐健
+
+
+def test_a_former_post_asked_of_a_person_named_by_the_new_one_is_the_removal(config):
+    # jieba cuts 汪红所 as 汪红|所 and misses 戚速: the list prints them whole. The new post describes the person
+    # asked about; the removal item prints the former one. 戚速 is only appointed: the list prints no former post.
+    paragraphs = ("市政府决定：", "汪红所任温州市生态环境保护综合行政执法队队长；",
+                  "戚速任温州市行政审批与公共资源交易服务管理中心主任（试用期一年）；", "免去：",
+                  "汪红所的温州市环境监察支队支队长（副县长级）职务；", "詹尔成的温州市公共资源交易与行政审批服务中心主任职务。")
+    a = answer_question("新当上生态环境执法队长的汪红所，之前是干什么的？", PersonnelRetriever(paragraphs), config)
+    assert "环境监察支队支队长" in a.text, a.text
+    a = answer_question("戚速在被任命为市行政审批与公共资源交易服务管理中心主任之前担任什么职务？",
+                        PersonnelRetriever(paragraphs), config)
+    assert a.partial and "詹尔成" not in a.text and "原任职务" in a.text, a.text
 
 
 def test_a_new_post_the_list_does_not_print_is_a_partial_answer(config):
@@ -601,6 +614,17 @@ def test_a_quoted_list_followed_by_the_name_asked_is_the_list():
     assert _named_lists(parse_question("立法要发挥哪些作用？"), [joined]) == []
 
 
+def test_a_quoted_list_named_by_the_term_the_question_quotes_is_the_list():
+    from assistant.answer.forms import _named_lists
+
+    # 奋力书写“三民”篇章 第4段 names its three ways of serving "“三连办”"; 第1段 lists three aims of its own.
+    served = _scored("长期坚持“午间连续办、周六无休办、周日预约办”的“三连办”和上门服务，为缴存职工办理住房公积金业务提供便利。",
+                     "长期")
+    aims = _scored("近年来，市住房公积金管理中心紧紧围绕“保安居、优服务、促发展”主要目标，做强做优主责主业。", "近年来")
+    for question in ("听说温州住房公积金有个“三连办”，具体是哪三种办法？", "聽說溫州住房公積金有個「三連辦」，具體是哪三種辦法？"):
+        assert _named_lists(parse_question(question), [aims, served]) == [served], question
+
+
 def test_clauses_each_naming_what_is_counted_list_that_many():
     from assistant.answer.forms import _counted_words, _listness
 
@@ -825,3 +849,22 @@ def test_ways_asked_are_the_items_listed_whatever_the_text_calls_them():
 
     assert _item_kind(parse_question("中央政府门户网站平时用哪些办法和网民交流互动？")) is None
     assert _item_kind(parse_question("试点选了哪些城市？")) == "城市"
+
+
+def test_a_list_the_question_gives_is_not_the_list_it_asks_for():
+    from assistant.answer.forms import _listness
+
+    # 国函〔2018〕145号: the question names the three 高新区 itself; 一 lists the kinds of 区 they are to become.
+    asked = parse_question("乌鲁木齐、昌吉、石河子高新区建设国家自主创新示范区，批复里要求建成哪些类型的“区”？").query
+    given = "同意将乌鲁木齐、昌吉、石河子高新区建设国家自主创新示范区工作纳入国家自主创新示范区部际协调小组统筹指导。"
+    listed = "努力把乌鲁木齐、昌吉、石河子高新区建设成为科技体制改革和创新政策试验区、创新创业生态优化示范区、科技成果转化示范区。"
+    assert _listness(given, None, given=asked) == 0.0
+    assert _listness(listed, None, given=asked) == 1.0
+    assert _listness(given, None) > 0.0  # without the question, a list all the same
+
+
+def test_the_part_asked_for_may_follow_a_modifier():
+    from assistant.answer.forms import _asked_noun
+
+    # 491号 二、优惠政策事项: "哪些财政上的优惠" asks for it as "哪些优惠" does.
+    assert _asked_noun(parse_question("跟政府产业基金合作的基金和机构，能享受到哪些财政上的优惠？")) == "优惠"

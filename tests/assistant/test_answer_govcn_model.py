@@ -493,3 +493,22 @@ def test_a_grade_asked_is_answered_by_the_grade_named(searcher):
 
     answer = answer_question("在综合保税区新设一家研发设计企业，评定合格后信用等级直接给到几级？", searcher)
     assert not answer.abstained and "最高信用等级" in answer.text, answer.text
+
+
+def test_a_replys_acknowledgement_and_a_list_the_question_gives_are_not_the_list_asked(searcher):
+    # 国函〔2018〕145号: the preamble only acknowledges the request ("…的请示…收悉。现批复如下："); 一 lists the kinds of
+    # 区 to be built, 三 only repeats the three 高新区 the question names.
+    from assistant.answer import answer_question
+
+    answer = answer_question("国务院批复乌鲁木齐、昌吉、石河子高新区建自主创新示范区时，提出要把它们建成哪些类型的区？", searcher)
+    assert tuple(answer.citations[0].path) == ("一",) and "科技成果转化示范区" in answer.text, answer.text
+
+
+def test_a_subject_the_documents_never_name_is_not_answered_by_a_subsidy_of_something_else(searcher):
+    from assistant.answer import answer_question
+
+    answer = answer_question("现在买新能源汽车，国家能补贴多少钱？", searcher)
+    assert answer.abstained and "新能源" in answer.text, answer.text
+    # "这种牌子" is the 号牌 named before it (国办发〔2018〕114号 一).
+    plates = answer_question("路上看到挂“应急”号牌的车，都有哪些车可以挂这种牌子？", searcher)
+    assert not plates.abstained and "灭火消防车" in plates.text, plates.text

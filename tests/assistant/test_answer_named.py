@@ -265,3 +265,20 @@ def test_a_yes_no_asked_of_an_appointment_names_no_post():
     # 第9段 "徐健任温州市经济责任审计工作联席会议办公室主任（试用期一年）": "有没有试用期" is asked, not a post.
     q = parse_question("温州市经济责任审计工作联席会议办公室的新主任是谁？这个任命有没有试用期？")
     assert named.posts_unnamed(q, ["市政府决定：徐健任温州市经济责任审计工作联席会议办公室主任（试用期一年）"]) == []
+
+
+def test_people_are_named_as_the_personnel_list_prints_them():
+    # 7月份市政府人事任免: jieba cuts 汪红所 as 汪红|所 and does not see 戚速 as a name at all.
+    items = ["市政府决定：", "汪红所任温州市生态环境保护综合行政执法队队长；",
+             "戚速任温州市行政审批与公共资源交易服务管理中心主任（试用期一年）；", "免去：",
+             "汪红所的温州市环境监察支队支队长（副县长级）职务；"]
+    records = [SimpleNamespace(kind="appointments", text=t) for t in items]
+    people = named.printed_people(records)
+    assert people == {"汪红所", "戚速"}
+    q = named.with_printed_names(parse_question("新当上生态环境执法队长的汪红所，之前是干什么的？"), people)
+    assert q.names == ("汪红所",)
+    q = named.with_printed_names(parse_question("戚速在被任命为市行政审批与公共资源交易服务管理中心主任之前担任什么职务？"),
+                                 people)
+    assert q.names == ("戚速",)
+    # Text that is no personnel list names no one for it.
+    assert named.printed_people([SimpleNamespace(kind="normative", text="汪红所任温州市…队长；")]) == frozenset()

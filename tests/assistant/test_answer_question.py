@@ -934,3 +934,11 @@ def test_a_grade_asked_may_be_named_by_where_it_stands():
     q = parse_question("新注册的研发设计公司，评定合格后能直接给到几级？")
     assert has_fact(AMOUNT, "经评定符合有关标准的，直接赋予最高信用等级。", q)
     assert not has_fact(AMOUNT, "经评定符合有关标准的，予以信用激励。", q)
+
+
+def test_two_things_each_ending_in_the_same_head_are_two_parts():
+    from assistant.answer.question import parse_question
+
+    # 47号 二（一）1 楠溪江保护管理条例 and 2 养犬管理条例, each "…的条例".
+    q = parse_question("楠溪江保护的条例和养狗的条例，哪个草案要求更早报给市政府？")
+    assert q.parts == ("楠溪江保护的条例，哪个草案要求更早报给市政府？", "养狗的条例，哪个草案要求更早报给市政府？")

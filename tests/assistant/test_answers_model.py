@@ -552,6 +552,10 @@ def test_an_item_printed_under_two_leads_is_drawn_from_the_lead_of_whom_the_ques
     # A word the whole document prints (综合计算工时, 申请) tells no list apart: the firm already approved keeps the first.
     held = _ask(searcher, "我们外资企业早就批了综合工时，现在想纳入清单管理，材料要准备什么？")
     assert not any(tuple(c.path[:3]) == ("二", "（二）", "2") for c in held.citations), held.text
+    # An item headed itself ("用人单位…开展平等协商的材料", 1（2） and 2（5）) is told apart by its parent's lead, the copy
+    # retrieval ranks far below included.
+    headed = _ask(searcher, "外资企业第一次申请特殊工时许可时，关于平等协商这块需要交哪些材料？")
+    assert ("二", "（二）", "2", "（5）") in {tuple(c.path) for c in headed.citations}, headed.text
 
 
 def test_a_post_changed_from_one_to_another_quotes_both_items(searcher):
@@ -594,3 +598,18 @@ def test_a_validity_part_does_not_take_over_a_question_asking_a_figure_besides(s
     # A period of projects asked beside it is a date the validity answer gives (49号 附则1 and 附则3).
     both = _ask(searcher, "社会办医奖补适用哪段时间的项目？政策什么时候到期？")
     assert {("附则", "1"), ("附则", "3")} <= {tuple(c.path) for c in both.citations}, both.text
+
+
+def test_the_askers_grade_does_not_bind_a_later_part_asking_a_rule_for_every_grade(searcher):
+    # 温政办〔2019〕49号 三（九） rewards 二甲 (专科 20万元); 附则2 rules on overlapping rewards of any grade.
+    answer = _ask(searcher, "我们专科医院刚评上二甲，能拿多少奖励？要是市里别的政策也有同类奖励，能两边都拿吗？")
+    cited = {tuple(c.path) for c in answer.citations}
+    assert {("三", "（九）"), ("附则", "2")} <= cited and "不重复享受" in answer.text, answer.text
+    # A grade the rules do not print ("三丙") is not answered by the grades they do.
+    graded = _ask(searcher, "社会办医疗机构新获评综合类三丙等级，能拿到多少奖励？")
+    assert graded.abstained and "三丙" in graded.text, graded.text
+
+
+def test_a_former_post_asked_of_the_person_named_by_the_new_one(searcher):
+    answer = _ask(searcher, "新当上生态环境执法队长的汪红所，之前是干什么的？")
+    assert "环境监察支队支队长" in answer.text, answer.text
