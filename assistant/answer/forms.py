@@ -788,7 +788,8 @@ def listed_section(q: Question, hits: Sequence[ClauseHit], context: Context, con
             headed = q.form == COUNT and bool(q.intent.doc_mentions) and not re.search(r"[，,；;]", c.heading) and any(
                 part.endswith(w) for part in re.split(r"[和与及]", heading) for w in q.measured or q.words if len(w) >= 2)
             # "…都有哪些保障？": the part of the document asked for is a section of the best clause's document.
-            part_named = q.form != COUNT and asked is not None and asked in heading and context.same_document(c, hits[0])
+            part_named = q.form != COUNT and (asked is not None and asked in heading or _headed_alike(children, q)) \
+                and context.same_document(c, hits[0])
             if share < _HEADING_SHARE and not headed and not part_named \
                     and not (counted and not _listed_in_document(c, q, context)):
                 continue  # named by the count alone, a sentence listing that many items answers better
@@ -831,6 +832,17 @@ def _names_asked(q: Question, text: str) -> bool:
     """The text names what a list question asks for, after 哪些/什么 ("哪些方面的措施": 方面, 措施)."""
     m = _ASKED_AFTER.search(q.query)
     return bool(m) and any(len(t) >= 2 and t in text for t in tokenizer().cut(m.group(1)))
+
+
+def _headed_alike(items: Sequence[ClauseHit], q: Question) -> bool:
+    """At least _PARALLEL_MIN items whose headings open with the verb a list question asks with ("鼓励发展哪些类型的
+    医疗服务": 发展全科医疗, 发展特色专科, 发展精准医学…): the section lists what is asked."""
+    m = _VERB_ASKING.search(q.query) if q.form == ENUMERATION else None
+    return bool(m) and sum((c.heading or "").startswith(m.group(1)) for c in items) >= _PARALLEL_MIN
+
+
+# The two characters right before 哪些/哪几/什么: the verb a list is asked with ("发展哪些").
+_VERB_ASKING = re.compile(r"([\u4e00-\u9fff]{2})(?:哪些|哪几|什么)")
 
 
 def _asked_noun(q: Question) -> str | None:

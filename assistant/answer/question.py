@@ -33,7 +33,7 @@ PERSON = "person"
 SPEECH = "speech"
 _ASKS_SPEECH = re.compile(r"(?:讲了|讲的|讲话|说了|说的|谈了|谈到|提了|提出了|强调了?|指出了?|表示了?|评价|致辞)"
                           r".{0,12}(?:什么|哪些|啥|怎么|如何)|(?:怎么|如何)(?:评价|说)"
-                          r"|(?:什么|哪些|啥)(?:号召|呼吁|倡议)")
+                          r"|(?:什么|哪些|啥)(?:号召|呼吁|倡议)|(?:号召|呼吁|倡议)[^？?]{0,16}(?:什么|哪些|啥)")
 # A verb a report introduces what was said with, named by the question ("全会号召，…", "会议强调了什么"): the sentence
 # it introduces is what is asked, not another that only reports the meeting.
 # Not 要求 as a noun: "提了哪些要求" asks what was said, however introduced; "“三红”要求，" introduces nothing.
@@ -730,6 +730,9 @@ _THEN_WHICH = re.compile(r"^(?:它们|这些|其中)?(?:分别|具体|各自)?�
                          r"(?:呢)?[？?。！!]*$")
 
 
+_WITH_FEW = re.compile(r"(?<=[和与跟同])几(?=[个位名][^，,。？?]{0,12}(?:什么|哪|谁|啥))")
+
+
 def _indefinite_ji(question: str) -> str:
     """The question with 几 read as "a few" where it is: in a clause before a yes/no question of the same sentence
     that asks nothing else ("想去私立医院干几年，以后还能回公立医院吗？" asks no figure), and after a plural pronoun
@@ -742,8 +745,9 @@ def _indefinite_ji(question: str) -> str:
             clauses = [c.replace("几", "数") if "几" in c and not _ASKS.search(c.replace("几", "")) else c
                        for c in clauses[:-1]] + clauses[-1:]
         out.append("".join(clauses))
-    # "我们几个人想成立一个协会": who asks, not what is asked.
-    return _US_FEW.sub(r"\1数", "".join(out))
+    # "我们几个人想成立一个协会": who asks, not what is asked; nor "市长和几个副市长一起看了什么" (a few more with the
+    # one named, in a sentence asking something else).
+    return _WITH_FEW.sub("数", _US_FEW.sub(r"\1数", "".join(out)))
 
 
 def scene_and_asking(question: str) -> tuple[list[str], list[str]]:

@@ -868,3 +868,15 @@ def test_the_part_asked_for_may_follow_a_modifier():
 
     # 491号 二、优惠政策事项: "哪些财政上的优惠" asks for it as "哪些优惠" does.
     assert _asked_noun(parse_question("跟政府产业基金合作的基金和机构，能享受到哪些财政上的优惠？")) == "优惠"
+
+
+def test_a_section_whose_items_open_with_the_verb_asked_lists_what_is_asked():
+    from assistant.answer.forms import _headed_alike
+
+    # 温政办〔2019〕49号 二、重点任务: （一）发展全科医疗 （二）发展特色专科 （三）发展精准医学 （四）开展医养融合 …
+    items = [ClauseHit(rank=1, score=1.0, clause_id=i, doc_number="温政办〔2019〕49号", title="t", path=("二", f"（{i}）"),
+                       label="", heading=h, text="…", source="s")
+             for i, h in enumerate(("发展全科医疗", "发展特色专科", "发展精准医学", "开展医养融合", "发展中医药服务"))]
+    assert _headed_alike(items, parse_question("市里支持社会力量办医，主要鼓励发展哪些类型的医疗服务？"))
+    assert not _headed_alike(items, parse_question("市里支持社会力量办医，有哪些补贴？"))
+    assert not _headed_alike(items[2:4], parse_question("主要鼓励发展哪些类型的医疗服务？"))  # two are no list
