@@ -613,3 +613,9 @@ def test_the_askers_grade_does_not_bind_a_later_part_asking_a_rule_for_every_gra
 def test_a_former_post_asked_of_the_person_named_by_the_new_one(searcher):
     answer = _ask(searcher, "新当上生态环境执法队长的汪红所，之前是干什么的？")
     assert "环境监察支队支队长" in answer.text, answer.text
+
+
+def test_a_visit_asked_in_everyday_words_is_what_the_report_says_was_inspected(searcher):
+    # 全国工商联组织工作会议在温召开 第7段 "与会期间，高云龙一行考察了世界温州人家园…": 参观 is printed 考察.
+    answer = _ask(searcher, "全国工商联的主席来温州开会，期间去参观了哪里？")
+    assert answer.citations and tuple(answer.citations[0].path) == ("第7段",), answer.text
