@@ -509,17 +509,30 @@ def _with_copies(hits: list[ClauseHit], context: Context) -> list[ClauseHit]:
     ("用人单位…开展平等协商的材料" under 1 "已取得特殊工时许可的企业" and under 2 "初次申请…的企业"): retrieval ranks the
     copies by what stands above them and may leave one out; which one is asked is told from the leads
     (select._told_apart). Appended, so that no retrieved clause moves down."""
+    records = context.records
+    if not records:
+        return hits
+    copies = _COPIES.get(records)
     seen = {h.clause_id for h in hits}
     out: list[ClauseHit] = list(hits)
     for h in hits:
-        own = h.text.strip(_TRAILING)
-        if len(own) < _COPY_CHARS:
+        if not (0 <= h.clause_id < len(records)):
             continue
-        for c in context.document(h):
-            if c.clause_id not in seen and c.text.strip(_TRAILING) == own:
-                seen.add(c.clause_id)
-                out.append(replace(c, rank=h.rank, score=h.score))
+        for c in copies.get((records[h.clause_id].doc_index, h.text.strip(_TRAILING)), ()):
+            if c not in seen:
+                seen.add(c)
+                out.append(records[c].hit(h.rank, h.score))
     return out
+
+
+def _copies_by_text(records) -> dict[tuple[int, str], list[int]]:
+    """(document, text) -> the clauses printing that text, where more than one of a document does."""
+    groups: dict[tuple[int, str], list[int]] = {}
+    for r in records:
+        text = r.text.strip(_TRAILING)
+        if len(text) >= _COPY_CHARS:
+            groups.setdefault((r.doc_index, text), []).append(r.clause_id)
+    return {k: v for k, v in groups.items() if len(v) > 1}
 
 
 # Punctuation an item ends with that differs between copies ("…表决结果；" in one list, "…表决结果。" closing another).
@@ -622,6 +635,7 @@ _LOCAL_PLACES = _PerIndex(lambda records: local_short_forms(
     (r.text for r in records), {name for issuer in {r.issuer for r in records if r.issuer}
                                 for _, name in places(issuer)}))
 _PRINTED_PEOPLE = _PerIndex(named_.printed_people)
+_COPIES = _PerIndex(_copies_by_text)
 _GAZETTE_ISSUES = _PerIndex(lambda records: {r.gazette_issue for r in records if getattr(r, "gazette_issue", None)})
 
 

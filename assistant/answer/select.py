@@ -185,17 +185,19 @@ def _told_apart(scored: list[ScoredSentence], q: Question, above: dict[int, str]
     lead's first phrase (who the list is for) alone holds a word of the question ("第一次": 初次) takes the best score
     of the copies. Retrieval's rank, which otherwise decides between them, does not read the leads. A word most of the
     document prints (申请) tells no one apart."""
-    leads = {s.hit.clause_id: _lead_of(s.hit, above, context) for s in scored}
     copies: dict[tuple, list[int]] = {}
     for i, s in enumerate(scored):
-        if leads[s.hit.clause_id]:
-            key = (s.hit.source, doc_key(s.hit.doc_number, s.hit.title), s.sentence.text.strip(" 。；;，,"))
-            copies.setdefault(key, []).append(i)
+        key = (s.hit.source, doc_key(s.hit.doc_number, s.hit.title), s.sentence.text.strip(" 。；;，,"))
+        copies.setdefault(key, []).append(i)
     out = list(scored)
     for members in copies.values():
+        if context is None or len({scored[i].hit.clause_id for i in members}) < 2:
+            continue
+        leads = {scored[i].hit.clause_id: _lead_of(scored[i].hit, above, context) for i in members}
+        members = [i for i in members if leads[scored[i].hit.clause_id]]
         whom = {scored[i].hit.clause_id: re.split(r"[，,。：:；;\n]", leads[scored[i].hit.clause_id].strip())[0]
                 for i in members}
-        if len(whom) < 2 or context is None:
+        if len(whom) < 2:
             continue
         document = [f"{c.heading or ''}\n{c.text}" for c in context.document(scored[members[0]].hit)]
         telling = [w for w in q.words if sum(_holds(w, t, q) for t in document) <= _TELLING_CLAUSES]
