@@ -181,7 +181,7 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
     # A place the asker first names as where they are stays that when named again ("我在杭州上班，…在杭州都没房").
     resident = {c.value for c in constraints(q.query, local) if c.residence}
     found = tuple(replace(c, residence=True) if c.value in resident else c for c in constraints(asking, local))
-    situational: tuple = ()
+    situational: tuple[Constraint, ...] = ()
     if asking != q.query:
         # A grade the asker's situation names is what is asked about ("我们医院新评上一级甲等，…能奖励多少钱？"),
         # unlike a place or year there, which is only where or when the asker is.

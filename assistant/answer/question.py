@@ -822,14 +822,14 @@ def _compared(parts: list[str]) -> list[str]:
             continue  # "有什么区别" of two noun phrases ("汽车号牌和摩托车号牌") is asked of them together
         before = tokenizer().lcut(p[:m.start()]) if m else []
         if m and before and len(before[-1]) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", before[-1]):
-            # The second item stands for as many words before 和 as it has when it repeats their head ("存款余额和贷款
-            # 余额": both words), else for the last one ("存款和贷款余额").
             head = f"的{before[-1]}"
             if p.startswith(head, m.end()) and p[:m.start()].endswith(head):
                 # "楠溪江保护的条例和养狗的条例": each item ends with the same head after 的: two whole items
                 start = max(p.rfind(c, 0, m.start()) for c in "，,、：:") + 1
                 return parts[:i] + [p[:m.start()] + p[m.end() + len(head):], p[:start] + p[m.start() + 1:]] \
                     + parts[i + 1:]
+            # The second item stands for as many words before 和 as it has when it repeats their head ("存款余额和贷款
+            # 余额": both words), else for the last one ("存款和贷款余额").
             second_words = tokenizer().lcut(m.group(1))
             n = 1
             if m.group(1).endswith(before[-1]) and len(second_words) <= len(before):

@@ -215,10 +215,10 @@ def _told_apart(scored: list[ScoredSentence], q: Question, above: dict[int, str]
     return out
 
 
-def _lead_of(hit: ClauseHit, above: dict[int, str], context: Context | None) -> str:
+def _lead_of(hit: ClauseHit, above: dict[int, str], context: Context) -> str:
     """What a list item stands under: what it inherits, or for an item headed itself ("用人单位…开展平等协商的材料"),
     its parent's heading or text ("初次申请特殊工时行政许可的企业，…")."""
-    if above.get(hit.clause_id) or not hit.heading or context is None:
+    if above.get(hit.clause_id) or not hit.heading:
         return above.get(hit.clause_id, "")
     parent = context.parent(hit)
     return (parent.heading or parent.text) if parent is not None else ""
