@@ -937,24 +937,18 @@ def test_a_grade_asked_may_be_named_by_where_it_stands():
 
 
 def test_two_things_each_ending_in_the_same_head_are_two_parts():
-    from assistant.answer.question import parse_question
-
     # 47号 二（一）1 楠溪江保护管理条例 and 2 养犬管理条例, each "…的条例".
     q = parse_question("楠溪江保护的条例和养狗的条例，哪个草案要求更早报给市政府？")
     assert q.parts == ("楠溪江保护的条例，哪个草案要求更早报给市政府？", "养狗的条例，哪个草案要求更早报给市政府？")
 
 
 def test_a_call_asked_after_its_verb_asks_what_was_said():
-    from assistant.answer.question import SPEECH, parse_question
-
     # 市委召开十二届八次全体（扩大）会议 第7段 "全会号召，…持续掀起“奋战1161，奋进2019”新高潮".
     assert SPEECH in parse_question("市委十二届八次全会在最后发出号召，要持续掀起什么主题的新高潮？").kinds
     assert SPEECH in parse_question("7月中旬那次市委全会，最后号召全市上下继续掀起一个什么新高潮？").kinds
 
 
 def test_a_few_people_with_the_one_named_are_no_count():
-    from assistant.answer.question import AMOUNT, parse_question
-
     # 7月份市政府记事 16日 "市长姚高员，常务副市长陈建明，副市长孙维国、李无文观看专题教育片。"
     q = parse_question("7月16号那天，市长和几个副市长一起看了什么？")
     assert AMOUNT not in q.kinds and q.form != "count"
