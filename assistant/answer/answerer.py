@@ -16,9 +16,9 @@ from assistant.answer.guard import looks_like_injection
 from assistant.answer.conversation import Turn, parse_history, plan_question
 from assistant.answer.coverage import (resolve_words, topic_note, uncovered_topics, unstated_attribute,
                                        unstated_note)
-from assistant.answer.question import (AMOUNT, ANY_PLACE, CLAUSE, COMPARED, CONTRASTED, COUNT, DATE, FACTOID, FORMER,
-                                       LATER, MATERIALS, OPEN, OVERVIEW, PENALTY, PERMISSION, PERSON, REMOVE, YESNO,
-                                       Question, asks_validity_of, has_fact, parse_question, prints_count,
+from assistant.answer.question import (AMOUNT, ANY_PLACE, CHANNEL, CLAUSE, COMPARED, CONTRASTED, COUNT, DATE, FACTOID,
+                                       FORMER, LATER, MATERIALS, OPEN, OVERVIEW, PENALTY, PERMISSION, PERSON, REMOVE,
+                                       YESNO, Question, asks_validity_of, has_fact, parse_question, prints_count,
                                        to_simplified, without_situation)
 from assistant.answer.regions import local_short_forms
 from assistant.answer.select import (YEAR, Excerpt, ScoredSentence, best_per_clause, coverage, score_sentences, span,
@@ -332,12 +332,12 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
 
 
 def _figure_left_out(q: Question, text: str) -> bool:
-    """A part of the question other than the validity one asks a figure or date that the text does not give
+    """A part of the question other than the validity one asks a figure, date or system that the text does not give
     ("办公室面积有没有上限？…有效期到哪天？"): the parts are answered each (forms.multi), not the period alone."""
     for part, pq in zip(q.parts, forms.part_questions(q)):  # parsed once, as forms.multi reads them
         if asks_validity_of(part):
             continue
-        figures = pq.kinds & {AMOUNT, DATE} | ({AMOUNT} if pq.ceiling else set())  # "有没有上限": a ceiling
+        figures = pq.kinds & {AMOUNT, DATE, CHANNEL} | ({AMOUNT} if pq.ceiling else set())  # "有没有上限": a ceiling
         if figures and not any(has_fact(k, text, pq) for k in figures):
             return True
     return False

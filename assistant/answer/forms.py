@@ -20,8 +20,8 @@ from assistant.answer.question import (
 )
 from assistant.answer.segment import posseg, tokenizer
 from assistant.answer.select import (
-    Excerpt, ScoredSentence, best_per_clause, coverage, credit, excerpt, names_post, score_sentences, select, span,
-    whole,
+    Excerpt, ScoredSentence, best_per_clause, coverage, credit, defines, excerpt, names_post, score_sentences, select,
+    span, whole,
 )
 from assistant.answer.sentences import BRACKETED, Sentence, introduces_items, plain_heading, split_sentences
 from assistant.answer.types import Answer, Retriever, doc_key
@@ -459,7 +459,9 @@ def enumeration(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Cl
                                        + weight * (lead_lists and s.hit.clause_id == lead.hit.clause_id
                                                    and introduces_items(s.sentence.text)),
                                        -s.position, -s.index))
-        if q.count and not named and not _listness(best.sentence.text, q.count, kinds, each):
+        # The sentence defining the term asked ("…检查对象名录库和执法检查人员名录库（统称“两库”）") is the list.
+        if q.count and not named and not _listness(best.sentence.text, q.count, kinds, each) \
+                and not (q.defined and defines(q.defined, best.sentence.text)):
             listed = _list_in_document(lead.hit, q, context)
             if listed is not None:
                 return compose(q.text, [listed], hits, kinds=q.factual, asked=q, direct=listed, rewritten=rewritten,
@@ -580,6 +582,10 @@ def multi(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHi
             # "黄凡任…中心主任" answered the first part: "他原来干什么的", "原来的什么职务被免了" are about 黄凡.
             pq = replace(parse_question(part, f"{named}{_PRONOUN.sub('', part)}"), names=(named,))
         pq = resolve_words(pq, retriever)  # as the whole question's words were ("管养|狗" -> 养狗)
+        if pq.asks_validity and (period := _period(context.document(picks[0].hit if picks else hits[0]))):
+            # "在哪个系统上报？这个细则管到什么时候？": the period the document found prints, as validity() quotes it
+            picks += [e for e in period[1] if e not in picks]
+            continue
         part_scored = score_sentences(pq, hits, retriever, config, context, text=pq.query)
         # As for a whole question (answerer): the item printing the person a part names is what it asks about, in
         # its own words ("这次新任什么职务" of 陈乃华: "陈乃华任…队长").
@@ -1179,7 +1185,7 @@ def _listness(text: str, n: int | None, words: Sequence[str] = (), each: Sequenc
     if introduces_items(text):
         return 1.0
     if n:
-        return 1.0 if _lists_exactly(text, n, words) or _names_each(text, n, each) else 0.0
+        return 1.0 if _lists_exactly(text, n, words, given) or _names_each(text, n, each) else 0.0
     if _opened_alike(text, words):
         return 1.0
     # A list the question itself gives ("乌鲁木齐、昌吉、石河子高新区…要建成哪几类区") is not the one it asks for.
@@ -1230,9 +1236,10 @@ def _names_each(text: str, n: int, each: Sequence[str]) -> bool:
     return any(sum(w in p for p in pieces) == n for w in each)
 
 
-def _lists_exactly(text: str, n: int, words: Sequence[str]) -> bool:
-    """A phrase of exactly n items of the kind asked about: the phrase names it ("…、新材料等五大战略性新兴产业")."""
-    return any(_items(p) == n and any(w in p for w in words) for p in _pieces(text))
+def _lists_exactly(text: str, n: int, words: Sequence[str], given: str = "") -> bool:
+    """A phrase of exactly n items of the kind asked about: the phrase names it ("…、新材料等五大战略性新兴产业"); not
+    one the question itself gives ("“双随机、一公开”监管里说的“两库”是哪两个库")."""
+    return any(_items(p) == n and any(w in p for w in words) and not _restated(p, given) for p in _pieces(text))
 
 
 def _opened_alike(text: str, words: Sequence[str]) -> bool:

@@ -81,6 +81,20 @@ _COUNT = re.compile(r"(?:一共|总共|共|合计)(?:有|是)?(?:几|多少)(?![
 _ENUM_N = re.compile(r"哪([0-9一二三四五六七八九十两]+)(?:个|项|类|方面|家|条|种|大)|哪([2-9]|[二三四五六七八九十两])(?=[\u4e00-\u9fff])")
 # "要制定的5件规章是哪些", "五大重点任务有哪些": an enumeration that states how many things it asks for.
 _STATED_N = re.compile(r"(?<![\d.第])([0-9]{1,2}|[一二三四五六七八九十两]{1,2})(?:件|项|类|个方面|方面|大|条|种)(?=[^\d，,。？?]{2})")
+_CLAUSE_END = re.compile(r"[，,。；;？?！!]")
+
+
+def _stated_count(question: str) -> re.Match | None:
+    """The number the clause asking for the list states ("5件规章是哪些"); one stated in another clause names
+    something else ("五大战新产业招商时要建一个…目录库，里面都收哪几类企业")."""
+    cue = _ENUMERATION.search(question)
+    if cue is None:
+        return None
+    start = max((m.end() for m in _CLAUSE_END.finditer(question, 0, cue.start())), default=0)
+    end = m.start() if (m := _CLAUSE_END.search(question, cue.end())) else len(question)
+    return _STATED_N.search(question, start, end)
+
+
 _ENUMERATION = re.compile(r"哪些|哪几|有几类|包括什么|包括哪|包含哪|有什么(?:条件|要求|材料|渠道|措施|任务|方式|途径|内容)"
                           r"|需要什么(?:条件|材料)|什么条件|哪.{0,4}渠道"
                           r"|(?:什么|哪些)(?:材料|手续|证件|资料)|(?:材料|手续|资料)(?:要|需要|得)?(?:准备|提交|交|带)(?:什么|哪些)")
@@ -227,7 +241,7 @@ _MORE_EVIDENCE = {
     # Bodies named without a place ("卫生健康部门", "…发展工作领导小组"), national ones by name where they act or are
     # listed ("国家信访局都及时报送"; not "国家卫生健康委满意度调查平台", a thing named after one), and places listed
     # ("瑞安市、乐清市").
-    AGENCY: re.compile(r"[\u4e00-\u9fa5]{2,8}(?:部门|领导小组|工作组)"
+    AGENCY: re.compile(r"[\u4e00-\u9fa5]{2,8}(?:部门|小组|工作组)"
                        r"|国家[\u4e00-\u9fa5]{1,8}?(?:总局|局|委员会|委|署)(?=[、，,。；;和及与等都将要已会应负牵同按依对向在于]|$)"
                        r"|[\u4e00-\u9fa5]{2,4}[市县区](?=[、，,和及])"),
 }
@@ -468,6 +482,8 @@ def has_fact(kind: str, text: str, q: "Question | None" = None) -> bool:
         return True  # "什么时候可以提出申请": once something is done ("协商达成一致意见后，…可向…申请")
     if kind == AGENCY and q is not None and "谁" in q.query and (person_names(text) or APPOINT.search(text)):
         return True  # "由谁…" is answered by a person as well as by a body ("李显淼任…总工程师")
+    if kind == AGENCY and q is not None and q.action and (APPOINT.search(text) or REMOVE.search(text)):
+        return True  # "被安排到哪个单位" is answered by the item naming the post ("朱汝东任温州生态园管委会副主任")
     return kind == DATE and q is not None and q.frequency and bool(_FREQUENCY.search(text))
 
 
@@ -536,7 +552,8 @@ def item_person(text: str) -> str | None:
 
 # "X是什么意思", "什么是X", "X指的是什么", "X是怎么一回事": the meaning of a term is asked; the term is the one quoted,
 # else the content word right before the asking phrase (or right after 什么是).
-_ASKS_MEANING = re.compile(r"(?:是|指)?(?:个|的)?(?:什么|啥)(?:意思|概念)|(?:是指|指的是|指)(?:什么|啥)|何为|何谓|什么(?:是|叫)"
+_ASKS_MEANING = re.compile(r"(?:是|指)?(?:个|的)?(?:什么|啥)(?:意思|概念)|(?:是指|指的是|指)(?:什么|啥|哪[些几两三四五六七八九十])"
+                           r"|何为|何谓|什么(?:是|叫)"
                            r"|是怎么一?回事")
 # What a term is made up of ("专项附加扣除一共包括哪些项目"): the clause defining it lists its members.
 _ASKS_MEMBERS = re.compile(r"(?:一共|都|具体|主要)?(?:包括|包含|分为|分成)(?:哪些|哪几)")
@@ -654,7 +671,7 @@ def parse_question(text: str, query: str | None = None) -> Question:
     intent = analyze(simplified)
     form = COUNT if counted_list else _form(plain, frozenset(kinds), intent, parts, action)
     measured = _measured(simplified, words)
-    n = _ENUM_N.search(simplified) or (_STATED_N.search(simplified) if form == ENUMERATION else None)
+    n = _ENUM_N.search(simplified) or (_stated_count(simplified) if form == ENUMERATION else None)
     # "朱汝东被任命为什么职务": the name finds the person's items and the action their half of the list (select:
     # w_action). An appointment prints "朱汝东任…副主任", without 任命 or 职务, which a removal's "朱汝东的…职务" does
     # print: as words to match, they would draw the other half. (What is counted, "几个职务", is read above.)

@@ -261,10 +261,12 @@ def _same_document(a: ClauseHit, b: ClauseHit) -> bool:
 
 
 def defines(term: str, sentence: str) -> bool:
-    """The sentence opens by saying what the term is ("消费扶贫是…", "本条例所称专利代理，是指…", "“无废城市”是以…",
-    "本办法所称个人所得税专项附加扣除，是指…")."""
-    return re.match(rf"(?:[^，。；]{{0,8}}?|[^，。；]{{0,6}}所称[^，。；]{{0,8}}?)“?{re.escape(term)}”?[，,]?(?:是指|是|指|即)",
-                    sentence.strip()) is not None
+    """The sentence says what the term is: it opens with it ("消费扶贫是…", "本条例所称专利代理，是指…", "“无废城市”是以…")
+    or names it in brackets after what it stands for ("检查对象名录库和执法检查人员名录库（统称“两库”）")."""
+    t = re.escape(term)
+    return re.match(rf"(?:[^，。；]{{0,8}}?|[^，。；]{{0,6}}所称[^，。；]{{0,8}}?)“?{t}”?[，,]?(?:是指|是|指|即)",
+                    sentence.strip()) is not None \
+        or re.search(rf"[（(](?:以下)?(?:统称|简称|合称)[为:：]?“?{t}”?[）)]", sentence) is not None
 
 
 def _item_text(hit: ClauseHit, sentence: Sentence, lead: str | None, context: Context | None) -> str:

@@ -512,3 +512,13 @@ def test_a_subject_the_documents_never_name_is_not_answered_by_a_subsidy_of_some
     # "这种牌子" is the 号牌 named before it (国办发〔2018〕114号 一).
     plates = answer_question("路上看到挂“应急”号牌的车，都有哪些车可以挂这种牌子？", searcher)
     assert not plates.abstained and "灭火消防车" in plates.text, plates.text
+
+
+def test_a_term_asked_is_answered_by_the_sentence_naming_it_in_brackets(searcher):
+    # 国发〔2019〕5号 三（三） "…检查对象名录库和执法检查人员名录库（统称“两库”）": the two items the question itself
+    # quotes ("双随机、一公开") are not the two asked for.
+    from assistant.answer import answer_question
+
+    answer = answer_question("部门联合“双随机、一公开”监管中提到的“两库”指的是哪两个库？", searcher)
+    assert tuple(answer.citations[0].path) == ("三", "（三）") and "执法检查人员名录库" in answer.text, answer.text
+

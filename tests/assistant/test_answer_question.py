@@ -681,6 +681,10 @@ def test_a_sentence_saying_what_a_term_is_defines_it():
     assert not defines("专项附加扣除", "前款所称专项附加扣除相关信息，包括纳税人本人、配偶、子女、被赡养人等个人身份信息。")
     assert defines("专利代理", "本条例所称专利代理，是指专利代理机构接受委托，以委托人的名义在代理权限范围内办理专利申请。")
     assert not defines("消费扶贫", "将消费扶贫纳入“万企帮万村”精准扶贫行动。")
+    # 国发〔2019〕5号 三（三): the term named in brackets after what it stands for
+    assert defines("两库", "各省（区、市）人民政府要统筹建立健全…检查对象名录库和执法检查人员名录库（统称“两库”）。")
+    assert not defines("两库", "要根据检查对象和执法检查人员变动情况，对“两库”进行动态管理。")
+    assert parse_question("双随机监管里说的“两库”，指的是哪两个库？").defined == "两库"
 
 
 def test_a_regulation_whose_rules_are_asked():
@@ -953,3 +957,19 @@ def test_a_few_people_with_the_one_named_are_no_count():
     q = parse_question("7月16号那天，市长和几个副市长一起看了什么？")
     assert AMOUNT not in q.kinds and q.form != "count"
     assert parse_question("7月18日的会议，市政府去了几位领导？都是谁？").form == "multi"  # a count asked
+
+
+def test_a_number_stated_in_another_clause_does_not_count_the_list_asked():
+    # 温政办〔2019〕48号 三（二）5 "建立五大战新产业世界500强、央企、大型民营企业和在外温籍上市企业等重点盯引企业目录库"
+    assert parse_question("五大战新产业招商时要建一个企业目录库，里面都收哪几类企业？").count is None
+    assert parse_question("要制定的5件规章是哪些？").count == 5
+    assert parse_question("城市经济新业态的五大重点任务有哪些？").count == 5
+
+
+def test_a_body_asked_as_an_institution_and_a_unit_asked_of_an_appointment():
+    # 国办发〔2018〕109号 （二） "…由教育部教材局承担办公室工作。"
+    assert AGENCY in question_kinds("委员会办公室的日常工作由哪个机构承担？")
+    # 7月份市政府人事任免 "朱汝东任温州生态园管委会副主任": the post names the unit asked.
+    q = parse_question("朱汝东这个月被调到哪个单位当领导了？")
+    assert has_fact(AGENCY, "朱汝东任温州生态园管委会副主任；", q)
+    assert not has_fact(AGENCY, "朱汝东任温州生态园管委会副主任；", parse_question("生态园归哪个单位管？"))

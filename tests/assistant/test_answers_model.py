@@ -590,7 +590,7 @@ def test_how_many_big_ones_is_answered_by_the_figure_printed(searcher):
     assert not answer.abstained and "五大重点任务" in answer.text, answer.text
 
 
-def test_a_validity_part_does_not_take_over_a_question_asking_a_figure_besides(searcher):
+def test_a_validity_part_does_not_take_over_a_question_asking_a_figure_or_a_system_besides(searcher):
     # 温财企〔2019〕491号: 二（二）2 "…原则上不超过100平方米", 三（三） "…有效期至2020年12月31日". The period alone leaves
     # the first part unanswered; the parts are answered each.
     answer = _ask(searcher, "子基金用的办公室面积有没有上限？这套财政鼓励细则有效期到哪天？")
@@ -598,6 +598,10 @@ def test_a_validity_part_does_not_take_over_a_question_asking_a_figure_besides(s
     # A period of projects asked beside it is a date the validity answer gives (49号 附则1 and 附则3).
     both = _ask(searcher, "社会办医奖补适用哪段时间的项目？政策什么时候到期？")
     assert {("附则", "1"), ("附则", "3")} <= {tuple(c.path) for c in both.citations}, both.text
+    # A system asked beside it (温财企〔2019〕491号 三（一） "温州产业政策奖励兑现系统"; 三（三） prints the period).
+    system = _ask(searcher, "政府产业基金的财政奖励在哪个系统申报？这个细则有效期到哪天？")
+    cited = {tuple(c.path) for c in system.citations}
+    assert {("三", "（一）"), ("三", "（三）")} <= cited and "奖励兑现系统" in system.text, system.text
 
 
 def test_the_askers_grade_does_not_bind_a_later_part_asking_a_rule_for_every_grade(searcher):
@@ -619,3 +623,9 @@ def test_a_visit_asked_in_everyday_words_is_what_the_report_says_was_inspected(s
     # 全国工商联组织工作会议在温召开 第7段 "与会期间，高云龙一行考察了世界温州人家园…": 参观 is printed 考察.
     answer = _ask(searcher, "全国工商联的主席来温州开会，期间去参观了哪里？")
     assert answer.citations and tuple(answer.citations[0].path) == ("第7段",), answer.text
+
+
+def test_the_unit_asked_of_an_appointment_is_the_post_the_item_names(searcher):
+    answer = _ask(searcher, "朱汝东被市政府安排到哪个单位当领导？")
+    assert "温州生态园管委会副主任" in answer.text, answer.text
+
