@@ -855,11 +855,15 @@ def _compared(parts: list[str]) -> list[str]:
                 n = min(range(len(second_words), len(before) + 1),
                         key=lambda k: (abs(len("".join(before[-k:])) - len(m.group(1))), k))
             first = p[:m.start()] + p[m.end():]
-            if n == 1 and len(second_words) == 2 and second_words[0][-1] == before[-1][-1]:
+            shared_head = n == 1 and len(second_words) == 2 and second_words[0][-1] == before[-1][-1]
+            if shared_head:
                 # "存款和贷款余额": two words alike (存款, 贷款) share the head after the second (余额)
                 first = p[:m.start()] + second_words[1] + p[m.end():]
             second = p[:m.start() - len("".join(before[-n:]))] + m.group(1) + p[m.end():]
-            if _BOTH.match(p, m.end()) or _clause_like(m.group(1)) and _clause_like(p[:m.start()]):
+            # A second item longer than the word before 和 ("智能装备和新材料", "协调委员会和…部际联席会议") is a whole
+            # item of its own, not that word's stand-in after the words before it ("智能新材料").
+            longer = n == 1 and not shared_head and len(m.group(1)) > len(before[-1])
+            if longer or _BOTH.match(p, m.end()) or _clause_like(m.group(1)) and _clause_like(p[:m.start()]):
                 # "新能源智能网联汽车和新材料这两个专项行动", "哈尔滨申办大冬会和深圳申办大运会" (each with its own verb):
                 # two whole items, the second standing for all of the first
                 start = max(p.rfind(c, 0, m.start()) for c in "，,、：:") + 1

@@ -973,3 +973,14 @@ def test_a_body_asked_as_an_institution_and_a_unit_asked_of_an_appointment():
     q = parse_question("朱汝东这个月被调到哪个单位当领导了？")
     assert has_fact(AGENCY, "朱汝东任温州生态园管委会副主任；", q)
     assert not has_fact(AGENCY, "朱汝东任温州生态园管委会副主任；", parse_question("生态园归哪个单位管？"))
+
+
+def test_a_second_item_longer_than_the_word_before_it_is_a_whole_item():
+    # 温政办〔2019〕48号 附件 prints 智能装备 and 新材料 on rows of their own: not "智能新材料".
+    assert parse_question("智能装备和新材料两个产业2019年的规模目标分别是多少？").parts == (
+        "智能装备两个产业2019年的规模目标分别是多少？", "新材料两个产业2019年的规模目标分别是多少？")
+    assert parse_question("北京奥运首都机场协调委员会和国务院职业教育工作部际联席会议，开会频率分别是怎么规定的？").parts[1] \
+        == "国务院职业教育工作部际联席会议，开会频率分别是怎么规定的？"
+    # A second word no longer than the one before 和 stands for it alone: the words before are shared.
+    assert parse_question("7月末人民币存款和贷款余额分别是多少？").parts == (
+        "7月末人民币存款余额分别是多少？", "7月末人民币贷款余额分别是多少？")
