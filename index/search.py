@@ -19,6 +19,7 @@ from index.errors import BadFilter, IndexIncompatible
 from index.hits import ClauseHit
 from index.mentions import MentionIndex, joined_text
 from index.query import Filters, Intent, SearchOne, analyze, check_mode, issue_matches
+from index.script import to_simplified
 from index.tokenize import KeywordTokenizer, normalize_doc_number
 
 
@@ -200,7 +201,7 @@ class Searcher(SearchOne):
                      mode: str = "hybrid") -> list[list[ClauseHit]]:
         """One result list per query, same order; the model encodes all queries in one call."""
         check_mode(mode)
-        queries = list(queries)
+        queries = [to_simplified(q) for q in queries]  # "國慶節" finds 国庆节
         if not queries or not self.records:
             return [[] for _ in queries]
         doc_mask = self._doc_mask(filters)

@@ -19,7 +19,7 @@ from assistant.answer.coverage import (resolve_words, topic_note, uncovered_topi
 from assistant.answer.question import (AMOUNT, ANY_PLACE, CHANNEL, CLAUSE, COMPARED, CONTRASTED, COUNT, DATE, FACTOID,
                                        FORMER, LATER, MATERIALS, OPEN, OVERVIEW, PENALTY, PERMISSION, PERSON, REMOVE,
                                        YESNO, Question, asks_validity_of, has_fact, parse_question, prints_count,
-                                       to_simplified, without_situation)
+                                       without_situation)
 from assistant.answer.regions import local_short_forms
 from assistant.answer.select import (YEAR, Excerpt, ScoredSentence, best_per_clause, coverage, score_sentences, span,
                                      whole)
@@ -29,6 +29,7 @@ from assistant.answer.validity import validity_notes
 from assistant.answer.verify import verify_answer
 from index.hits import ClauseHit
 from index.query import Filters
+from index.script import to_simplified
 
 # Slots kept for other documents when a follow-up boosts the previously cited one.
 _OTHER_SLOTS = 2

@@ -20,6 +20,7 @@ from index.answer_types import (  # noqa: F401 (re-exported for the answer stage
     AGENCY, AMOUNT, DATE, EVIDENCE, KINDS, PERMISSION, PLACES, UNITS, has_evidence, question_kinds,
 )
 from index.query import Intent, analyze
+from index.script import to_simplified
 from index.synonyms import expand_word
 from index.tokenize import SHORT_NUMBER, STOP_WORDS as INDEX_STOP_WORDS
 
@@ -1057,13 +1058,6 @@ def _form(q: str, kinds: frozenset[str], intent: Intent, parts: tuple[str, ...],
     return OPEN
 
 
-@lru_cache(maxsize=1)
-def _converter():
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
 # A year written digit by digit in Chinese numerals ("二〇一七年"), as the gazettes print years in Arabic figures.
 _CN_YEAR = re.compile(r"(?<![〇○零一二三四五六七八九十])[〇○零一二三四五六七八九]{4}(?=\s*年)")
 _CN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
@@ -1071,11 +1065,6 @@ _CN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789
 
 def _arabic_years(text: str) -> str:
     return _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_DIGITS), text)
-
-
-def to_simplified(text: str) -> str:
-    """Traditional characters to simplified (OpenCC t2s); simplified text passes through unchanged."""
-    return _converter().convert(text) if text else text
 
 
 def keywords(question: str) -> tuple[str, ...]:

@@ -14,6 +14,7 @@ from index.errors import BadFilter
 from index.hits import ClauseHit
 from index.mentions import MentionIndex, joined_text
 from index.query import Filters, Intent, SearchOne, analyze, check_mode
+from index.script import to_simplified
 from index.stores.expr import Expr, like_contains, like_suffix
 from index.stores.milvus import MilvusStore
 from index.tokenize import normalize_doc_number
@@ -142,7 +143,7 @@ class MilvusSearcher(SearchOne):
     def search_batch(self, queries: list[str], k: int = 10, filters: Filters | None = None,
                      mode: str = "hybrid") -> list[list[ClauseHit]]:
         check_mode(mode)
-        queries = list(queries)
+        queries = [to_simplified(q) for q in queries]  # "國慶節" finds 国庆节
         if not queries:
             return []
         base = self.filter_expr(filters)

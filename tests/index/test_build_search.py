@@ -68,6 +68,15 @@ def test_doc_number_query_ranks_that_document_first(built, embedder, query):
     assert all(n != "温政办〔2019〕49号" for n in numbers[first_other:])
 
 
+def test_a_query_in_traditional_characters_finds_what_its_simplified_form_finds(built, embedder):
+    # The gazettes print simplified characters; a resident may type traditional ones.
+    for mode in ("hybrid", "keyword", "dense"):
+        traditional = _search(built, embedder, "社會辦醫療機構配置大型醫用設備", k=3, mode=mode)
+        simplified = _search(built, embedder, "社会办医疗机构配置大型医用设备", k=3, mode=mode)
+        assert [h.clause_id for h in traditional] == [h.clause_id for h in simplified], mode
+    assert _search(built, embedder, "溫政辦〔2019〕49號有哪些規定", k=1)[0].doc_number == "温政办〔2019〕49号"
+
+
 @pytest.mark.parametrize("query,label", [
     ("温政办〔2019〕49号第三部分第九条是什么", "三、（九）"),
     ("49号文件三（二）", "三、（二）"),
