@@ -120,3 +120,6 @@ def test_an_item_said_to_be_under_the_one_before_is_a_deeper_level():
     ref, = analyze("温政办〔2019〕50号第二部分（一）下面的第2条主要讲的是什么？").clause_refs
     assert ref.matches(("二", "（一）", "2")) and not ref.matches(("二", "（一）"))
     assert analyze("48号文第三部分（五）里的第18条主要讲什么？").clause_refs[0].matches(("三", "（五）", "18"))
+    # Right after it, in figures: 温政办〔2019〕48号 三、（五）16 (its items are numbered through the sections).
+    ref, = analyze("温政办〔2019〕48号第三部分（五）第16条讲的是什么举措？").clause_refs
+    assert ref.matches(("三", "（五）", "16")) and not ref.matches(("十六",))
