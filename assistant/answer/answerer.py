@@ -21,8 +21,8 @@ from assistant.answer.question import (AMOUNT, ANY_PLACE, CHANNEL, CLAUSE, COMPA
                                        YESNO, Question, asks_validity_of, has_fact, parse_question, prints_count,
                                        without_situation)
 from assistant.answer.regions import local_short_forms
-from assistant.answer.select import (YEAR, Excerpt, ScoredSentence, best_per_clause, coverage, score_sentences, span,
-                                     whole)
+from assistant.answer.select import (COPY_TRAILING, YEAR, Excerpt, ScoredSentence, best_per_clause, coverage,
+                                     score_sentences, span, whole)
 from assistant.answer.sentences import introduces_items, split_sentences
 from assistant.answer.types import Answer, Retriever, doc_key
 from assistant.answer.validity import validity_notes
@@ -179,21 +179,23 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
         return abstain(q.text, hits, shown, 0.0, rewritten)
     asking = without_situation(q.query)
     local = _LOCAL_PLACES.get(context.records) if context.records else frozenset()
+    named_anywhere = constraints(q.query, local)
     # A place the asker first names as where they are stays that when named again ("我在杭州上班，…在杭州都没房").
-    resident = {c.value for c in constraints(q.query, local) if c.residence}
-    found = tuple(replace(c, residence=True) if c.value in resident else c for c in constraints(asking, local))
+    resident = {c.value for c in named_anywhere if c.residence}
+    found = tuple(replace(c, residence=True) if c.value in resident else c
+                  for c in (named_anywhere if asking == q.query else constraints(asking, local)))
     situational: tuple[Constraint, ...] = ()
     if asking != q.query:
         # A grade the asker's situation names is what is asked about ("我们医院新评上一级甲等，…能奖励多少钱？"),
         # unlike a place or year there, which is only where or when the asker is.
-        situational = tuple(c for c in constraints(q.query, local) if c.kind == LEVEL and c not in found)
+        situational = tuple(c for c in named_anywhere if c.kind == LEVEL and c not in found)
         found += situational
     if found:
         issues = _issues(retriever, hits)
         # Parts each about a place or time of their own ("哈尔滨申办大冬会和深圳申办大运会，…分别…"): a clause backs
         # the part it is about.
         per_part = [constraints(without_situation(p), local) for p in q.parts]
-        groups = per_part if per_part and all(per_part) else _each_place(found, without_situation(q.query))
+        groups = per_part if per_part and all(per_part) else _each_place(found, asking)
         backed = {h.clause_id for h in hits if any(not unsupported(g, h, issues.get(h.source)) for g in groups)}
         if any(_names_in(q.names, h) for h in hits) \
                 and not any(_names_in(q.names, h) for h in hits if h.clause_id in backed):
@@ -519,7 +521,7 @@ def _with_copies(hits: list[ClauseHit], context: Context) -> list[ClauseHit]:
     for h in hits:
         if not (0 <= h.clause_id < len(records)):
             continue
-        for c in copies.get((records[h.clause_id].doc_index, h.text.strip(_TRAILING)), ()):
+        for c in copies.get((records[h.clause_id].doc_index, h.text.strip(COPY_TRAILING)), ()):
             if c not in seen:
                 seen.add(c)
                 out.append(records[c].hit(h.rank, h.score))
@@ -530,14 +532,12 @@ def _copies_by_text(records) -> dict[tuple[int, str], list[int]]:
     """(document, text) -> the clauses printing that text, where more than one of a document does."""
     groups: dict[tuple[int, str], list[int]] = {}
     for r in records:
-        text = r.text.strip(_TRAILING)
+        text = r.text.strip(COPY_TRAILING)
         if len(text) >= _COPY_CHARS:
             groups.setdefault((r.doc_index, text), []).append(r.clause_id)
     return {k: v for k, v in groups.items() if len(v) > 1}
 
 
-# Punctuation an item ends with that differs between copies ("…表决结果；" in one list, "…表决结果。" closing another).
-_TRAILING = " \n。；;，,"
 # A text this short ("无", "（略）") is no item worth telling apart.
 _COPY_CHARS = 8
 

@@ -843,7 +843,7 @@ def _compared(parts: list[str]) -> list[str]:
             head = f"的{before[-1]}"
             if p.startswith(head, m.end()) and p[:m.start()].endswith(head):
                 # "楠溪江保护的条例和养狗的条例": each item ends with the same head after 的: two whole items
-                start = max(p.rfind(c, 0, m.start()) for c in "，,、：:") + 1
+                start = _clause_start(p, m.start())
                 return parts[:i] + [p[:m.start()] + p[m.end() + len(head):], p[:start] + p[m.start() + 1:]] \
                     + parts[i + 1:]
             # The second item stands for as many words before 和 as it has when it repeats their head ("存款余额和贷款
@@ -867,15 +867,20 @@ def _compared(parts: list[str]) -> list[str]:
             if longer or _BOTH.match(p, m.end()) or _clause_like(m.group(1)) and _clause_like(p[:m.start()]):
                 # "新能源智能网联汽车和新材料这两个专项行动", "哈尔滨申办大冬会和深圳申办大运会" (each with its own verb):
                 # two whole items, the second standing for all of the first
-                start = max(p.rfind(c, 0, m.start()) for c in "，,、：:") + 1
+                start = _clause_start(p, m.start())
                 second = p[:start] + m.group(1) + p[m.end():]
             return parts[:i] + [first, second] + parts[i + 1:]
     return parts
 
 
+def _clause_start(text: str, end: int) -> int:
+    """Where the clause holding text[end] begins: after the last comma, enumeration comma or colon before it."""
+    return max(text.rfind(c, 0, end) for c in "，,、：:") + 1
+
+
 def _clause_like(text: str) -> bool:
     """An item with a verb of its own ("深圳申办大运会"), not a noun phrase ("贷款余额")."""
-    piece = text[max(text.rfind(c) for c in "，,、：:") + 1:]
+    piece = text[_clause_start(text, len(text)):]
     return any(t.flag == "v" for t in posseg()[0].cut(piece))
 
 

@@ -187,7 +187,7 @@ def _told_apart(scored: list[ScoredSentence], q: Question, above: dict[int, str]
     document prints (申请) tells no one apart."""
     copies: dict[tuple, list[int]] = {}
     for i, s in enumerate(scored):
-        key = (s.hit.source, doc_key(s.hit.doc_number, s.hit.title), s.sentence.text.strip(" 。；;，,"))
+        key = (s.hit.source, doc_key(s.hit.doc_number, s.hit.title), s.sentence.text.strip(COPY_TRAILING))
         copies.setdefault(key, []).append(i)
     out = list(scored)
     for members in copies.values():
@@ -213,6 +213,11 @@ def _told_apart(scored: list[ScoredSentence], q: Question, above: dict[int, str]
             out[win] = replace(scored[win], score=scored[top].score)
             out[top] = replace(scored[top], score=scored[win].score)
     return out
+
+
+# Punctuation an item ends with that differs between copies of it ("…表决结果；" in one list, "…表决结果。" closing
+# another).
+COPY_TRAILING = " \n。；;，,"
 
 
 def _lead_of(hit: ClauseHit, above: dict[int, str], context: Context) -> str:
