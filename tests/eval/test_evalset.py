@@ -96,6 +96,19 @@ def test_check_gold_reports_a_title_written_as_a_doc_number(docs):
     assert [n for n, _ in check_gold(cases, docs)] == [1]
 
 
+def test_check_gold_reports_an_empty_heading_a_spans_case_needs(docs):
+    # 四 of 47号 is a heading ("四、工作要求") whose text is in （一）…（三）: no answer can quote it, so a case needing
+    # every gold clause cited could never pass.
+    heading = {"doc_number": "温政办〔2019〕47号", "path": ["四"]}
+    item = {"doc_number": "温政办〔2019〕47号", "path": ["四", "（一）"]}
+    cases = parse_evalset(_lines(
+        {**GOOD, "id": "s1", "facts": [], "gold": [heading, item], "spans": True},
+        {**GOOD, "id": "s2", "facts": [], "gold": [heading, item]},  # alternatives: the item can be cited
+    ))
+    problems = check_gold(cases, docs)
+    assert [n for n, _ in problems] == [1] and "只有标题" in problems[0][1]
+
+
 def test_shipped_set_facts_in_gold_clause_text(shipped, docs):
     """For every answerable case, each fact occurs literally in at least one gold clause's parsed text."""
     table = clause_table(docs)
