@@ -460,7 +460,7 @@ def enumeration(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Cl
                                                    and introduces_items(s.sentence.text)),
                                        -s.position, -s.index))
         # The sentence defining the term asked ("…检查对象名录库和执法检查人员名录库（统称“两库”）") is the list.
-        if q.count and not named and not _listness(best.sentence.text, q.count, kinds, each) \
+        if q.count and not named and not _listness(best.sentence.text, q.count, kinds, each, given=q.query) \
                 and not (q.defined and defines(q.defined, best.sentence.text)):
             listed = _list_in_document(lead.hit, q, context)
             if listed is not None:
@@ -1265,7 +1265,7 @@ def _list_in_document(hit: ClauseHit, q: Question, context: Context) -> Excerpt 
         if q.intent.days and clause.kind == "chronicle" and not q.intent.names_day(clause):
             continue  # "7月3日…是哪两位市领导": another day's entry lists other people
         for sentence in split_sentences(clause.text):
-            if _listness(sentence.text, q.count, q.words):
+            if _listness(sentence.text, q.count, q.words, given=q.query):
                 return span(clause, sentence.start, sentence.end)
     return None
 

@@ -194,3 +194,11 @@ def test_statistics_abbreviation_is_read_as_the_indicator(searcher):
     answer = _ask(searcher, "温州7月的CPI当月是多少？")
     assert not answer.abstained, answer.text
     assert any("消费价格" in searcher.records[c.clause_id].breadcrumb for c in answer.citations), answer.text
+
+
+def test_date_question_is_not_answered_by_a_permit_being_valid(searcher):
+    # 105号 一 speaks of a permit "在有效期内", which states no date; 四 prints the date the notice takes effect.
+    answer = _ask(searcher, "外资企业特殊工时清单式审批试点自哪一天起施行？")
+    assert not answer.abstained, answer.text
+    assert answer.text.splitlines()[0].startswith("本通知自2019年8月1日起施行"), answer.text
+    assert (answer.citations[0].doc_number, answer.citations[0].path) == (D105, ("四",)), answer.text

@@ -122,6 +122,18 @@ def test_answer_type_of_questions():
     assert evidence_share(frozenset(), "本通知自2019年8月1日起施行。") == 0.0
 
 
+def test_being_within_a_validity_period_states_no_date():
+    from index.answer_types import DATE, has_evidence
+
+    # 温人社发〔2019〕105号 一 (who may apply) says a permit must be "在有效期内"; its 四 prints the date asked for
+    # "从哪天起施行". A period printed is a date ("有效期至2020年12月31日", 国令第707号 "有效期为三年").
+    assert not has_evidence(DATE, "企业注册地和实际经营地均在本市范围内，已取得特殊工时行政许可并在有效期内，"
+                                  "以及初次或变更申请特殊工时行政许可的外商投资企业。")
+    assert has_evidence(DATE, "本通知自2019年8月1日起施行。")
+    assert has_evidence(DATE, "本《细则》自印发之日起施行，有效期至2020年12月31日。")
+    assert has_evidence(DATE, "批准文件的有效期为三年。")
+
+
 def test_a_question_asking_which_places_is_answered_by_a_list_of_places():
     from index.answer_types import PLACES, has_evidence, question_kinds
 
