@@ -25,6 +25,7 @@ from assistant.answer.select import (
 )
 from assistant.answer.sentences import BRACKETED, Sentence, introduces_items, plain_heading, split_sentences
 from assistant.answer.types import Answer, Retriever, doc_key
+from corpus.numbers import to_int
 from corpus.outline import CLOSING
 from corpus.validity import FROM, SPAN, TITLE_PERIOD, UNTIL, YEARS
 from index.hits import ClauseHit
@@ -450,6 +451,10 @@ def enumeration(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Cl
         # A list the text calls by the name asked ("按照“立法为民、问题导向、…”的立法原则" for "立法原则有哪几条") is
         # that list, wherever it ranks.
         named = _named_lists(q, scored)
+        # So is a clause whose heading counts the entries of its text and names the list in the question's words
+        # ("需要进一步调研、论证，…的立法项目（4件）" for "列为调研项目的有哪几项"), wherever it ranks.
+        named = named or [s for s in scored if _counted_entries(s.hit)
+                          and sum(w in s.hit.heading for w in q.words if len(w) >= 2) >= 2]
         own = named or own
         # A reply's acknowledgement ("你们关于…的请示收悉。") restates the question's subject: it lists nothing asked.
         own = [s for s in own if not acknowledges(s.sentence.text)] or own
@@ -510,7 +515,8 @@ def enumeration(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Cl
         notes.append(f"（共{len(items)}项，以上列出前{config.list_items}项。）")
     # A count made from the items is the figure asked; the line introducing them ("申请材料包括：") states nothing.
     counted = bool(notes)
-    direct = excerpt([best]) if (q.kinds or q.count) and not (counted and introduces_items(best.sentence.text)) else None
+    direct = excerpt([best]) if (q.kinds or q.count) and not (counted and introduces_items(best.sentence.text)
+                                                               or _counted_entries(best.hit)) else None
     headings = _list_headings(picks, scored, context)
     if hit.heading:
         headings[hit.clause_id if main is not None or extra else items[0].clause_id] = hit.heading
@@ -1291,6 +1297,17 @@ def _items(phrase: str) -> int:
     # lead-in of the first item may join modifiers before its 的 ("具有全球影响力和竞争力的加工制造中心" is one item).
     return len(parts) + sum(1 for i, part in enumerate(parts)
                             if re.search(r"(?:[^、]和|及|与)[^的]*$" if i == 0 < len(parts) - 1 else r"[^、]和|及|与", part))
+
+
+# A count a heading prints of what its clause lists: "待条件成熟后提出的立法项目（4件）".
+_HEADING_COUNT = re.compile(r"[（(]([\d一二三四五六七八九十]+)[件项个条部类]）?\)?\s*$")
+
+
+def _counted_entries(hit: ClauseHit) -> bool:
+    """The clause's text is the entries its heading counts, one per "；"-separated entry ("温州市互联网信息服务管理立法
+    （市委网信办起草）；温州市雁荡山风景名胜区立法（…）；…" under "…立法项目（4件）")."""
+    m = _HEADING_COUNT.search(hit.heading or "")
+    return bool(m) and to_int(m.group(1)) >= 2 and _item_count(hit.text) == to_int(m.group(1))
 
 
 def _item_count(text: str) -> int:

@@ -880,3 +880,17 @@ def test_a_section_whose_items_open_with_the_verb_asked_lists_what_is_asked():
     assert _headed_alike(items, parse_question("市里支持社会力量办医，主要鼓励发展哪些类型的医疗服务？"))
     assert not _headed_alike(items, parse_question("市里支持社会力量办医，有哪些补贴？"))
     assert not _headed_alike(items[2:4], parse_question("主要鼓励发展哪些类型的医疗服务？"))  # two are no list
+
+
+def test_a_heading_counting_its_clause_entries_makes_the_clause_a_list():
+    from assistant.answer.forms import _counted_entries
+    from answer_fixtures import make_hit
+
+    # 温政办〔2019〕47号 三: the heading counts the "；"-separated entries of its text.
+    heading = "需要进一步调研、论证，待条件成熟后提出的立法项目（4件）"
+    entries = ("温州市互联网信息服务管理立法（市委网信办起草）；温州市雁荡山风景名胜区立法（市雁荡山管委会起草）；"
+               "温州市电动车管理立法（市公安局起草）；温州市垃圾分类管理立法（市综合行政执法局起草）。")
+    assert _counted_entries(make_hit((0, N47, "", ("三",), "三", heading, entries)))
+    assert not _counted_entries(make_hit((0, N47, "", ("三",), "三", heading.replace("4件", "5件"), entries)))
+    assert not _counted_entries(make_hit((0, N47, "", ("二", "（二）"), "（二）", "需要制定、修订的规章项目（5件）", "")))  # items below
+    assert not _counted_entries(make_hit((0, N47, "", ("三",), "三", "注重科学民主立法", entries)))

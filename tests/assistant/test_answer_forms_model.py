@@ -202,3 +202,11 @@ def test_date_question_is_not_answered_by_a_permit_being_valid(searcher):
     assert not answer.abstained, answer.text
     assert answer.text.splitlines()[0].startswith("本通知自2019年8月1日起施行"), answer.text
     assert (answer.citations[0].doc_number, answer.citations[0].path) == (D105, ("四",)), answer.text
+
+
+def test_list_asked_is_the_clause_whose_heading_counts_its_entries(searcher):
+    # 47号 三 "需要进一步调研、论证，待条件成熟后提出的立法项目（4件）" lists them; 四（三） only mentions "立法调研项目".
+    answer = _ask(searcher, "立法工作计划列了哪些调研项目？")
+    assert not answer.abstained, answer.text
+    assert (answer.citations[0].doc_number, answer.citations[0].path) == (D47, ("三",)), answer.text
+    assert "温州市垃圾分类管理立法" in answer.text
