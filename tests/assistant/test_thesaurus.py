@@ -21,6 +21,9 @@ QUESTIONS = [
     ("粮食紧张时商户囤货抬价怎么处理", "国办函〔2005〕57号"),  # 囤积居奇、哄抬物价
     ("总理参观工作时所提问题和建议的办理情况", "国办函〔2004〕25号"),  # 考察
     ("应急车牌是什么颜色", "国办发〔2018〕114号"),  # 号牌
+    ("挖出毒气弹怎么办", "国办发〔1996〕25号"),  # 化学武器
+    ("哪些车免交过路费", "国发〔2018〕42号"),  # 通行费
+    ("新城会不会建摩天大楼", "国函〔2018〕159号"),  # 高楼大厦
     ("过年放几天假", "国办发明电〔2018〕15号"),  # 春节
 ]
 
@@ -72,4 +75,5 @@ def test_expansion_helps_keyword_retrieval_on_govcn(monkeypatch):
     plain = [reciprocal_rank(q, d) for q, d in QUESTIONS]
     assert sum(expanded) / len(expanded) > sum(plain) / len(plain) + 0.1, (expanded, plain)
     assert sum(e > p for e, p in zip(expanded, plain)) >= 3
+    assert all(e > p for e, p in zip(expanded[-4:-1], plain[-4:-1])), (expanded, plain)  # everyday names of things
     assert expanded[-1] >= 0.5 and plain[-1] < 0.1, (expanded[-1], plain[-1])  # a holiday by its everyday name
