@@ -464,6 +464,9 @@ def enumeration(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Cl
                                        + weight * (lead_lists and s.hit.clause_id == lead.hit.clause_id
                                                    and introduces_items(s.sentence.text)),
                                        -s.position, -s.index))
+        # A list restated ("同意将乌鲁木齐、昌吉、石河子高新区…纳入…") is the list where the document first gives it, in
+        # its body ("一、同意乌鲁木齐、昌吉、石河子3个高新技术产业开发区…建设…").
+        best = _first_listing(best, own) or best
         # The sentence defining the term asked ("…检查对象名录库和执法检查人员名录库（统称“两库”）") is the list.
         if q.count and not named and not _listness(best.sentence.text, q.count, kinds, each, given=q.query) \
                 and not (q.defined and defines(q.defined, best.sentence.text)):
@@ -1263,6 +1266,23 @@ def _restated(piece: str, given: str) -> bool:
 
 def _pieces(text: str) -> list[str]:
     return [p for p in re.split(r"[，,；;。：:]", BRACKETED.sub("", text)) if p.strip()]
+
+
+_LIST_RUN = re.compile(r"[\u4e00-\u9fff]{1,12}(?:、[\u4e00-\u9fff]{1,12}){2,}")
+
+
+def _first_listing(best: ScoredSentence, candidates: Sequence[ScoredSentence]) -> ScoredSentence | None:
+    """The candidate of an earlier clause of the best sentence's document, below its preamble, that lists the same
+    three or more items."""
+    runs = _LIST_RUN.findall(best.sentence.text)
+    if not runs:
+        return None
+    items = max(runs, key=len).split("、")
+    # The first and last items' bounds are uncertain ("同意将乌鲁木齐", "石河子高新区建设…"): their inner ends identify it.
+    run = "、".join([items[0][-2:], *items[1:-1], items[-1][:2]])
+    earlier = [s for s in candidates if s.hit.doc_number == best.hit.doc_number and s.hit.title == best.hit.title
+               and s.hit.path and s.hit.clause_id < best.hit.clause_id and run in s.sentence.text]
+    return min(earlier, key=lambda s: (s.hit.clause_id, s.sentence.start)) if earlier else None
 
 
 def _list_in_document(hit: ClauseHit, q: Question, context: Context) -> Excerpt | None:

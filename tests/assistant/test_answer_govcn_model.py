@@ -522,3 +522,13 @@ def test_a_term_asked_is_answered_by_the_sentence_naming_it_in_brackets(searcher
     answer = answer_question("部门联合“双随机、一公开”监管中提到的“两库”指的是哪两个库？", searcher)
     assert tuple(answer.citations[0].path) == ("三", "（三）") and "执法检查人员名录库" in answer.text, answer.text
 
+
+
+def test_a_list_restated_is_answered_where_the_document_first_gives_it(searcher):
+    # 国函〔2018〕145号 三 restates "同意将乌鲁木齐、昌吉、石河子高新区…纳入…部际协调小组"; 一 gives the three first
+    # ("同意乌鲁木齐、昌吉、石河子3个高新技术产业开发区…建设国家自主创新示范区").
+    from assistant.answer import answer_question
+
+    answer = answer_question("国家自主创新示范区批给了新疆的哪几个高新区？", searcher)
+    assert not answer.abstained, answer.text
+    assert (answer.citations[0].doc_number, tuple(answer.citations[0].path)) == ("国函〔2018〕145号", ("一",)), answer.text
