@@ -233,13 +233,12 @@ def check_gold(cases: Iterable[Case], documents) -> list[tuple[int, str]]:
             text = gold_text(g, table)
             if text is None:
                 problems.append((case.line, f"用例 {case.id}：gold 条款不在语料中：{g.doc_id} {list(g.path)}"))
-            elif case.spans and not text.strip():
+                continue
+            if case.spans and not text.strip():
                 # A heading with no text of its own cannot be quoted, so an answer could never cite every clause.
                 problems.append((case.line, f"用例 {case.id}：spans 用例的 gold 条款只有标题、没有正文，回答无法引用它："
                                             f"{g.doc_id} {list(g.path)}（请改列其下有正文的条款）"))
-                texts.append(text)
-            else:
-                texts.append(text)
+            texts.append(text)
         if len(texts) == len(case.gold):
             for fact in case.facts:
                 if not any(fact in t for t in texts):

@@ -1320,7 +1320,7 @@ def _items(phrase: str) -> int:
 
 
 # A count a heading prints of what its clause lists: "待条件成熟后提出的立法项目（4件）".
-_HEADING_COUNT = re.compile(r"[（(]([\d一二三四五六七八九十]+)[件项个条部类]）?\)?\s*$")
+_HEADING_COUNT = re.compile(r"[（(]([\d一二三四五六七八九十]+)[件项个条部类][）)]\s*$")
 
 
 def _counted_entries(hit: ClauseHit) -> bool:
