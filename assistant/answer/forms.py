@@ -1280,7 +1280,8 @@ def _first_listing(best: ScoredSentence, candidates: Sequence[ScoredSentence]) -
     items = max(runs, key=len).split("、")
     # The first and last items' bounds are uncertain ("同意将乌鲁木齐", "石河子高新区建设…"): their inner ends identify it.
     run = "、".join([items[0][-2:], *items[1:-1], items[-1][:2]])
-    earlier = [s for s in candidates if s.hit.doc_number == best.hit.doc_number and s.hit.title == best.hit.title
+    key = doc_key(best.hit.doc_number, best.hit.title)
+    earlier = [s for s in candidates if doc_key(s.hit.doc_number, s.hit.title) == key
                and s.hit.path and s.hit.clause_id < best.hit.clause_id and run in s.sentence.text]
     return min(earlier, key=lambda s: (s.hit.clause_id, s.sentence.start)) if earlier else None
 

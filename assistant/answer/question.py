@@ -85,6 +85,8 @@ _STATED_N = re.compile(r"(?<![\d.第])([0-9]{1,2}|[一二三四五六七八九�
 _ENUMERATION = re.compile(r"哪些|哪几|有几类|包括什么|包括哪|包含哪|有什么(?:条件|要求|材料|渠道|措施|任务|方式|途径|内容)"
                           r"|需要什么(?:条件|材料)|什么条件|哪.{0,4}渠道"
                           r"|(?:什么|哪些)(?:材料|手续|证件|资料)|(?:材料|手续|资料)(?:要|需要|得)?(?:准备|提交|交|带)(?:什么|哪些)")
+# Where the clause asking for a list ends: a comma or semicolon as in _CLAUSES, and a sentence end too (the "5" of
+# "我们有5个人。都要交哪些材料？" counts no list).
 _CLAUSE_END = re.compile(r"[，,。；;？?！!]")
 
 
