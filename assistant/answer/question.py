@@ -142,10 +142,10 @@ POST_BEFORE_NAME = r"(?:长|书记|主任|委员|主席|专员|队长|总理|部
 # "高云龙是什么身份", "汪驰是谁": who a named person is, which the title printed before the name says.
 _IDENTITY = re.compile(r"^([\u4e00-\u9fa5]{2,4}?)(?:同志)?(?:到底|究竟)?是(?:什么身份|什么人|谁|什么职务|什么官|干什么的|什么来头|哪个单位的)")
 # A former post asked about: what a personnel list's 免去 half prints.
-FORMER = re.compile(r"原来|原先|之前|以前|此前|原任")
+FORMER = re.compile(r"原来|原先|之前|以前|此前|原任|不再(?:当|担任|任)")
 # A new post asked about: what a personnel list's appointment half prints.
 LATER = re.compile(r"新任|新职|现任|改任|调任|转任|后来|调去|调到|安排到|安排去")
-POST_ASK = re.compile(r"职务|什么职|干什么|干啥|做什么|任职|什么官|当什么|当的是什么|当领导")
+POST_ASK = re.compile(r"职务|什么职|干什么|干啥|做什么|任职|什么官|当什么|当的是什么|当领导|(?:调|安排|派)(?:到|去|往)了?哪")
 
 
 def _asked_phrase(question: str) -> str:

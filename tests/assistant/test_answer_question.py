@@ -870,6 +870,10 @@ def test_the_phrase_that_asks_says_which_post_of_a_person_naming_the_other():
     # everyday words for a post ("当的是什么官", "被安排到哪里当领导")
     assert parse_question("他之前当的是什么官？").action == "remove"
     assert parse_question("这次又被安排到哪里当领导了？").action == "appoint"
+    # where a person was moved to is the new post ("调到哪去了"); "不再当…" names the post left, not the one asked
+    assert parse_question("蒋义炮现在调到哪去了？").action == "appoint"
+    q = parse_question("黄凡不再当防汛防旱指挥部办公室主任了，他被安排到哪个单位当主任？")
+    assert q.action == "appoint" and "防汛" not in q.words, q.words
 
 
 def test_what_a_document_says_is_no_speech():

@@ -629,3 +629,10 @@ def test_the_unit_asked_of_an_appointment_is_the_post_the_item_names(searcher):
     answer = _ask(searcher, "朱汝东被市政府安排到哪个单位当领导？")
     assert "温州生态园管委会副主任" in answer.text, answer.text
 
+
+def test_a_later_part_asking_where_a_person_was_moved_is_answered_by_the_appointment(searcher):
+    # 7月份市政府人事任免: 第31段 (免去) "蒋义炮的温州市民政局副局长职务", 第13段 "蒋义炮任温州生态园管委会副主任".
+    answer = _ask(searcher, "蒋义炮之前在民政局当什么？后来调到哪里了？")
+    cited = {tuple(c.path) for c in answer.citations}
+    assert {("第31段",), ("第13段",)} <= cited and "温州生态园管委会副主任" in answer.text, answer.text
+
