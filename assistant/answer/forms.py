@@ -323,19 +323,25 @@ def factoid(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Clause
         asked = None  # a chronicle entry's day is its label, not in its text
     if asked:
         picks = _without_foreign_facts(picks, best, scored, asked, q)
-    if asked and not any(has_fact(asked, p.quote, q) for p in picks):
+    # A length of time asked ("多长时间给结果") is sought like a declined kind, but not declined when none is found: a
+    # process without a stated length often answers it.
+    sought = asked or (DATE if q.duration and best.hit.kind != "chronicle" and q.form == FACTOID and not q.parts
+                       and set(q.factual) == {DATE} else None)
+    if sought and not any(has_fact(sought, p.quote, q) for p in picks):
         # The sentences chosen give no figure (or date) of the kind asked. A time limit in a sentence of the same
         # document nearly as relevant answers ("人社部门多少天内给结果": "…10个工作日内做出…决定", whose 人力社保 the
         # question shortens; a figure there is more often another thing's). Else what they say is quoted and the
         # figure is declined ("保教费最多能收多少", "S1线什么时候开通运营": the day found is an agreement's,
         # "连续多少天不更新就关停": no number of days).
         same_doc = (best.hit.doc_number, best.hit.title)
-        held = [s for s in scored if asked == DATE and (s.hit.doc_number, s.hit.title) == same_doc
-                and has_fact(asked, s.sentence.text, q) and s.evidence >= best.evidence - config.evidence_window]
-        if not held:
+        held = [s for s in scored if sought == DATE and (s.hit.doc_number, s.hit.title) == same_doc
+                and has_fact(sought, s.sentence.text, q) and (s.evidence >= best.evidence - config.evidence_window
+                                                              if asked else s.score >= best.score - config.evidence_window)]
+        if not held and asked:
             return partial(q.text, picks[0], hits, missing_detail({asked}), rewritten, evidence_, declined=True)
-        direct = excerpt([max(held, key=lambda s: s.score)])
-        picks = _unique([direct, *picks])
+        if held:
+            direct = excerpt([max(held, key=lambda s: s.score)])
+            picks = _unique([direct, *picks])
     return compose(q.text, picks, hits, kinds=q.factual, asked=q, direct=direct, notes=notes, rewritten=rewritten,
                    evidence=evidence_, headings=_list_headings(picks, selection.scored, context))
 
@@ -408,8 +414,10 @@ def overview(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Claus
     chosen = [s for s in ranked if s.score >= lead.score - config.overview_window][: config.overview_clauses]
     chosen.sort(key=lambda s: s.hit.clause_id if s.hit.doc_number == lead.hit.doc_number else 1 << 30)
     picks = [whole(s.hit) if len(s.hit.text) <= config.whole_clause_chars else excerpt([s]) for s in chosen]
-    # A best clause that introduces a list ("市政府决定：") says what it says in its items.
-    items = _lead_in_items(lead.hit, context)
+    # A best clause that introduces a list ("市政府决定：") says what it says in its items; a preamble ending so
+    # ("…我们采取了以下几方面的措施：") in the document's numbered parts, though it says something of its own first.
+    items = _lead_in_items(lead.hit, context) or (_parts_introduced(lead.hit, context)
+                                                  if introduces_items(lead.hit.text) else [])
     picks = _unique(picks[:1] + _quoted_items(items, config) + picks[1:]) if items else picks
     notes = [f"（共{len(items)}项，以上列出前{config.list_items}项。）"] if len(items) > config.list_items else []
     if not q.action:
@@ -482,7 +490,7 @@ def enumeration(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Cl
                 and _names_asked(q, split_sentences(hit.text)[-1].text):
             # A preamble ending "我们采取了以下几方面的措施：" for "采取了哪些方面的措施": the numbered parts that follow
             # are the list asked for.
-            items = [c for c in context.numbered_parts(hit) if c.text.strip() and c.label != CLOSING]
+            items = _parts_introduced(hit, context)
         openers = [] if items or q.form != ENUMERATION else _run_in_headings(hit)
         if not hit.text.strip() and items:
             main = None  # a lead-in printed as the heading ("已取得特殊工时许可的企业，申请材料包括"): its items say it
@@ -982,6 +990,11 @@ def _lead_in_items(hit: ClauseHit, context: Context) -> list[ClauseHit]:
         return []
     return [c for c in context.children(hit) or context.listed_after(hit) or context.parts_after_preamble(hit)
             if c.text.strip()]
+
+
+def _parts_introduced(preamble: ClauseHit, context: Context) -> list[ClauseHit]:
+    """The numbered parts a preamble ending "…采取了以下几方面的措施：" introduces, its closing words left out."""
+    return [c for c in context.numbered_parts(preamble) if c.text.strip() and c.label != CLOSING]
 
 
 def _quoted_items(items: Sequence[ClauseHit], config: AnswerConfig) -> list[Excerpt]:

@@ -532,3 +532,13 @@ def test_a_list_restated_is_answered_where_the_document_first_gives_it(searcher)
     answer = answer_question("国家自主创新示范区批给了新疆的哪几个高新区？", searcher)
     assert not answer.abstained, answer.text
     assert (answer.citations[0].doc_number, tuple(answer.citations[0].path)) == ("国函〔2018〕145号", ("一",)), answer.text
+
+
+def test_a_preamble_ending_in_a_lead_in_is_overviewed_by_the_parts_it_introduces(searcher):
+    # 国办函〔2005〕69号's preamble says why, then "为做好这项工作，我们采取了以下几方面的措施："; 一 to 五 are the measures.
+    from assistant.answer import answer_question
+
+    answer = answer_question("国办函〔2005〕69号那份提案答复主要讲了什么？", searcher)
+    cited = {tuple(c.path) for c in answer.citations}
+    assert {("一",), ("二",), ("三",), ("四",), ("五",)} <= cited, answer.text
+

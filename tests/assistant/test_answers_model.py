@@ -636,3 +636,10 @@ def test_a_later_part_asking_where_a_person_was_moved_is_answered_by_the_appoint
     cited = {tuple(c.path) for c in answer.citations}
     assert {("第31段",), ("第13段",)} <= cited and "温州生态园管委会副主任" in answer.text, answer.text
 
+
+def test_a_length_of_time_asked_is_the_time_limit_of_the_same_document(searcher):
+    # 温人社发〔2019〕105号 二（三） "人力社保部门自受理之日起10个工作日内做出准予（或不予）行政许可决定。" scores just
+    # below the lists of papers of 二（二）, whose "表决结果" shares the question's 结果.
+    answer = _ask(searcher, "我们外资厂交了特殊工时申请，人社部门要多长时间出结果？")
+    assert tuple(answer.citations[0].path) == ("二", "（三）") and "10个工作日" in answer.text, answer.text
+
