@@ -772,7 +772,11 @@ def document_overview(q: Question, hits: Sequence[ClauseHit], context: Context, 
                   for c in clauses if len(c.path) == 1 and c.clause_id != first.clause_id and c.label != CLOSING]
         bodies = [b for b in bodies if b is not None]
         if len(bodies) >= 2:
-            picks += [span(b, (s := _first_worded(b.text)).start, s.end) for b in bodies[: config.list_items]]
+            # Parts no longer together than a clause quoted whole are quoted whole: a part's first sentence may only
+            # set the scene ("日军遗弃化学武器是历史遗留问题，…。因此，这项工作由外交部和总参谋部统一归口管理").
+            brief = sum(len(b.text) for b in bodies[: config.list_items]) <= config.whole_clause_chars
+            picks += [whole(b) if brief else span(b, (s := _first_worded(b.text)).start, s.end)
+                      for b in bodies[: config.list_items]]
             if len(bodies) > config.list_items:
                 notes.append(f"（共{len(bodies)}部分，以上列出前{config.list_items}部分。）")
     return compose(q.text, picks, hits, notes=notes, rewritten=rewritten, evidence=evidence_)

@@ -542,3 +542,12 @@ def test_a_preamble_ending_in_a_lead_in_is_overviewed_by_the_parts_it_introduces
     cited = {tuple(c.path) for c in answer.citations}
     assert {("一",), ("二",), ("三",), ("四",), ("五",)} <= cited, answer.text
 
+
+
+def test_a_short_documents_parts_are_quoted_whole_in_its_overview(searcher):
+    # 国办发〔1996〕25号 一 opens with the scene ("日军遗弃化学武器是历史遗留问题，…情况复杂。") and rules in its next
+    # sentence ("因此，这项工作由外交部和总参谋部统一归口管理"); its three parts together are shorter than one long clause.
+    from assistant.answer import answer_question
+
+    answer = answer_question("国办发〔1996〕25号主要讲了什么？", searcher)
+    assert "外交部和总参谋部统一归口管理" in answer.text, answer.text
