@@ -616,11 +616,17 @@ def multi(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHi
             weak[part] = max(part_scored, key=lambda s: s.score).hit
             continue
         chosen = {p.hit.clause_id for p in picks}
-        top = max(s.score for s in part_scored)
+        leader = max(part_scored, key=lambda s: s.score)
+        top = leader.score
+        # A clause naming another thing compared ("郑州机场") that lacks a word of this part's own its best clause has
+        # ("西安机场…第五航权"): the earlier part's, not this one's.
+        others = [w for j, words in enumerate(own) if j != i for w in words]
+        leaders = [w for w in own[i] if _holds_any([w], leader.hit)] if compared else []
         staying = [s for s in part_scored if s.hit.clause_id in chosen and s.score >= top - config.part_stay_margin
                    and not (_ASKS_PEOPLE.search(part) and not _PEOPLE.search(s.sentence.text))
                    # one of two things compared is found where its own words are ("深圳申办大运会"), not the other's
-                   and not (compared and own[i] and not _holds_any(own[i], s.hit))]
+                   and not (compared and own[i] and not _holds_any(own[i], s.hit))
+                   and not (_holds_any(others, s.hit) and any(not _holds_any([w], s.hit) for w in leaders))]
         # "国家级和省级…分别指什么": each thing compared may head a clause of its own (1.2.2 省级（Ⅱ级）), though the other's
         # clause names it in passing ("超过省级人民政府处置能力").
         headed = [s for s in part_scored if s.score >= top - config.several_window

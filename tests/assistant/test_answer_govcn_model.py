@@ -551,3 +551,13 @@ def test_a_short_documents_parts_are_quoted_whole_in_its_overview(searcher):
 
     answer = answer_question("国办发〔1996〕25号主要讲了什么？", searcher)
     assert "外交部和总参谋部统一归口管理" in answer.text, answer.text
+
+
+def test_a_later_compared_part_does_not_stay_with_the_clause_of_the_other_thing_compared(searcher):
+    # 国发〔2018〕38号 二（三十） supports 郑州机场 (河南自贸试验区), 二（三十一） 西安机场 (陕西自贸试验区); both print
+    # "利用第五航权", so the earlier part's clause scores near the top for the later part too.
+    from assistant.answer import answer_question
+
+    answer = answer_question("郑州机场和西安机场用第五航权的两条措施，分别适用于哪个自贸试验区？", searcher)
+    cited = {tuple(c.path) for c in answer.citations}
+    assert {("二", "（三十）"), ("二", "（三十一）")} <= cited and "陕西自贸试验区" in answer.text, answer.text
