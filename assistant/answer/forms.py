@@ -323,20 +323,23 @@ def factoid(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Clause
         asked = None  # a chronicle entry's day is its label, not in its text
     if asked:
         picks = _without_foreign_facts(picks, best, scored, asked, q)
-    # A length of time asked ("多长时间给结果") is sought like a declined kind, but not declined when none is found: a
+    # A length of time asked ("多长时间给结果") is sought as a declined kind is, but not declined when none is found: a
     # process without a stated length often answers it.
-    sought = asked or (DATE if q.duration and best.hit.kind != "chronicle" and q.form == FACTOID and not q.parts
-                       and set(q.factual) == {DATE} else None)
+    sought = asked or (DATE if q.duration and q.form == FACTOID and not q.parts and q.factual == {DATE}
+                       and best.hit.kind != "chronicle" else None)
     if sought and not any(has_fact(sought, p.quote, q) for p in picks):
         # The sentences chosen give no figure (or date) of the kind asked. A time limit in a sentence of the same
         # document nearly as relevant answers ("人社部门多少天内给结果": "…10个工作日内做出…决定", whose 人力社保 the
         # question shortens; a figure there is more often another thing's). Else what they say is quoted and the
         # figure is declined ("保教费最多能收多少", "S1线什么时候开通运营": the day found is an agreement's,
         # "连续多少天不更新就关停": no number of days).
+        # Nearly as relevant: by evidence for a kind declined without it; by score, which counts the kind of fact a
+        # sentence holds, for a length only sought.
         same_doc = (best.hit.doc_number, best.hit.title)
+        window = config.evidence_window
         held = [s for s in scored if sought == DATE and (s.hit.doc_number, s.hit.title) == same_doc
-                and has_fact(sought, s.sentence.text, q) and (s.evidence >= best.evidence - config.evidence_window
-                                                              if asked else s.score >= best.score - config.evidence_window)]
+                and has_fact(sought, s.sentence.text, q)
+                and (s.evidence >= best.evidence - window if asked else s.score >= best.score - window)]
         if not held and asked:
             return partial(q.text, picks[0], hits, missing_detail({asked}), rewritten, evidence_, declined=True)
         if held:
@@ -619,7 +622,7 @@ def multi(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHi
         leader = max(part_scored, key=lambda s: s.score)
         top = leader.score
         # A clause naming another thing compared ("郑州机场") that lacks a word of this part's own its best clause has
-        # ("西安机场…第五航权"): the earlier part's, not this one's.
+        # ("西安机场…第五航权") is the earlier part's, not this one's.
         others = [w for j, words in enumerate(own) if j != i for w in words]
         leaders = [w for w in own[i] if _holds_any([w], leader.hit)] if compared else []
         staying = [s for s in part_scored if s.hit.clause_id in chosen and s.score >= top - config.part_stay_margin
