@@ -337,9 +337,10 @@ def factoid(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Clause
         # sentence holds, for a length only sought.
         same_doc = (best.hit.doc_number, best.hit.title)
         window = config.evidence_window
-        held = [s for s in scored if sought == DATE and (s.hit.doc_number, s.hit.title) == same_doc
+        held = [s for s in scored if (s.hit.doc_number, s.hit.title) == same_doc
                 and has_fact(sought, s.sentence.text, q)
-                and (s.evidence >= best.evidence - window if asked else s.score >= best.score - window)]
+                and (s.evidence >= best.evidence - window if asked else s.score >= best.score - window)] \
+            if sought == DATE else []
         if not held and asked:
             return partial(q.text, picks[0], hits, missing_detail({asked}), rewritten, evidence_, declined=True)
         if held:
@@ -629,7 +630,7 @@ def multi(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHi
                    and not (_ASKS_PEOPLE.search(part) and not _PEOPLE.search(s.sentence.text))
                    # one of two things compared is found where its own words are ("深圳申办大运会"), not the other's
                    and not (compared and own[i] and not _holds_any(own[i], s.hit))
-                   and not (_holds_any(others, s.hit) and any(not _holds_any([w], s.hit) for w in leaders))]
+                   and not (leaders and _holds_any(others, s.hit) and any(not _holds_any([w], s.hit) for w in leaders))]
         # "国家级和省级…分别指什么": each thing compared may head a clause of its own (1.2.2 省级（Ⅱ级）), though the other's
         # clause names it in passing ("超过省级人民政府处置能力").
         headed = [s for s in part_scored if s.score >= top - config.several_window
@@ -1354,7 +1355,7 @@ def _counted_entries(hit: ClauseHit) -> bool:
     """The clause's text is the entries its heading counts, one per "；"-separated entry ("温州市互联网信息服务管理立法
     （市委网信办起草）；温州市雁荡山风景名胜区立法（…）；…" under "…立法项目（4件）")."""
     m = _HEADING_COUNT.search(hit.heading or "")
-    return bool(m) and to_int(m.group(1)) >= 2 and _item_count(hit.text) == to_int(m.group(1))
+    return bool(m) and (n := to_int(m.group(1))) >= 2 and _item_count(hit.text) == n
 
 
 def _item_count(text: str) -> int:
