@@ -257,7 +257,7 @@ ASKS_TIMES = re.compile(r"(?<!第)(?:多少|几)次")
 # anything of the sum at all (that it is free, or masked as "XXX元"): here a sentence must print the figure itself.
 # A number in figures or in Chinese numerals (coverage.py reads figures with it too).
 NUMERAL = r"(?:\d[\d,.]*|[零〇一二三四五六七八九十百千万两]+)"
-_ASKS_GRADES = re.compile(r"(?<![第哪])(?:几|多少)级")
+_ASKS_GRADES = re.compile(r"(?<![第哪])(?:几|多少)(?:级|个?等级|个?级别)")
 _ASKS_KINDS = re.compile(r"(?<![第哪])(?:几|多少)[类种档]")
 _UNITS_ASKED = (
     # or a sum named by what it pays ("能拿到多少搬迁补偿", "补贴标准是多少"), not a count of them ("多少项补贴")
@@ -271,8 +271,8 @@ _UNITS_ASKED = (
     (re.compile(r"(?:多少|几)倍"), re.compile(rf"{NUMERAL}\s*倍|翻(?:一|两|几)?番")),
     (re.compile(r"多少分(?![钟之])"), re.compile(rf"{NUMERAL}\s*分(?![钟之])")),
     # Grades and kinds ("分成几级", "抗御几级地震", "分几类"): a figure in the same measure word ("两级", "6级左右").
-    # A grade may be named by where it stands ("直接赋予最高信用等级").
-    (_ASKS_GRADES, re.compile(rf"{NUMERAL}\s*级|最[高低][^，。；]{{0,6}}?等级")),
+    # A grade may be named by where it stands ("直接赋予最高信用等级"), or the grades listed ("分为初级、中级、高级").
+    (_ASKS_GRADES, re.compile(rf"{NUMERAL}\s*级|最[高低][^，。；]{{0,6}}?等级|[\u4e00-\u9fff]{{1,2}}级、[\u4e00-\u9fff]{{1,2}}级")),
     (_ASKS_KINDS, re.compile(rf"{NUMERAL}\s*个?[类种档]")),
     (ASKS_TIMES, re.compile(rf"{NUMERAL}\s*次")),
     # A rank ("在全国算第几个", "排第几"): first ("全国首个", "率先"), or an ordinal.
@@ -329,7 +329,8 @@ _WHEN = re.compile(r"什么时候|何时|哪天|哪一天|哪年|几月|几号|�
 _FREQUENCY = re.compile(r"每(?:\d+|[一两三半])?个?(?:年|月|季度|季|周|天|日)")
 _HOW_OFTEN = re.compile(r"一次|每隔|频次|周期")
 _ASKS_FREQUENCY = re.compile(rf"多久|多长时间|{_HOW_OFTEN.pattern}")
-_ASKS_HOW_OFTEN = re.compile(r"(?:多久|多长时间|几[年个月天周]|多少[年天]).{0,8}一次|频次|频率|每隔多")
+# ("隔多久会来检查" asks how often as "多久检查一次" does.)
+_ASKS_HOW_OFTEN = re.compile(r"(?:多久|多长时间|几[年个月天周]|多少[年天]).{0,8}一次|频次|频率|每?隔多")
 # A project's milestone asked a date of ("什么时候开通", "哪天动工"), and the verbs that state it; a verb naming an
 # agreement or a plan about it ("运营合作协议", "开工方案") states no milestone, nor one naming its day without giving
 # it ("自口岸启用之日起至2047年6月30日止").
@@ -365,20 +366,20 @@ _ASKS_DEADLINE = re.compile(r"(?:最晚|最迟)[要得在于到]?(?:什么时候
                             r"|截止(?:时间|日期)?是?(?:什么时候|何时|哪一?天|几号|几月)")
 DEADLINE = re.compile(r"(?:年|月|日|号|底|末|旬|季度)(?:之前|以前|前|为止)|[日天月年]内|截至|截止|不迟于|不晚于|最迟|最晚")
 _WHEN_ASKED = re.compile(r"什么时候|何时|哪一?天|哪年|几月|几号|什么时间|啥时候")
-# "多长时间出结果": a length of time is asked, which "有效期" or a date does not state.
-# "多少日内" as "多少天" ("几月几日" asks a date).
+# "多长时间出结果": a length of time is asked, which "有效期" or a date does not state, nor a frequency ("每5年开展一次
+# 检查" says how often). "多少日内" as "多少天" ("几月几日" asks a date).
 _ASKS_DURATION = re.compile(r"多长时间|多久|几天|多少天|多少个?日|(?<![月哪])几个?日|几个?工作日|多少个?工作日|时限")
-_DURATION = re.compile(r"(?<![\d.月])(?:\d{1,3}|[一二三四五六七八九十两]+)\s*(?:个?(?:年|日|天|工作日|小时|周)|个月)"
+_DURATION = re.compile(r"(?<![\d.月每])(?:\d{1,3}|[一二三四五六七八九十两]+)\s*(?:个?(?:年|日|天|工作日|小时|周)|个月)"
                        # or the period itself, from one date to another ("1997年4月―1998年2月")
                        r"|\d{4}年\d{1,2}月(?:\d{1,2}日)?\s*(?:至|到|[―—–-])\s*(?:\d{4}年)?\d{1,2}月")
 
 _ASKS_DAYS = re.compile(r"(?:多少|(?<![月哪])几)个?(?:天|日|工作日|小时)")
-_DAYS = re.compile(r"(?<![\d.月])(?:\d{1,3}|[一二三四五六七八九十两]+)\s*个?(?:日|天|工作日|小时)")
+_DAYS = re.compile(r"(?<![\d.月每])(?:\d{1,3}|[一二三四五六七八九十两]+)\s*个?(?:日|天|工作日|小时)")
 # How long a request takes to be handled ("多久能批下来", "多长时间能办好"): days, weeks or months, not the years a
 # benefit lasts ("3年内免征房产税").
 _ASKS_WAIT = re.compile(r"(?:多久|多长时间)以?内?(?:才|就)?(?:能|可以|会|给)?(?:批|办|审|拿到|下来|出结果|办结|到账|完成|答复|回复|作出"
                         r"|做出)")
-_WAIT = re.compile(r"(?<![\d.月])(?:\d{1,3}|[一二三四五六七八九十两]+)\s*(?:个?(?:日|天|工作日|小时|周)|个月)")
+_WAIT = re.compile(r"(?<![\d.月每])(?:\d{1,3}|[一二三四五六七八九十两]+)\s*(?:个?(?:日|天|工作日|小时|周)|个月)")
 
 # "多少天", "几个工作日": a length of time counted in a unit (not "多长时间", often answered by a process).
 _COUNTED_TIME = re.compile(r"(?:多少|(?<!哪)几)个?(?:天|日|工作日|月|年|周|小时)")
@@ -808,7 +809,7 @@ def without_situation(question: str) -> str:
 
 # Two things asked about together, each to be answered ("人民币存款和贷款余额分别是多少？"): the pair joined by 和 before
 # the words that ask for each ("分别", "各是", "哪个更…", "相差"); the second item runs to where the asking goes on.
-COMPARED = re.compile(r"分别|各是|各自|各有|各为|哪一?个[^，,。？?]{0,12}?更|相差|差多少")
+COMPARED = re.compile(r"分别|各是|各自|各有|各为|各由|各占|各需|哪一?个[^，,。？?]{0,12}?更|相差|差多少")
 _SECOND = re.compile(r"(?:和|与|跟)([\u4e00-\u9fff\d]{2,16}?)(?=这?(?:两|二)[个项类种部家]?|[，,、？?的]|分别|各|哪|谁|什么|多少)")
 # "…有什么区别/不同": two things set against each other, each asked of only when each is a clause of its own
 # ("哈尔滨申办大冬会和深圳申办大运会…有什么区别").
@@ -902,6 +903,10 @@ def _split_parts(question: str) -> list[str]:
     return out
 
 
+# Words saying that something is lacking, printed in many ways (没有, 不具有, 无, 未).
+_NEGATIONS = frozenset("没有 没 无 不 未 不具有 不具备 非".split())
+
+
 def _measured(q: str, words: tuple[str, ...]) -> tuple[str, ...]:
     """The nouns right after "几个"/"多少" (what is counted): "几个执业医师" -> (执业, 医师); jieba tags some of them
     as verbal nouns ("多少|经费")."""
@@ -913,6 +918,8 @@ def _measured(q: str, words: tuple[str, ...]) -> tuple[str, ...]:
     for i, t in enumerate(tokens):
         if t.flag == "q" and not out:
             continue  # the measure word itself ("多少|家")
+        if t.word in _NEGATIONS and not out:
+            continue  # "多少没有|专利代理人资格的人": the gazette words the lack its own way ("不具有…资格")
         # A verb saying which one before the noun counted ("多少开办|补贴") is part of it.
         modifier = not out and t.flag == "v" and i + 1 < len(tokens) and tokens[i + 1].flag.startswith("n")
         if not (t.flag.startswith(("n", "j", "l", "vn")) or modifier) or t.flag == "nr":

@@ -561,3 +561,31 @@ def test_a_later_compared_part_does_not_stay_with_the_clause_of_the_other_thing_
     answer = answer_question("郑州机场和西安机场用第五航权的两条措施，分别适用于哪个自贸试验区？", searcher)
     cited = {tuple(c.path) for c in answer.citations}
     assert {("二", "（三十）"), ("二", "（三十一）")} <= cited and "陕西自贸试验区" in answer.text, answer.text
+
+
+def test_each_of_two_bids_asked_by_whom_is_answered_from_its_own_reply(searcher):
+    # 国办函〔2004〕36号 (哈尔滨, 2009年): "…由黑龙江省人民政府承担"; 国办函〔2004〕88号 (深圳, 2011年): "…由广东省人民政府
+    # 承担". "各由哪个省" asks of each; together, no reply is of both places and years.
+    from assistant.answer import answer_question
+
+    answer = answer_question("哈尔滨申办大冬会和深圳申办大运会，举办的主要经费各由哪个省的政府承担？", searcher)
+    assert not answer.abstained, answer.text
+    assert {"国办函〔2004〕36号", "国办函〔2004〕88号"} <= {c.doc_number for c in answer.citations}, answer.text
+    assert "黑龙江省人民政府" in answer.text and "广东省人民政府" in answer.text, answer.text
+
+
+def test_grades_asked_are_answered_by_the_grades_listed(searcher):
+    # 国发〔2019〕4号 二（六） "院校内实施的职业技能等级证书分为初级、中级、高级": the grades, though no figure counts them.
+    from assistant.answer import answer_question
+
+    answer = answer_question("那个职业技能等级证书分几个等级？", searcher)
+    assert not answer.abstained and "初级、中级、高级" in answer.text, answer.text
+
+
+def test_a_share_of_people_lacking_a_qualification_is_the_figure_asked(searcher):
+    # 国发〔2018〕38号 一（十五） "允许不超过五分之一不具有专利代理人资格…的中国公民担任股东": 没有 is printed 不具有.
+    from assistant.answer import answer_question
+
+    answer = answer_question("自贸区新设有限责任制专利代理机构，最多可以有多少没有专利代理人资格的股东？", searcher)
+    assert not answer.abstained and "五分之一" in answer.text, answer.text
+

@@ -988,3 +988,32 @@ def test_a_second_item_longer_than_the_word_before_it_is_a_whole_item():
     # A second word no longer than the one before 和 stands for it alone: the words before are shared.
     assert parse_question("7月末人民币存款和贷款余额分别是多少？").parts == (
         "7月末人民币存款余额分别是多少？", "7月末人民币贷款余额分别是多少？")
+
+
+def test_a_frequency_is_no_length_of_time():
+    # 温人社发〔2019〕105号: 二（三） "…10个工作日内做出…决定" answers how long; 三 "每5年开展一次…检查" how often.
+    q = parse_question("特殊工时清单式管理的申请交上去以后，人社部门多长时间内给结果？")
+    assert not has_fact(DATE, "人力社保部门每5年开展一次清单内用人单位特殊工时制度执行情况检查，并根据检查情况调整岗位清单。", q)
+    assert has_fact(DATE, "人力社保部门自受理之日起10个工作日内做出准予（或不予）行政许可决定。", q)
+    assert has_fact(DATE, "人力社保部门每5年开展一次清单内用人单位特殊工时制度执行情况检查",
+                    parse_question("公司实行特殊工时以后，人社部门隔多久会来检查执行情况？"))
+
+
+def test_what_lacks_is_counted_by_what_it_lacks():
+    # 国发〔2018〕38号 一（十五） "允许不超过五分之一不具有专利代理人资格…的中国公民担任股东": the lack is printed
+    # its own way, so 没有 is no word the figure must be stated with.
+    q = parse_question("我们想在自贸区新开一家有限责任制的专利代理所，股东里最多能有多少没有专利代理人资格的人？")
+    assert q.measured == ("专利", "代理人", "资格")
+
+
+def test_grades_asked_are_answered_by_the_grades_listed():
+    # 国发〔2019〕4号 二（六） "院校内实施的职业技能等级证书分为初级、中级、高级"; 导语's years are no grades.
+    q = parse_question("那个职业技能等级证书分几个等级？")
+    assert has_fact(AMOUNT, "院校内实施的职业技能等级证书分为初级、中级、高级，是职业技能水平的凭证。", q)
+    assert not has_fact(AMOUNT, "具体指标：到2022年，职业院校教学条件基本达标，建设50所高水平高等职业学校。", q)
+
+
+def test_each_by_whom_asks_of_each_thing_named():
+    # 国办函〔2004〕36号 (哈尔滨, 黑龙江省人民政府) and 88号 (深圳, 广东省人民政府): "各由哪个省出" asks of each.
+    assert parse_question("哈尔滨申办2009年大冬会和深圳申办2011年大运会，办会的主要经费各由哪个省出？").parts == (
+        "哈尔滨申办2009年大冬会，办会的主要经费各由哪个省出？", "深圳申办2011年大运会，办会的主要经费各由哪个省出？")

@@ -643,3 +643,10 @@ def test_a_length_of_time_asked_is_the_time_limit_of_the_same_document(searcher)
     answer = _ask(searcher, "我们外资厂交了特殊工时申请，人社部门要多长时间出结果？")
     assert tuple(answer.citations[0].path) == ("二", "（三）") and "10个工作日" in answer.text, answer.text
 
+
+def test_a_frequency_does_not_answer_how_long_a_request_takes(searcher):
+    # 温人社发〔2019〕105号 三 "人力社保部门每5年开展一次…检查" says how often, not how long; 二（三） "…10个工作日内做出…
+    # 决定" how long.
+    answer = _ask(searcher, "我们厂递交了特殊工时申请，人社部门多长时间内给结果？")
+    assert tuple(answer.citations[0].path) == ("二", "（三）") and "每5年" not in answer.text, answer.text
+

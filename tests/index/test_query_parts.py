@@ -123,3 +123,6 @@ def test_an_item_said_to_be_under_the_one_before_is_a_deeper_level():
     # Right after it, in figures: 温政办〔2019〕48号 三、（五）16 (its items are numbered through the sections).
     ref, = analyze("温政办〔2019〕48号第三部分（五）第16条讲的是什么举措？").clause_refs
     assert ref.matches(("三", "（五）", "16")) and not ref.matches(("十六",))
+    # "…条下的第1项": 温财企〔2019〕491号 三、（二）1, one reference, not 三（二） and a separate item 一.
+    ref, = analyze("温财企〔2019〕491号细则第三部分第（二）条下的第1项是怎么规定审核的？").clause_refs
+    assert ref.matches(("三", "（二）", "1")) and not ref.matches(("一",))
