@@ -1017,3 +1017,10 @@ def test_each_by_whom_asks_of_each_thing_named():
     # 国办函〔2004〕36号 (哈尔滨, 黑龙江省人民政府) and 88号 (深圳, 广东省人民政府): "各由哪个省出" asks of each.
     assert parse_question("哈尔滨申办2009年大冬会和深圳申办2011年大运会，办会的主要经费各由哪个省出？").parts == (
         "哈尔滨申办2009年大冬会，办会的主要经费各由哪个省出？", "深圳申办2011年大运会，办会的主要经费各由哪个省出？")
+
+
+def test_that_as_a_demonstrative_starts_no_second_question():
+    # "那个…通知" points at 温人社发〔2019〕105号 (its 附件 lists six forms); "，那需要…" asks a second question.
+    assert parse_question("我们厂想申请特殊工时，那个清单式改革的通知后面一共附了几个附件？").parts == ()
+    assert parse_question("社会办医疗机构有哪些补贴，那需要满足什么条件？").parts == (
+        "社会办医疗机构有哪些补贴", "那需要满足什么条件")
