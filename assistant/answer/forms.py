@@ -324,10 +324,12 @@ def factoid(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Clause
     if asked:
         picks = _without_foreign_facts(picks, best, scored, asked, q)
     # A length of time asked ("多长时间给结果") is sought as a declined kind is, but not declined when none is found: a
-    # process without a stated length often answers it.
+    # process without a stated length often answers it. So is what may be done once a step the asker has done is
+    # ("协商好了，接下来去哪个部门申请"), in the first quote, which the direct answer stands for.
+    next_kind = next(iter(q.factual)) if q.next_step and len(q.factual) == 1 and not q.parts else None
     sought = asked or (DATE if q.duration and q.form == FACTOID and not q.parts and q.factual == {DATE}
-                       and best.hit.kind != "chronicle" else None)
-    if sought and not any(has_fact(sought, p.quote, q) for p in picks):
+                       and best.hit.kind != "chronicle" else None) or next_kind
+    if sought and not any(has_fact(sought, p.quote, q) for p in (picks[:1] if next_kind else picks)):
         # The sentences chosen give no figure (or date) of the kind asked. A time limit in a sentence of the same
         # document nearly as relevant answers ("人社部门多少天内给结果": "…10个工作日内做出…决定", whose 人力社保 the
         # question shortens; a figure there is more often another thing's). Else what they say is quoted and the
@@ -340,7 +342,7 @@ def factoid(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Clause
         held = [s for s in scored if (s.hit.doc_number, s.hit.title) == same_doc
                 and has_fact(sought, s.sentence.text, q)
                 and (s.evidence >= best.evidence - window if asked else s.score >= best.score - window)] \
-            if sought == DATE else []
+            if sought == DATE or next_kind else []
         if not held and asked:
             return partial(q.text, picks[0], hits, missing_detail({asked}), rewritten, evidence_, declined=True)
         if held:
@@ -1224,8 +1226,11 @@ def _listness(text: str, n: int | None, words: Sequence[str] = (), each: Sequenc
         return 1.0 if _lists_exactly(text, n, words, given) or _names_each(text, n, each) else 0.0
     if _opened_alike(text, words):
         return 1.0
-    # A list the question itself gives ("乌鲁木齐、昌吉、石河子高新区…要建成哪几类区") is not the one it asks for.
-    listed = min(max((_items(p) for p in _pieces(text) if not _restated(p, given)), default=1) - 1, 3) / 3
+    # A list the question itself gives ("乌鲁木齐、昌吉、石河子高新区…要建成哪几类区") is not the one it asks for; nor
+    # one whose every item holds a word the question names its subject by ("子基金…能享受哪些好处": "子基金、子基金管理
+    # 机构、…、子基金合伙人" lists who, not what).
+    listed = min(max((_items(p) for p in _pieces(text) if not _restated(p, given) and not _lists_subject(p, words, given)),
+                     default=1) - 1, 3) / 3
     return listed if kind is None or kind in text else listed / 2
 
 
@@ -1283,6 +1288,20 @@ def _opened_alike(text: str, words: Sequence[str]) -> bool:
     动能培育，狠抓改革开放，…" for "狠抓了哪几方面"): each names an item."""
     pieces = [p.strip() for p in _pieces(text)]
     return any(sum(p.startswith(w) for p in pieces) >= _PARALLEL_MIN for w in words if len(w) >= 2)
+
+
+def _lists_subject(piece: str, words: Sequence[str], given: str) -> bool:
+    """Every item of the piece's "、" run holds one same word the question names before it asks ("哪些", "几个"),
+    where it names what it asks for after ("哪些好处"; not "那些商圈…还有哪些", whose items are 商圈)."""
+    ask = re.search(r"哪|什么|啥|几|多少", given)
+    run = _LIST_RUN.search(piece)
+    if not ask or not run:
+        return False
+    before = [w for w in words if len(w) >= 2 and 0 <= given.find(w) < ask.start()]
+    if not any(given.find(w, ask.start()) >= 0 for w in words if w not in before):
+        return False
+    items = run.group().split("、")
+    return any(all(w in item for item in items) for w in before)
 
 
 def _restated(piece: str, given: str) -> bool:

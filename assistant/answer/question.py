@@ -200,6 +200,7 @@ class Question:
     frequency: bool = False  # "多久": a frequency answers too
     when_allowed: bool = False  # "什么时候可以申请": once something is done answers
     deadline: bool = False  # "最晚什么时候要办完": a date something is due by, not one something happened on
+    next_step: bool = False  # "跟工会协商好了，接下来去哪个部门申请": what follows a step the asker has done
     act: str | None = None  # what the person asked for did at an event ("是谁主持的": 主持)
 
     def alternatives(self, word: str) -> tuple[str, ...]:
@@ -386,6 +387,10 @@ _WAIT = re.compile(r"(?<![\d.月每])(?:\d{1,3}|[一二三四五六七八九十�
 _COUNTED_TIME = re.compile(r"(?:多少|(?<!哪)几)个?(?:天|日|工作日|月|年|周|小时)")
 _ASKS_WHEN_ALLOWED = re.compile(r"(?:什么时候|何时)才?(?:可以|能够?|可)")
 _ONCE_DONE = re.compile(r"(?:后|之后|以后)[，,][^。；;]{0,40}?(?:可以|可|应当|须|方可)")
+# A step the asker has done ("协商好了", "谈妥了") and the one asked after it ("接下来", "下一步"); not what a thing
+# does once done ("防洪工程修好以后，能防多大的洪水").
+_STEP_DONE = re.compile(r"(?:好|妥|完)(?:了|以后|之后|后)")
+_NEXT_STEP = re.compile(r"接下来|下一步|然后")
 
 
 def counts_measured(q: Question, text: str) -> bool:
@@ -469,6 +474,10 @@ def has_fact(kind: str, text: str, q: "Question | None" = None) -> bool:
         # "多少个工作日能办完" is answered by a count of days, not by a year's exemption ("3年内免征").
         return bool((_DAYS if _ASKS_DAYS.search(q.query) else _WAIT if _ASKS_WAIT.search(q.query) else _DURATION)
                     .search(text))
+    if q is not None and q.next_step and not _ONCE_DONE.search(text):
+        # "协商好了，接下来去哪个部门申请" is answered by what may be done once a step is done ("协商达成一致意见后，用人
+        # 单位可向当地人力社保部门提出申请"), not by "申请…前，必须…协商", the step done.
+        return False
     if kind == DATE and q is not None and q.deadline and not DEADLINE.search(text):
         return False  # "最晚什么时候要办完移交" is answered by "于2019年6月底前", not by "2018年11月，…印发"
     if kind == AMOUNT and q is not None and q.ceiling and not _LIMIT.search(text):
@@ -703,7 +712,9 @@ def parse_question(text: str, query: str | None = None) -> Question:
         milestone=_asked_milestone(simplified), how_often=bool(_ASKS_HOW_OFTEN.search(simplified)),
         duration=bool(_ASKS_DURATION.search(simplified)) and not _HOW_OFTEN.search(simplified),
         counted_time=bool(_COUNTED_TIME.search(simplified)), frequency=bool(_ASKS_FREQUENCY.search(simplified)),
-        when_allowed=bool(_ASKS_WHEN_ALLOWED.search(simplified)), deadline=bool(_ASKS_DEADLINE.search(simplified)),
+        when_allowed=bool(_ASKS_WHEN_ALLOWED.search(simplified)),
+        next_step=bool(_STEP_DONE.search(simplified)) and bool(_NEXT_STEP.search(simplified)),
+        deadline=bool(_ASKS_DEADLINE.search(simplified)),
         act=next(filter(None, who.groups()), None) if who else None,
     )
 

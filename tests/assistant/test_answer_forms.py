@@ -894,3 +894,20 @@ def test_a_heading_counting_its_clause_entries_makes_the_clause_a_list():
     assert not _counted_entries(make_hit((0, N47, "", ("三",), "三", heading.replace("4件", "5件"), entries)))
     assert not _counted_entries(make_hit((0, N47, "", ("二", "（二）"), "（二）", "需要制定、修订的规章项目（5件）", "")))  # items below
     assert not _counted_entries(make_hit((0, N47, "", ("三",), "三", "注重科学民主立法", entries)))
+
+
+def test_a_list_of_the_subject_asked_about_is_not_the_list_asked_for():
+    from assistant.answer.forms import _listness
+
+    # 温财企〔2019〕491号 一 lists who the policy covers (子基金、子基金管理机构、…、子基金合伙人); the question asks what
+    # they get (好处), so the list of 子基金 kinds is no enumeration of it.
+    q = parse_question("跟政府产业基金合作的子基金，能享受哪些财政上的好处？")
+    covered = ("注册地在市区（功能区），与温州市政府产业基金的合作对象，具体包括政府产业基金子基金、子基金管理机构、"
+               "子基金管理机构高管人员（每个机构给予不超过3个名额）、子基金合伙人。")
+    asked_who = parse_question("政府产业基金的合作对象具体包括哪些？")
+    assert _listness(covered, None, q.words, given=q.query) < _listness(covered, None, asked_who.words,
+                                                                        given=asked_who.query) == 1.0
+    # 温政办〔2019〕50号 二（二）4: "那些商圈…还有哪些" asks for 商圈 themselves.
+    q = parse_question("市里规划的那些商圈，除了五马街那一带还有哪些？")
+    districts = "重点打造五马-大南商圈、滨江商务区商圈、中央绿轴商圈、瓯海中心区商圈。"
+    assert _listness(districts, None, q.words, given=q.query) > 0.0

@@ -1024,3 +1024,15 @@ def test_that_as_a_demonstrative_starts_no_second_question():
     assert parse_question("我们厂想申请特殊工时，那个清单式改革的通知后面一共附了几个附件？").parts == ()
     assert parse_question("社会办医疗机构有哪些补贴，那需要满足什么条件？").parts == (
         "社会办医疗机构有哪些补贴", "那需要满足什么条件")
+
+
+def test_a_step_done_asks_what_may_be_done_once_it_is():
+    # 温人社发〔2019〕105号 二（二） "专项集体协商达成一致意见后，用人单位可向当地人力社保部门提出申请"; 二（一） states the
+    # negotiation that must come before applying.
+    q = parse_question("我们是家外资企业，已经和工会就特殊工时岗位清单谈妥了，下一步该去哪个部门申请？")
+    assert q.next_step
+    assert has_fact(AGENCY, "专项集体协商达成一致意见后，用人单位可向当地人力社保部门提出申请。", q)
+    assert not has_fact(AGENCY, "用人单位在向人力社保部门申请实施特殊工时岗位清单式管理前，必须履行民主程序，与工会或涉岗职工"
+                                "代表就本单位实行特殊工时岗位清单式管理进行专项集体协商。", q)
+    # What a finished project does is no next step.
+    assert not parse_question("平阳水头的防洪工程修好以后，能防多大的洪水？").next_step

@@ -650,3 +650,10 @@ def test_a_frequency_does_not_answer_how_long_a_request_takes(searcher):
     answer = _ask(searcher, "我们厂递交了特殊工时申请，人社部门多长时间内给结果？")
     assert tuple(answer.citations[0].path) == ("二", "（三）") and "每5年" not in answer.text, answer.text
 
+
+def test_a_step_done_is_followed_by_what_may_be_done_once_it_is(searcher):
+    # 温人社发〔2019〕105号 二（二） "专项集体协商达成一致意见后，用人单位可向当地人力社保部门提出申请", not 二（一） "申请…前，
+    # 必须…进行专项集体协商" (the step done), though 二（一） shares more of the question's words.
+    answer = _ask(searcher, "我们厂跟工会把特殊工时岗位清单协商好了，接下来该向哪个部门提出申请？")
+    assert tuple(answer.citations[0].path) == ("二", "（二）") and "当地人力社保部门" in answer.text, answer.text
+
