@@ -120,6 +120,11 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
         counted = forms.articles(q, [r.hit(0, 0.0) for r in whole_docs], hits, rewritten)
         if counted is not None:
             return counted
+    if q.asks_attachments and not whole_docs and hits:
+        # "特殊工时清单式改革那份通知后面附了几个表": the document described, as retrieval finds it, lists them.
+        described = forms.attachments(q, context.records_of(hits[0]), hits, rewritten)
+        if described is not None:
+            return described
     if q.asks_attachments and whole_docs:
         listed = forms.attachments(q, whole_docs, hits, rewritten)
         if listed is not None:

@@ -196,6 +196,10 @@ class Context:
 
     def document(self, hit: ClauseHit) -> list[ClauseHit]:
         """All clauses of the hit's document, in order."""
+        return [r.hit(0, 0.0) for r in self.records_of(hit)]
+
+    def records_of(self, hit: ClauseHit) -> list:
+        """The records of the hit's document, in order."""
         records = self.records
         if not records or not (0 <= hit.clause_id < len(records)):
             return []
@@ -205,6 +209,6 @@ class Context:
             i -= 1
         out = []
         while i < len(records) and records[i].doc_index == doc:
-            out.append(records[i].hit(0, 0.0))
+            out.append(records[i])
             i += 1
         return out

@@ -114,9 +114,10 @@ _PART_SPLIT = re.compile(r"(?<=[？?；;])|(?:，|,)(?=(?:另外|还有|以及|�
 # Appointment and removal words: the two halves of a personnel list (任免), which must not be confused.
 APPOINT = re.compile(r"任命|担任|兼任|新任|出任|当上|当了|接任|接替|换成|(?<![免主专副责信])任(?![务何意期性])")
 REMOVE = re.compile(r"免去|免职|免了|撤职|卸任|不再担任|被免")
-# The attachments of a document asked for as such ("有几个附件", "附件有哪些", "附件是什么"), not one attachment's content.
+# The attachments of a document asked for as such ("有几个附件", "附件有哪些", "附件是什么", "后面附了几张表"), not one
+# attachment's content.
 _ATTACHMENTS = re.compile(r"附件(?:一共|总共|共|都|分别)?(?:有|是)?(?:几|多少|哪|什么)|(?:几|多少)[个份]附件"
-                          r"|(?:哪些|哪几个?|什么)附件|有附件吗|有没有附件|带附件吗")
+                          r"|(?:哪些|哪几个?|什么)附件|有附件吗|有没有附件|带附件吗|附(?:了|的|有)(?:几|多少)?[个张份]?表")
 # "由哪些单位审核": agencies asked for in the plural (index.answer_types knows the singular forms).
 _AGENCY_PLURAL = re.compile(r"哪些(?:单位|机构|部门|地方|组织)|哪几个(?:部门|单位)")
 # "几个执业医师", "几大重点任务": a count; not "这几个…", "十几个员工".

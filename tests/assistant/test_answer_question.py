@@ -1036,3 +1036,10 @@ def test_a_step_done_asks_what_may_be_done_once_it_is():
                                 "代表就本单位实行特殊工时岗位清单式管理进行专项集体协商。", q)
     # What a finished project does is no next step.
     assert not parse_question("平阳水头的防洪工程修好以后，能防多大的洪水？").next_step
+
+
+def test_tables_attached_behind_a_document_are_its_attachments():
+    # 温人社发〔2019〕105号 附件 "1.实行特殊工时岗位清单式管理申请表 … 6.特殊工时岗位清单式管理目录".
+    assert parse_question("特殊工时清单式改革那份通知后面一共附了几个表？").asks_attachments
+    assert parse_question("外资企业申请特殊工时清单管理，文件后面附了几张表格？").asks_attachments
+    assert not parse_question("特殊工时的申请表要填哪些内容？").asks_attachments

@@ -657,3 +657,9 @@ def test_a_step_done_is_followed_by_what_may_be_done_once_it_is(searcher):
     answer = _ask(searcher, "我们厂跟工会把特殊工时岗位清单协商好了，接下来该向哪个部门提出申请？")
     assert tuple(answer.citations[0].path) == ("二", "（二）") and "当地人力社保部门" in answer.text, answer.text
 
+
+def test_the_attachments_of_a_document_described_not_named_are_listed(searcher):
+    # 温人社发〔2019〕105号, described by its subject: its 附件 lists six forms (printed "附件略").
+    answer = _ask(searcher, "外资企业特殊工时清单式管理的那份通知，后面附了几张表格？")
+    assert tuple(answer.citations[0].path) == ("附件",) and "共有6个附件" in answer.text, answer.text
+
