@@ -472,6 +472,9 @@ def enumeration(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Cl
         own = named or own
         # A reply's acknowledgement ("你们关于…的请示收悉。") restates the question's subject: it lists nothing asked.
         own = [s for s in own if not acknowledges(s.sentence.text)] or own
+        # Who was appointed or removed ("兼任…管委会副主任的有几个人") is listed by a personnel list, not by a plan
+        # naming the same body ("温州高新区（浙南科技城）集中打造…").
+        own = ([s for s in own if s.hit.kind == "appointments"] or own) if q.action else own
         best = max(own, key=lambda s: (s.score + weight * max(_listness(s.sentence.text, q.count, kinds, each, kind,
                                                                         q.query),
                                                               float(itemised(s)))

@@ -663,3 +663,10 @@ def test_the_attachments_of_a_document_described_not_named_are_listed(searcher):
     answer = _ask(searcher, "外资企业特殊工时清单式管理的那份通知，后面附了几张表格？")
     assert tuple(answer.citations[0].path) == ("附件",) and "共有6个附件" in answer.text, answer.text
 
+
+def test_who_was_appointed_is_counted_from_the_personnel_list(searcher):
+    # 7月份市政府人事任免 第12段 "王晓春、余安江、潘乐仲兼任温州高新技术产业开发区（浙南科技城）管委会副主任"; 温政办〔2019〕
+    # 48号 三（一）3 names the same body in a list of its own ("温州高新区（浙南科技城）集中打造…").
+    answer = _ask(searcher, "兼任温州高新区（浙南科技城）管委会副主任的有几个人？")
+    assert answer.citations[0].title == "7月份市政府人事任免" and "潘乐仲" in answer.text, answer.text
+
