@@ -203,9 +203,11 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
         groups = per_part if per_part and all(per_part) else _each_place(found, asking)
         backed = {h.clause_id for h in hits if any(not unsupported(g, h, issues.get(h.source)) for g in groups)}
         if any(_names_in(q.names, h) for h in hits) \
-                and not any(_names_in(q.names, h) for h in hits if h.clause_id in backed):
+                and not any(_names_in(q.names, h) for h in hits if h.clause_id in backed) \
+                and not any(q.intent.names_day(h) for h in hits if h.clause_id in backed):
             # "车俊…在文成县考察了哪些项目": a clause about the place that is not about the person asked of backs
-            # nothing asked.
+            # nothing asked. (The entry of a day named is: "7月16日观看专题教育片的领导里有娄绍光吗" is answered by who
+            # it names.)
             backed = set()
         if not any(s.hit.clause_id in backed for s in scored):
             # On topic, but about another place, year or month than the gazette covers: no evidence at all.

@@ -670,3 +670,10 @@ def test_who_was_appointed_is_counted_from_the_personnel_list(searcher):
     answer = _ask(searcher, "兼任温州高新区（浙南科技城）管委会副主任的有几个人？")
     assert answer.citations[0].title == "7月份市政府人事任免" and "潘乐仲" in answer.text, answer.text
 
+
+def test_whether_a_person_was_at_a_days_event_is_answered_by_the_days_entry(searcher):
+    # 7月份市政府记事 16日 "市长姚高员，常务副市长陈建明，副市长孙维国、李无文观看专题教育片。": 娄绍光 is not named, and
+    # who is named answers the question (other days' entries name him).
+    answer = _ask(searcher, "7月16日看专题教育片的副市长里有没有娄绍光？")
+    assert not answer.abstained and answer.citations[0].label == "16日" and "孙维国、李无文" in answer.text, answer.text
+
