@@ -126,12 +126,14 @@ def _variants(token: str) -> list[str]:
     return [cn, f"（{cn}）", str(n), f"（{n}）", f"第{cn}条"]
 
 
+# Words saying an item is under the one named before it ("下面的", "里的").
+_UNDER = r"(?:下面|下边|里面|当中|中|里|下)"
 _PART_ITEM = re.compile(rf"第({_NUM})(部分|项|章|条)[的之]?(?:第[（(]?({_NUM})[）)]?(?:条|项|款|点)|[（(]({_NUM})[）)])"
                         # and an item under it: "第三部分第（二）条第2点" is 三、（二）2, "第二部分（二）2." too, and
                         # "第二部分（一）下面的第2条", "第三部分第（二）条下的第1项" (条 only where words say it is
                         # under the one before, or right after it in figures: "第三部分（五）第16条")
-                        rf"(?:(?:(?:(?:下面|下边|里面|当中|中|里|下)的?|[的之])?第?(\d{{1,2}}|{_CN_NUM})(?:点|项|目|小点)"
-                        rf"|(?:(?:下面|下边|里面|当中|中|里|下)的?第|第(?=\d{{1,2}}条))(\d{{1,2}}|{_CN_NUM})条"
+                        rf"(?:(?:(?:{_UNDER}的?|[的之])?第?(\d{{1,2}}|{_CN_NUM})(?:点|项|目|小点)"
+                        rf"|(?:{_UNDER}的?第|第(?=\d{{1,2}}条))(\d{{1,2}}|{_CN_NUM})条"
                         rf"|\s*(\d{{1,2}})(?!\d|[.．]\d|\s*[年月日万亿元%％号个项件])[.．、])"
                         # and the item under that: "第二部分（二）2.（1）项" is 二、（二）2.（1）
                         rf"(?:\s*(?:[里中]的?|的)?\s*第?\s*[（(](\d{{1,2}})[）)](?:项|条|款|点)?)?)?")

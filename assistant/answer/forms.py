@@ -1232,8 +1232,8 @@ def _listness(text: str, n: int | None, words: Sequence[str] = (), each: Sequenc
     # A list the question itself gives ("乌鲁木齐、昌吉、石河子高新区…要建成哪几类区") is not the one it asks for; nor
     # one whose every item holds a word the question names its subject by ("子基金…能享受哪些好处": "子基金、子基金管理
     # 机构、…、子基金合伙人" lists who, not what).
-    listed = min(max((_items(p) for p in _pieces(text) if not _restated(p, given) and not _lists_subject(p, words, given)),
-                     default=1) - 1, 3) / 3
+    pieces = [p for p in _pieces(text) if not _restated(p, given) and not _lists_subject(p, words, given)]
+    listed = min(max((_items(p) for p in pieces), default=1) - 1, 3) / 3
     return listed if kind is None or kind in text else listed / 2
 
 
