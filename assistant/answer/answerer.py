@@ -120,17 +120,14 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
         counted = forms.articles(q, [r.hit(0, 0.0) for r in whole_docs], hits, rewritten)
         if counted is not None:
             return counted
-    if q.asks_attachments and not whole_docs and hits:
-        # "特殊工时清单式改革那份通知后面附了几个表": the document described, as retrieval finds it, lists them.
-        described = forms.attachments(q, context.records_of(hits[0]), hits, rewritten)
-        if described is not None:
-            return described
-    if q.asks_attachments and whole_docs:
-        listed = forms.attachments(q, whole_docs, hits, rewritten)
+    if q.asks_attachments and (whole_docs or hits):
+        # The document named, else the one described, as retrieval finds it ("特殊工时清单式改革那份通知后面附了几个表").
+        listed = forms.attachments(q, whole_docs or context.records_of(hits[0]), hits, rewritten)
         if listed is not None:
             return listed
         if single:
-            # Nothing is attached where the gazette prints the document; its text may still refer to one.
+            # Nothing is attached where the gazette prints the named document; its text may still refer to one. (A
+            # document described may not be the one meant: the question goes on to be answered as any other.)
             mentioned = any("附件" in (r.text or "") for r in whole_docs)
             return abstain(q.text, hits, shown, 0.0, rewritten,
                            ("公报所载的该文件提到附件，但未刊载附件内容。" if mentioned else "公报所载的该文件没有附件。",))
