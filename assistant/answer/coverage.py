@@ -166,7 +166,8 @@ ASKED_UNITS = (
 _PRINTS = {what: prints for _, prints, what in ASKED_UNITS}
 _MEASURES = {"面积": _PRINTS["具体面积"], "年龄": _PRINTS["具体年龄"], "比例": _PRINTS["具体比例"], "比率": _PRINTS["具体比例"],
              "比重": _PRINTS["具体比例"], "占比": _PRINTS["具体比例"],
-             "金额": _PRINTS["具体金额"], "截止": DEADLINE}  # a date due by ("9月底前") is a 截止 date
+             # a date due by ("9月底前") is a 截止 date; a 时限 is that or a time within ("10个工作日内")
+             "金额": _PRINTS["具体金额"], "截止": DEADLINE, "时限": DEADLINE}
 
 
 def _measure(word: str):

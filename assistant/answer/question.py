@@ -376,6 +376,8 @@ _DURATION = re.compile(r"(?<![\d.月每])(?:\d{1,3}|[一二三四五六七八九
                        # or the period itself, from one date to another ("1997年4月―1998年2月")
                        r"|\d{4}年\d{1,2}月(?:\d{1,2}日)?\s*(?:至|到|[―—–-])\s*(?:\d{4}年)?\d{1,2}月")
 
+_ASKS_TIME_LIMIT = re.compile(r"时限")
+_DATED = re.compile(r"\d{1,4}\s*[年月日号]|[一二三四五六七八九十]+月|[上中下]旬|年底|年末")
 _ASKS_DAYS = re.compile(r"(?:多少|(?<![月哪])几)个?(?:天|日|工作日|小时)")
 _DAYS = re.compile(r"(?<![\d.月每])(?:\d{1,3}|[一二三四五六七八九十两]+)\s*个?(?:日|天|工作日|小时)")
 # How long a request takes to be handled ("多久能批下来", "多长时间能办好"): days, weeks or months, not the years a
@@ -472,6 +474,8 @@ def has_fact(kind: str, text: str, q: "Question | None" = None) -> bool:
         plain = replace(q, milestone=None) if sentences else q
         return any(has_fact(kind, s, plain) for s in sentences)
     if kind == DATE and q is not None and q.duration:
+        if _ASKS_TIME_LIMIT.search(q.query) and DEADLINE.search(text) and _DATED.search(text):
+            return True  # a 时限 is also the date something is due by ("报送时限": "于12月底前向市政府报送")
         # "多少个工作日能办完" is answered by a count of days, not by a year's exemption ("3年内免征").
         return bool((_DAYS if _ASKS_DAYS.search(q.query) else _WAIT if _ASKS_WAIT.search(q.query) else _DURATION)
                     .search(text))
@@ -653,6 +657,8 @@ def parse_question(text: str, query: str | None = None) -> Question:
     if _ASKS_PENALTY.search(simplified):
         kinds.add(PENALTY)
         kinds.discard(AMOUNT)  # "罚多少": the penalty clause states the fine
+    if _ASKS_HOW_OFTEN.search(simplified):
+        kinds.add(DATE)  # "开会的频率有什么不同": how often is asked, which a frequency states
     if AMOUNT in kinds and _ASKS_DURATION.search(simplified) and not re.search(r"多少钱|几[万千百]", simplified):
         kinds.discard(AMOUNT)  # "多少天内作出决定": a length of time, which a time limit states, not a figure
         kinds.add(DATE)
@@ -852,7 +858,8 @@ def _compared(parts: list[str]) -> list[str]:
         return parts
     for i, p in enumerate(parts):
         m = _SECOND.search(p)
-        if contrasted and not (m and _clause_like(m.group(1)) and _clause_like(p[:m.start()])):
+        named = bool(m) and _names_body_or_document(p[:m.start()]) and _names_body_or_document(m.group(1))
+        if contrasted and not (m and (named or _clause_like(m.group(1)) and _clause_like(p[:m.start()]))):
             continue  # "有什么区别" of two noun phrases ("汽车号牌和摩托车号牌") is asked of them together
         before = tokenizer().lcut(p[:m.start()]) if m else []
         if m and before and len(before[-1]) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", before[-1]):
@@ -880,13 +887,22 @@ def _compared(parts: list[str]) -> list[str]:
             # A second item longer than the word before 和 ("智能装备和新材料", "协调委员会和…部际联席会议") is a whole
             # item of its own, not that word's stand-in after the words before it ("智能新材料").
             longer = n == 1 and not shared_head and len(m.group(1)) > len(before[-1])
-            if longer or _BOTH.match(p, m.end()) or _clause_like(m.group(1)) and _clause_like(p[:m.start()]):
+            if longer or named or _BOTH.match(p, m.end()) or _clause_like(m.group(1)) and _clause_like(p[:m.start()]):
                 # "新能源智能网联汽车和新材料这两个专项行动", "哈尔滨申办大冬会和深圳申办大运会" (each with its own verb):
                 # two whole items, the second standing for all of the first
                 start = _clause_start(p, m.start())
                 second = p[:start] + m.group(1) + p[m.end():]
             return parts[:i] + [first, second] + parts[i + 1:]
     return parts
+
+
+# Heads of the name of a body or a document ("…协调委员会", "…部际联席会议", "…补偿办法"): two of them contrasted are
+# two things each printed in a clause or document of its own, each asked of ("…委员会和…联席会议，开会的频率有什么不同").
+_BODY_OR_DOCUMENT = re.compile(r"(?:委员会|联席会议|领导小组|办法|条例|规定|规划|方案|预案|意见|通知|决定)$")
+
+
+def _names_body_or_document(text: str) -> bool:
+    return _BODY_OR_DOCUMENT.search(text) is not None
 
 
 def _clause_start(text: str, end: int) -> int:

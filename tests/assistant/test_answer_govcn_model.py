@@ -553,6 +553,16 @@ def test_a_short_documents_parts_are_quoted_whole_in_its_overview(searcher):
     assert "外交部和总参谋部统一归口管理" in answer.text, answer.text
 
 
+def test_two_bodies_contrasted_are_each_answered_from_their_own_document(searcher):
+    # 国函〔2006〕38号 附件 三 "每半年召开一次例会"; 国函〔2018〕144号 附件 三 "原则上每年召开两次会议".
+    from assistant.answer import answer_question
+
+    answer = answer_question("奥运机场协调委员会和职业教育部际联席会议，开例会的频次有什么区别？", searcher)
+    cited = {(c.doc_number, c.path) for c in answer.citations}
+    assert {("国函〔2006〕38号", ("附件", "三")), ("国函〔2018〕144号", ("附件", "三"))} <= cited, answer.text
+    assert "每半年召开一次例会" in answer.text and "每年召开两次" in answer.text, answer.text
+
+
 def test_a_later_compared_part_does_not_stay_with_the_clause_of_the_other_thing_compared(searcher):
     # 国发〔2018〕38号 二（三十） supports 郑州机场 (河南自贸试验区), 二（三十一） 西安机场 (陕西自贸试验区); both print
     # "利用第五航权", so the earlier part's clause scores near the top for the later part too.

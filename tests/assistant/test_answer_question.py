@@ -1043,3 +1043,30 @@ def test_tables_attached_behind_a_document_are_its_attachments():
     assert parse_question("特殊工时清单式改革那份通知后面一共附了几个表？").asks_attachments
     assert parse_question("外资企业申请特殊工时清单管理，文件后面附了几张表格？").asks_attachments
     assert not parse_question("特殊工时的申请表要填哪些内容？").asks_attachments
+
+
+def test_two_bodies_or_documents_contrasted_are_each_asked_of():
+    # 国函〔2006〕38号 附件 三 (the airport committee meets every half year) and 国函〔2018〕144号 附件 三 (the joint
+    # conference twice a year): each body is printed in a document of its own, so each is a part of the question.
+    q = parse_question("奥运机场协调委员会和职业教育部际联席会议，开例会的频次有什么区别？")
+    assert q.parts == ("奥运机场协调委员会，开例会的频次有什么区别？", "职业教育部际联席会议，开例会的频次有什么区别？")
+    assert parse_question("立法计划里，楠溪江保护管理条例和养犬管理条例，报送草案的时限有什么区别？").parts == (
+        "立法计划里，楠溪江保护管理条例，报送草案的时限有什么区别？", "立法计划里，养犬管理条例，报送草案的时限有什么区别？")
+    # Two plain noun phrases contrasted are still asked of together (one clause sets them side by side).
+    assert parse_question("应急救援专用号牌里，汽车号牌和摩托车号牌有什么区别？").parts == ()
+
+
+def test_how_often_asked_without_a_question_word_asks_a_frequency():
+    # "频次有什么区别" asks how often, which "每半年召开一次例会" states.
+    q = parse_question("协调委员会开例会的频次有什么区别？")
+    assert DATE in q.kinds and q.how_often
+    assert has_fact(DATE, "2008年以前，协调委原则上每半年召开一次例会", q)
+
+
+def test_a_time_limit_is_a_date_due_as_well_as_a_length_of_time():
+    # 温政办〔2019〕47号 二（二）1 "于12月底前向市政府报送草案"; 温人社发〔2019〕105号 二（三） "10个工作日内".
+    q = parse_question("优化营商环境管理办法的报送时限是什么？")
+    assert has_fact(DATE, "制定《温州市优化营商环境管理办法》（市经信局起草，于12月底前向市政府报送草案）。", q)
+    assert not has_fact(DATE, "制定《温州市优化营商环境管理办法》（市经信局起草）。", q)
+    assert has_fact(DATE, "人力社保部门自受理之日起10个工作日内做出准予（或不予）行政许可决定。",
+                    parse_question("特殊工时许可的审批时限是多久？"))

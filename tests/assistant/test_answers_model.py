@@ -504,6 +504,15 @@ def test_two_things_contrasted_quote_the_sections_each_heads_in_the_part_asked_a
     assert "所属区财政局" in answer.text and "市财政局依次进行审核" in answer.text, answer.text
 
 
+def test_two_regulations_contrasted_are_each_answered_with_their_time_limit(searcher):
+    # 温政办〔2019〕47号 二（一）1 (楠溪江保护管理条例, "于6月上旬前…报送草案") and 二（一）2 (养犬管理条例, "于6月底前"):
+    # each regulation is printed in an item of its own, and a 时限 is the date its draft is due.
+    answer = _ask(searcher, "立法计划里，楠溪江保护管理条例和养犬管理条例，报送草案的时限有什么区别？")
+    assert not answer.abstained, answer.text
+    assert {c.path for c in answer.citations} >= {("二", "（一）", "1"), ("二", "（一）", "2")}, answer.text
+    assert "6月上旬前" in answer.text and "6月底前" in answer.text, answer.text
+
+
 def test_a_personnel_question_draws_the_half_asked_and_both_when_both_are_asked(searcher):
     # 7月份市政府人事任免: 第14段 "朱汝东任温州生态园管委会副主任", 第32段 (免去) "朱汝东的…办公室主任职务";
     # 第25段 "黄凡任温州市应急指挥服务保障中心主任", 第40段 (免去) "黄凡的…办公室主任职务".
