@@ -469,6 +469,10 @@ def enumeration(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Cl
         # ("需要进一步调研、论证，…的立法项目（4件）" for "列为调研项目的有哪几项"), wherever it ranks.
         named = named or [s for s in scored if _counted_entries(s.hit)
                           and sum(w in s.hit.heading for w in q.words if len(w) >= 2) >= 2]
+        # Or the part of a document asked for (目标, 任务, 措施…), named by its heading, that prints its items in its
+        # own text ("要达到哪些主要目标": 发展目标 "…增速15%…；…10家以上；…").
+        asked = _asked_noun(q)
+        named = named or [s for s in scored if asked and asked in (s.hit.heading or "") and _named_inline(q, s.hit)]
         own = named or own
         # A reply's acknowledgement ("你们关于…的请示收悉。") restates the question's subject: it lists nothing asked.
         own = [s for s in own if not acknowledges(s.sentence.text)] or own
@@ -819,8 +823,7 @@ def listed_section(q: Question, hits: Sequence[ClauseHit], context: Context, con
             if len([x for x in children if x.text.strip()]) < 2:
                 # A section the question names that prints its items in its own text ("需要进一步调研…的立法项目（4
                 # 件）": "…立法；…立法；…"): no other section answers for it by the word its heading ends with.
-                named_inline = named_inline or share >= _INLINE_SHARE and len(_inline_items(c.text)) >= 2 \
-                    and context.same_document(c, hits[0])
+                named_inline = named_inline or _named_inline(q, c) and context.same_document(c, hits[0])
                 continue
             counted = bool(q.count) and q.count == len(children) and matched >= 2
             # "49号文一共有多少条措施": a count of what a section's heading (or one of its coordinated parts) ends
@@ -856,6 +859,13 @@ def _names_heading(q: Question, hit: ClauseHit) -> bool:
     """The question names the hit's section by most of its heading ("7号提出建立煤矿安全生产长效机制，包括哪几方面"
     for 二、建立煤矿安全生产长效机制): the aspects asked are that section's, not the document's."""
     return _heading_match(q, plain_heading(hit.heading))[1] >= _HEADING_SHARE
+
+
+def _named_inline(q: Question, hit: ClauseHit) -> bool:
+    """A section the question names by most of its heading that prints its items in its own text ("发展目标":
+    "到2021年，…增速15%，…30%以上；…培育潜在独角兽企业10家以上；…")."""
+    return bool(hit.heading) and _heading_match(q, plain_heading(hit.heading))[1] >= _INLINE_SHARE \
+        and len(_inline_items(hit.text)) >= 2
 
 
 def _inline_items(text: str) -> list[str]:

@@ -513,6 +513,14 @@ def test_two_regulations_contrasted_are_each_answered_with_their_time_limit(sear
     assert "6月上旬前" in answer.text and "6月底前" in answer.text, answer.text
 
 
+def test_the_part_asked_for_named_by_a_heading_is_quoted_with_its_inline_items(searcher):
+    # 温政办〔2019〕50号 一（二） 发展目标 prints its targets in its own text ("…年均增速15%，…30%以上；…10家以上；…"),
+    # not as numbered items; 三（一） (…目标考核体系) only names the word.
+    answer = _ask(searcher, "新业态方案提出了哪些发展目标？")
+    assert answer.citations[0].path == ("一", "（二）"), answer.text
+    assert "年均增速15%" in answer.text, answer.text
+
+
 def test_a_personnel_question_draws_the_half_asked_and_both_when_both_are_asked(searcher):
     # 7月份市政府人事任免: 第14段 "朱汝东任温州生态园管委会副主任", 第32段 (免去) "朱汝东的…办公室主任职务";
     # 第25段 "黄凡任温州市应急指挥服务保障中心主任", 第40段 (免去) "黄凡的…办公室主任职务".
