@@ -678,8 +678,16 @@ def multi(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHi
     if not picks:
         return factoid(q, scored, hits, config, context, rewritten, evidence_)
     quoted = {p.hit.clause_id for p in picks}
-    notes += [_not_found(part) for part, hit in weak.items()
-              if hit.clause_id not in quoted or not _holds_own_word(part, hit)]
+    for part, hit in weak.items():
+        if not _holds_own_word(part, hit):
+            notes.append(_not_found(part))
+        elif hit.clause_id not in quoted and any(_beside(hit, p.hit, context, config) for p in picks) \
+                and len(hit.text) <= config.whole_clause_chars:
+            # "房租最多补多少？办公室面积有没有上限？": the item next to the one the first part quotes (二（二）1 房租补助,
+            # 二（二）2 "…原则上不超过100平方米") answers the later part, though its words alone match it weakly.
+            picks.append(whole(hit))
+        elif hit.clause_id not in quoted:
+            notes.append(_not_found(part))
     picks = _unique(picks + _naming(q, hits, config))
     picks = _unique(picks + _each_named(q, scored, picks, config))
     kinds = q.factual - ({AMOUNT} if counted else set())  # a count made from the items is the figure asked
@@ -718,6 +726,16 @@ def _holds_any(words: Sequence[str], hit: ClauseHit) -> bool:
     """The clause (heading or text) holds one of the words."""
     text = f"{hit.heading or ''}\n{hit.text}"
     return any(credit(w, text) >= 0.5 for w in words)
+
+
+def _beside(hit: ClauseHit, other: ClauseHit, context: Context, config: AnswerConfig) -> bool:
+    """Two items of one short list: clauses of the same part, which has no more items than a list is quoted with
+    (二（二）1 房租补助 and 二（二）2 免费自用办公用房 of 办公用房优惠; rows of one table). Not two of a long section's
+    items (三（十） and 三（十一） of 49号's twenty policies)."""
+    parent, others = context.parent(hit), context.parent(other)
+    return hit.clause_id != other.clause_id and parent is not None and others is not None \
+        and parent.clause_id == others.clause_id \
+        and len(context.children(parent)) <= config.list_items
 
 
 def _not_found(part: str) -> str:

@@ -521,6 +521,15 @@ def test_the_part_asked_for_named_by_a_heading_is_quoted_with_its_inline_items(s
     assert "年均增速15%" in answer.text, answer.text
 
 
+def test_a_later_part_is_answered_by_the_item_next_to_the_one_the_first_part_quotes(searcher):
+    # 温财企〔2019〕491号 二（二） 办公用房优惠: 1 房租补助 "最高不超过10万元/年", 2 免费自用办公用房 "原则上不超过100平方米".
+    # "办公室面积有限制吗" alone matches 二（二）2 weakly; it is the other item of the list the first part's answer is in.
+    answer = _ask(searcher, "产业基金子基金的房租补贴每年最多多少？办公室面积有限制吗？")
+    paths = {c.path for c in answer.citations}
+    assert {("二", "（二）", "1"), ("二", "（二）", "2")} <= paths, answer.text
+    assert "10万元/年" in answer.text and "100平方米" in answer.text, answer.text
+
+
 def test_a_personnel_question_draws_the_half_asked_and_both_when_both_are_asked(searcher):
     # 7月份市政府人事任免: 第14段 "朱汝东任温州生态园管委会副主任", 第32段 (免去) "朱汝东的…办公室主任职务";
     # 第25段 "黄凡任温州市应急指挥服务保障中心主任", 第40段 (免去) "黄凡的…办公室主任职务".
