@@ -202,6 +202,7 @@ class Question:
     when_allowed: bool = False  # "什么时候可以申请": once something is done answers
     deadline: bool = False  # "最晚什么时候要办完": a date something is due by, not one something happened on
     next_step: bool = False  # "跟工会协商好了，接下来去哪个部门申请": what follows a step the asker has done
+    stacking: bool = False  # "同时符合两条，能两份都拿吗": whether two benefits are had together
     act: str | None = None  # what the person asked for did at an event ("是谁主持的": 主持)
 
     def alternatives(self, word: str) -> tuple[str, ...]:
@@ -228,8 +229,9 @@ class Question:
 
     @property
     def factual(self) -> frozenset[str]:
-        """Kinds naming a specific fact (not just whether something is allowed)."""
-        return self.kinds - {PERMISSION}
+        """Kinds naming a specific fact (not just whether something is allowed; whether two benefits are had
+        together is: the rule on it)."""
+        return self.kinds if self.stacking else self.kinds - {PERMISSION}
 
 
 # "《…》里", "…的批复中", "47号文件里": a document named as where to look.
@@ -392,6 +394,12 @@ _ASKS_WHEN_ALLOWED = re.compile(r"(?:什么时候|何时)才?(?:可以|能够?|�
 _ONCE_DONE = re.compile(r"(?:后|之后|以后)[，,][^。；;]{0,40}?(?:可以|可|应当|须|方可)")
 # A step the asker has done ("协商好了", "谈妥了") and the one asked after it ("接下来", "下一步"); not what a thing
 # does once done ("防洪工程修好以后，能防多大的洪水").
+# Whether two benefits are had together ("两份都拿", "能不能叠加", "同一年都扣") is answered by the rule on having
+# both: "不重复享受", "执行最高额", "不能同时分别享受", "可叠加享受".
+_ASKS_STACKING = re.compile(r"(?:两|二|几|每)[份笔项条样边][^，,。？?]{0,6}?都(?:能|可以|可)?(?:拿|享受|领|要|扣|得)"
+                            r"|叠加|兼得|重复(?:享受|领|拿|扣)|同时(?:享受|领|扣)|一起(?:拿|享受|领|扣)")
+_STACKING_RULE = re.compile(r"重复享受|不得?重复|叠加|兼得|就高|最高额|(?:不得|不能|不可)同时|同时(?:分别)?享受"
+                            r"|只能(?:选择)?(?:享受)?其中")
 _STEP_DONE = re.compile(r"(?:好|妥|完)(?:了|以后|之后|后)")
 _NEXT_STEP = re.compile(r"接下来|下一步|然后")
 
@@ -461,6 +469,8 @@ def has_fact(kind: str, text: str, q: "Question | None" = None) -> bool:
         return bool((_INTRODUCED_BY[verb.group()] if verb else _SAYS).search(text))
     if kind == PENALTY:
         return bool(_PENALTY.search(text))
+    if kind == PERMISSION and q is not None and q.stacking:
+        return bool(_STACKING_RULE.search(text))  # "两份都拿吗": the rule on having both, not each benefit's own
     if kind == LOCALITY:
         return bool(_LOCALITY.search(text))
     if kind == CHANNEL:
@@ -721,6 +731,7 @@ def parse_question(text: str, query: str | None = None) -> Question:
         counted_time=bool(_COUNTED_TIME.search(simplified)), frequency=bool(_ASKS_FREQUENCY.search(simplified)),
         when_allowed=bool(_ASKS_WHEN_ALLOWED.search(simplified)),
         next_step=bool(_STEP_DONE.search(simplified)) and bool(_NEXT_STEP.search(simplified)),
+        stacking=bool(_ASKS_STACKING.search(simplified)) and len(parts) <= 1,  # a part asking it is parsed alone
         deadline=bool(_ASKS_DEADLINE.search(simplified)),
         act=next(filter(None, who.groups()), None) if who else None,
     )

@@ -103,7 +103,7 @@ def score_sentences(q: Question, hits: Sequence[ClauseHit], retriever: Retriever
     vectors = as_vectors(retriever.embed([text or q.query, *texts]))
     qvec = vectors[0]
     weights = keyword_weights(words, [s.text for _, _, _, s in units])
-    factual = kinds - {PERMISSION}
+    factual = q.factual
     listing = q.form in (COUNT, ENUMERATION)
     people = bool(_ASKS_PEOPLE.search(q.query)) and not q.action
     years = set(YEAR.findall(q.query))

@@ -1070,3 +1070,18 @@ def test_a_time_limit_is_a_date_due_as_well_as_a_length_of_time():
     assert not has_fact(DATE, "制定《温州市优化营商环境管理办法》（市经信局起草）。", q)
     assert has_fact(DATE, "人力社保部门自受理之日起10个工作日内做出准予（或不予）行政许可决定。",
                     parse_question("特殊工时许可的审批时限是多久？"))
+
+
+def test_whether_two_benefits_are_had_together_asks_the_rule_on_it():
+    # 温政办〔2019〕49号 附则2 "…可执行最高额，但不重复享受"; 国发〔2018〕41号 第二十条 "…不能同时分别享受…".
+    from assistant.answer.question import PERMISSION
+
+    q = parse_question("诊所的一个项目同时够得上两条奖励，两份奖励能都拿吗？")
+    assert q.stacking and PERMISSION in q.factual
+    assert has_fact(PERMISSION, "同一项目符合本政策两项或两项以上扶持条款的，可执行最高额，但不重复享受。", q)
+    assert not has_fact(PERMISSION, "对新获评二级乙等的社会办医疗机构，给予一次性奖励。", q)
+    assert parse_question("房贷利息和房租这两样能都扣吗？").stacking
+    assert parse_question("补助能不能叠加着拿？").stacking
+    # Two persons or places each qualifying is no benefit had twice.
+    assert not parse_question("两个孩子都能扣吗？").stacking
+    assert not parse_question("我们两家诊所都能申请补助吗？").stacking

@@ -530,6 +530,23 @@ def test_a_later_part_is_answered_by_the_item_next_to_the_one_the_first_part_quo
     assert "10万元/年" in answer.text and "100平方米" in answer.text, answer.text
 
 
+def test_whether_two_benefits_are_had_together_is_answered_by_the_rule_on_it(searcher):
+    # 温政办〔2019〕49号 附则2 "同一项目符合本政策两项或两项以上扶持条款的，可执行最高额，但不重复享受"; the clauses
+    # granting each benefit (三（八）, 三（九）) match the question's 项目 and 补助 as well.
+    answer = _ask(searcher, "我们新开的医院项目同时符合两条补助，两笔钱可以都拿吗？")
+    assert answer.citations[0].path == ("附则", "2"), answer.text
+    assert "不重复享受" in answer.text.splitlines()[0], answer.text
+
+
+def test_each_part_keeps_its_own_grade_and_the_rule_on_having_both(searcher):
+    # 温政办〔2019〕49号 三（九） rewards each grade (二级乙等…); 附则2 rules on two rewards had together. The grade the first
+    # part names is checked for that part only; 温财企〔2019〕491号's 奖励 is no grade's.
+    answer = _ask(searcher, "我们诊所刚评上二级乙等，能拿多少奖励？如果市里别的政策也有同类奖励，两份能都拿吗？")
+    cited = [(c.doc_number, c.path) for c in answer.citations]
+    assert (D49, ("三", "（九）")) in cited and (D49, ("附则", "2")) in cited, answer.text
+    assert all(doc == D49 for doc, _ in cited), answer.text
+
+
 def test_a_personnel_question_draws_the_half_asked_and_both_when_both_are_asked(searcher):
     # 7月份市政府人事任免: 第14段 "朱汝东任温州生态园管委会副主任", 第32段 (免去) "朱汝东的…办公室主任职务";
     # 第25段 "黄凡任温州市应急指挥服务保障中心主任", 第40段 (免去) "黄凡的…办公室主任职务".
