@@ -903,10 +903,16 @@ _ASKED_AFTER = re.compile(r"(?:哪些|哪几(?:个|项|条|类|种|方面)?|什�
 _SECTION_NOUNS = frozenset("任务 措施 举措 保障 机制 目标 原则 步骤 分工 优惠 补贴 补助 奖励 扶持".split())
 
 
+# Words official texts use alike for what is done ("采取了以下几方面的措施" answers "说了哪些做法").
+_ACTION_NOUNS = frozenset("措施 举措 做法 办法".split())
+
+
 def _names_asked(q: Question, text: str) -> bool:
-    """The text names what a list question asks for, after 哪些/什么 ("哪些方面的措施": 方面, 措施)."""
+    """The text names what a list question asks for, after 哪些/什么 ("哪些方面的措施": 方面, 措施; a 做法 asked is
+    named as 措施)."""
     m = _ASKED_AFTER.search(q.query)
-    return bool(m) and any(len(t) >= 2 and t in text for t in tokenizer().cut(m.group(1)))
+    asked = [t for t in tokenizer().cut(m.group(1)) if len(t) >= 2] if m else []
+    return any(t in text for t in asked) or bool(_ACTION_NOUNS & set(asked)) and any(n in text for n in _ACTION_NOUNS)
 
 
 def _headed_alike(items: Sequence[ClauseHit], q: Question) -> bool:

@@ -5,8 +5,9 @@ from functools import lru_cache
 from corpus.sentences import TERMINATORS, Sentence, split_sentences  # noqa: F401
 
 # A line that introduces the items after it: a colon, or words that do when extraction lost the colon
-# ("申请材料包括", "主要任务如下").
-_LEAD_IN = re.compile(r"(?:[：:]|包括|如下|下列|以下|分别是|分别为)\s*$")
+# ("申请材料包括", "主要任务如下", "我们采取了以下几方面的措施").
+_LEAD_IN = re.compile(r"(?:[：:]|包括|如下|下列|以下|分别是|分别为"
+                      r"|以下(?:几|[一二三四五六七八九十两\d]+)(?:个|项|条|点|方面)[^，,。；;]{0,6})\s*$")
 
 
 def introduces_items(text: str) -> bool:

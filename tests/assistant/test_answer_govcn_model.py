@@ -553,6 +553,16 @@ def test_a_short_documents_parts_are_quoted_whole_in_its_overview(searcher):
     assert "外交部和总参谋部统一归口管理" in answer.text, answer.text
 
 
+def test_the_measures_a_reply_lists_after_its_preamble_answer_what_was_done(searcher):
+    # 国办函〔2005〕69号: the preamble ends "我们采取了以下几方面的措施" (its colon lost), parts 一 to 五 are the measures;
+    # "做法" asks what "措施" names.
+    from assistant.answer import answer_question
+
+    answer = answer_question("对完善政府网站那份政协提案，国办的答复介绍了哪些做法？", searcher)
+    paths = {c.path for c in answer.citations if c.doc_number == "国办函〔2005〕69号"}
+    assert {("一",), ("二",), ("三",), ("四",), ("五",)} <= paths, answer.text
+
+
 def test_two_bodies_contrasted_are_each_answered_from_their_own_document(searcher):
     # 国函〔2006〕38号 附件 三 "每半年召开一次例会"; 国函〔2018〕144号 附件 三 "原则上每年召开两次会议".
     from assistant.answer import answer_question

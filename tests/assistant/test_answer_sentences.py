@@ -102,3 +102,13 @@ def test_a_quantity_in_chinese_numerals_meets_its_figures():
     assert credit("七天", "10月1日至7日放假调休，共7天。9月29日（星期日）、10月12日（星期六）上班。") == 1.0
     assert in_figures("两年") == "2年" and in_figures("十二项") == "12项"
     assert in_figures("国庆") is None and credit("八天", "共7天。") < 0.8
+
+
+def test_a_lead_in_that_lost_its_colon_still_introduces_the_items():
+    # 国办函〔2005〕69号's preamble ends "为做好这项工作，我们采取了以下几方面的措施" (no colon in the printed text); parts
+    # 一 to 五 follow. "以下" alone ends many sentences that introduce nothing ("100人以下"); a count after it does.
+    from assistant.answer.sentences import introduces_items
+
+    assert introduces_items("为做好这项工作，我们采取了以下几方面的措施")
+    assert introduces_items("现提出以下三点意见")
+    assert not introduces_items("对职工人数在100人以下的企业给予支持")
