@@ -684,15 +684,15 @@ def multi(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHi
         return factoid(q, scored, hits, config, context, rewritten, evidence_)
     quoted = {p.hit.clause_id for p in picks}
     for part, hit in weak.items():
-        if not _holds_own_word(part, hit):
-            notes.append(_not_found(part))
-        elif hit.clause_id not in quoted and any(_beside(hit, p.hit, context, config) for p in picks) \
-                and len(hit.text) <= config.whole_clause_chars:
+        if hit.clause_id in quoted and _holds_own_word(part, hit):
+            continue  # answered by what another part quotes ("补贴多少？单件最多补多少？")
+        if hit.clause_id not in quoted and len(hit.text) <= config.whole_clause_chars \
+                and any(_beside(hit, p.hit, context, config) for p in picks) and _holds_own_word(part, hit):
             # "房租最多补多少？办公室面积有没有上限？": the item next to the one the first part quotes (二（二）1 房租补助,
             # 二（二）2 "…原则上不超过100平方米") answers the later part, though its words alone match it weakly.
             picks.append(whole(hit))
-        elif hit.clause_id not in quoted:
-            notes.append(_not_found(part))
+            continue
+        notes.append(_not_found(part))
     picks = _unique(picks + _naming(q, hits, config))
     picks = _unique(picks + _each_named(q, scored, picks, config))
     kinds = q.factual - ({AMOUNT} if counted else set())  # a count made from the items is the figure asked

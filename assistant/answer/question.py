@@ -378,7 +378,6 @@ _DURATION = re.compile(r"(?<![\d.月每])(?:\d{1,3}|[一二三四五六七八九
                        # or the period itself, from one date to another ("1997年4月―1998年2月")
                        r"|\d{4}年\d{1,2}月(?:\d{1,2}日)?\s*(?:至|到|[―—–-])\s*(?:\d{4}年)?\d{1,2}月")
 
-_ASKS_TIME_LIMIT = re.compile(r"时限")
 _DATED = re.compile(r"\d{1,4}\s*[年月日号]|[一二三四五六七八九十]+月|[上中下]旬|年底|年末")
 _ASKS_DAYS = re.compile(r"(?:多少|(?<![月哪])几)个?(?:天|日|工作日|小时)")
 _DAYS = re.compile(r"(?<![\d.月每])(?:\d{1,3}|[一二三四五六七八九十两]+)\s*个?(?:日|天|工作日|小时)")
@@ -392,14 +391,14 @@ _WAIT = re.compile(r"(?<![\d.月每])(?:\d{1,3}|[一二三四五六七八九十�
 _COUNTED_TIME = re.compile(r"(?:多少|(?<!哪)几)个?(?:天|日|工作日|月|年|周|小时)")
 _ASKS_WHEN_ALLOWED = re.compile(r"(?:什么时候|何时)才?(?:可以|能够?|可)")
 _ONCE_DONE = re.compile(r"(?:后|之后|以后)[，,][^。；;]{0,40}?(?:可以|可|应当|须|方可)")
-# A step the asker has done ("协商好了", "谈妥了") and the one asked after it ("接下来", "下一步"); not what a thing
-# does once done ("防洪工程修好以后，能防多大的洪水").
-# Whether two benefits are had together ("两份都拿", "能不能叠加", "同一年都扣") is answered by the rule on having
+# Whether two benefits are had together ("两份都拿", "能不能叠加", "两样能都扣") is answered by the rule on having
 # both: "不重复享受", "执行最高额", "不能同时分别享受", "可叠加享受".
 _ASKS_STACKING = re.compile(r"(?:两|二|几|每)[份笔项条样边][^，,。？?]{0,6}?都(?:能|可以|可)?(?:拿|享受|领|要|扣|得)"
                             r"|叠加|兼得|重复(?:享受|领|拿|扣)|同时(?:享受|领|扣)|一起(?:拿|享受|领|扣)")
 _STACKING_RULE = re.compile(r"重复享受|不得?重复|叠加|兼得|就高|最高额|(?:不得|不能|不可)同时|同时(?:分别)?享受"
                             r"|只能(?:选择)?(?:享受)?其中")
+# A step the asker has done ("协商好了", "谈妥了") and the one asked after it ("接下来", "下一步"); not what a thing
+# does once done ("防洪工程修好以后，能防多大的洪水").
 _STEP_DONE = re.compile(r"(?:好|妥|完)(?:了|以后|之后|后)")
 _NEXT_STEP = re.compile(r"接下来|下一步|然后")
 
@@ -484,7 +483,7 @@ def has_fact(kind: str, text: str, q: "Question | None" = None) -> bool:
         plain = replace(q, milestone=None) if sentences else q
         return any(has_fact(kind, s, plain) for s in sentences)
     if kind == DATE and q is not None and q.duration:
-        if _ASKS_TIME_LIMIT.search(q.query) and DEADLINE.search(text) and _DATED.search(text):
+        if "时限" in q.query and DEADLINE.search(text) and _DATED.search(text):
             return True  # a 时限 is also the date something is due by ("报送时限": "于12月底前向市政府报送")
         # "多少个工作日能办完" is answered by a count of days, not by a year's exemption ("3年内免征").
         return bool((_DAYS if _ASKS_DAYS.search(q.query) else _WAIT if _ASKS_WAIT.search(q.query) else _DURATION)

@@ -10,7 +10,7 @@ from functools import lru_cache
 from assistant.answer.config import AnswerConfig
 from assistant.answer.context import Context, is_list_heading
 from assistant.answer.guard import looks_like_injection
-from assistant.answer.question import (AGENCY, AMOUNT, APPOINT, COUNT, ENUMERATION, FORMER, NUMERAL, PERMISSION, PERSON,
+from assistant.answer.question import (AGENCY, AMOUNT, APPOINT, COUNT, ENUMERATION, FORMER, NUMERAL, PERSON,
                                        LATER, POST_BEFORE_NAME, REMOVE, SPEECH, Question, counts_measured, has_fact,
                                        lists_counted, names_post_title)
 from assistant.answer.regions import within
