@@ -77,8 +77,13 @@ def constraints(question: str, local: frozenset[str] = frozenset()) -> tuple[Con
         found.append(Constraint(MONTH, m.group(0), month))
     found += [Constraint(PLACE, token, name, bool(re.search(_RESIDENCE + re.escape(token), text)))
               for token, name in places(text, local)]
-    found += [Constraint(LEVEL, m.group(1), m.group(1)) for m in _LEVEL.finditer(text)]
+    found += level_constraints(text)
     return tuple(dict.fromkeys(found))
+
+
+def level_constraints(text: str) -> list[Constraint]:
+    """The grades the text names ("评上二甲", "第二批"); no places or times, so no word-tagging pass."""
+    return [Constraint(LEVEL, m.group(1), m.group(1)) for m in _LEVEL.finditer(text)]
 
 
 def places(text: str, local: frozenset[str] = frozenset()) -> list[tuple[str, str]]:

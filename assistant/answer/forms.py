@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from assistant.answer.compose import compose, missing_detail, partial
 from assistant.answer.config import AnswerConfig
-from assistant.answer.constraints import LEVEL, constraints, supports
+from assistant.answer.constraints import level_constraints, supports
 from assistant.answer.context import Context, acknowledges
 from assistant.answer.coverage import GENERIC_NOUNS, resolve_words, uncovered_topics, unstated_attribute
 from assistant.answer.guard import looks_like_injection
@@ -620,7 +620,7 @@ def multi(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHi
         part_scored = score_sentences(pq, hits, retriever, config, context, text=pq.query)
         # A grade the part names ("刚评上二甲，能拿多少奖励？") is checked for the part, as for a whole question; the
         # question as a whole was not, a later part may ask of a rule for every grade ("…能两边都拿吗？").
-        levels = [c for c in constraints(part) if c.kind == LEVEL]
+        levels = level_constraints(part)
         part_scored = [s for s in part_scored if all(supports(c, s.hit) for c in levels)] or part_scored
         # As for a whole question (answerer): the item printing the person a part names is what it asks about, in
         # its own words ("这次新任什么职务" of 陈乃华: "陈乃华任…队长").

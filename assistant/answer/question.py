@@ -378,7 +378,6 @@ _DURATION = re.compile(r"(?<![\d.月每])(?:\d{1,3}|[一二三四五六七八九
                        # or the period itself, from one date to another ("1997年4月―1998年2月")
                        r"|\d{4}年\d{1,2}月(?:\d{1,2}日)?\s*(?:至|到|[―—–-])\s*(?:\d{4}年)?\d{1,2}月")
 
-_DATED = re.compile(r"\d{1,4}\s*[年月日号]|[一二三四五六七八九十]+月|[上中下]旬|年底|年末")
 _ASKS_DAYS = re.compile(r"(?:多少|(?<![月哪])几)个?(?:天|日|工作日|小时)")
 _DAYS = re.compile(r"(?<![\d.月每])(?:\d{1,3}|[一二三四五六七八九十两]+)\s*个?(?:日|天|工作日|小时)")
 # How long a request takes to be handled ("多久能批下来", "多长时间能办好"): days, weeks or months, not the years a
@@ -483,7 +482,8 @@ def has_fact(kind: str, text: str, q: "Question | None" = None) -> bool:
         plain = replace(q, milestone=None) if sentences else q
         return any(has_fact(kind, s, plain) for s in sentences)
     if kind == DATE and q is not None and q.duration:
-        if "时限" in q.query and DEADLINE.search(text) and _DATED.search(text):
+        if "时限" in q.query and DEADLINE.search(text) \
+                and (has_evidence(DATE, text) or _MORE_EVIDENCE[DATE].search(text)):
             return True  # a 时限 is also the date something is due by ("报送时限": "于12月底前向市政府报送")
         # "多少个工作日能办完" is answered by a count of days, not by a year's exemption ("3年内免征").
         return bool((_DAYS if _ASKS_DAYS.search(q.query) else _WAIT if _ASKS_WAIT.search(q.query) else _DURATION)
