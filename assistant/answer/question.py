@@ -930,7 +930,13 @@ def _split_parts(question: str) -> list[str]:
     """Parts at a question mark, "；" or a comma before 另外/还有…, and at a comma or "、" between two clauses that each
     ask ("任了几个、免了几个")."""
     out: list[str] = []
-    for piece in _PART_SPLIT.split(question):
+    pieces = _PART_SPLIT.split(question)
+    for i, piece in enumerate(pieces):
+        if i + 1 < len(pieces) and not _asks_anything(piece):
+            # "种棉花的农户能拿到挂钩奖售粮，那这些奖售粮按什么价格供应": a piece asking nothing sets the scene of
+            # the next.
+            pieces[i + 1] = piece + pieces[i + 1]
+            continue
         clauses = re.split(r"(?<=[，,、])", piece)
         current = ""
         for clause in clauses:
@@ -940,6 +946,11 @@ def _split_parts(question: str) -> list[str]:
             current += clause
         out.append(current)
     return out
+
+
+def _asks_anything(piece: str) -> bool:
+    return bool(_ASKS.search(piece) or _ASKS_YES_NO.search(piece) or _TELL_ME.search(piece)
+                or piece.rstrip().endswith(("？", "?")))
 
 
 # Words saying that something is lacking, printed in many ways (没有, 不具有, 无, 未).

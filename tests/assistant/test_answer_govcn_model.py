@@ -609,3 +609,11 @@ def test_a_share_of_people_lacking_a_qualification_is_the_figure_asked(searcher)
     answer = answer_question("自贸区新设有限责任制专利代理机构，最多可以有多少没有专利代理人资格的股东？", searcher)
     assert not answer.abstained and "五分之一" in answer.text, answer.text
 
+
+
+def test_a_scene_before_that_is_no_part_of_its_own(searcher):
+    # 国发〔1981〕88号 二 "奖售粮的供应价格一律按统购价执行": the clause before "那…" only sets the scene.
+    from assistant.answer import answer_question
+
+    answer = answer_question("八十年代种棉花、甘蔗的可以拿奖售粮，那奖售粮是按什么价钱供应的？", searcher)
+    assert not answer.abstained and "统购价" in answer.text, answer.text

@@ -1085,3 +1085,13 @@ def test_whether_two_benefits_are_had_together_asks_the_rule_on_it():
     # Two persons or places each qualifying is no benefit had twice.
     assert not parse_question("两个孩子都能扣吗？").stacking
     assert not parse_question("我们两家诊所都能申请补助吗？").stacking
+
+
+def test_a_piece_asking_nothing_sets_the_scene_of_the_next_part():
+    # "…农户能拿到挂钩奖售粮，那这些奖售粮…按什么价格供应的": one question (国发〔1981〕88号 二 "按统购价执行"), not two.
+    q = parse_question("八十年代种棉花、种糖料的农户能拿到挂钩奖售粮，那这些奖售粮当时是按什么价格供应的？")
+    assert q.parts == ()
+    q = parse_question("S1线已经签了运营协议，那它什么时候正式通车、票价多少？")
+    assert len(q.parts) == 2 and all("S1线" in p for p in q.parts[:1])
+    # Two pieces that each ask stay two parts.
+    assert len(parse_question("S1线什么时候签的协议，那它什么时候通车？").parts) == 2
