@@ -606,7 +606,11 @@ def multi(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHi
     compared = bool(COMPARED.search(q.query))
     parts = part_questions(q)
     # The words that tell the things compared apart: each part's own, which no other part has.
-    own = [[w for w in pq.words if not any(w in other.words for other in parts if other is not pq)] for pq in parts]
+    # Words a part borrows from the first ("哪个高？" asked of its subject) tell nothing apart: only the words each part
+    # writes count, and a part borrowing its subject has none of its own.
+    written = [set(content_words(part)) for part in q.parts]
+    own = [[w for w in pq.words if not any(w in other for j, other in enumerate(written) if j != i)]
+           if pq.query == part else [] for i, (part, pq) in enumerate(zip(q.parts, parts))]
     for i, (part, pq) in enumerate(zip(q.parts, parts)):
         about_person = _PRONOUN.match(part) or pq.action and (q.names or item_person(q.parts[0]))
         if i and picks and not pq.names and about_person and (named := _person_named(picks)):
@@ -639,6 +643,13 @@ def multi(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHi
         # A clause naming another thing compared ("郑州机场") that lacks a word of this part's own its best clause has
         # ("西安机场…第五航权") is the earlier part's, not this one's.
         others = [w for j, words in enumerate(own) if j != i for w in words]
+        if compared and own[i]:
+            # A clause naming only another thing compared ("独生子女…赡养老人") is that one's, not this part's ("孩子上
+            # 学的扣除"), however many words of the question around both it shares.
+            part_scored = [s for s in part_scored if _holds_any(own[i], s.hit) or not _holds_any(others, s.hit)] \
+                or part_scored
+            leader = max(part_scored, key=lambda s: s.score)
+            top = leader.score
         leaders = [w for w in own[i] if _holds_any([w], leader.hit)] if compared else []
         staying = [s for s in part_scored if s.hit.clause_id in chosen and s.score >= top - config.part_stay_margin
                    and not (_ASKS_PEOPLE.search(part) and not _PEOPLE.search(s.sentence.text))

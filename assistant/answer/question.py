@@ -663,6 +663,8 @@ def parse_question(text: str, query: str | None = None) -> Question:
         kinds.add(AMOUNT)  # "几十年一遇", "分成几级": a figure is asked
     if AGENCY in kinds and _ASKS_DUTIES.search(plain) and not _ASKS_WHO.search(plain):
         kinds.discard(AGENCY)  # "协调委员会负责哪些工作": its duties are asked, not which body
+    if _WHICH_MORE.search(simplified):
+        kinds.discard(AGENCY)  # "两个产业谁的产值目标更高": which of the two named, not a body
     if _ASKS_PENALTY.search(simplified):
         kinds.add(PENALTY)
         kinds.discard(AMOUNT)  # "罚多少": the penalty clause states the fine
@@ -838,7 +840,10 @@ def without_situation(question: str) -> str:
 
 # Two things asked about together, each to be answered ("人民币存款和贷款余额分别是多少？"): the pair joined by 和 before
 # the words that ask for each ("分别", "各是", "哪个更…", "相差"); the second item runs to where the asking goes on.
-COMPARED = re.compile(r"分别|各是|各自|各有|各为|各由|各占|各需|哪一?个[^，,。？?]{0,12}?更|相差|差多少")
+# Which of the two ("哪个…更高", "谁的…更高") is asked by comparing what each has.
+_WHICH_MORE = re.compile(r"(?:哪一?个|谁)[^，,。？?]{0,12}?更")
+COMPARED = re.compile(r"分别|各是|各自|各有|各为|各由|各占|各需|各(?:(?:能|可以?|要|得|需要?)[\u4e00-\u9fff]{0,2}?)?(?:多少|几)"
+                      rf"|{_WHICH_MORE.pattern}|相差|差多少")
 _SECOND = re.compile(r"(?:和|与|跟)([\u4e00-\u9fff\d]{2,16}?)(?=这?(?:两|二)[个项类种部家]?|[，,、？?的]|分别|各|哪|谁|什么|多少)")
 # "…有什么区别/不同": two things set against each other, each asked of only when each is a clause of its own
 # ("哈尔滨申办大冬会和深圳申办大运会…有什么区别").
@@ -871,6 +876,11 @@ def _compared(parts: list[str]) -> list[str]:
         named = bool(m) and _names_body_or_document(p[:m.start()]) and _names_body_or_document(m.group(1))
         if contrasted and not (m and (named or _clause_like(m.group(1)) and _clause_like(p[:m.start()]))):
             continue  # "有什么区别" of two noun phrases ("汽车号牌和摩托车号牌") is asked of them together
+        if m and p[:m.start()].endswith(("，", ",")) and (end := _clause_end(p, m.end())) < len(p):
+            # "子女教育扣除，和我读本科的继续教育扣除，每月各多少": items set off by commas, each a clause of its own
+            start = _clause_start(p, m.start() - 1)
+            return parts[:i] + [p[:m.start() - 1] + p[end:], p[:start] + p[m.start() + 1:end] + p[end:]] \
+                + parts[i + 1:]
         before = tokenizer().lcut(p[:m.start()]) if m else []
         if m and before and len(before[-1]) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", before[-1]):
             head = f"的{before[-1]}"
@@ -918,6 +928,11 @@ def _names_body_or_document(text: str) -> bool:
 def _clause_start(text: str, end: int) -> int:
     """Where the clause holding text[end] begins: after the last comma, enumeration comma or colon before it."""
     return max(text.rfind(c, 0, end) for c in "，,、：:") + 1
+
+
+def _clause_end(text: str, start: int) -> int:
+    """Where the clause holding text[start] ends: at the next comma, or the end."""
+    return min((i for i in (text.find(c, start) for c in "，,") if i >= 0), default=len(text))
 
 
 def _clause_like(text: str) -> bool:

@@ -617,3 +617,16 @@ def test_a_scene_before_that_is_no_part_of_its_own(searcher):
 
     answer = answer_question("八十年代种棉花、甘蔗的可以拿奖售粮，那奖售粮是按什么价钱供应的？", searcher)
     assert not answer.abstained and "统购价" in answer.text, answer.text
+
+
+def test_each_of_two_deductions_compared_is_answered_from_its_own_article(searcher):
+    # 国发〔2018〕41号 第五条 "每个子女每月1000元" and 第二十二条 "每月2000元": the 赡养 article names 独生子女 and 扣除 too,
+    # but not 子女教育's own words; 第十七条 (住房租金) and 第二十二条 each answer their part.
+    from assistant.answer import answer_question
+
+    answer = answer_question("个税专项附加扣除里，孩子上学的扣除和独生子女赡养老人的扣除，每月标准各是多少？哪个高？", searcher)
+    assert {"第五条", "第二十二条"} <= {c.label for c in answer.citations}, answer.text
+    assert "1000元" in answer.text and "2000元" in answer.text, answer.text
+    answer = answer_question("我是独生子女，在省会城市租房住，爸妈都过了60岁。个税里住房租金和赡养老人每个月各能扣多少？",
+                             searcher)
+    assert {"第十七条", "第二十二条"} <= {c.label for c in answer.citations}, answer.text

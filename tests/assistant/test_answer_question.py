@@ -1095,3 +1095,16 @@ def test_a_piece_asking_nothing_sets_the_scene_of_the_next_part():
     assert len(q.parts) == 2 and all("S1线" in p for p in q.parts[:1])
     # Two pieces that each ask stay two parts.
     assert len(parse_question("S1线什么时候签的协议，那它什么时候通车？").parts) == 2
+
+
+def test_each_of_two_things_is_asked_of_when_each_is_counted_or_which_is_more():
+    # "各能免几年", "各多少", "谁的…更高": each of the two named is asked of (国办发〔2018〕124号 七（二十三）/（二十四）;
+    # 国发〔2018〕41号 第五条 / 第八条; 温政办〔2019〕48号 二（四）/（五）).
+    q = parse_question("文化事业单位转成企业以后，企业所得税和自用房产的房产税各能免几年？两者期限一样吗？")
+    assert len(q.parts) == 3 and "自用房产" in q.parts[1] and "自用房产" not in q.parts[0]
+    q = parse_question("孩子上小学的子女教育扣除，和我自己读在职本科的继续教育扣除，每月标准各多少？差多少？")
+    assert q.parts[:2] == ("孩子上小学的子女教育扣除，每月标准各多少？", "我自己读在职本科的继续教育扣除，每月标准各多少？")
+    q = parse_question("新材料和新能源智能网联汽车这两个产业，到2021年谁的产值目标更高？")
+    assert len(q.parts) == 2 and AGENCY not in q.kinds
+    # Many places, each asked of, are no two things compared.
+    assert parse_question("各地给多少补贴？").parts == ()

@@ -720,3 +720,12 @@ def test_whether_a_person_was_at_a_days_event_is_answered_by_the_days_entry(sear
     answer = _ask(searcher, "7月16日看专题教育片的副市长里有没有娄绍光？")
     assert not answer.abstained and answer.citations[0].label == "16日" and "孙维国、李无文" in answer.text, answer.text
 
+
+
+def test_which_of_two_industries_has_the_higher_target_quotes_both_targets(searcher):
+    # 温政办〔2019〕48号 二（五） "新材料产业总产值突破400亿元" and 二（四） "…新能源智能网联汽车产业总产值突破720亿元":
+    # "谁的…更高" compares the two named, no body is asked.
+    answer = _ask(searcher, "新材料和新能源智能网联汽车这两个产业，到2021年谁的产值目标更高？")
+    assert {"二、（四）", "二、（五）"} <= {c.label for c in answer.citations}, answer.text
+    assert "400亿元" in answer.text and "720亿元" in answer.text, answer.text
+
