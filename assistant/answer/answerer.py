@@ -347,6 +347,7 @@ def _figure_left_out(q: Question, text: str) -> bool:
         if asks_validity_of(part):
             continue
         figures = pq.kinds & {AMOUNT, DATE, CHANNEL} | ({AMOUNT} if pq.ceiling else set())  # "有没有上限": a ceiling
+        figures |= {PERMISSION} if pq.stacking else set()  # "能不能叠加拿": the rule on it
         if figures and not any(has_fact(k, text, pq) for k in figures):
             return True
     return False

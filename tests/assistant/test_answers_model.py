@@ -729,3 +729,10 @@ def test_which_of_two_industries_has_the_higher_target_quotes_both_targets(searc
     assert {"二、（四）", "二、（五）"} <= {c.label for c in answer.citations}, answer.text
     assert "400亿元" in answer.text and "720亿元" in answer.text, answer.text
 
+
+def test_whether_benefits_stack_is_answered_beside_the_period_asked(searcher):
+    # 温政办〔2019〕49号 附则2 "…可执行最高额，但不重复享受" and 附则3 "本政策有效期至2024年12月31日": the period alone
+    # leaves the first part unanswered.
+    answer = _ask(searcher, "同一个项目够得上社会办医政策里两条奖励，能叠加拿吗？这政策有效期到什么时候？")
+    assert {"附则2", "附则3"} <= {c.label for c in answer.citations}, answer.text
+    assert "不重复享受" in answer.text and "2024年12月31日" in answer.text, answer.text
