@@ -581,8 +581,29 @@ def excerpt(run: Sequence[ScoredSentence]) -> Excerpt:
     return span(hit, start, end)
 
 
+# A table printed one cell a line, each row led by its number on a line of its own (国办发〔2018〕126号 附件: "13",
+# the measure, what it does, the departments guiding it, where it applies).
+_ROW_NUMBER = re.compile(r"^[ \t]*(\d{1,3})[ \t]*$", re.M)
+
+
+def _whole_rows(text: str, start: int, end: int) -> tuple[int, int]:
+    """The rows holding text[start:end], whole (without their numbers), where the text is such a table: its row
+    numbers run 1, 2, 3… (figures of a table of figures do not). The span itself otherwise."""
+    marks = list(_ROW_NUMBER.finditer(text))
+    numbers = [int(m.group(1)) for m in marks]
+    if len(marks) < 2 or any(b != a + 1 for a, b in zip(numbers, numbers[1:])) or start < marks[0].start():
+        return start, end
+    row = [m for m in marks if m.start() <= start][-1]
+    # A span ending on the next row's number ("…全国\n14") ends before it.
+    end = next((m.start() for m in marks if m.start() < end <= m.end() + 1), end)
+    after = next((m.start() for m in marks if m.start() >= end), len(text))
+    return min(start, row.end() + 1), len(text[:max(end, after)].rstrip())
+
+
 def span(hit: ClauseHit, start: int, end: int) -> Excerpt:
-    """hit.text[start:end] as an excerpt, without a trailing comma-like mark."""
+    """hit.text[start:end] as an excerpt, without a trailing comma-like mark; in a table printed one cell a line,
+    whole rows."""
+    start, end = _whole_rows(hit.text, start, end)
     quote = Sentence(start, end, hit.text[start:end]).quote()
     return Excerpt(hit, start, start + len(quote), quote)
 

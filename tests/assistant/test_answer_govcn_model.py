@@ -630,3 +630,11 @@ def test_each_of_two_deductions_compared_is_answered_from_its_own_article(search
     answer = answer_question("我是独生子女，在省会城市租房住，爸妈都过了60岁。个税里住房租金和赡养老人每个月各能扣多少？",
                              searcher)
     assert {"第十七条", "第二十二条"} <= {c.label for c in answer.citations}, answer.text
+
+
+def test_the_row_of_a_table_printed_one_cell_a_line_is_quoted_whole(searcher):
+    # 国办发〔2018〕126号 附件 三, row 13: the measure, what it does, "中国人民银行、中国银保监会…" (who guides it), "全国".
+    from assistant.answer import answer_question
+
+    answer = answer_question("国务院推广的中小企业商标质押贷款模式，是哪几个部门指导的？", searcher)
+    assert "附件 三" in {c.label for c in answer.citations} and "中国人民银行" in answer.text, answer.text

@@ -112,3 +112,26 @@ def test_a_lead_in_that_lost_its_colon_still_introduces_the_items():
     assert introduces_items("为做好这项工作，我们采取了以下几方面的措施")
     assert introduces_items("现提出以下三点意见")
     assert not introduces_items("对职工人数在100人以下的企业给予支持")
+
+
+# 国办发〔2018〕126号 附件 三, as extracted: one cell a line, each row led by its number.
+_VERTICAL_TABLE = ("13\n以协商估值、坏账分担为核心的中小企业商标质押贷款模式\n简化质押登记流程，建立商标质物处置机制，通过贷款贴息等方式，"
+                   "开展商标权质押贷款等无形资产质押融资，拓展中小企业融资途径。\n中国人民银行、中国银保监会、工业和信息化部、国家知识产权局\n"
+                   "全国\n14\n创新创业团队回购地方政府产业投资基金所持股权的机制\n地方政府产业投资基金在参股高层次创新创业团队所办企业时，"
+                   "约定在一定时期内，创新创业团队可按照投资本金和同期商业贷款利息回购股权，激发创新创业积极性。\n国家发展改革委、财政部\n全国")
+
+
+def test_a_quote_from_a_table_printed_one_cell_a_line_is_its_whole_row():
+    from assistant.answer.select import span
+    from answer_fixtures import make_hit
+
+    hit = make_hit((1, "国办发〔2018〕126号", "国务院办公厅关于推广第二批支持创新相关改革举措的通知", ("附件", "三"), "附件 三",
+                    None, _VERTICAL_TABLE))
+    start = _VERTICAL_TABLE.index("以协商估值")
+    quote = span(hit, start, _VERTICAL_TABLE.index("\n", start)).quote
+    # The departments guiding the measure and where it applies are cells of its row; the next row is not.
+    assert quote.startswith("以协商估值") and quote.endswith("国家知识产权局\n全国"), quote
+    # A table of figures (rows led by names, numbers that do not run 1, 2, 3…) is quoted as picked.
+    figures = "江苏\n100\n100\n120\n上海\n105\n70\n135"
+    hit = make_hit((2, None, "计划表", ("结语",), "结语", None, figures))
+    assert span(hit, 0, 2).quote == "江苏"
