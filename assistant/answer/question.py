@@ -502,7 +502,8 @@ def has_fact(kind: str, text: str, q: "Question | None" = None) -> bool:
         return q.act in text and bool(person_names(text) or has_evidence(kind, text))  # "市委书记陈伟俊主持会议"
     if has_evidence(kind, text) or bool(kind in _MORE_EVIDENCE and _MORE_EVIDENCE[kind].search(text)):
         return True
-    if kind == AMOUNT and q is not None and (counts_measured(q, text) or lists_counted(q, text)):
+    if kind == AMOUNT and q is not None and (counts_measured(q, text) or lists_counted(q, text)
+                                             or _in_asked_measure(q, text)):
         return True
     if kind == PLACES and lists_places(text):
         return True
@@ -513,6 +514,15 @@ def has_fact(kind: str, text: str, q: "Question | None" = None) -> bool:
     if kind == AGENCY and q is not None and q.action and (APPOINT.search(text) or REMOVE.search(text)):
         return True  # "被安排到哪个单位" is answered by the item naming the post ("朱汝东任温州生态园管委会副主任")
     return kind == DATE and q is not None and q.frequency and bool(_FREQUENCY.search(text))
+
+
+# A count asked in a measure word of its own ("年产多少根", "几台"), which only a number in that measure states.
+_ASKED_MEASURE = re.compile(r"(?:多少|几)([根台头棵株只艘架辆套间座部本份块支条枚箱袋])")
+
+
+def _in_asked_measure(q: Question, text: str) -> bool:
+    m = _ASKED_MEASURE.search(q.query)
+    return bool(m) and re.search(rf"(?<!第)(?:\d+|[一二三四五六七八九十百千两]+)\s*{m.group(1)}", text) is not None
 
 
 # Who did something at an event ("是谁主持的", "由谁主持", "谁出席并讲话"): the sentence printing the act names them.

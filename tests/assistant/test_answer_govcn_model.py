@@ -638,3 +638,11 @@ def test_the_row_of_a_table_printed_one_cell_a_line_is_quoted_whole(searcher):
 
     answer = answer_question("国务院推广的中小企业商标质押贷款模式，是哪几个部门指导的？", searcher)
     assert "附件 三" in {c.label for c in answer.citations} and "中国人民银行" in answer.text, answer.text
+
+
+def test_a_count_asked_in_its_own_measure_word_is_answered(searcher):
+    # 国办函〔2004〕57号 二 "…建设具有年产130根大型船用柴油机曲轴能力的项目": no 年产 left unstated.
+    from assistant.answer import answer_question
+
+    answer = answer_question("大连要建的那个大型船用柴油机曲轴项目，设计的是年产多少根？", searcher)
+    assert not answer.abstained and "130根" in answer.text, answer.text

@@ -1108,3 +1108,11 @@ def test_each_of_two_things_is_asked_of_when_each_is_counted_or_which_is_more():
     assert len(q.parts) == 2 and AGENCY not in q.kinds
     # Many places, each asked of, are no two things compared.
     assert parse_question("各地给多少补贴？").parts == ()
+
+
+def test_a_count_asked_in_its_own_measure_word_is_stated_by_a_number_in_it():
+    # 国办函〔2004〕57号 二 "建设具有年产130根大型船用柴油机曲轴能力的项目": 根 is no unit of money or people.
+    q = parse_question("大连那个船用柴油机曲轴项目，打算建成年产多少根的能力？")
+    assert has_fact(AMOUNT, "建设具有年产130根大型船用柴油机曲轴能力的项目", q)
+    assert not has_fact(AMOUNT, "建设大型船用柴油机曲轴项目", q)
+    assert not has_fact(AMOUNT, "依照第三条的规定执行", parse_question("规定一共有几条？"))
