@@ -509,7 +509,28 @@ def select(scored: Sequence[ScoredSentence], config: AnswerConfig, q: Question) 
     if others and len(picks) < config.max_sentences and others[0].score >= best.score - config.second_clause_margin:
         picks.append(others[0])
     picks += _same_person(best, scored, q, {p.hit.clause_id for p in picks})
+    if SPEECH in q.kinds:
+        picks += [s for s in speech_goes_on(best, scored, q) if s not in picks]
     return Selection(top, excerpts(picks, best.hit.clause_id), kinds, tuple(ranked), excerpt([best]))
+
+
+def speech_goes_on(best: ScoredSentence, scored: Sequence[ScoredSentence], q: Question) -> list[ScoredSentence]:
+    """What a speaker stressed goes on after the sentence introducing it ("会议强调，要坚持党的领导…。要坚持服务大局…。
+    要坚持人民至上…"): the sentences after it in its paragraph, up to the next point introduced ("会议指出，"). None
+    after a sentence introducing nothing."""
+    if not has_fact(SPEECH, best.sentence.text, q):
+        return []
+    after = sorted((s for s in scored if s.hit.clause_id == best.hit.clause_id and s.index > best.index),
+                   key=lambda s: s.index)
+    out: list[ScoredSentence] = []
+    previous = best
+    for s in after:
+        if s.index != previous.index + 1 or "\n" in s.hit.text[previous.sentence.end:s.sentence.start] \
+                or has_fact(SPEECH, s.sentence.text, q):
+            break
+        out.append(s)
+        previous = s
+    return out
 
 
 # A change of post asked ("职务是怎么变的", "有什么调整", "职务变动").

@@ -736,3 +736,11 @@ def test_whether_benefits_stack_is_answered_beside_the_period_asked(searcher):
     answer = _ask(searcher, "同一个项目够得上社会办医政策里两条奖励，能叠加拿吗？这政策有效期到什么时候？")
     assert {"附则2", "附则3"} <= {c.label for c in answer.citations}, answer.text
     assert "不重复享受" in answer.text and "2024年12月31日" in answer.text, answer.text
+
+
+def test_what_a_meeting_stressed_is_quoted_on_to_its_last_point(searcher):
+    # 市委常委会议学习贯彻… 第3段: "会议强调，要坚持党的领导…。要坚持服务大局…。要坚持人民至上…。要坚持改革创新…": the
+    # points after the one introduced are what was stressed too.
+    for question in ("7月30日市委常委会对人大工作强调了什么？", "7月30日市委常委会对人大工作讲了什么？"):
+        answer = _ask(searcher, question)
+        assert "坚持人民至上" in answer.text and "坚持改革创新" in answer.text, answer.text
