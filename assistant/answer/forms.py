@@ -16,7 +16,7 @@ from assistant.answer.guard import looks_like_injection
 from assistant.answer.named import person_in_top
 from assistant.answer.question import (
     AMOUNT, APPOINT, ASKS_TIMES, CHANNEL, COMPARED, COUNT, DATE, ENUMERATION, FACTOID, LOCALITY, MATERIALS, MULTI,
-    OPEN, OVERVIEW, PERSON, POST_BEFORE_NAME, REMOVE, SPEECH, Question, content_words, contrasted_items, count_end,
+    OPEN, OVERVIEW, PERSON, POST_BEFORE_NAME, REMOVE, Question, content_words, contrasted_items, count_end,
     counts_measured, has_fact, item_person, parse_question, personnel_item, prints_count,
 )
 from assistant.answer.segment import posseg, tokenizer
@@ -421,7 +421,7 @@ def overview(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Claus
     chosen = [s for s in ranked if s.score >= lead.score - config.overview_window][: config.overview_clauses]
     chosen.sort(key=lambda s: s.hit.clause_id if s.hit.doc_number == lead.hit.doc_number else 1 << 30)
     picks = [whole(s.hit) if len(s.hit.text) <= config.whole_clause_chars
-             else excerpt([s, *speech_goes_on(s, scored, q)]) if SPEECH in q.kinds else excerpt([s]) for s in chosen]
+             else excerpt([s, *speech_goes_on(s, scored, q)]) for s in chosen]
     # A best clause that introduces a list ("市政府决定：") says what it says in its items; a preamble ending so
     # ("…我们采取了以下几方面的措施：") in the document's numbered parts, though it says something of its own first.
     items = _lead_in_items(lead.hit, context) or (_parts_introduced(lead.hit, context)

@@ -509,16 +509,15 @@ def select(scored: Sequence[ScoredSentence], config: AnswerConfig, q: Question) 
     if others and len(picks) < config.max_sentences and others[0].score >= best.score - config.second_clause_margin:
         picks.append(others[0])
     picks += _same_person(best, scored, q, {p.hit.clause_id for p in picks})
-    if SPEECH in q.kinds:
-        picks += [s for s in speech_goes_on(best, scored, q) if s not in picks]
+    picks += [s for s in speech_goes_on(best, scored, q) if s not in picks]
     return Selection(top, excerpts(picks, best.hit.clause_id), kinds, tuple(ranked), excerpt([best]))
 
 
 def speech_goes_on(best: ScoredSentence, scored: Sequence[ScoredSentence], q: Question) -> list[ScoredSentence]:
     """What a speaker stressed goes on after the sentence introducing it ("会议强调，要坚持党的领导…。要坚持服务大局…。
     要坚持人民至上…"): the sentences after it in its paragraph, up to the next point introduced ("会议指出，"). None
-    after a sentence introducing nothing."""
-    if not has_fact(SPEECH, best.sentence.text, q):
+    for a question asking no speech, or after a sentence introducing nothing."""
+    if SPEECH not in q.kinds or not has_fact(SPEECH, best.sentence.text, q):
         return []
     after = sorted((s for s in scored if s.hit.clause_id == best.hit.clause_id and s.index > best.index),
                    key=lambda s: s.index)
