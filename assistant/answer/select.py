@@ -608,7 +608,8 @@ _ROW_NUMBER = re.compile(r"^[ \t]*(\d{1,3})[ \t]*$", re.M)
 
 def _whole_rows(text: str, start: int, end: int) -> tuple[int, int]:
     """The rows holding text[start:end], whole (without their numbers), where the text is such a table: its row
-    numbers run 1, 2, 3… (figures of a table of figures do not). The span itself otherwise."""
+    numbers run on by one (10, 11, 12… in one section of it; figures of a table of figures do not). The span itself
+    otherwise."""
     marks = list(_ROW_NUMBER.finditer(text))
     numbers = [int(m.group(1)) for m in marks]
     if len(marks) < 2 or any(b != a + 1 for a, b in zip(numbers, numbers[1:])) or start < marks[0].start():

@@ -131,7 +131,7 @@ def test_a_quote_from_a_table_printed_one_cell_a_line_is_its_whole_row():
     quote = span(hit, start, _VERTICAL_TABLE.index("\n", start)).quote
     # The departments guiding the measure and where it applies are cells of its row; the next row is not.
     assert quote.startswith("以协商估值") and quote.endswith("国家知识产权局\n全国"), quote
-    # A table of figures (rows led by names, numbers that do not run 1, 2, 3…) is quoted as picked.
+    # A table of figures (rows led by names, numbers that do not run on by one) is quoted as picked.
     figures = "江苏\n100\n100\n120\n上海\n105\n70\n135"
     hit = make_hit((2, None, "计划表", ("结语",), "结语", None, figures))
     assert span(hit, 0, 2).quote == "江苏"
