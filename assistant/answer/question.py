@@ -78,7 +78,10 @@ USER_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(亿元|万元|亿|万|元)")
 # Form cues. A count asks how many things there are; an enumeration which ones; an overview what a document or a
 # topic provides as a whole; a yes/no question whether something is allowed or so.
 _COUNT = re.compile(r"(?:一共|总共|共|合计)(?:有|是)?(?:几|多少)(?![十百千万亿]*元|钱|[万亿])"  # "一共多少钱" is a sum
-                    r"|(?<!哪)(?:几|多少)(?:件|份|项|条|类|批|名干部|位)(?!工作日)(?:文件|事项|措施|政策|任务|项目|干部)?")
+                    r"|(?<!哪)(?:几|多少)(?:件|份|项|条|类|批|名干部|位)(?!工作日)(?:文件|事项|措施|政策|任务|项目|干部)?"
+                    # "增强几种意识", "立法项目有几个？": the kinds named, or the things named before, counted (not
+                    # "排第几个", nor "各建了几个": each one's figure)
+                    r"|(?<![哪各第])几种|(?<![哪各第])(?<!各[\u4e00-\u9fff])(?<!各[\u4e00-\u9fff]{2})几个(?=[？?]*$)")
 _ENUM_N = re.compile(r"哪([0-9一二三四五六七八九十两]+)(?:个|项|类|方面|家|条|种|大)|哪([2-9]|[二三四五六七八九十两])(?=[\u4e00-\u9fff])")
 # "要制定的5件规章是哪些", "五大重点任务有哪些": an enumeration that states how many things it asks for.
 _STATED_N = re.compile(r"(?<![\d.第])([0-9]{1,2}|[一二三四五六七八九十两]{1,2})(?:件|项|类|个方面|方面|大|条|种)(?=[^\d，,。？?]{2})")

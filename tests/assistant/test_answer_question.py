@@ -1,7 +1,7 @@
 """Question kinds, keywords and the user's own figures."""
 import pytest
 
-from assistant.answer.question import (AGENCY, AMOUNT, CHANNEL, DATE, ENUMERATION, OVERVIEW, PERMISSION, SPEECH, YESNO,
+from assistant.answer.question import (AGENCY, AMOUNT, CHANNEL, COUNT, DATE, ENUMERATION, OVERVIEW, PERMISSION, SPEECH, YESNO,
                                        format_yuan, has_evidence, has_fact, keywords, parse_question, question_kinds, user_amounts)
 
 
@@ -1116,3 +1116,13 @@ def test_a_count_asked_in_its_own_measure_word_is_stated_by_a_number_in_it():
     assert has_fact(AMOUNT, "建设具有年产130根大型船用柴油机曲轴能力的项目", q)
     assert not has_fact(AMOUNT, "建设大型船用柴油机曲轴项目", q)
     assert not has_fact(AMOUNT, "依照第三条的规定执行", parse_question("规定一共有几条？"))
+
+
+def test_kinds_counted_or_things_named_before_counted_ask_a_count():
+    # "增强几种意识" (a speech listing 增强统筹意识；增强品质意识；…), "…的立法项目有几个？" (温政办〔2019〕47号 三 lists
+    # them): the items are counted.
+    assert parse_question("会上要求领导干部增强几种意识？").form == COUNT
+    assert parse_question("需要进一步调研论证的立法项目有几个？").form == COUNT
+    # A place in an order ("排第几个") and how many each has ("各几个") count no list.
+    assert parse_question("这个项目在名单里排第几个？").form != COUNT
+    assert parse_question("广东跟香港、澳门合建自动气象站，各建了几个？").form != COUNT

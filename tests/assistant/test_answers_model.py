@@ -744,3 +744,11 @@ def test_what_a_meeting_stressed_is_quoted_on_to_its_last_point(searcher):
     for question in ("7月30日市委常委会对人大工作强调了什么？", "7月30日市委常委会对人大工作讲了什么？"):
         answer = _ask(searcher, question)
         assert "坚持人民至上" in answer.text and "坚持改革创新" in answer.text, answer.text
+
+
+def test_a_count_of_the_things_listed_is_made_from_the_list(searcher):
+    # 温政办〔2019〕47号 三 "需要进一步调研、论证，待条件成熟后提出的立法项目（4件）" lists the projects but prints no
+    # sentence with the count: the items quoted are counted, not declined as a figure not given.
+    answer = _ask(searcher, "立法工作计划里，要进一步调研论证、条件成熟后再提出的立法项目有几个？")
+    assert not answer.abstained and "三" in {c.label for c in answer.citations}, answer.text
+    assert "共4项" in answer.text and "没有规定" not in answer.text, answer.text
