@@ -13,10 +13,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 from types import SimpleNamespace
 
+from corpus.numbers import DOC_NUMBER
 from index.answer_types import AMOUNT, ASKS_PLACE_LIST, DATE
 from index.synonyms import expand_word
 
-from assistant.answer.question import (ASKS_SUM, DEADLINE, NUMERAL, POST_ASK, POST_BEFORE_NAME, SURNAMES, VALUE_NOUNS,
+from assistant.answer.question import (ASKS_SUM, DEADLINE, DOC_NUMBER_WORDS, NUMERAL, POST_ASK, POST_BEFORE_NAME, SURNAMES, VALUE_NOUNS,
                                        Question, counts_measured, has_fact, lists_places, names_post_title)
 from assistant.answer.segment import posseg, tokenizer
 from assistant.answer.select import ABBREVIATION_GAP, SYNONYM_CREDIT, ScoredSentence, agent_stem, best_per_clause, \
@@ -167,7 +168,8 @@ _PRINTS = {what: prints for _, prints, what in ASKED_UNITS}
 _MEASURES = {"面积": _PRINTS["具体面积"], "年龄": _PRINTS["具体年龄"], "比例": _PRINTS["具体比例"], "比率": _PRINTS["具体比例"],
              "比重": _PRINTS["具体比例"], "占比": _PRINTS["具体比例"],
              # a date due by ("9月底前") is a 截止 date; a 时限 is that or a time within ("10个工作日内")
-             "金额": _PRINTS["具体金额"], "截止": DEADLINE, "时限": DEADLINE}
+             "金额": _PRINTS["具体金额"], "截止": DEADLINE, "时限": DEADLINE,
+             **{word: DOC_NUMBER for word in DOC_NUMBER_WORDS}}
 
 
 def _measure(word: str):

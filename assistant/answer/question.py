@@ -15,7 +15,7 @@ from functools import lru_cache
 # The kinds of answer a question asks for are shared with retrieval, which uses them as a prior.
 from assistant.answer.segment import posseg, tokenizer
 from assistant.answer.sentences import unspaced
-from corpus.numbers import DECREE_NUMBER, YEAR_SERIAL, to_int
+from corpus.numbers import DECREE_NUMBER, DOC_NUMBER, YEAR_SERIAL, to_int
 from index.answer_types import (  # noqa: F401 (re-exported for the answer stage)
     AGENCY, AMOUNT, DATE, EVIDENCE, KINDS, PERMISSION, PLACES, UNITS, has_evidence, question_kinds,
 )
@@ -458,6 +458,10 @@ def _own_figures(query: str) -> tuple[str, ...]:
     return tuple(sorted(named, key=len, reverse=True))
 
 
+# What names a document's number ("文号是多少", "发文字号").
+DOC_NUMBER_WORDS = ("文号", "字号")
+
+
 def has_fact(kind: str, text: str, q: "Question | None" = None) -> bool:
     """Whether text holds the kind of fact: index.answer_types' evidence, plus the forms it misses (a frequency
     only for a question asking how often); for a question asking how long, a length of time."""
@@ -465,6 +469,8 @@ def has_fact(kind: str, text: str, q: "Question | None" = None) -> bool:
     if kind == AMOUNT and q is not None:
         for figure in _own_figures(q.query):  # "三项制度…保额定的是多少": 三项 names the subject, it is no answer
             text = text.replace(figure, "，")
+    if kind == AMOUNT and q is not None and q.attribute and q.attribute[-1].endswith(DOC_NUMBER_WORDS):
+        return bool(DOC_NUMBER.search(text))  # "依据的文件文号是多少": a document's number ("国办发〔2017〕44号")
     if kind == SPEECH:
         verb = _SPEECH_VERB.search(q.query) if q is not None else None
         return bool((_INTRODUCED_BY[verb.group()] if verb else _SAYS).search(text))

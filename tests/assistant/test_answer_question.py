@@ -1126,3 +1126,10 @@ def test_kinds_counted_or_things_named_before_counted_ask_a_count():
     # A place in an order ("排第几个") and how many each has ("各几个") count no list.
     assert parse_question("这个项目在名单里排第几个？").form != COUNT
     assert parse_question("广东跟香港、澳门合建自动气象站，各建了几个？").form != COUNT
+
+
+def test_a_document_number_asked_is_stated_by_one():
+    # 温政办〔2019〕49号 导语 "根据《国务院办公厅关于…的意见》（国办发〔2017〕44号）…精神": the number is the 文号 asked.
+    q = parse_question("这份实施意见依据的国务院办公厅文件，文号是多少？")
+    assert has_fact(AMOUNT, "根据《国务院办公厅关于支持社会力量提供多层次多样化医疗服务的意见》（国办发〔2017〕44号）精神", q)
+    assert not has_fact(AMOUNT, "根据《国务院办公厅关于支持社会力量提供多层次多样化医疗服务的意见》精神，提出如下意见", q)

@@ -752,3 +752,9 @@ def test_a_count_of_the_things_listed_is_made_from_the_list(searcher):
     answer = _ask(searcher, "立法工作计划里，要进一步调研论证、条件成熟后再提出的立法项目有几个？")
     assert not answer.abstained and "三" in {c.label for c in answer.citations}, answer.text
     assert "共4项" in answer.text and "没有规定" not in answer.text, answer.text
+
+
+def test_a_document_number_asked_is_answered_by_the_number_printed(searcher):
+    # 温政办〔2019〕49号 导语 "根据《国务院办公厅关于…的意见》（国办发〔2017〕44号）…精神": the number is the 文号 asked.
+    answer = _ask(searcher, "支持社会办医的实施意见，依据的国务院办公厅文件文号是多少？")
+    assert "国办发〔2017〕44号" in answer.text and "没有规定文号" not in answer.text, answer.text
