@@ -860,7 +860,7 @@ def without_situation(question: str) -> str:
 # Two things asked about together, each to be answered ("人民币存款和贷款余额分别是多少？"): the pair joined by 和 before
 # the words that ask for each ("分别", "各是", "哪个更…", "相差"); the second item runs to where the asking goes on.
 # Which of the two ("哪个…更高", "谁的…更高") is asked by comparing what each has.
-_WHICH_MORE = re.compile(r"(?:哪一?个|谁)[^，,。？?]{0,12}?更")
+_WHICH_MORE = re.compile(r"(?:哪一?个|谁)[^，,。？?]{0,12}?(?:更|[多高大长少低小短](?:一些|一点|些|点)?(?=[？?。]|$))")
 COMPARED = re.compile(r"分别|各是|各自|各有|各为|各由|各占|各需|各(?:(?:能|可以?|要|得|需要?)[\u4e00-\u9fff]{0,2}?)?(?:多少|几)"
                       rf"|{_WHICH_MORE.pattern}|相差|差多少")
 _SECOND = re.compile(r"(?:和|与|跟)([\u4e00-\u9fff\d]{2,16}?)(?=这?(?:两|二)[个项类种部家]?|[，,、？?的]|分别|各|哪|谁|什么|多少)")

@@ -646,3 +646,11 @@ def test_a_count_asked_in_its_own_measure_word_is_answered(searcher):
 
     answer = answer_question("大连要建的那个大型船用柴油机曲轴项目，设计的是年产多少根？", searcher)
     assert not answer.abstained and "130根" in answer.text, answer.text
+
+
+def test_which_of_two_deductions_is_more_quotes_both(searcher):
+    # 国发〔2018〕41号 第五条 "每个子女每月1000元" and 第十四条 "每月1000元的标准": "哪个多一些" asks each of the two.
+    from assistant.answer import answer_question
+
+    answer = answer_question("子女教育和首套住房贷款利息这两项扣除，每月标准哪个多一些？", searcher)
+    assert {"第五条", "第十四条"} <= {c.label for c in answer.citations}, answer.text

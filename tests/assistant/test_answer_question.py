@@ -1133,3 +1133,11 @@ def test_a_document_number_asked_is_stated_by_one():
     q = parse_question("这份实施意见依据的国务院办公厅文件，文号是多少？")
     assert has_fact(AMOUNT, "根据《国务院办公厅关于支持社会力量提供多层次多样化医疗服务的意见》（国办发〔2017〕44号）精神", q)
     assert not has_fact(AMOUNT, "根据《国务院办公厅关于支持社会力量提供多层次多样化医疗服务的意见》精神，提出如下意见", q)
+
+
+def test_which_of_two_is_more_asked_without_geng_compares_them():
+    # 国发〔2018〕41号 第五条 "每个子女每月1000元" / 第十四条 "每月1000元": "哪个多一些" asks each of the two.
+    q = parse_question("子女教育扣除和首套房贷款利息扣除，每个月的扣除标准哪个多一些？")
+    assert len(q.parts) == 2 and "子女教育" in q.parts[0] and "首套房" in q.parts[1] and "子女" not in q.parts[1]
+    # One thing asked of is no comparison.
+    assert parse_question("子女教育扣除每个月能扣多少？").parts == ()
