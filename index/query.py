@@ -152,7 +152,9 @@ _PART = re.compile(rf"第({_NUM})部分")
 # "工作要求部分第（一）条", "保障措施部分第三条", "“工作要求”第（一）项": an item of a part named by its heading (before
 # 部分, or in quotes), not its number.
 _HEADED_ITEM = re.compile(rf"(?:[“\"「]([\u4e00-\u9fff]{{2,12}})[”\"」]\s*(?:部分)?|([\u4e00-\u9fff]{{2,10}}?)部分)"
-                          rf"(?:[中里]的?|的)?第?\s*[（(]?({_NUM})[）)]?\s*(?:条|项|点)")
+                          rf"(?:[中里]的?|的)?第?\s*[（(]?({_NUM})[）)]?\s*(?:条|项|点)"
+                          # or in it, the item in brackets: "保障措施里第（三）条" (not "通知里第三条", an article)
+                          rf"|([\u4e00-\u9fff]{{2,10}}?)[中里]的?第?\s*[（(]({_NUM})[）)]\s*(?:条|项|点)?")
 # "三（九）" and "三、（九）" as printed in a clause label, with the deeper levels printed after it ("二（二）2",
 # "二、（二）2.（1）", "二（二）2里第（1）项"); a figure followed by a unit is not an item number.
 _CN_PAREN = re.compile(rf"(?<![第{_CN}])({_CN_NUM})[、，,]?\s*[（(]({_CN_NUM})[）)]"
@@ -241,9 +243,9 @@ def analyze(query: str) -> Intent:
             refs.append(ClauseRef(((int_to_cn(n),),)))
     rest = _PART.sub(" ", rest)
     for m in _HEADED_ITEM.finditer(rest):
-        n = to_int(m.group(3))
+        n = to_int(m.group(3) or m.group(5))
         if n > 0:
-            refs.append(ClauseRef((), article=f"（{int_to_cn(n)}）", part_heading=m.group(1) or m.group(2)))
+            refs.append(ClauseRef((), article=f"（{int_to_cn(n)}）", part_heading=m.group(1) or m.group(2) or m.group(4)))
     rest = _HEADED_ITEM.sub(" ", rest)
     for m in _CN_PAREN.finditer(rest):
         path = (m.group(1), f"（{m.group(2)}）") + ((m.group(3),) if m.group(3) else ()) \

@@ -758,3 +758,9 @@ def test_a_document_number_asked_is_answered_by_the_number_printed(searcher):
     # 温政办〔2019〕49号 导语 "根据《国务院办公厅关于…的意见》（国办发〔2017〕44号）…精神": the number is the 文号 asked.
     answer = _ask(searcher, "支持社会办医的实施意见，依据的国务院办公厅文件文号是多少？")
     assert "国办发〔2017〕44号" in answer.text and "没有规定文号" not in answer.text, answer.text
+
+
+def test_an_item_asked_in_a_part_named_by_its_heading_is_that_parts_item(searcher):
+    # 温政办〔2019〕50号 has （三） under 二 实施五大重点任务 and under 三 保障措施 (引育企业主体).
+    answer = _ask(searcher, "新业态培育行动方案保障措施里第（三）条是怎么要求的？")
+    assert [c.label for c in answer.citations][:1] == ["三、（三）"], answer.text

@@ -126,3 +126,12 @@ def test_an_item_said_to_be_under_the_one_before_is_a_deeper_level():
     # "…条下的第1项": 温财企〔2019〕491号 三、（二）1, one reference, not 三（二） and a separate item 一.
     ref, = analyze("温财企〔2019〕491号细则第三部分第（二）条下的第1项是怎么规定审核的？").clause_refs
     assert ref.matches(("三", "（二）", "1")) and not ref.matches(("一",))
+
+
+def test_a_part_named_by_its_heading_holds_the_bracketed_item_asked_in_it():
+    # 温政办〔2019〕50号: 二 实施五大重点任务 > （三）…, 三 保障措施 > （三） 引育企业主体: "保障措施里第（三）条" is 三、（三）.
+    ref, = analyze("50号文保障措施里第（三）条讲了什么？").clause_refs
+    assert ref.part_heading.endswith("保障措施") and ref.article == "（三）"
+    assert analyze("47号文工作要求中（一）讲了什么？").clause_refs[0].part_heading.endswith("工作要求")
+    # An article named in a document ("通知里第三条") names no part by its heading.
+    assert all(r.part_heading is None for r in analyze("这个通知里第三条讲了什么？").clause_refs)
