@@ -179,7 +179,7 @@ _ITEM = re.compile(rf"第({_NUM})(?:项|点)")
 _ATTACHMENT_ITEM = re.compile(rf"附件\s*(\d{{1,2}}|{_CN_NUM})?\s*(?:[中里]的?|的|所列的?|列出的)?\s*第\s*({_NUM})\s*(?:项|条|个|点)")
 # "附件2", "附件" of a document: printed as 附件 (one attachment, or the list of them) or 附件N.
 # A Chinese numeral counts only where a word does not go on ("附件二的…", not "附件一共").
-_ATTACHMENT = re.compile(r"附件\s*(?:(\d{1,2})|([一二三四五六七八九十]{1,3})(?=$|[^\u4e00-\u9fff]|[的是中里讲规写]))?")
+_ATTACHMENT = re.compile(r"附件\s*(?:(\d{1,2})(?!\d)|([一二三四五六七八九十]{1,3})(?=$|[^\u4e00-\u9fff]|[的是中里讲规写]))?")
 
 
 def _dotted_path(number: str) -> tuple[str, ...]:

@@ -19,3 +19,10 @@ def test_an_item_of_an_attachment_is_that_item_not_a_top_level_one():
     [ref] = analyze("附件2第3条讲了什么").clause_refs
     assert ref.matches(("附件2", "三")) and ref.matches(("附件", "2", "3"))
     assert analyze("附件2讲了什么").clause_refs[0].paths == (("附件2",), ("附件", "2"), ("附件", "二"))
+
+
+def test_a_year_after_the_word_attachment_numbers_no_attachment():
+    # 温政办〔2019〕50号 has one 附件 titled "2019年温州城市经济新业态培育工作责任分解": "附件2019年…" is that one.
+    ref, = analyze("50号文附件2019年新业态责任分解中，医疗健康服务街区有哪几个？").clause_refs
+    assert ref.paths == (("附件",),)
+    assert analyze("50号文附件2里讲了什么").clause_refs[0].paths[0] == ("附件2",)
