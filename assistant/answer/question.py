@@ -323,9 +323,10 @@ MATERIALS = re.compile(r"材料|资料|申请表|登记表|原件|复印件|证�
 # "有效期到什么时候", "这政策什么时候到期", "现在还有效吗", "管到哪一年": until when a document holds.
 _ASKS_VALIDITY = re.compile(r"有效期|(?:什么时候|何时|哪天|哪年|哪一年|几时)(?:到期|截止|失效|结束|为止)|还有效|"
                             r"(?:到期|过期|失效)了?(?:吗|没)|(?:管|执行|实施|施行|有效)到(?:哪|什么时候|何时|几)")
-# A validity asked of a licence or permit the document grants ("行政许可的有效期", "许可证有效期是几年"), not of the
-# document: the noun right before it names no document.
-_OWNED_VALIDITY = re.compile(r"(?<![号文])(许可证?|执照|证书|证件|资格|签证|批文|备案)的?有效期")
+# A validity asked of a licence or permit the document grants ("行政许可的有效期", "许可证有效期是几年", "行政许可批下来
+# 以后，有效期是几年"), not of the document: the licence is named before it, and no document in between.
+_OWNED_VALIDITY = re.compile(r"(?<![号文])(许可证?|执照|证书|证件|资格|签证|批文|备案)"
+                             r"(?:(?!通知|文件|政策|意见|办法|细则|规定|方案|计划|条例|决定)[^。？?；;！!]){0,12}?有效期")
 # What a body is charged with ("负责哪些工作", "承担什么任务"), as against who is ("由谁负责", "哪个部门牵头").
 _ASKS_DUTIES = re.compile(r"(?:负责|承担|主管|牵头)(?:的)?(?:哪些|什么|啥)")
 _ASKS_WHO = re.compile(r"谁|哪个|哪些(?:部门|单位)|哪家|什么(?:部门|单位|机构)|找哪|向哪")

@@ -449,9 +449,12 @@ def test_until_when_a_document_holds_is_a_validity_question():
 def test_the_validity_of_a_licence_is_not_the_documents():
     from assistant.answer.question import parse_question
 
-    for text in ("外资企业特殊工时行政许可的有效期是几年？", "开餐馆办的食品经营许可证有效期是几年？"):
+    for text in ("外资企业特殊工时行政许可的有效期是几年？", "开餐馆办的食品经营许可证有效期是几年？",
+                 "特殊工时许可批下来以后，有效期是几年？"):
         assert not parse_question(text).asks_validity, text
     assert parse_question("491号细则的有效期到哪天？").asks_validity
+    # a document named between the licence and the validity is what is asked of
+    assert parse_question("办理特殊工时许可的那个通知，有效期到什么时候？").asks_validity
     assert parse_question("105号文有效期到什么时候？").asks_validity
 
 
