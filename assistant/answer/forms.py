@@ -33,8 +33,11 @@ from index.hits import ClauseHit
 from index.query import ARTICLE_LABEL
 
 _DOCUMENT_NOUNS = "文|文件|文章|通知|意见|方案|计划|办法|细则|条例|决定|批复|预案|号"
+# Replies and reports too, asked what they mean as a whole ("复函，主要意思是什么"): what they say is often one clause.
+_REPLY_NOUNS = "函|答复|回复|通报|提案"
 _WHOLE_DOCUMENT = re.compile(rf"(?:{_DOCUMENT_NOUNS})(?:主要|大概|大致|都)?(?:讲|说|写)(?:了|的)?些?(?:是)?"
-                             r"(?:什么|啥)|(?:文|文件|文章)的?(?:主要)?内容")
+                             r"(?:什么|啥)|(?:文|文件|文章)的?(?:主要)?内容"
+                             rf"|(?:{_DOCUMENT_NOUNS}|{_REPLY_NOUNS})[，,]?的?(?:主要|大概的?|大致的?)意思")
 # What a document says, asked as a list ("那份通知，主要讲了哪些内容", "那份通知，大概提了哪些要求"): its parts.
 _DOCUMENT_LISTS = re.compile(rf"(?:{_DOCUMENT_NOUNS}|答复|复函|通报|提案)[，,]?"
                              r"(?:主要|大概|大致|都)?(?:讲|说|写|提)了?哪些(?:内容|方面|措施|要求)?(?![\u4e00-\u9fff])")
@@ -420,7 +423,7 @@ def overview(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Claus
     lead = ranked[0]
     chosen = [s for s in ranked if s.score >= lead.score - config.overview_window][: config.overview_clauses]
     chosen.sort(key=lambda s: s.hit.clause_id if s.hit.doc_number == lead.hit.doc_number else 1 << 30)
-    picks = [whole(s.hit) if len(s.hit.text) <= config.whole_clause_chars
+    picks = [whole(s.hit) if len(s.hit.text) <= config.whole_clause_chars or _whole_document(s.hit, context, config)
              else excerpt([s, *speech_goes_on(s, scored, q)]) for s in chosen]
     # A best clause that introduces a list ("市政府决定：") says what it says in its items; a preamble ending so
     # ("…我们采取了以下几方面的措施：") in the document's numbered parts, though it says something of its own first.
@@ -433,6 +436,12 @@ def overview(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Claus
     headings = {p.hit.clause_id: p.hit.heading for p in picks if p.hit.heading}
     return compose(q.text, picks, hits, kinds=q.factual, asked=q, notes=notes, rewritten=rewritten, evidence=evidence_,
                    headings=headings)
+
+
+def _whole_document(hit: ClauseHit, context: Context, config: AnswerConfig) -> bool:
+    """The clause is all its document says (a reply printed as one clause), and short enough to quote whole."""
+    return len(hit.text) <= config.single_clause_document_chars and all(
+        c.clause_id == hit.clause_id or not c.text.strip() for c in context.document(hit) or [hit])
 
 
 def enumeration(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHit], config: AnswerConfig,
@@ -814,7 +823,7 @@ def document_overview(q: Question, hits: Sequence[ClauseHit], context: Context, 
     first = next((c for c in clauses if c.text.strip() and not looks_like_injection(c.text)), hits[0])
     sentences = split_sentences(first.text)
     opening = whole(first) if len(first.text) <= config.whole_clause_chars or len(sentences) < 3 \
-        else span(first, sentences[0].start, sentences[1].end)
+        or _whole_document(first, context, config) else span(first, sentences[0].start, sentences[1].end)
     sections = [f"{c.label}{'、' if _CN_NUMERAL.fullmatch(c.label) else ' '}{c.heading}"
                 for c in clauses if len(c.path) == 1 and c.heading]
     notes = [f"（全文包括：{'；'.join(sections)}。）"] if len(sections) >= 2 else []

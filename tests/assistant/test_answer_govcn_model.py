@@ -654,3 +654,14 @@ def test_which_of_two_deductions_is_more_quotes_both(searcher):
 
     answer = answer_question("子女教育和首套住房贷款利息这两项扣除，每月标准哪个多一些？", searcher)
     assert {"第五条", "第十四条"} <= {c.label for c in answer.citations}, answer.text
+
+
+def test_what_a_reply_means_is_its_own_text_quoted_whole_when_it_is_one_clause(searcher):
+    # 国办函〔2004〕80号: the 复函 itself (导语) says what it decides; its attachments are the reports behind it.
+    from assistant.answer import answer_question
+
+    answer = answer_question("国办函〔2004〕80号这份复函的大概意思是什么？", searcher)
+    assert [c.label for c in answer.citations][:1] == ["导语"], answer.text
+    # 国办函〔2006〕82号 is one clause of 626 characters: all its points are quoted, the last one too.
+    answer = answer_question("国办函〔2006〕82号这个答复都讲了些什么？", searcher)
+    assert "召开听证会" in answer.text and "渠道是畅通的" in answer.text, answer.text

@@ -94,7 +94,8 @@ def test_document_number_issuer_codes_are_not_content_words():
 
 
 def test_what_a_document_says_is_an_overview_however_worded():
-    for text in ("温人社发〔2019〕105号这个文件主要讲什么？", "温政办〔2019〕47号讲的啥", "国办发〔2019〕6号说的是什么"):
+    for text in ("温人社发〔2019〕105号这个文件主要讲什么？", "温政办〔2019〕47号讲的啥", "国办发〔2019〕6号说的是什么",
+                 "国办函〔2004〕80号给湖北省的复函，主要意思是什么？"):
         assert parse_question(text).form == OVERVIEW, text
 
 
