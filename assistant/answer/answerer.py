@@ -467,13 +467,16 @@ _RARE_BAND, _RARE_CHARS, _RARE_CLAUSES = 0.05, 4, 2
 
 def _rare_term_in(q: Question, hit: ClauseHit, records) -> bool:
     """The hit prints a stretch of the question (a name: 三垟湿地, 税收亿元楼, which jieba cuts into pieces) that few
-    clauses of the index print."""
+    clauses of the index print, a half of it too: two words many clauses print, side by side ("温州|市区"), name
+    nothing rare."""
     if not records:
         return False
     text = f"{hit.heading or ''}{hit.text}"
+    half = _RARE_CHARS // 2
     for run in re.findall(r"[\u4e00-\u9fff]{%d,}" % _RARE_CHARS, q.query):
         shared = {run[i:i + _RARE_CHARS] for i in range(len(run) - _RARE_CHARS + 1)} & _grams(text)
-        if any(_printed_by_few(g, records) for g in shared):
+        if any(_printed_by_few(g, records) and (_printed_by_few(g[:half], records)
+                                                or _printed_by_few(g[half:], records)) for g in shared):
             return True
     return False
 

@@ -437,6 +437,13 @@ def test_a_rare_name_shared_with_the_best_clause_is_found():
     records = [Record(0, 0, "方案", ("二",), clause), *others]
     assert _rare_term_in(parse_question("三垟湿地有什么打算"), hit, records)
     assert not _rare_term_in(parse_question("夜间经济有什么打算"), hit, records + [Record(3, 0, "方案", ("三",), "夜间经济")])
+    # Two words many clauses print, side by side ("温州|市区"), are no name, though few clauses print them together.
+    clause = "按照《温州市区产业政策奖补资金兑现管理办法》进行结算。"
+    hit = replace(hit, text=clause)
+    common = ["温州市发展会展经济。", "温州加快发展。", "温州建设。", "奖励资金限于市区范围。", "市区交通。", "市区绿化。"]
+    records = [Record(0, 0, "细则", ("三",), clause),
+               *(Record(i, 0, "方案", ("一",), t) for i, t in enumerate(common, start=1))]
+    assert not _rare_term_in(parse_question("温州市区有没有入园补贴？"), hit, records)
 
 
 def test_a_paragraph_list_heading_introduces_the_paragraphs_after_it(config):
