@@ -278,6 +278,9 @@ _UNITS_ASKED = (
     (re.compile(r"百分之(?:几|多少)|几个(?:百分)?点|多少个?百分点|几成"),
      re.compile(rf"\d+(?:\.\d+)?\s*[%％]|百分之|个百分点|{NUMERAL}成|分之|减半|一半")),
     (re.compile(r"(?:多少|几)倍"), re.compile(rf"{NUMERAL}\s*倍|翻(?:一|两|几)?番")),
+    # A figure a month ("每个月能扣多少"): one stated a month ("扣除标准为每月1500元", "按月…"), not "一个纳税年度".
+    (re.compile(r"每个?月[^，,。？?]{0,10}?(?:多少|几)(?![个项次天年月])"),
+     re.compile(rf"(?:每个?月|按月|月均)[^，。；]{{0,12}}?{NUMERAL}|{NUMERAL}[^，。；]{{0,6}}?/月")),
     (re.compile(r"多少分(?![钟之])"), re.compile(rf"{NUMERAL}\s*分(?![钟之])")),
     # Grades and kinds ("分成几级", "抗御几级地震", "分几类"): a figure in the same measure word ("两级", "6级左右").
     # A grade may be named by where it stands ("直接赋予最高信用等级"), or the grades listed ("分为初级、中级、高级").

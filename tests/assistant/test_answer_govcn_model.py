@@ -665,3 +665,11 @@ def test_what_a_reply_means_is_its_own_text_quoted_whole_when_it_is_one_clause(s
     # 国办函〔2006〕82号 is one clause of 626 characters: all its points are quoted, the last one too.
     answer = answer_question("国办函〔2006〕82号这个答复都讲了些什么？", searcher)
     assert "召开听证会" in answer.text and "渠道是畅通的" in answer.text, answer.text
+
+
+def test_a_figure_asked_a_month_is_answered_by_the_monthly_standard(searcher):
+    # 国发〔2018〕41号 第十七条 "扣除标准为每月1500元"; 第二十条 ("在一个纳税年度内不能同时…") states no figure a month.
+    from assistant.answer import answer_question
+
+    answer = answer_question("住房租金每个月能扣多少？", searcher)
+    assert [c.label for c in answer.citations][:1] == ["第十七条"] and "每月1500元" in answer.text, answer.text

@@ -1145,3 +1145,12 @@ def test_which_of_two_is_more_asked_without_geng_compares_them():
     assert len(q.parts) == 2 and "子女教育" in q.parts[0] and "首套房" in q.parts[1] and "子女" not in q.parts[1]
     # One thing asked of is no comparison.
     assert parse_question("子女教育扣除每个月能扣多少？").parts == ()
+
+
+def test_a_figure_a_month_is_one_stated_a_month():
+    # 国发〔2018〕41号 第十七条 "扣除标准为每月1500元" answers "每个月能扣多少"; 第二十条 "在一个纳税年度内不能同时…" does not.
+    q = parse_question("住房租金每个月能扣多少？")
+    assert has_fact(AMOUNT, "（一）直辖市、省会（首府）城市、计划单列市以及国务院确定的其他城市，扣除标准为每月1500元；", q)
+    assert not has_fact(AMOUNT, "纳税人及其配偶在一个纳税年度内不能同时分别享受住房贷款利息和住房租金专项附加扣除。", q)
+    # a sum of money asked a month is a sum as before
+    assert has_fact(AMOUNT, "按照每个子女每月1000元的标准定额扣除。", parse_question("孩子上学每个月能扣多少钱？"))
