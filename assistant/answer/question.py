@@ -868,7 +868,8 @@ def without_situation(question: str) -> str:
 _WHICH_MORE = re.compile(r"(?:哪一?个|谁)[^，,。？?]{0,12}?(?:更|[多高大长少低小短](?:一些|一点|些|点)?(?=[？?。]|$))")
 COMPARED = re.compile(r"分别|各是|各自|各有|各为|各由|各占|各需|各(?:(?:能|可以?|要|得|需要?)[\u4e00-\u9fff]{0,2}?)?(?:多少|几)"
                       rf"|{_WHICH_MORE.pattern}|相差|差多少")
-_SECOND = re.compile(r"(?:和|与|跟)([\u4e00-\u9fff\d]{2,16}?)(?=这?(?:两|二)[个项类种部家]?|[，,、？?的]|分别|各|哪|谁|什么|多少)")
+_SECOND = re.compile(r"(?:和|与|跟)([\u4e00-\u9fff\d]{2,16}?)(?=这?(?:两|二)[个项类种部家]?|[，,、？?的]|分别|各|哪|谁|什么|多少"
+                     r"|每个?[月年天周季])")  # "…和首套房贷利息每个月各能扣多少": a period is asked of both
 # "…有什么区别/不同": two things set against each other, each asked of only when each is a clause of its own
 # ("哈尔滨申办大冬会和深圳申办大运会…有什么区别").
 CONTRASTED = re.compile(r"区别|不同|不一样|异同")

@@ -1154,3 +1154,9 @@ def test_a_figure_a_month_is_one_stated_a_month():
     assert not has_fact(AMOUNT, "纳税人及其配偶在一个纳税年度内不能同时分别享受住房贷款利息和住房租金专项附加扣除。", q)
     # a sum of money asked a month is a sum as before
     assert has_fact(AMOUNT, "按照每个子女每月1000元的标准定额扣除。", parse_question("孩子上学每个月能扣多少钱？"))
+
+
+def test_a_period_after_the_second_thing_compared_is_asked_of_both():
+    # 国发〔2018〕41号 第十七条 "每月1500元" / 第十四条 "每月1000元": "每个月" is asked of the rent as of the interest.
+    q = parse_question("住房租金和首套住房贷款利息每个月各能扣多少？")
+    assert q.parts[:2] == ("住房租金每个月各能扣多少？", "首套住房贷款利息每个月各能扣多少？")
