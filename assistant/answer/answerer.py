@@ -9,8 +9,8 @@ from datetime import date
 from assistant.answer import forms, named as named_
 from assistant.answer.compose import abstain, compose, constraint_note, partial
 from assistant.answer.config import AnswerConfig
-from assistant.answer.constraints import (LEVEL, PLACE, Constraint, Issue, constraints, covered, issues_of, places,
-                                          unsupported)
+from assistant.answer.constraints import (LEVEL, PLACE, YEAR as YEAR_KIND, Constraint, Issue, constraints, covered,
+                                          issues_of, places, unsupported)
 from assistant.answer.context import Context
 from assistant.answer.guard import looks_like_injection
 from assistant.answer.conversation import Turn, parse_history, plan_question
@@ -192,6 +192,9 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
         # unlike a place or year there, which is only where or when the asker is.
         situational = tuple(c for c in named_anywhere if c.kind == LEVEL and c not in found)
         found += situational
+        if _THAT_YEAR.search(asking):
+            # "听说2019年度的国家科技奖也颁了，那年…获奖人是谁": the year the scene names is the one asked of
+            found += tuple(c for c in named_anywhere if c.kind == YEAR_KIND and c not in found)
     if found:
         issues = _issues(retriever, hits)
         # Parts each about a place or time of their own ("哈尔滨申办大冬会和深圳申办大运会，…分别…"): a clause backs
@@ -453,6 +456,10 @@ def _rest_covered(q: Question, missing: Sequence[str], hit: ClauseHit, config: A
                             if c.kind == PLACE and issue is not None and c.value in issue.issuers}
     rest = replace(q, words=tuple(w for w in q.words if w not in missing and w not in setting))
     return coverage(rest, hit) >= config.partial_coverage
+
+
+# A year referred back to ("那年", "当年"): the one named before.
+_THAT_YEAR = re.compile(r"那一?年|当年|这一年")
 
 
 _FINE_ASKED = re.compile(r"罚款?(?:是|要|得|能)?(?:多少|几)")

@@ -22,7 +22,9 @@ from index.synonyms import expand_word
 PLACE, YEAR, MONTH, DAY, LEVEL = "place", "year", "month", "day", "level"
 
 _NUM = r"\d{1,2}|十[一二]?|[一二三四五六七八九]"
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:年|[-—–~至到]\s*(?:19|20)\d{2}\s*年)")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:年度?|[-—–~至到]\s*(?:19|20)\d{2}\s*年)")
+# A year's edition of something yearly ("2018年度国家科学技术奖"), as a title or text names it.
+_EDITION = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年度")
 _YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:年)?\s*[-—–~至到]\s*((?:19|20)\d{2})\s*年")
 # "1到7月", "1-7月": a cumulative period named by its last month.
 _MONTH_RANGE = re.compile(rf"(?<![\d个])(?:{_NUM})\s*(?:月份?)?\s*[-—–~至到]\s*(?={_NUM}\s*月)")
@@ -176,6 +178,10 @@ def supports(c: Constraint, hit: ClauseHit, issue: Issue | None = None) -> bool:
                                                          or bool(_NATIONAL.match(hit.issuer or "")))
     if c.kind == YEAR:
         year = int(c.value)
+        editions = {int(y) for y in _EDITION.findall(own)}
+        if c.text.endswith("年度") and editions:
+            # "2019年度的国家科技奖": a document on the 2018年度 awards (issued in 2019) is not that year's edition
+            return year in editions
         if str(year) in own or (when or "").startswith(str(year)):
             return True
         if any(int(a) <= year <= int(b) for a, b in _YEAR_RANGE.findall(own)):

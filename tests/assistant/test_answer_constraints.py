@@ -226,3 +226,15 @@ def test_where_the_asker_is_is_inside_a_national_documents_reach():
     assert resident.residence and supports(resident, rent)
     [asked] = [c for c in constraints("杭州的住房租金扣除标准是多少？") if c.kind == PLACE]
     assert not supports(asked, rent)
+
+
+def test_a_years_edition_is_backed_by_that_edition_only():
+    # 国发〔2018〕44号, "国务院关于2018年度国家科学技术奖励的决定", is dated 2019: it is no 2019年度 edition.
+    awards = replace(STATS, title="国务院关于2018年度国家科学技术奖励的决定", date="2019-01-08",
+                     text="国务院批准，授予刘永坦院士、钱七虎院士国家最高科学技术奖。")
+    [y2019] = constraints("2019年度国家最高科学技术奖给了谁？")
+    [y2018] = constraints("2018年度国家最高科学技术奖给了谁？")
+    assert y2019.text == "2019年度" and not supports(y2019, awards) and supports(y2018, awards)
+    # A year asked plainly is still backed by the date ("2019年国务院发了哪些奖").
+    [plain] = constraints("2019年国务院奖励了谁？")
+    assert supports(plain, awards)

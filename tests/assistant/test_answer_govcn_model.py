@@ -673,3 +673,12 @@ def test_a_figure_asked_a_month_is_answered_by_the_monthly_standard(searcher):
 
     answer = answer_question("住房租金每个月能扣多少？", searcher)
     assert [c.label for c in answer.citations][:1] == ["第十七条"] and "每月1500元" in answer.text, answer.text
+
+
+def test_a_year_named_in_the_scene_and_referred_back_to_is_asked_of(searcher):
+    # 国发〔2018〕44号 is the 2018年度 awards' decision (dated 2019): "那年" is 2019年度, which the corpus does not hold.
+    from assistant.answer import answer_question
+
+    answer = answer_question("听说2019年度的国家科学技术奖也颁发了，那年的最高奖给了谁？", searcher)
+    assert answer.abstained and "刘永坦" not in answer.text, answer.text
+    assert not answer_question("2018年度国家最高科学技术奖给了谁？", searcher).abstained
