@@ -103,7 +103,11 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
         issued = forms.issued(q, whole_docs, hits, rewritten)
         if issued is not None:
             return issued
-    if q.asks_validity:
+    # Two documents described and compared ("…那个实施意见和…那个实施细则，哪个有效期更长"): each part's period is its
+    # own document's (forms.multi). Named by number, validity() quotes each.
+    each_described = not whole_docs and len(q.parts) >= 2 and bool(COMPARED.search(q.query)) \
+        and sum(asks_validity_of(p) for p in q.parts) >= 2
+    if q.asks_validity and not each_described:
         # The document named, else the one retrieval ranks first when it speaks of what is asked ("社会办医这套政策
         # 管到哪一年"), not merely the nearest one.
         doc = [r.hit(0, 0.0) for r in whole_docs] if whole_docs else context.document(hits[0])

@@ -604,6 +604,21 @@ def _run_in_headings(hit: ClauseHit) -> list[Sentence]:
     return openers if runs else []
 
 
+def _validity_source(pq: Question, own: Sequence[str], picks: Sequence[Excerpt], hits: Sequence[ClauseHit],
+                     retriever: Retriever, config: AnswerConfig, context: Context, compared: bool) -> ClauseHit:
+    """The clause whose document's period a validity part asks: the one the earlier parts quote, or, of two documents
+    compared ("社会办医那个实施意见和产业基金那个细则，哪个有效期更长"), the one holding most of the part's own words
+    (title included), the best scoring of those."""
+    if compared and own:
+        def held(s: ScoredSentence) -> int:
+            return sum(_holds_any([w], replace(s.hit, heading=f"{s.hit.title}\n{s.hit.heading or ''}")) for w in own)
+
+        scored = score_sentences(pq, hits, retriever, config, context, text=pq.query)
+        if scored:
+            return max(scored, key=lambda s: (held(s), s.score)).hit
+    return picks[0].hit if picks else hits[0]
+
+
 def multi(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHit], retriever: Retriever,
           config: AnswerConfig, context: Context, rewritten: str | None, evidence_: float) -> Answer:
     """Each part of the question answered from the retrieved clauses, or said to be not found."""
@@ -627,7 +642,8 @@ def multi(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHi
             # "黄凡任…中心主任" answered the first part: "他原来干什么的", "原来的什么职务被免了" are about 黄凡.
             pq = replace(parse_question(part, f"{named}{_PRONOUN.sub('', part)}"), names=(named,))
         pq = resolve_words(pq, retriever)  # as the whole question's words were ("管养|狗" -> 养狗)
-        if pq.asks_validity and (period := _period(context.document(picks[0].hit if picks else hits[0]))):
+        if pq.asks_validity and (period := _period(context.document(_validity_source(pq, own[i], picks, hits, retriever,
+                                                                                   config, context, compared)))):
             # "在哪个系统上报？这个细则管到什么时候？": the period the document found prints, as validity() quotes it
             picks += [e for e in period[1] if e not in picks]
             continue

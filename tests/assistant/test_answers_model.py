@@ -765,3 +765,11 @@ def test_an_item_asked_in_a_part_named_by_its_heading_is_that_parts_item(searche
     # 温政办〔2019〕50号 has （三） under 二 实施五大重点任务 and under 三 保障措施 (引育企业主体).
     answer = _ask(searcher, "新业态培育行动方案保障措施里第（三）条是怎么要求的？")
     assert [c.label for c in answer.citations][:1] == ["三、（三）"], answer.text
+
+
+def test_two_documents_described_and_compared_each_give_their_own_period(searcher):
+    # 温政办〔2019〕49号 附则3 "有效期至2024年12月31日", 温财企〔2019〕491号 三（三） "有效期至2020年12月31日": described,
+    # not numbered, each part's period is its own document's.
+    answer = _ask(searcher, "支持社会办医的实施意见和产业基金财政鼓励政策细则，哪个有效期更长？")
+    labels = {(c.doc_number, c.label) for c in answer.citations}
+    assert {("温政办〔2019〕49号", "附则3"), ("温财企〔2019〕491号", "三、（三）")} <= labels, answer.text
