@@ -65,9 +65,8 @@ class AnswerConfig:
     # Overviews list the clauses whose best sentence scores within this window of the best, at most this many.
     overview_window: float = 0.08
     overview_clauses: int = 4
-    # A document printed as one clause (a reply, a short letter) up to this long is quoted whole when asked what it
-    # says: it has no parts to name.
-    single_clause_document_chars: int = 900
+    # A document up to this long in all (a reply, a short approval) is quoted whole when asked what it says.
+    short_document_chars: int = 900
     # A later part of a multi-part question is answered from a clause the earlier parts cited when that clause
     # scores within this margin of the best ("连莱菁任什么职务？有试用期吗？").
     part_stay_margin: float = 0.05

@@ -423,7 +423,7 @@ def overview(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Claus
     lead = ranked[0]
     chosen = [s for s in ranked if s.score >= lead.score - config.overview_window][: config.overview_clauses]
     chosen.sort(key=lambda s: s.hit.clause_id if s.hit.doc_number == lead.hit.doc_number else 1 << 30)
-    picks = [whole(s.hit) if len(s.hit.text) <= config.whole_clause_chars or _whole_document(s.hit, context, config)
+    picks = [whole(s.hit) if len(s.hit.text) <= config.whole_clause_chars or _short_document(s.hit, context, config)
              else excerpt([s, *speech_goes_on(s, scored, q)]) for s in chosen]
     # A best clause that introduces a list ("市政府决定：") says what it says in its items; a preamble ending so
     # ("…我们采取了以下几方面的措施：") in the document's numbered parts, though it says something of its own first.
@@ -438,10 +438,9 @@ def overview(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Claus
                    headings=headings)
 
 
-def _whole_document(hit: ClauseHit, context: Context, config: AnswerConfig) -> bool:
-    """The clause is all its document says (a reply printed as one clause), and short enough to quote whole."""
-    return len(hit.text) <= config.single_clause_document_chars and all(
-        c.clause_id == hit.clause_id or not c.text.strip() for c in context.document(hit) or [hit])
+def _short_document(hit: ClauseHit, context: Context, config: AnswerConfig) -> bool:
+    """The clause's document, all its clauses together, is short enough to quote whole (a reply, a short approval)."""
+    return sum(len(c.text) for c in context.document(hit) or [hit]) <= config.short_document_chars
 
 
 def enumeration(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHit], config: AnswerConfig,
@@ -839,7 +838,7 @@ def document_overview(q: Question, hits: Sequence[ClauseHit], context: Context, 
     first = next((c for c in clauses if c.text.strip() and not looks_like_injection(c.text)), hits[0])
     sentences = split_sentences(first.text)
     opening = whole(first) if len(first.text) <= config.whole_clause_chars or len(sentences) < 3 \
-        or _whole_document(first, context, config) else span(first, sentences[0].start, sentences[1].end)
+        or _short_document(first, context, config) else span(first, sentences[0].start, sentences[1].end)
     sections = [f"{c.label}{'、' if _CN_NUMERAL.fullmatch(c.label) else ' '}{c.heading}"
                 for c in clauses if len(c.path) == 1 and c.heading]
     notes = [f"（全文包括：{'；'.join(sections)}。）"] if len(sections) >= 2 else []
@@ -853,7 +852,8 @@ def document_overview(q: Question, hits: Sequence[ClauseHit], context: Context, 
         if len(bodies) >= 2:
             # Parts no longer together than a clause quoted whole are quoted whole: a part's first sentence may only
             # set the scene ("日军遗弃化学武器是历史遗留问题，…。因此，这项工作由外交部和总参谋部统一归口管理").
-            brief = sum(len(b.text) for b in bodies[: config.list_items]) <= config.whole_clause_chars
+            brief = sum(len(b.text) for b in bodies[: config.list_items]) <= config.whole_clause_chars \
+                or _short_document(first, context, config)
             picks += [whole(b) if brief else span(b, (s := _first_worded(b.text)).start, s.end)
                       for b in bodies[: config.list_items]]
             if len(bodies) > config.list_items:

@@ -682,3 +682,11 @@ def test_a_year_named_in_the_scene_and_referred_back_to_is_asked_of(searcher):
     answer = answer_question("听说2019年度的国家科学技术奖也颁发了，那年的最高奖给了谁？", searcher)
     assert answer.abstained and "刘永坦" not in answer.text, answer.text
     assert not answer_question("2018年度国家最高科学技术奖给了谁？", searcher).abstained
+
+
+def test_a_short_documents_parts_are_quoted_whole_in_its_overview(searcher):
+    # 国函〔2018〕145号 is 814 characters in all: 一 goes on past its first sentence to "…丝绸之路经济带创新创业新高地".
+    from assistant.answer import answer_question
+
+    answer = answer_question("国函〔2018〕145号这个批复讲了什么？", searcher)
+    assert "丝绸之路经济带创新创业新高地" in answer.text, answer.text
