@@ -858,6 +858,14 @@ def document_overview(q: Question, hits: Sequence[ClauseHit], context: Context, 
                       for b in bodies[: config.list_items]]
             if len(bodies) > config.list_items:
                 notes.append(f"（共{len(bodies)}部分，以上列出前{config.list_items}部分。）")
+    elif (lead := next((c for c in clauses if len(c.path) == 1 and c.heading and c.clause_id != first.clause_id
+                        and not c.label.startswith("附件")), None)) is not None:
+        # Parts under headings: the first says what the whole sets out to do (一、总体要求, 一、总体思路与目标 (一) "…打造
+        # …示范区"), past a cover note or preamble; its first clause with text is quoted as the document's own opening.
+        body = lead if lead.text.strip() else next((k for k in context.children(lead) if k.text.strip()), None)
+        if body is not None:
+            picks.append(whole(body) if len(body.text) <= config.whole_clause_chars
+                         else span(body, (s := _first_worded(body.text)).start, s.end))
     return compose(q.text, picks, hits, notes=notes, rewritten=rewritten, evidence=evidence_)
 
 

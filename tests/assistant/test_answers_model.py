@@ -773,3 +773,11 @@ def test_two_documents_described_and_compared_each_give_their_own_period(searche
     answer = _ask(searcher, "支持社会办医的实施意见和产业基金财政鼓励政策细则，哪个有效期更长？")
     labels = {(c.doc_number, c.label) for c in answer.citations}
     assert {("温政办〔2019〕49号", "附则3"), ("温财企〔2019〕491号", "三、（三）")} <= labels, answer.text
+
+
+def test_a_documents_overview_quotes_the_opening_of_its_first_part(searcher):
+    # 温政办〔2019〕50号: past the cover note and preamble (导语), 一、总体思路与目标 (一) 总体思路 says what the plan
+    # sets out to do; the parts are named after it.
+    answer = _ask(searcher, "50号文讲了些什么？")
+    labels = [c.label for c in answer.citations]
+    assert labels[:2] == ["导语", "一、（一）"] and "全文包括" in answer.text, answer.text
