@@ -17,8 +17,8 @@ from corpus.numbers import DOC_NUMBER
 from index.answer_types import AMOUNT, ASKS_PLACE_LIST, DATE
 from index.synonyms import expand_word
 
-from assistant.answer.question import (ASKS_SUM, DEADLINE, DOC_NUMBER_WORDS, NUMERAL, POST_ASK, POST_BEFORE_NAME, SURNAMES, VALUE_NOUNS,
-                                       Question, counts_measured, has_fact, lists_places, names_post_title)
+from assistant.answer.question import (ASKS_SUM, DEADLINE, DOC_NUMBER_WORDS, NUMERAL, POST_ASK, POST_BEFORE_NAME, SURNAMES,
+                                       VALUE_NOUNS, Question, counts_measured, has_fact, lists_places, names_post_title)
 from assistant.answer.segment import posseg, tokenizer
 from assistant.answer.select import ABBREVIATION_GAP, SYNONYM_CREDIT, ScoredSentence, agent_stem, best_per_clause, \
     credit, spelled_apart

@@ -1,8 +1,9 @@
 """Question kinds, keywords and the user's own figures."""
 import pytest
 
-from assistant.answer.question import (AGENCY, AMOUNT, CHANNEL, COUNT, DATE, ENUMERATION, OVERVIEW, PERMISSION, SPEECH, YESNO,
-                                       format_yuan, has_evidence, has_fact, keywords, parse_question, question_kinds, user_amounts)
+from assistant.answer.question import (AGENCY, AMOUNT, CHANNEL, COUNT, DATE, ENUMERATION, OVERVIEW, PERMISSION, SPEECH,
+                                       YESNO, format_yuan, has_evidence, has_fact, keywords, parse_question,
+                                       question_kinds, user_amounts)
 
 
 @pytest.mark.parametrize("question, kind", [
