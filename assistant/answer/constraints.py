@@ -178,8 +178,7 @@ def supports(c: Constraint, hit: ClauseHit, issue: Issue | None = None) -> bool:
                                                          or bool(_NATIONAL.match(hit.issuer or "")))
     if c.kind == YEAR:
         year = int(c.value)
-        editions = {int(y) for y in _EDITION.findall(own)}
-        if c.text.endswith("年度") and editions:
+        if c.text.endswith("年度") and (editions := {int(y) for y in _EDITION.findall(own)}):
             # "2019年度的国家科技奖": a document on the 2018年度 awards (issued in 2019) is not that year's edition
             return year in editions
         if str(year) in own or (when or "").startswith(str(year)):

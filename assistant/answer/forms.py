@@ -33,13 +33,13 @@ from index.hits import ClauseHit
 from index.query import ARTICLE_LABEL
 
 _DOCUMENT_NOUNS = "文|文件|文章|通知|意见|方案|计划|办法|细则|条例|决定|批复|预案|号"
+_REPLY_NOUNS = "答复|复函|通报|提案"
 # Replies and reports too, asked what they mean as a whole ("复函，主要意思是什么"): what they say is often one clause.
-_REPLY_NOUNS = "函|答复|回复|通报|提案"
 _WHOLE_DOCUMENT = re.compile(rf"(?:{_DOCUMENT_NOUNS})(?:主要|大概|大致|都)?(?:讲|说|写)(?:了|的)?些?(?:是)?"
                              r"(?:什么|啥)|(?:文|文件|文章)的?(?:主要)?内容"
-                             rf"|(?:{_DOCUMENT_NOUNS}|{_REPLY_NOUNS})[，,]?的?(?:主要|大概的?|大致的?)意思")
+                             rf"|(?:{_DOCUMENT_NOUNS}|{_REPLY_NOUNS}|函|回复)[，,]?的?(?:主要|大概的?|大致的?)意思")
 # What a document says, asked as a list ("那份通知，主要讲了哪些内容", "那份通知，大概提了哪些要求"): its parts.
-_DOCUMENT_LISTS = re.compile(rf"(?:{_DOCUMENT_NOUNS}|答复|复函|通报|提案)[，,]?"
+_DOCUMENT_LISTS = re.compile(rf"(?:{_DOCUMENT_NOUNS}|{_REPLY_NOUNS})[，,]?"
                              r"(?:主要|大概|大致|都)?(?:讲|说|写|提)了?哪些(?:内容|方面|措施|要求)?(?![\u4e00-\u9fff])")
 # "回复了哪几方面问题", "列了哪几方面的措施": the parts of a document named.
 _ASPECTS = re.compile(r"哪(?:几|些)个?(?:方面|部分)|哪几个?问题|哪几点")
