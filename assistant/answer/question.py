@@ -809,15 +809,20 @@ _THEN_WHICH = re.compile(r"^(?:它们|这些|其中)?(?:分别|具体|各自)?�
 _WITH_FEW = re.compile(r"(?<=[和与跟同])几(?=[个位名][^，,。？?]{0,12}(?:什么|哪|谁|啥))")
 
 
+# A clause asking yes or no: with 吗 at its end, or in the A-not-A form ("会不会出面协调？") asking nothing else.
+_YES_NO_CLAUSE = re.compile(r"(?<![什怎那这多])[吗么][？?。！!]*$"
+                            r"|^(?!.*(?:什么|谁|哪|几|多少|多久|怎么|如何)).*(?:([\u4e00-\u9fff])[不没]\1|是否|能否)")
+
+
 def _indefinite_ji(question: str) -> str:
     """The question with 几 read as "a few" where it is: in a clause before a yes/no question of the same sentence
-    that asks nothing else ("想去私立医院干几年，以后还能回公立医院吗？" asks no figure), and after a plural pronoun
-    ("我们几个人")."""
+    that asks nothing else ("想去私立医院干几年，以后还能回公立医院吗？", "卡在几个难题上，政府会不会出面协调？" ask
+    no figure), and after a plural pronoun ("我们几个人")."""
     out = []
     for sentence in _SENTENCES.split(question):
         clauses = re.split(r"(?<=[，,])", sentence)
         last = clauses[-1].strip()
-        if len(clauses) > 1 and re.search(r"(?<![什怎那这多])[吗么][？?。！!]*$", last) and not _TELL_ME.match(last):
+        if len(clauses) > 1 and _YES_NO_CLAUSE.search(last) and not _TELL_ME.match(last):
             clauses = [c.replace("几", "数") if "几" in c and not _ASKS.search(c.replace("几", "")) else c
                        for c in clauses[:-1]] + clauses[-1:]
         out.append("".join(clauses))

@@ -486,6 +486,10 @@ def test_ji_before_a_yes_no_question_means_a_few():
     assert AMOUNT not in q.kinds and not q.parts and q.query.count("几") == 1  # the question itself is unchanged
     assert AMOUNT in parse_question("开诊所最少要有几个执业医师？").kinds
     assert AMOUNT in parse_question("几个部门牵头，能说一下吗？").kinds  # a request to tell asks the figure
+    # 温政办〔2019〕48号 三（二）7 "协调服务解决推进难题": an A-not-A question asks yes or no too.
+    q = parse_question("厂里有个亿元以上的新材料项目正在建，卡在几个难题上，政府那边会不会出面帮忙协调？")
+    assert AMOUNT not in q.kinds and not q.attribute
+    assert AMOUNT in parse_question("卡在几个难题上，有没有说是哪几个？").kinds  # the last clause asks which
     assert parse_question("有几人？分别是谁？").parts == ("有几人？", "分别是谁？")
 
 
