@@ -607,12 +607,16 @@ def _validity_source(pq: Question, own: Sequence[str], picks: Sequence[Excerpt],
                      retriever: Retriever, config: AnswerConfig, context: Context, compared: bool) -> ClauseHit:
     """The clause whose document's period a validity part asks: the one the earlier parts quote, or, of two documents
     compared ("社会办医那个实施意见和产业基金那个细则，哪个有效期更长"), the one holding most of the part's own words
-    (title included), the best scoring of those."""
+    (title included), the best scoring of those. The part is searched on its own too: the whole question's clauses
+    may all be the other document's."""
     if compared and own:
         def held(s: ScoredSentence) -> int:
             return sum(_holds_any([w], replace(s.hit, heading=f"{s.hit.title}\n{s.hit.heading or ''}")) for w in own)
 
-        scored = score_sentences(pq, hits, retriever, config, context, text=pq.query)
+        mine = list(retriever.search(pq.query, k=len(hits)))
+        seen = {h.clause_id for h in mine}
+        scored = score_sentences(pq, [*mine, *(h for h in hits if h.clause_id not in seen)], retriever, config,
+                                 context, text=pq.query)
         if scored:
             return max(scored, key=lambda s: (held(s), s.score)).hit
     return picks[0].hit if picks else hits[0]

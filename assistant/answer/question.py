@@ -919,6 +919,13 @@ def _compared(parts: list[str]) -> list[str]:
                 start = _clause_start(p, m.start())
                 return parts[:i] + [p[:m.start()] + p[m.end() + len(head):], p[:start] + p[m.start() + 1:]] \
                     + parts[i + 1:]
+            start = _clause_start(p, m.start())
+            end = _clause_end(p, m.end())
+            if _OWN_HEAD.search(p[start:m.start()]) and p.startswith("的", m.end()) and end < len(p) \
+                    and not _ASKS.search(p[m.end():end]):
+                # "社会办医的扶持政策和政府产业基金的财政鼓励细则，…": each item has a head of its own after 的, the
+                # first's not the second's
+                return parts[:i] + [p[:m.start()] + p[end:], p[:start] + p[m.start() + 1:]] + parts[i + 1:]
             # The second item stands for as many words before 和 as it has when it repeats their head ("存款余额和贷款
             # 余额": both words), else for the last one ("存款和贷款余额").
             second_words = tokenizer().lcut(m.group(1))
@@ -944,6 +951,10 @@ def _compared(parts: list[str]) -> list[str]:
                 second = p[:start] + m.group(1) + p[m.end():]
             return parts[:i] + [first, second] + parts[i + 1:]
     return parts
+
+
+# An item with a head of its own after 的 ("社会办医的扶持政策").
+_OWN_HEAD = re.compile(r"的[\u4e00-\u9fff]{2,}$")
 
 
 # Heads of the name of a body or a document ("…协调委员会", "…部际联席会议", "…补偿办法"): two of them contrasted are

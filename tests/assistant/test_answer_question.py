@@ -957,6 +957,9 @@ def test_two_things_each_ending_in_the_same_head_are_two_parts():
     # 47号 二（一）1 楠溪江保护管理条例 and 2 养犬管理条例, each "…的条例".
     q = parse_question("楠溪江保护的条例和养狗的条例，哪个草案要求更早报给市政府？")
     assert q.parts == ("楠溪江保护的条例，哪个草案要求更早报给市政府？", "养狗的条例，哪个草案要求更早报给市政府？")
+    # 温政办〔2019〕49号 and 温财企〔2019〕491号: each item has a head of its own after 的, not the second's.
+    q = parse_question("社会办医的扶持政策和政府产业基金的财政鼓励细则，哪个有效期更长？")
+    assert q.parts == ("社会办医的扶持政策，哪个有效期更长？", "政府产业基金的财政鼓励细则，哪个有效期更长？")
 
 
 def test_a_call_asked_after_its_verb_asks_what_was_said():

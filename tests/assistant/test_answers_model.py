@@ -773,6 +773,11 @@ def test_two_documents_described_and_compared_each_give_their_own_period(searche
     answer = _ask(searcher, "支持社会办医的实施意见和产业基金财政鼓励政策细则，哪个有效期更长？")
     labels = {(c.doc_number, c.label) for c in answer.citations}
     assert {("温政办〔2019〕49号", "附则3"), ("温财企〔2019〕491号", "三、（三）")} <= labels, answer.text
+    # Each item with a head of its own after 的; the whole question's clauses are all 491号's, each part is searched
+    # on its own.
+    answer = _ask(searcher, "社会办医的扶持政策和政府产业基金的财政鼓励细则，哪个有效期更长？各自到什么时候？")
+    labels = {(c.doc_number, c.label) for c in answer.citations}
+    assert {("温政办〔2019〕49号", "附则3"), ("温财企〔2019〕491号", "三、（三）")} <= labels, answer.text
 
 
 def test_a_documents_overview_quotes_the_opening_of_its_first_part(searcher):
