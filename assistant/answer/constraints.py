@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.answer.question import NOT_PLACES, SURNAMES
-from assistant.answer.regions import division_stem, inside, within
+from assistant.answer.regions import division_stem, inside, province_level, within
 from assistant.answer.segment import posseg
 from corpus.numbers import YEAR_SERIAL, to_int
 from index.hits import ClauseHit
@@ -114,7 +114,7 @@ def places(text: str, local: frozenset[str] = frozenset()) -> list[tuple[str, st
             if len(after) == 1 and after in SURNAMES and after not in _FUNCTION_CHARS and len(word) == 2:
                 continue  # "高|云龙": a given name jieba split from its surname, not the place 云龙区
             name = word[:-1] if word[-1] in _ADMIN_SUFFIX and len(word) >= 3 else word
-            if name in NOT_PLACES or not (word in local or _is_admin_name(name, tags)):
+            if name in NOT_PLACES or not (word in local or _is_admin_name(name, tags) or province_level(name)):
                 continue
         if out and out[-1][3] == start:
             out.pop()

@@ -103,6 +103,12 @@ def _inside(region: str) -> re.Pattern | None:
     return re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True)))) if names else None
 
 
+def province_level(name: str) -> bool:
+    """Whether the name is a province-level division's, in full or short ("香港", "新疆", "西藏"): names jieba has no
+    form with 省/市 for."""
+    return any(len(p) == 2 for p in _divisions().get(name, ()))
+
+
 def within(region: str, text: str) -> bool:
     """Whether the text names a division lying inside the region."""
     pattern = _inside(region) if region in _divisions() else None

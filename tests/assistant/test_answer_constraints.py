@@ -127,7 +127,8 @@ def test_every_province_or_place_names_no_place():
     from assistant.answer.constraints import constraints
 
     # "各省市" (国办发〔1997〕11号-style questions about every province hosting classes) and "外地" name no place
-    assert constraints("承办内地西藏班（校）的各省市，教育主管部门在人员分管上有什么要求？") == ()
+    # (西藏 does: the classes' documents print it)
+    assert [c.value for c in constraints("承办内地西藏班（校）的各省市，教育主管部门在人员分管上有什么要求？")] == ["西藏"]
     assert constraints("在外地看病想直接用医保结算，要怎么办？") == ()
 
 
@@ -176,6 +177,13 @@ def test_a_divisions_full_name_is_a_place_whatever_jieba_makes_of_it():
     assert kinds_of("车俊7月来温调研时，在文成县考察了哪些项目？") == [(MONTH, 7), (PLACE, "文成")]
     assert kinds_of("车俊这次调研去了洞头区哪些地方？") == [(PLACE, "洞头")]
     assert kinds_of("新建区域医疗中心有什么补助？") == []
+
+
+def test_a_province_level_name_without_a_form_in_sheng_or_shi_is_a_place():
+    # 国函〔2006〕132号 grants 香港 the 深圳湾口岸港方口岸区; jieba knows no 澳门市 or 西藏省, the division codes do
+    # (澳门特别行政区, 西藏自治区).
+    assert kinds_of("横琴口岸澳门管辖的那块区域，土地使用期限到哪一年？") == [(PLACE, "澳门")]
+    assert kinds_of("内地西藏班的学生，每人每年的生活费补助标准是多少？") == [(PLACE, "西藏")]
 
 
 def test_a_local_gazettes_own_counties_are_places_by_their_short_forms():
