@@ -229,6 +229,7 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
         # The document named is found: no other document's clause is quoted, in a partial answer either.
         scored = [s for s in scored if s.hit.doc_number in named_docs]
         hits = [h for h in hits if h.doc_number in named_docs]
+    scored = forms.past_agenda(q, scored)
     best = best_per_clause(scored)[0]
     if q.regulation and not titled:
         # "养犬管理条例规定一户最多能养几条狗": a regulation the gazette does not hold, only names (a legislative plan

@@ -17,7 +17,7 @@ from assistant.answer.named import person_in_top
 from assistant.answer.question import (
     AMOUNT, APPOINT, ASKS_TIMES, CHANNEL, COMPARED, COUNT, DATE, ENUMERATION, FACTOID, LOCALITY, MATERIALS, MULTI,
     OPEN, OVERVIEW, PERSON, POST_BEFORE_NAME, REMOVE, Question, content_words, contrasted_items, count_end,
-    counts_measured, has_fact, item_person, parse_question, personnel_item, prints_count,
+    counts_measured, has_fact, item_person, parse_question, personnel_item, prints_count, YESNO,
 )
 from assistant.answer.segment import posseg, tokenizer
 from assistant.answer.select import (
@@ -601,6 +601,28 @@ def _run_in_headings(hit: ClauseHit) -> list[Sentence]:
     runs = all(_RUN_IN.fullmatch(o.text.strip()) and len(p.strip()) > len(o.text.strip())
                for o, p in zip(openers, paragraphs))
     return openers if runs else []
+
+
+# A meeting's agenda as a news report's lead paragraph sums it up ("总结上半年工作，部署下半年任务，…"): verbs of
+# meeting business, each with a short object, one after another.
+_AGENDA_ITEM = re.compile(r"(?<![\u4e00-\u9fff])(?:总结|部署|研究|审议|听取|分析|回顾|安排|传达)([\u4e00-\u9fff]{2,8})(?=[，,、。；;])")
+
+
+def past_agenda(q: Question, scored: list[ScoredSentence]) -> list[ScoredSentence]:
+    """A question about one item of a meeting's agenda ("全会对下半年的工作是怎么部署的") is answered by the paragraphs
+    of the same report that take the item up ("全会强调，做好下半年工作，要…"), not by the lead paragraph that names
+    it among the others ("总结上半年工作，部署下半年任务"): that paragraph is left out when the best sentence is such a
+    summary naming the item asked, and the report has other paragraphs found."""
+    if q.form == YESNO or q.parts or not scored:
+        return scored
+    best = max(scored, key=lambda s: s.score)
+    items = [m for m in _AGENDA_ITEM.finditer(best.sentence.text)]
+    chained = len(items) >= 2 and any(a.end() + 1 == b.start() for a, b in zip(items, items[1:]))
+    if not chained or not any(w in m.group(1) for m in items for w in q.words):
+        return scored
+    key = doc_key(best.hit.doc_number, best.hit.title)
+    rest = [s for s in scored if doc_key(s.hit.doc_number, s.hit.title) == key and s.hit.clause_id != best.hit.clause_id]
+    return rest or scored
 
 
 def _validity_source(pq: Question, own: Sequence[str], picks: Sequence[Excerpt], hits: Sequence[ClauseHit],

@@ -786,3 +786,14 @@ def test_a_documents_overview_quotes_the_opening_of_its_first_part(searcher):
     answer = _ask(searcher, "50号文讲了些什么？")
     labels = [c.label for c in answer.citations]
     assert labels[:2] == ["导语", "一、（一）"] and "全文包括" in answer.text, answer.text
+
+
+def test_an_agenda_item_asked_is_answered_where_the_report_takes_it_up(searcher):
+    # 市委召开十二届八次全体（扩大）会议: 第3段 names the agenda ("总结上半年工作，部署下半年任务"); 第5段 "全会强调，做好
+    # 下半年工作，要…" and 第4段 "全会指出，今年以来，…" say what was deployed and how the half year went.
+    answer = _ask(searcher, "市委十二届八次全会对下半年的工作是怎么部署的？")
+    assert answer.citations[0].label == "第5段", answer.text
+    answer = _ask(searcher, "十二届八次全会对今年上半年全市工作是怎么总结评价的？")
+    assert answer.citations[0].label == "第4段", answer.text
+    # Not asked of one item, the agenda is the answer.
+    assert "第3段" in [c.label for c in _ask(searcher, "市委十二届八次全会主要做了什么？").citations]
