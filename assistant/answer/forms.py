@@ -1098,11 +1098,20 @@ def _naming(q: Question, hits: Sequence[ClauseHit], config: AnswerConfig) -> lis
 def _each_named(q: Question, scored: Sequence[ScoredSentence], picks: Sequence[Excerpt],
                 config: AnswerConfig) -> list[Excerpt]:
     """A question naming two documents or more ("对比国办函〔2004〕36号和国办函〔2004〕88号…") is answered from each:
-    the best sentence of a named document no pick quotes yet, with its clause as support."""
-    if len(q.intent.doc_mentions) < 2:
-        return []
-    quoted = {p.hit.doc_number for p in picks}
+    the best sentence of a named document no pick quotes yet, with its clause as support. So is one naming two days
+    or more ("7月10日和11日的行程"), from each day's chronicle entry."""
     out: list[Excerpt] = []
+    if len(q.intent.days) >= 2:
+        entries = {p.hit.clause_id for p in picks}
+        for day in q.intent.days:
+            own = [s for s in scored if replace(q.intent, days=(day,)).names_day(s.hit)]
+            if own and not entries & {s.hit.clause_id for s in own}:
+                best = max(own, key=lambda s: s.score)
+                entries.add(best.hit.clause_id)
+                out += _support([excerpt([best])], best.hit, config)
+    if len(q.intent.doc_mentions) < 2:
+        return out
+    quoted = {p.hit.doc_number for p in picks}
     for mention in q.intent.doc_mentions:
         own = [s for s in scored if mention.matches(s.hit.doc_number) and s.hit.doc_number not in quoted]
         if own:

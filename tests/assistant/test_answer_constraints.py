@@ -26,6 +26,7 @@ def kinds_of(question):
     ("宁波的住房公积金缴存总额是多少？", [(PLACE, "宁波")]),
     ("温州市政府的立法计划", [(PLACE, "温州")]),
     ("浙江省温州市7月12日开了什么会？", [(DAY, (7, 12)), (PLACE, "温州")]),  # only the most specific place
+    ("7月10日和11日分别参加了什么活动？", [(MONTH, 7)]),  # either day, of that month
     ("1到7月财政总收入累计多少？", [(MONTH, 7)]),  # a cumulative period is named by its last month
     ("十二月份的数据", [(MONTH, 12)]),
 ])

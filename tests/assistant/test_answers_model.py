@@ -797,3 +797,9 @@ def test_an_agenda_item_asked_is_answered_where_the_report_takes_it_up(searcher)
     assert answer.citations[0].label == "第4段", answer.text
     # Not asked of one item, the agenda is the answer.
     assert "第3段" in [c.label for c in _ask(searcher, "市委十二届八次全会主要做了什么？").citations]
+
+
+def test_two_days_named_are_each_quoted(searcher):
+    # 7月份市政府记事 10日 and 11日: "7月10日和11日" names both entries, each quoted.
+    answer = _ask(searcher, "娄绍光副市长7月10日和11日分别参加了什么活动？")
+    assert {"10日", "11日"} <= {c.label for c in answer.citations}, answer.text

@@ -17,6 +17,10 @@ def test_days_named_in_a_question():
     # A day without its month, told from a document number ("49号") by the words for "that day" after it.
     assert analyze("22号那天市里领导都忙啥了？").days == ((0, 22),)
     assert analyze("49号文讲了什么").days == ()
+    # Days after a dated one, in its month (7月份市政府记事 10日, 11日); not the end of a range.
+    assert analyze("娄绍光副市长7月10日和11日分别参加了什么活动？").days == ((7, 10), (7, 11))
+    assert analyze("7月10日、11日和12日").days == ((7, 10), (7, 11), (7, 12))
+    assert analyze("7月10日至12日").days == ((7, 10),)
 
 
 def test_the_entry_of_that_day_of_that_month():
