@@ -758,13 +758,14 @@ def multi(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHi
     picks = _unique(picks + _naming(q, hits, config))
     picks = _unique(picks + _each_named(q, scored, picks, config))
     kinds = q.factual - ({AMOUNT} if counted else set())  # a count made from the items is the figure asked
-    figures = kinds & {AMOUNT, DATE, CHANNEL}
+    figures = kinds & {AMOUNT, DATE, CHANNEL, LOCALITY}
     if all(_checkable(pq, figures) for pq in parts) \
             and not any(_gives(pq, figures, p.quote) for p in picks for pq in parts):
-        # Every part asks a figure (a sum, a date, a system) or the papers an application takes, and no quote gives
-        # one ("国家每年拿出多少钱…？其中人民银行出多少？" where the text prints "XXX元"; "在哪个系统申报？截止日期是
-        # 哪天？"; "要交哪些材料、多久能办好？"): declined, as a single figure the gazette does not give. A count is no
-        # such figure: the items quoted are counted ("常务会议开了几次？分别是哪天？": the chronicle's days).
+        # Every part asks a figure (a sum, a date, a district, a system) or the papers an application takes, and no
+        # quote gives one ("国家每年拿出多少钱…？其中人民银行出多少？" where the text prints "XXX元"; "在哪个系统申报？
+        # 截止日期是哪天？"; "要交哪些材料、多久能办好？"; "迁到北京哪个区？占地多少？"): declined, as a single figure
+        # the gazette does not give. A count is no such figure: the items quoted are counted ("常务会议开了几次？分别是
+        # 哪天？": the chronicle's days).
         missing = missing_detail(figures) + (["所需材料"] if any(pq.asks_materials for pq in parts) else [])
         return partial(q.text, picks[0], hits, missing, rewritten, evidence_, declined=True)
     # Items keep their list heading as a single question's do ("詹尔成…升了新职务，还是被免职了？": 免去).

@@ -126,6 +126,14 @@ def test_a_figure_the_clauses_found_do_not_give_is_declined(searcher):
     assert not answer.abstained and "不设上限" in answer.text, answer.text
 
 
+def test_a_district_and_a_figure_no_clause_gives_are_declined(searcher):
+    # 国函〔1996〕95号 approves the move and says who pays; it names no district and no area.
+    from assistant.answer import answer_question
+
+    answer = answer_question("武警总部后勤部机关迁到北京哪个区？新址占地多少亩？", searcher)
+    assert answer.abstained and answer.partial and "具体的区或县" in answer.text, answer.text
+
+
 def test_a_number_of_days_no_clause_gives_is_declined(searcher):
     # 国办发〔2018〕123号 asks 僵尸 accounts be closed but sets no number of days without updates.
     from assistant.answer import answer_question
