@@ -287,6 +287,10 @@ _UNITS_ASKED = (
     (_ASKS_GRADES, re.compile(rf"{NUMERAL}\s*级|最[高低][^，。；]{{0,6}}?等级|[\u4e00-\u9fff]{{1,2}}级、[\u4e00-\u9fff]{{1,2}}级")),
     (_ASKS_KINDS, re.compile(rf"{NUMERAL}\s*个?[类种档]")),
     (ASKS_TIMES, re.compile(rf"{NUMERAL}\s*次")),
+    # A count of years ("最长能分几年交清", "补助多少年"): a number of years ("3年内", "三年"), not a year ("2019年");
+    # not "这几年", "今后几年", "过几年" (a few years).
+    (re.compile(r"(?<![哪十这那后过好])(?:多少|几)个?年(?![级代前后])"),
+     re.compile(r"(?<!\d)(?:\d{1,2}|[一二三四五六七八九十两半]+)\s*个?(?:周年|年)(?!代|级)")),
     # A rank ("在全国算第几个", "排第几"): first ("全国首个", "率先"), or an ordinal.
     (re.compile(r"第几(?:个|名|位|家|批)|排(?:名|在)?第几|排名(?:多少|第几)"),
      re.compile(rf"首[个家批位座例]|第{NUMERAL}\s*[个名位家批]|唯一|率先")),

@@ -183,6 +183,13 @@ def test_a_figure_asked_in_a_unit_is_answered_only_by_a_figure_in_it():
     assert not has_fact(AMOUNT, "自80年代后期以来，我国的地震活动进入了一个新的活跃期，中强以上地震频繁发生。", quakes)
     assert has_fact(AMOUNT, "1996年，在全球地震活跃的大背景下，我国共发生5级以上地震38次。", quakes)
     assert has_fact(AMOUNT, "联席会议原则上每年召开两次会议。", parse_question("联席会议一年开几次会？"))
+    # 温政办〔2019〕49号 三（十五） "分期缴纳" (no years) and 三（八） "补助期为3年": a count of years, not "一个意向用地者"
+    years = parse_question("医院建设用地的土地出让价款可以分期交，最长能分几年交清？")
+    assert not has_fact(AMOUNT, "确属只有一个意向用地者的，依法可按协议方式供应。土地出让价款可在规定期限内按合同约定分期缴纳。",
+                        years)
+    assert not has_fact(AMOUNT, "温州市培育发展五大战略性新兴产业行动计划（2019-2021年）", years)
+    assert has_fact(AMOUNT, "按该项目当年银行贷款总额逐年给予贴息补助，补助期为3年", years)
+    assert parse_question("这几年打算新培养多少高技能人才？").unit is None  # a few years: any figure
     # without a unit any figure counts
     assert has_fact(AMOUNT, "自其取得执业登记之日起，3年内免征房产税", parse_question("免税期是多少？"))
 
