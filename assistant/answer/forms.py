@@ -1337,6 +1337,12 @@ def _list_of(hit: ClauseHit, context: Context) -> ClauseHit | None:
     return parent
 
 
+# A sentence whose colon opens items it goes on to list after its first ("…连续发生3起特大煤矿瓦斯爆炸事故：8月11日，
+# 大同市杏儿沟煤矿…；"): the items are split at "；" into sentences of their own. Not a label before the colon ("重点方向：
+# 重点发展…；"): a clause of its own.
+_OPENS_INLINE_LIST = re.compile(r"^[^：:]{8,}[：:][^：:]+；$")
+
+
 def _listness(text: str, n: int | None, words: Sequence[str] = (), each: Sequence[str] = (),
               kind: str | None = None, given: str = "") -> float:
     """How much a sentence reads as an enumeration: a phrase of several items ("A、B和C"; bracketed asides do not
@@ -1347,6 +1353,8 @@ def _listness(text: str, n: int | None, words: Sequence[str] = (), each: Sequenc
         return 1.0
     if n:
         return 1.0 if _lists_exactly(text, n, words, given) or _names_each(text, n, each) else 0.0
+    if _OPENS_INLINE_LIST.search(text):
+        return 1.0
     if _opened_alike(text, words):
         return 1.0
     # A list the question itself gives ("乌鲁木齐、昌吉、石河子高新区…要建成哪几类区") is not the one it asks for; nor

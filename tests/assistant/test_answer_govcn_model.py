@@ -698,3 +698,12 @@ def test_a_short_documents_parts_are_quoted_whole_in_its_overview(searcher):
 
     answer = answer_question("国函〔2018〕145号这个批复讲了什么？", searcher)
     assert "丝绸之路经济带创新创业新高地" in answer.text, answer.text
+
+
+def test_a_list_opened_by_a_colon_and_split_at_semicolons_is_the_list_asked(searcher):
+    # 国办发〔2004〕7号 导语: "8月11日至18日，山西省连续发生3起特大煤矿瓦斯爆炸事故：8月11日，大同市杏儿沟煤矿…；8月14日，
+    # 阳泉煤业集团公司三矿…；8月18日，左权县河南村煤矿…".
+    from assistant.answer import answer_question
+
+    answer = answer_question("山西2003年8月连着出的那三起特大瓦斯爆炸事故，都是哪几个煤矿？", searcher)
+    assert all(mine in answer.text for mine in ("杏儿沟煤矿", "阳泉煤业集团公司三矿", "河南村煤矿")), answer.text
