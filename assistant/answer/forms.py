@@ -662,7 +662,9 @@ def multi(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHi
     own = [[w for w in pq.words if not any(w in other for j, other in enumerate(written) if j != i)]
            if pq.query == part else [] for i, (part, pq) in enumerate(zip(q.parts, parts))]
     for i, (part, pq) in enumerate(zip(q.parts, parts)):
-        about_person = _PRONOUN.match(part) or pq.action and (q.names or item_person(q.parts[0]))
+        # (它 is a thing: "它的办公室放在哪里" after "…委员会的主任是谁" asks of the committee)
+        about_person = _PRONOUN.match(part) and not part.startswith("它") \
+            or pq.action and (q.names or item_person(q.parts[0]))
         if i and picks and not pq.names and about_person and (named := _person_named(picks)):
             # "黄凡任…中心主任" answered the first part: "他原来干什么的", "原来的什么职务被免了" are about 黄凡.
             pq = replace(parse_question(part, f"{named}{_PRONOUN.sub('', part)}"), names=(named,))
@@ -702,7 +704,10 @@ def multi(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHi
             leader = max(part_scored, key=lambda s: s.score)
             top = leader.score
         leaders = [w for w in own[i] if _holds_any([w], leader.hit)] if compared else []
+        # ("它的办公室放在哪里？" after "…主任是谁？": not in the members' list quoted when another clause names 办公室)
+        elsewhere = [s for s in part_scored if s.hit.clause_id not in chosen and _holds_any(pq.words, s.hit)]
         staying = [s for s in part_scored if s.hit.clause_id in chosen and s.score >= top - config.part_stay_margin
+                   and not (elsewhere and not _holds_any(pq.words, s.hit))
                    and not (_ASKS_PEOPLE.search(part) and not _PEOPLE.search(s.sentence.text))
                    # one of two things compared is found where its own words are ("深圳申办大运会"), not the other's
                    and not (compared and own[i] and not _holds_any(own[i], s.hit))

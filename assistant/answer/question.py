@@ -1158,6 +1158,14 @@ def names_post_title(post: str, text: str, former: bool = False) -> bool:
     return any(m.group(1) in SURNAMES for m in re.finditer(rf"{title}\s*([\u4e00-\u9fa5])[\u4e00-\u9fa5]", text))
 
 
+def names_post_holder(post: str, text: str) -> bool:
+    """The text names the holder of the post by name ("召 集 人：孙春兰"), not by role ("召集人由国务院分管教育工作的领导
+    同志担任")."""
+    title = re.escape(post) if post.startswith("副") else rf"(?<!副){re.escape(post)}"
+    return any(m.group(1) in SURNAMES for m in re.finditer(rf"{title}\s*[：:]?\s*([\u4e00-\u9fa5])[\u4e00-\u9fa5]",
+                                                            unspaced(text)))
+
+
 def count_end(query: str) -> int | None:
     """Where the count a question states ends ("哪三方面的标志性大事": after 哪三方面), if it states one."""
     m = _ENUM_N.search(query) or _STATED_N.search(query)

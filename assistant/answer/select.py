@@ -12,7 +12,7 @@ from assistant.answer.context import Context, is_list_heading
 from assistant.answer.guard import looks_like_injection
 from assistant.answer.question import (AGENCY, AMOUNT, APPOINT, COUNT, ENUMERATION, FORMER, NUMERAL, PERSON,
                                        LATER, POST_BEFORE_NAME, REMOVE, SPEECH, Question, counts_measured, has_fact,
-                                       lists_counted, names_post_title)
+                                       lists_counted, names_post_holder, names_post_title)
 from assistant.answer.regions import within
 from assistant.answer.segment import tokenizer
 from assistant.answer.sentences import Sentence, introduces_items, split_sentences, unspaced
@@ -115,6 +115,9 @@ def score_sentences(q: Question, hits: Sequence[ClauseHit], retriever: Retriever
     # listing it among others ("元旦、春节、…和国庆节放假调休日期的具体安排通知如下") only names it, unless a list is
     # asked.
     headed = () if listing else tuple(w for w in words if any(w == (h.heading or "").strip() for h in hits))
+    # "召集人是谁": where a clause found names the post's holder ("召 集 人：孙春兰"), one saying only who is to hold it
+    # ("召集人由国务院分管教育工作的领导同志担任") does not tell who.
+    by_name = bool(q.post) and PERSON in kinds and any(names_post_holder(q.post, s.text) for _, _, _, s in units)
     out = []
     for (position, hit, index, sentence), vec in zip(units, vectors[1:]):
         semantic = _cosine(qvec, vec)
@@ -134,7 +137,8 @@ def score_sentences(q: Question, hits: Sequence[ClauseHit], retriever: Retriever
                                   or q.action and names_post(sentence.text) and not _counted_here(q, sentence.text)):
             present.discard(AMOUNT)  # a figure, but of something other than what is counted ("试用期一年")
         lead = context.list_heading(hit, sentence) if context else None
-        holds_post = bool(q.post) and names_post_title(q.post, sentence.text, q.action == "remove")
+        holds_post = bool(q.post) and names_post_title(q.post, sentence.text, q.action == "remove") \
+            and (not by_name or names_post_holder(q.post, sentence.text))
         if PERSON in kinds and (names_post(_item_text(hit, sentence, lead, context)) or holds_post):
             present.add(PERSON)  # a list heading ("市政府决定：") holds the people its items name
         penalized = factual - {SPEECH}  # news sentences without a speech verb still say what happened
@@ -479,6 +483,8 @@ def select(scored: Sequence[ScoredSentence], config: AnswerConfig, q: Question) 
     eligible = [s for s in scored if s.evidence >= top - config.evidence_window
                 or q.post and s.hit.clause_id == first.hit.clause_id
                 and names_post_title(q.post, s.sentence.text, q.action == "remove")
+                # or any line naming the holder ("召 集 人：孙春兰" in a list of members after the rules)
+                or q.post and PERSON in kinds and names_post_holder(q.post, s.sentence.text)
                 # "7月30日那次市委常委会…是谁主持的": a report's later paragraph says who chaired the meeting its first
                 # describes ("市委书记陈伟俊主持会议。")
                 or q.act and has_fact(AGENCY, s.sentence.text, q) and _same_document(s.hit, first.hit)

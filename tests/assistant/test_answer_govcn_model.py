@@ -707,3 +707,17 @@ def test_a_list_opened_by_a_colon_and_split_at_semicolons_is_the_list_asked(sear
 
     answer = answer_question("山西2003年8月连着出的那三起特大瓦斯爆炸事故，都是哪几个煤矿？", searcher)
     assert all(mine in answer.text for mine in ("杏儿沟煤矿", "阳泉煤业集团公司三矿", "河南村煤矿")), answer.text
+
+
+def test_a_posts_holder_named_answers_who_holds_it(searcher):
+    # 国函〔2018〕144号 附件 二 says who is to hold the post ("由国务院分管教育工作的领导同志担任"); the members' list
+    # after 四 names her ("召 集 人：孙春兰").
+    from assistant.answer import answer_question
+
+    answer = answer_question("职业教育工作部际联席会议的召集人是谁？", searcher)
+    assert answer.citations[0].label == "附件 四" and "孙春兰" in answer.text, answer.text
+    # A later part about "它" asks of the committee, not of a person the first part's quote names; its office is
+    # where another clause names one (国办发〔2018〕109号 （二） "国家教材委员会办公室设在教育部").
+    answer = answer_question("国家教材委员会的主任是谁？它的办公室设在哪里？", searcher)
+    labels = [c.label for c in answer.citations]
+    assert "孙春兰" in answer.text and "（二）" in labels, answer.text
