@@ -670,6 +670,10 @@ def _joined_verb_objects(text: str) -> str:
                             else m.group(0), text)
 
 
+# A body the question names as where something goes ("向主管单位备案", "报主管部门审批"): stated, not asked.
+_STATED_AGENCY = re.compile(r"(?:向|报|经|报送|提交)(?:主管|负责)(?:单位|部门|机关|机构)")
+
+
 def parse_question(text: str, query: str | None = None) -> Question:
     """The typed question; query: the follow-up rewritten form, when a conversation produced one."""
     text = text.strip()
@@ -689,6 +693,9 @@ def parse_question(text: str, query: str | None = None) -> Question:
         kinds.add(AGENCY)
     if re.search(r"几[十百千万]", simplified) or _ASKS_GRADES.search(simplified) or _ASKS_KINDS.search(simplified):
         kinds.add(AMOUNT)  # "几十年一遇", "分成几级": a figure is asked
+    if AGENCY in kinds and _STATED_AGENCY.search(plain) and not _AGENCY_PLURAL.search(simplified) \
+            and AGENCY not in question_kinds(_STATED_AGENCY.sub("，", plain)):
+        kinds.discard(AGENCY)  # "几个工作日内向主管单位备案": the body is stated, not asked
     if AGENCY in kinds and _ASKS_DUTIES.search(plain) and not _ASKS_WHO.search(plain):
         kinds.discard(AGENCY)  # "协调委员会负责哪些工作": its duties are asked, not which body
     if _WHICH_MORE.search(simplified):

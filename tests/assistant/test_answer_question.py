@@ -1175,3 +1175,11 @@ def test_a_period_after_the_second_thing_compared_is_asked_of_both():
     # 国发〔2018〕41号 第十七条 "每月1500元" / 第十四条 "每月1000元": "每个月" is asked of the rent as of the interest.
     q = parse_question("住房租金和首套住房贷款利息每个月各能扣多少？")
     assert q.parts[:2] == ("住房租金每个月各能扣多少？", "首套住房贷款利息每个月各能扣多少？")
+
+
+def test_a_body_named_as_where_something_goes_is_not_asked():
+    # 国办发〔2018〕123号 四、（一） "开设、变更、关停、注销应向主管单位备案": the body is stated, the days are asked.
+    from assistant.answer.question import parse_question
+
+    assert parse_question("政务新媒体账号关停或注销后，要在几个工作日内向主管单位备案？").kinds == {DATE}
+    assert AGENCY in parse_question("政务新媒体关停后要向哪个主管单位备案？").kinds
