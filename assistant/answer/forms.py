@@ -616,12 +616,13 @@ def past_agenda(q: Question, scored: list[ScoredSentence]) -> list[ScoredSentenc
     if q.form == YESNO or q.parts or not scored:
         return scored
     best = max(scored, key=lambda s: s.score)
-    items = [m for m in _AGENDA_ITEM.finditer(best.sentence.text)]
+    items = list(_AGENDA_ITEM.finditer(best.sentence.text))
     chained = len(items) >= 2 and any(a.end() + 1 == b.start() for a, b in zip(items, items[1:]))
     if not chained or not any(w in m.group(1) for m in items for w in q.words):
         return scored
     key = doc_key(best.hit.doc_number, best.hit.title)
-    rest = [s for s in scored if doc_key(s.hit.doc_number, s.hit.title) == key and s.hit.clause_id != best.hit.clause_id]
+    rest = [s for s in scored
+            if doc_key(s.hit.doc_number, s.hit.title) == key and s.hit.clause_id != best.hit.clause_id]
     return rest or scored
 
 
