@@ -482,7 +482,7 @@ def enumeration(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Cl
         # Or the part of a document asked for (目标, 任务, 措施…), named by its heading, that prints its items in its
         # own text ("要达到哪些主要目标": 发展目标 "…增速15%…；…10家以上；…").
         asked = _asked_noun(q)
-        named = named or [s for s in scored if asked and asked in (s.hit.heading or "") and _named_inline(q, s.hit)]
+        named = named or [s for s in scored if _heads(asked, s.hit.heading or "") and _named_inline(q, s.hit)]
         own = named or own
         # A reply's acknowledgement ("你们关于…的请示收悉。") restates the question's subject: it lists nothing asked.
         own = [s for s in own if not acknowledges(s.sentence.text)] or own
@@ -934,7 +934,7 @@ def listed_section(q: Question, hits: Sequence[ClauseHit], context: Context, con
             headed = q.form == COUNT and bool(q.intent.doc_mentions) and not re.search(r"[，,；;]", c.heading) and any(
                 part.endswith(w) for part in re.split(r"[和与及]", heading) for w in q.measured or q.words if len(w) >= 2)
             # "…都有哪些保障？": the part of the document asked for is a section of the best clause's document.
-            part_named = q.form != COUNT and (asked is not None and asked in heading or _headed_alike(children, q)) \
+            part_named = q.form != COUNT and (_heads(asked, heading) or _headed_alike(children, q)) \
                 and context.same_document(c, hits[0])
             if share < _HEADING_SHARE and not headed and not part_named \
                     and not (counted and not _listed_in_document(c, q, context)):
@@ -978,7 +978,14 @@ _ASKED_AFTER = re.compile(r"(?:哪些|哪几(?:个|项|条|类|种|方面)?|什�
 
 
 # The parts policy documents are built of (公文 structure: 主要任务, 保障措施, 基本原则…), as a list question names them.
-_SECTION_NOUNS = frozenset("任务 措施 举措 保障 机制 目标 原则 步骤 分工 优惠 补贴 补助 奖励 扶持".split())
+_SECTION_NOUNS = frozenset("任务 措施 举措 保障 机制 目标 原则 步骤 分工 优惠 补贴 补助 奖励 扶持 好处".split())
+# What residents call the benefits a policy grants ("能享受哪些好处") is headed in the policy's own words.
+_HEADED_AS = {"好处": ("优惠", "扶持", "奖励", "补贴", "补助", "支持")}
+
+
+def _heads(asked: str | None, heading: str) -> bool:
+    """The heading names the part of a document asked for ("哪些保障" -> 保障措施; "哪些好处" -> 优惠政策事项)."""
+    return asked is not None and any(a in heading for a in _HEADED_AS.get(asked, (asked,)))
 
 
 # Words official texts use alike for what is done ("采取了以下几方面的措施" answers "说了哪些做法").
