@@ -975,6 +975,9 @@ def _inline_items(text: str) -> list[str]:
 
 
 _ASKED_AFTER = re.compile(r"(?:哪些|哪几(?:个|项|条|类|种|方面)?|什么)([\u4e00-\u9fff]{2,})")
+# A kind of item named by one character after the question word ("建成哪些类型的区", "哪几类区"): the items listed end
+# with it ("科技成果转化示范区、…、转型升级引领区").
+_ONE_CHARACTER_KIND = re.compile(r"(?:哪些|哪几)(?:类型|种类|类|种)的?[“\"]?([\u4e00-\u9fff])[”\"]?(?=[？?。，,]|$)")
 
 
 # The parts policy documents are built of (公文 structure: 主要任务, 保障措施, 基本原则…), as a list question names them.
@@ -1377,12 +1380,19 @@ def _listness(text: str, n: int | None, words: Sequence[str] = (), each: Sequenc
     # 机构、…、子基金合伙人" lists who, not what).
     pieces = [p for p in _pieces(text) if not _restated(p, given) and not _lists_subject(p, words, given)]
     listed = min(max((_items(p) for p in pieces), default=1) - 1, 3) / 3
+    if kind is not None and len(kind) == 1:
+        # items of that kind end with it ("…示范区、…引领区"), not a list that only mentions one ("…高新区…")
+        ending = re.findall(rf"[\u4e00-\u9fff]{{2,}}{kind}(?=[、和及与，,。；;”]|$)", text)
+        return listed if len(ending) >= 2 else listed / 2
     return listed if kind is None or kind in text else listed / 2
 
 
 def _item_kind(q: Question) -> str | None:
     """The kind of item a list question names right after 哪些/哪几个: the head of the noun phrase there ("哪些城市" ->
     城市, "哪几个高新区建设…" -> 高新区); None when a verb or a clause comes first, or the question counts."""
+    one = None if q.count else _ONE_CHARACTER_KIND.search(q.query)
+    if one:
+        return one.group(1)  # "哪些类型的区", "哪几类区"
     m = None if q.count else _ASKED_AFTER.search(q.query)
     if m and "的" in re.split(r"[，,？?。；;！!]", m.group(1))[0]:
         return None  # "哪些拓宽…渠道的支持措施": a clause before the noun asked for

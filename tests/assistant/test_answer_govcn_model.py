@@ -721,3 +721,12 @@ def test_a_posts_holder_named_answers_who_holds_it(searcher):
     answer = answer_question("国家教材委员会的主任是谁？它的办公室设在哪里？", searcher)
     labels = [c.label for c in answer.citations]
     assert "孙春兰" in answer.text and "（二）" in labels, answer.text
+
+
+def test_a_kind_of_item_named_by_one_character_is_what_the_items_end_with(searcher):
+    # 国函〔2018〕145号 一 "…建设成为科技成果转化示范区、…、转型升级引领区…": items ending in 区, not 二's list that only
+    # names 高新区.
+    from assistant.answer import answer_question
+
+    answer = answer_question("国函〔2018〕145号批复要把乌昌石高新区建成哪些类型的区？", searcher)
+    assert answer.citations[0].label == "一" and "转型升级引领区" in answer.text, answer.text
