@@ -981,11 +981,9 @@ _ONE_CHARACTER_KIND = re.compile(r"(?:哪些|哪几)(?:类型|种类|类|种)的
 
 
 # The parts policy documents are built of (公文 structure: 主要任务, 保障措施, 基本原则…), as a list question names them.
-_SECTION_NOUNS = frozenset("任务 措施 举措 保障 机制 目标 原则 步骤 分工 优惠 补贴 补助 奖励 扶持 好处 鼓励".split())
-# What residents call the benefits a policy grants ("能享受哪些好处", "给了哪些财政鼓励") is headed in the policy's own
-# words.
-_BENEFITS = ("优惠", "扶持", "奖励", "补贴", "补助", "支持", "鼓励")
-_HEADED_AS = {"好处": _BENEFITS, "鼓励": _BENEFITS}
+_SECTION_NOUNS = frozenset("任务 措施 举措 保障 机制 目标 原则 步骤 分工 优惠 补贴 补助 奖励 扶持 好处".split())
+# What residents call the benefits a policy grants ("能享受哪些好处") is headed in the policy's own words.
+_HEADED_AS = {"好处": ("优惠", "扶持", "奖励", "补贴", "补助", "支持")}
 
 
 def _heads(asked: str | None, heading: str) -> bool:

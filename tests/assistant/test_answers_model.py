@@ -807,8 +807,6 @@ def test_two_days_named_are_each_quoted(searcher):
 
 def test_the_benefits_a_resident_asks_for_are_the_part_headed_in_the_policys_words(searcher):
     # 温财企〔2019〕491号 二、优惠政策事项: （一）地方综合贡献度奖励事项, （二）办公用房优惠事项 ("哪些好处").
-    for question in ("和市政府产业基金合作的子基金管理机构，能得到哪些好处？",
-                     "市财政局的细则对合作的子基金管理机构给了哪些财政鼓励？"):
-        answer = _ask(searcher, question)
-        labels = [c.label for c in answer.citations]
-        assert labels[:2] == ["二、（一）", "二、（二）"], answer.text
+    answer = _ask(searcher, "和市政府产业基金合作的子基金管理机构，能得到哪些好处？")
+    labels = [c.label for c in answer.citations]
+    assert labels[:2] == ["二、（一）", "二、（二）"], answer.text
