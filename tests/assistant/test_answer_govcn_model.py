@@ -728,5 +728,5 @@ def test_a_kind_of_item_named_by_one_character_is_what_the_items_end_with(search
     # names 高新区.
     from assistant.answer import answer_question
 
-    answer = answer_question("国函〔2018〕145号批复要把乌昌石高新区建成哪些类型的区？", searcher)
+    answer = answer_question("国务院同意乌鲁木齐、昌吉、石河子高新区建国家自主创新示范区，批复希望把它们建设成哪些类型的区？", searcher)
     assert answer.citations[0].label == "一" and "转型升级引领区" in answer.text, answer.text
