@@ -195,8 +195,8 @@ def _attachment_paths(n: int) -> tuple[tuple[str, ...], ...]:
 
 # "7月16日", "七月十六号": a day of a month.
 _DAY = re.compile(rf"(?<!\d)({_NUM})\s*月份?\s*({_NUM})\s*[日号]")
-# "7月10日和11日", "7月10日、11日": a day after a dated one, in its month.
-_AND_DAY = re.compile(rf"\s*(?:和|、|与|跟|及|或)\s*({_NUM})\s*[日号]")
+# "7月10日和11日", "7月10日、11日": a day after a dated one, in its month (the answer stage's constraints read it too).
+AND_DAY = re.compile(rf"\s*(?:和|、|与|跟|及|或)\s*({_NUM})\s*[日号]")
 # "22号那天": a day without its month, which only words for "that day" after it tell from a document number.
 _DAY_ONLY = re.compile(rf"(?<![\d〕月])({_NUM})\s*[日号](?=那天|当天|这天|那一天)")
 
@@ -283,7 +283,7 @@ def analyze(query: str) -> Intent:
     for m in _DAY.finditer(query):
         dated.append((to_int(m.group(1)), to_int(m.group(2))))
         end = m.end()
-        while more := _AND_DAY.match(query, end):
+        while more := AND_DAY.match(query, end):
             dated.append((to_int(m.group(1)), to_int(more.group(1))))
             end = more.end()
     days = tuple(dict.fromkeys((month, day) for month, day in dated if 1 <= month <= 12 and 1 <= day <= 31))

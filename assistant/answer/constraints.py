@@ -17,6 +17,7 @@ from assistant.answer.regions import division_stem, inside, province_level, with
 from assistant.answer.segment import posseg
 from corpus.numbers import YEAR_SERIAL, to_int
 from index.hits import ClauseHit
+from index.query import AND_DAY
 from index.synonyms import expand_word
 
 PLACE, YEAR, MONTH, DAY, LEVEL = "place", "year", "month", "day", "level"
@@ -29,7 +30,6 @@ _YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:年)?\s*[-—–~至到]
 # "1到7月", "1-7月": a cumulative period named by its last month.
 _MONTH_RANGE = re.compile(rf"(?<![\d个])(?:{_NUM})\s*(?:月份?)?\s*[-—–~至到]\s*(?={_NUM}\s*月)")
 _MONTH = re.compile(rf"(?<![\d个每上下本）)])({_NUM})\s*月(?:份)?(?:({_NUM}|[12]\d|3[01])\s*[日号])?")
-_AND_DAY = re.compile(rf"\s*(?:和|、|与|跟|及|或)\s*(?:{_NUM}|[12]\d|3[01])\s*[日号]")
 # An administrative suffix; the name before it is what documents repeat ("温州市" -> "温州").
 _ADMIN_SUFFIX = "省市县区"
 # Characters that are surnames but far more often words of their own ("向温州报送", "和杭州").
@@ -72,7 +72,7 @@ def constraints(question: str, local: frozenset[str] = frozenset()) -> tuple[Con
         month = to_int(m.group(1))
         if not 1 <= month <= 12:
             continue
-        if m.group(2) and not _AND_DAY.match(text, m.end()):  # "7月10日和11日": either day, of that month
+        if m.group(2) and not AND_DAY.match(text, m.end()):  # "7月10日和11日": either day, of that month
             day = to_int(m.group(2))
             if 1 <= day <= 31:
                 found.append(Constraint(DAY, m.group(0), (month, day)))
