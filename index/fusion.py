@@ -86,7 +86,9 @@ def pin_named_clauses(ranked: list[tuple[int, float]], candidates, refs) -> list
         above = [r for r in candidates if named(r, lambda ref: ref.matches_above)]
         longest = max((len(r.path) for r in above), default=0)
         pinned = [r.clause_id for r in above if len(r.path) == longest]
-    return pin_first(ranked, pinned)
+    # A label several parts print ("第（二）条" under 一 and under 三): the one the query's words rank higher first.
+    rank = {c: i for i, (c, _) in enumerate(ranked)}
+    return pin_first(ranked, sorted(pinned, key=lambda c: rank.get(c, len(rank))))
 
 
 def _headed_part(candidates, words: str | None) -> tuple | None:

@@ -115,6 +115,20 @@ def test_a_part_named_by_its_heading_pins_its_own_item():
     assert pin_named_clauses([(1, 0.9), (3, 0.5)], records, [other])[0] == (1, 0.9)
 
 
+def test_a_label_several_parts_print_is_pinned_where_the_query_ranks_it():
+    from types import SimpleNamespace
+
+    from index.fusion import pin_named_clauses
+
+    # 温政办〔2019〕50号 prints （二） under 一 (发展目标) and under 三 (保障措施 > 强化顶层设计): the words around
+    # "第（二）条" rank the second higher, and it goes first.
+    ref, = analyze("温政办〔2019〕50号保障措施第（二）条“强化顶层设计”具体要做哪些事？").clause_refs
+    parts = [("一",), ("一", "（二）"), ("三",), ("三", "（二）")]
+    records = [SimpleNamespace(clause_id=i, doc_index=0, path=p, heading=None) for i, p in enumerate(parts)]
+    assert pin_named_clauses([(3, 0.9), (2, 0.7), (1, 0.5)], records, [ref])[0] == (3, 0.9)
+    assert pin_named_clauses([(1, 0.9), (3, 0.5)], records, [ref])[0] == (1, 0.9)
+
+
 def test_an_item_said_to_be_under_the_one_before_is_a_deeper_level():
     # "第二部分（一）下面的第2条" is 温政办〔2019〕50号 二、（一）2, not part 二's 第二条.
     ref, = analyze("温政办〔2019〕50号第二部分（一）下面的第2条主要讲的是什么？").clause_refs
