@@ -517,7 +517,7 @@ def has_fact(kind: str, text: str, q: "Question | None" = None) -> bool:
     if kind == AMOUNT and q is not None and q.unit is not None:
         return bool(q.unit.search(text))  # "多少钱" is answered by a sum of money, not by "10个工作日" or "8位"
     if kind == AGENCY and q is not None and q.act:
-        return q.act in text and bool(person_names(text) or has_evidence(kind, text))  # "市委书记陈伟俊主持会议"
+        return acted(q.act, text) and bool(person_names(text) or has_evidence(kind, text))  # "市委书记陈伟俊主持会议"
     if has_evidence(kind, text) or bool(kind in _MORE_EVIDENCE and _MORE_EVIDENCE[kind].search(text)):
         return True
     if kind == AMOUNT and q is not None and (counts_measured(q, text) or lists_counted(q, text)
@@ -545,7 +545,16 @@ def _in_asked_measure(q: Question, text: str) -> bool:
 
 # Who did something at an event ("是谁主持的", "由谁主持", "谁出席并讲话"): the sentence printing the act names them.
 _EVENT = re.compile(r"会|仪式|典礼|论坛|活动|开幕|启动")
-_WHO_DID = re.compile(r"谁(?:来)?(主持|出席|讲话|参加|陪同|带队|致辞)|(主持|出席|讲话|参加|陪同|带队|致辞)的?(?:人|领导)?(?:是谁|有谁)")
+_ACTS = "主持|出席|讲话|参加|陪同|带队|致辞|到场|到会"
+_WHO_DID = re.compile(rf"(?:谁|哪(?:[几两三四五六七八九]|\d+)?位(?:[市省]?领导)?|哪些[市省]?领导)(?:来|亲自)?({_ACTS})"
+                      rf"|({_ACTS})的?(?:人|领导)?(?:是谁|有谁)")
+# Being at an event is printed as any of these ("哪几位领导到场了": "市长姚高员、副市长李无文参加…发布仪式").
+_ATTEND = ("参加", "出席", "到场", "到会")
+
+
+def acted(act: str, text: str) -> bool:
+    """The text prints the act asked of, or (attending) another word for it."""
+    return act in text or act in _ATTEND and any(a in text for a in _ATTEND)
 
 
 # Ordinary words jieba's dictionary tags as place names; never a constraint, nor a place listed. Most name a place
@@ -729,6 +738,9 @@ def parse_question(text: str, query: str | None = None) -> Question:
     if post:
         kinds.add(PERSON)
         kinds.discard(AGENCY)  # "委员会主任是谁": who holds the post, not a body
+    who = _WHO_DID.search(simplified) if _EVENT.search(simplified) else None
+    if who:
+        kinds.add(AGENCY)  # "哪几位领导到场了": who acted, as "谁参加了" asks
     pieces = _compared(_pieces_of(simplified, _split_parts(plain)))
     parts = tuple(p for p in (s.strip(" ，,") for s in pieces) if len(p) >= 4)
     # "修订的规章有几部？分别是哪些？": one list, counted and quoted.
@@ -745,7 +757,6 @@ def parse_question(text: str, query: str | None = None) -> Question:
     matched = tuple(w for w in words if not _PERSONNEL_WORD.fullmatch(w)) if action and names else words
     if action and names and tense != simplified:  # "以前当局长的陈乃华，现在…": 局长 is the post not asked
         matched = tuple(w for w in matched if w in tense or w in names)
-    who = _WHO_DID.search(simplified) if _EVENT.search(simplified) else None
     return Question(
         text=text, query=simplified, form=form, kinds=frozenset(kinds), words=matched,
         equivalents=tuple((w, expand_word(w)) for w in matched), intent=intent,

@@ -907,6 +907,11 @@ def test_who_did_something_at_an_event_is_named_with_the_act():
     assert has_fact(AGENCY, "市委书记陈伟俊主持会议。", q)
     assert not has_fact(AGENCY, "7月30日，市委常委会召开会议，听取我市垃圾分类工作推进情况汇报。", q)
     assert parse_question("全国工商联组织工作会议上，出席并讲话的领导是谁？").act == "讲话"
+    # asked as which leaders did it, and attending printed in another word ("到场" asked, "参加" printed)
+    present = parse_question("“最美温州人·最美退伍军人”发布仪式，市里哪几位领导到场了？")
+    assert present.act == "到场" and AGENCY in present.kinds
+    assert has_fact(AGENCY, "市长姚高员、副市长李无文参加“最美温州人·最美退伍军人”发布仪式。", present)
+    assert not has_fact(AGENCY, "7月30日，2019“最美温州人·最美退伍军人”发布仪式举行。", present)
     assert parse_question("这项工作由谁负责？").act is None
     assert parse_question("总理出国访问的时候，国务院的工作由谁来主持？").act is None  # no event: who stands in
 
