@@ -275,8 +275,9 @@ _UNITS_ASKED = (
                 r"|(?:补偿|补助|补贴|奖金|安家费|工资|租金|保费)(?:标准|金额|额度)?(?:是|为|有|能给|给|能拿|能领)?多少(?![人个项家次天年月])"),
      # or a share of a sum ("按不低于采购金额的30%预付"), or a table's figure whose unit is in its heading ("（亿元）")
      re.compile(rf"{NUMERAL}\s*[十百千万亿]*(?:多|余)?元|\d+(?:\.\d+)?\s*[%％]|\d+\.\d+")),
-    (re.compile(r"百分之(?:几|多少)|几个(?:百分)?点|多少个?百分点|几成"),
-     re.compile(rf"\d+(?:\.\d+)?\s*[%％]|百分之|个百分点|{NUMERAL}成|分之|减半|一半")),
+    # or a ratio asked ("贴息比例是多少"), which a share states ("按1:1比例"), not a sum ("贴息贷款近80亿元")
+    (re.compile(r"百分之(?:几|多少)|几个(?:百分)?点|多少个?百分点|几成|(?:比例|比率|占比|百分比|增速|增幅|涨幅)(?:是|为|有|大概)?(?:多少|几)"),
+     re.compile(rf"\d+(?:\.\d+)?\s*[%％]|百分之|个百分点|{NUMERAL}成|分之|减半|一半|\d+\s*[:：比]\s*\d+")),
     (re.compile(r"(?:多少|几)倍"), re.compile(rf"{NUMERAL}\s*倍|翻(?:一|两|几)?番")),
     # A figure a month ("每个月能扣多少"): one stated a month ("扣除标准为每月1500元", "按月…"), not "一个纳税年度".
     (re.compile(r"每个?月[^，,。？?]{0,10}?(?:多少|几)(?![个项次天年月])"),

@@ -924,6 +924,15 @@ def test_a_sum_named_by_what_it_pays_is_a_sum_of_money():
     assert parse_question("有多少项补贴？").unit is None
 
 
+def test_a_ratio_asked_is_answered_by_a_share_not_a_sum():
+    # 《奋力书写“三民”篇章》第4段 prints the loans made, no share of the interest paid
+    q = parse_question("公积金的公转商贴息贷款，贴息比例是多少？")
+    assert not has_fact(AMOUNT, "截至2019年7月底，已经发放“公积金+金融”组合贷款的“银行”部分超过157亿元，公转商贴息贷款近80亿元。", q)
+    # 国办发〔2019〕2号 三、（四）
+    assert has_fact(AMOUNT, "医保基金在总额预算的基础上，按不低于采购金额的30%提前预付给医疗机构。", q)
+    assert has_fact(AMOUNT, "按1:1比例配套安排资金。", q)
+
+
 def test_a_deputy_post_jieba_cuts_apart_is_the_post_asked():
     # "专职|副|主任": 第29段 "蔡克的温州市温瑞塘河保护管委会专职副主任职务" says who held it.
     q = parse_question("7月份市政府免职名单里，被免去温瑞塘河保护管委会专职副主任的是哪位？")
