@@ -37,6 +37,7 @@ _REPLY_NOUNS = "答复|复函|通报|提案"
 # Replies and reports too, asked what they mean as a whole ("复函，主要意思是什么"): what they say is often one clause.
 _WHOLE_DOCUMENT = re.compile(rf"(?:{_DOCUMENT_NOUNS})(?:主要|大概|大致|都)?(?:讲|说|写)(?:了|的)?些?(?:是)?"
                              r"(?:什么|啥)|(?:文|文件|文章)的?(?:主要)?内容"
+                             rf"|(?:{_DOCUMENT_NOUNS})(?:主要|大概|大致)?是?(?:干|做|管)(?:什么|啥)的"
                              rf"|(?:{_DOCUMENT_NOUNS}|{_REPLY_NOUNS}|函|回复)[，,]?的?(?:主要|大概的?|大致的?)意思")
 # What a document says, asked as a list ("那份通知，主要讲了哪些内容", "那份通知，大概提了哪些要求"): its parts.
 _DOCUMENT_LISTS = re.compile(rf"(?:{_DOCUMENT_NOUNS}|{_REPLY_NOUNS})[，,]?"

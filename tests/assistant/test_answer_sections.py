@@ -91,6 +91,8 @@ def test_a_question_about_a_whole_document_gets_its_opening_and_its_sections():
     assert forms.asks_whole_document(q)
     assert not forms.asks_whole_document(parse_question("47号文二（一）讲了什么"))
     assert not forms.asks_whole_document(parse_question("开诊所有什么补贴？"))
+    # what it is for
+    assert forms.asks_whole_document(parse_question("温人社发〔2019〕105号这个通知主要是干什么的？"))
     # What a document named says, asked as a list: its parts; not what it asks of someone ("对…提了哪些要求").
     assert forms.asks_whole_document(parse_question("关于日军遗弃化学武器的那份通知，主要讲了哪些内容？"))
     assert forms.asks_whole_document(parse_question("九十年代国家关于日本遗留化学武器的那份通知，大概提了哪些要求？"))
