@@ -85,8 +85,15 @@ def prior_for(question: str, mode: str, texts: Callable[[list[int]], list[str]])
     return lambda ranked: type_prior(question, ranked, texts)
 
 
+# Every unit of a level, not places named: "各省、自治区、直辖市", "市、县（区）".
+_ALL_UNITS = re.compile(r"(?:省|市|县|区|自治区|直辖市|计划单列市)"
+                        r"(?:[、和及（(）)]+(?:省|市|县|区|自治区|直辖市|计划单列市|新疆生产建设兵团))+[）)]?")
+
+
 def has_evidence(kind: str, text: str) -> bool:
     """Whether text contains the kind of fact (an amount, an agency, a date, a permission)."""
+    if kind == PLACES:
+        text = _ALL_UNITS.sub("，", text)
     matches = (m.group(0) for m in EVIDENCE[kind].finditer(text))
     if kind == AMOUNT:
         return any(not _YEAR.match(m) for m in matches)  # "2021年" is a date, not a count of years

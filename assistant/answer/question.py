@@ -571,7 +571,7 @@ NOT_PLACES = ANY_PLACE | {"新建"}
 def lists_places(text: str) -> bool:
     """Places listed: as the evidence pattern finds them (an administrative unit or a province's name), or a list
     opening with a name jieba knows as a place, whatever its items end in ("乌鲁木齐、昌吉、石河子")."""
-    if EVIDENCE[PLACES].search(text):
+    if has_evidence(PLACES, text):
         return True
     tokens = list(posseg()[0].cut(text))
     return any(a.flag == "ns" and a.word not in NOT_PLACES and b.word in "、和及" and c.flag.startswith("n")

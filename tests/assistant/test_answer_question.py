@@ -766,6 +766,9 @@ def test_places_listed_by_names_without_an_administrative_unit():
     assert lists_places("选择北京、天津等城市开展试点")
     # 国办发〔2018〕128号 一、（五）: kinds of city, not cities named
     assert not lists_places("优先选取国家生态文明试验区省份具备条件的城市、循环经济示范城市、工业资源综合利用示范基地")
+    # 国办发〔1996〕2号 一: every province, not places named
+    assert not lists_places("运用各种手段判定当年或稍长时间内的地震危险地区，同时作为重点监视防御区向各省、自治区、直辖市人民政府和国务院各部门通报。")
+    assert lists_places("北京市、天津市、河北省、山西省、内蒙古自治区人民政府")
 
 
 def test_which_two_bodies_asks_for_an_agency():
