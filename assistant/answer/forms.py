@@ -978,7 +978,8 @@ def _inline_items(text: str) -> list[str]:
 _ASKED_AFTER = re.compile(r"(?:哪些|哪几(?:个|项|条|类|种|方面)?|什么)([\u4e00-\u9fff]{2,})")
 # A kind of item named by one character after the question word ("建成哪些类型的区", "哪几类区"): the items listed end
 # with it ("科技成果转化示范区、…、转型升级引领区").
-_ONE_CHARACTER_KIND = re.compile(r"(?:哪些|哪几)(?:类型|种类|类|种)的?[“\"]?([\u4e00-\u9fff])[”\"]?(?=[？?。，,]|$)")
+_ONE_CHARACTER_KIND = re.compile(r"(?:哪些|哪几)(?:(?:类型|种类|类|种)的?[“\"]?([\u4e00-\u9fff])[”\"]?|[“\"]([\u4e00-\u9fff])[”\"])"
+                                 r"(?=[？?。，,]|$)")
 
 
 # The parts policy documents are built of (公文 structure: 主要任务, 保障措施, 基本原则…), as a list question names them.
@@ -1391,7 +1392,7 @@ def _item_kind(q: Question) -> str | None:
     城市, "哪几个高新区建设…" -> 高新区); None when a verb or a clause comes first, or the question counts."""
     one = None if q.count else _ONE_CHARACTER_KIND.search(q.query)
     if one:
-        return one.group(1)  # "哪些类型的区", "哪几类区"
+        return one.group(1) or one.group(2)  # "哪些类型的区", "哪几类区", "哪些“区”"
     m = None if q.count else _ASKED_AFTER.search(q.query)
     if m and "的" in re.split(r"[，,？?。；;！!]", m.group(1))[0]:
         return None  # "哪些拓宽…渠道的支持措施": a clause before the noun asked for

@@ -1026,7 +1026,18 @@ def _split_parts(question: str) -> list[str]:
                 current = ""
             current += clause
         out.append(current)
-    return out
+    # "…要求建成哪些“区”？请逐一列出。": a bare request to list or tell asks what the part before it asks.
+    merged: list[str] = []
+    for part in out:
+        if merged and _BARE_REQUEST.match(part.strip()):
+            merged[-1] += part
+        else:
+            merged.append(part)
+    return merged
+
+
+_BARE_REQUEST = re.compile(r"(?:请|麻烦|能否|能不能|可否|可以)?你?(?:帮我)?(?:逐一|逐个|一一|分别|具体|详细|简要|简单)?地?"
+                           r"(?:列出|列举|说明|说说|讲讲|介绍|解释|列一下|说一下|讲一下)(?:一下|来|出来)?(?:吗|呢)?[。！!？?]*$")
 
 
 def _asks_anything(piece: str) -> bool:

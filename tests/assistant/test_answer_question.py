@@ -1124,6 +1124,8 @@ def test_whether_two_benefits_are_had_together_asks_the_rule_on_it():
 
 
 def test_a_piece_asking_nothing_sets_the_scene_of_the_next_part():
+    from assistant.answer.forms import _item_kind
+
     # "…农户能拿到挂钩奖售粮，那这些奖售粮…按什么价格供应的": one question (国发〔1981〕88号 二 "按统购价执行"), not two.
     q = parse_question("八十年代种棉花、种糖料的农户能拿到挂钩奖售粮，那这些奖售粮当时是按什么价格供应的？")
     assert q.parts == ()
@@ -1131,6 +1133,9 @@ def test_a_piece_asking_nothing_sets_the_scene_of_the_next_part():
     assert len(q.parts) == 2 and all("S1线" in p for p in q.parts[:1])
     # Two pieces that each ask stay two parts.
     assert len(parse_question("S1线什么时候签的协议，那它什么时候通车？").parts) == 2
+    # A bare request to list asks what the piece before it asks (国函〔2018〕145号 一 lists the 区).
+    q = parse_question("乌鲁木齐、昌吉、石河子高新区建国家自主创新示范区，批复里要求建成哪些“区”？请逐一列出。")
+    assert q.parts == () and _item_kind(q) == "区"
 
 
 def test_each_of_two_things_is_asked_of_when_each_is_counted_or_which_is_more():
