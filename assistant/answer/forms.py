@@ -509,6 +509,8 @@ def enumeration(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Cl
         hit = best.hit
         if not q.count and (listing := _list_of(hit, context)) is not None:
             hit = listing  # one item answers for the list asked for: its lead-in and every item
+        if not q.count:
+            hit = _singled_out(q, hit, context)
         items = [c for c in context.children(hit) or context.listed_after(hit) if c.text.strip()]
         if not items and q.form == ENUMERATION and introduces_items(hit.text) \
                 and _names_asked(q, split_sentences(hit.text)[-1].text):
@@ -948,6 +950,21 @@ def listed_section(q: Question, hits: Sequence[ClauseHit], context: Context, con
     if named_inline and best_key is not None and best_key[1] < _INLINE_SHARE:
         return None  # named by its heading's last word only (项目), while another section is named by most of it
     return best
+
+
+def _singled_out(q: Question, section: ClauseHit, context: Context) -> ClauseHit:
+    """The one subsection a word of the question outside the section's heading singles out, where it prints items
+    of its own ("清理整顿…哪些情况下社团会被撤销": 三（五） "对存在下列问题的社会团体予以撤销", not 三 and all its
+    parts); the section itself otherwise."""
+    heading = plain_heading(section.heading or "")
+    children = [c for c in context.children(section) if c.text.strip()]
+    words = [w for w in set(q.words) - GENERIC_NOUNS if w not in heading]
+    holding = [[c for c in children if w in f"{c.heading or ''}{c.text}"] for w in words]
+    single = {h[0].clause_id for h in holding if len(h) == 1}
+    if len(single) != 1:
+        return section
+    child = next(c for c in children if c.clause_id in single)
+    return child if len([c for c in context.children(child) if c.text.strip()]) >= 2 else section
 
 
 def _heading_match(q: Question, heading: str) -> tuple[int, float]:

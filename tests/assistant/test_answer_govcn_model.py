@@ -730,3 +730,14 @@ def test_a_kind_of_item_named_by_one_character_is_what_the_items_end_with(search
 
     answer = answer_question("国务院同意乌鲁木齐、昌吉、石河子高新区建国家自主创新示范区，批复希望把它们建设成哪些类型的区？", searcher)
     assert answer.citations[0].label == "一" and "转型升级引领区" in answer.text, answer.text
+
+
+def test_the_one_part_of_a_section_a_word_singles_out_is_the_list_asked(searcher):
+    # 国办发〔1997〕11号 三 "…作出保留、整改、合并、撤销的处理" and its parts: 撤销 is the one of 三（五） "对存在下列问题的
+    # 社会团体予以撤销", whose items answer, not every part of 三.
+    from assistant.answer import answer_question
+
+    answer = answer_question("九七年清理整顿社会团体的时候，哪些情况下社团会被撤销？", searcher)
+    assert answer.citations[0].label == "三、（五）" and "危害国家安全" in answer.text, answer.text
+    assert "予以保留" not in answer.text, answer.text
+
