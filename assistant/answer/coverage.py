@@ -17,8 +17,9 @@ from corpus.numbers import DOC_NUMBER
 from index.answer_types import AMOUNT, ASKS_PLACE_LIST, DATE
 from index.synonyms import expand_word
 
-from assistant.answer.question import (ASKS_SUM, DEADLINE, DOC_NUMBER_WORDS, NUMERAL, POST_ASK, POST_BEFORE_NAME, SURNAMES,
-                                       VALUE_NOUNS, Question, counts_measured, has_fact, lists_places, names_post_title)
+from assistant.answer.question import (ASKS_SUM, DEADLINE, DOC_NUMBER_WORDS, FREQUENCY, NUMERAL, POST_ASK,
+                                       POST_BEFORE_NAME, SURNAMES, VALUE_NOUNS, Question, counts_measured, has_fact,
+                                       lists_places, names_post_title)
 from assistant.answer.segment import posseg, tokenizer
 from assistant.answer.select import ABBREVIATION_GAP, SYNONYM_CREDIT, ScoredSentence, agent_stem, best_per_clause, \
     credit, spelled_apart
@@ -169,6 +170,8 @@ _MEASURES = {"面积": _PRINTS["具体面积"], "年龄": _PRINTS["具体年龄"
              "比重": _PRINTS["具体比例"], "占比": _PRINTS["具体比例"],
              # a date due by ("9月底前") is a 截止 date; a 时限 is that or a time within ("10个工作日内")
              "金额": _PRINTS["具体金额"], "截止": DEADLINE, "时限": DEADLINE,
+             # how often ("例会频率"): printed as a frequency ("每半年召开一次例会")
+             "频率": FREQUENCY, "频次": FREQUENCY,
              **{word: DOC_NUMBER for word in DOC_NUMBER_WORDS}}
 
 

@@ -346,7 +346,7 @@ _ISSUED = re.compile(r"印发|发布|出台|发文|签发|成文|下发|公布|�
 # Not a length of time: "多长时间内公布" asks a time limit, not when something was published.
 _WHEN = re.compile(r"什么时候|何时|哪天|哪一天|哪年|几月|几号|日期|(?<!多长)(?<!多少)时间")
 # "每5年": how often, the answer to "多久检查一次" but not to "什么时候开始".
-_FREQUENCY = re.compile(r"每(?:\d+|[一两三半])?个?(?:年|月|季度|季|周|天|日)")
+FREQUENCY = re.compile(r"每(?:\d+|[一两三半])?个?(?:年|月|季度|季|周|天|日)")
 _HOW_OFTEN = re.compile(r"一次|每隔|频次|周期")
 _ASKS_FREQUENCY = re.compile(rf"多久|多长时间|{_HOW_OFTEN.pattern}")
 # ("隔多久会来检查" asks how often as "多久检查一次" does.)
@@ -495,7 +495,7 @@ def has_fact(kind: str, text: str, q: "Question | None" = None) -> bool:
     if kind == CHANNEL:
         return bool(_CHANNEL.search(text))
     if kind == DATE and q is not None and q.how_often:
-        return bool(_FREQUENCY.search(text))  # "常务会议多久开一次": a frequency, not the date of one meeting
+        return bool(FREQUENCY.search(text))  # "常务会议多久开一次": a frequency, not the date of one meeting
     if kind == DATE and q is not None and q.milestone is not None:
         # "S1线什么时候开通": the day a 运营合作协议 was signed is not the day it opens; "奖励资金什么时候拨到位": a
         # period of application in one sentence and "由市财政支付" in the next date no payment.
@@ -534,7 +534,7 @@ def has_fact(kind: str, text: str, q: "Question | None" = None) -> bool:
         return True  # "由谁…" is answered by a person as well as by a body ("李显淼任…总工程师")
     if kind == AGENCY and q is not None and q.action and (APPOINT.search(text) or REMOVE.search(text)):
         return True  # "被安排到哪个单位" is answered by the item naming the post ("朱汝东任温州生态园管委会副主任")
-    return kind == DATE and q is not None and q.frequency and bool(_FREQUENCY.search(text))
+    return kind == DATE and q is not None and q.frequency and bool(FREQUENCY.search(text))
 
 
 # A count asked in a measure word of its own ("年产多少根", "几台"), which only a number in that measure states.

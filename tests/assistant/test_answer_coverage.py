@@ -52,6 +52,17 @@ def test_a_subject_before_a_clause_asking_only_for_a_list_is_checked():
     assert uncovered_topics(q("办专利代理机构执业许可证，需要准备哪些材料？"), Licences()) == ()
 
 
+def test_how_often_asked_is_a_measure_not_a_topic():
+    # 国函〔2006〕38号 附件 三 prints "每半年召开一次例会", never the word 频率.
+    class Rules:
+        def mentions(self, terms, gap=0):
+            text = "2008年北京奥运会首都机场协调委员会。2008年以前，协调委原则上每半年召开一次例会，因工作需要也可临时召开。"
+            return [t in text for t in terms]
+
+    assert uncovered_topics(q("首都机场协调委员会2008年以前的例会频率是怎么规定的？"), Rules()) == ()
+    assert uncovered_topics(q("首都机场协调委员会的加班费是怎么规定的？"), Rules()) == ("加班费",)
+
+
 def test_covered_by_parts_abbreviation_and_straddling_words():
     assert uncovered_topics(q("社会力量新建医院，基建投资5000万能拿多少补助？"), Corpus()) == ()
     assert uncovered_topics(q("开诊所有什么补贴？"), Corpus()) == ()  # jieba cuts 开诊|所有; 诊所 is there
