@@ -741,3 +741,12 @@ def test_the_one_part_of_a_section_a_word_singles_out_is_the_list_asked(searcher
     assert answer.citations[0].label == "三、（五）" and "危害国家安全" in answer.text, answer.text
     assert "予以保留" not in answer.text, answer.text
 
+
+def test_a_resident_asking_in_everyday_words_is_answered_by_what_applies_to_individuals(searcher):
+    # 国办发〔1996〕25号 三 "任何单位和个人如发现遗弃的化学武器，都要立即逐级上报，不得擅自处理" (老百姓: 个人)
+    from assistant.answer import answer_question
+
+    answer = answer_question("要是在山里挖到当年日本兵扔下的毒气弹，老百姓能自己处理掉吗？", searcher)
+    assert not answer.abstained and "不得擅自处理" in answer.text, answer.text
+    assert answer.citations[0].label == "三", answer.text
+
