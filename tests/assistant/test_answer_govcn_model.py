@@ -750,3 +750,11 @@ def test_a_resident_asking_in_everyday_words_is_answered_by_what_applies_to_indi
     assert not answer.abstained and "不得擅自处理" in answer.text, answer.text
     assert answer.citations[0].label == "三", answer.text
 
+
+def test_a_price_asked_in_everyday_words_is_the_price_printed(searcher):
+    # 国发〔1981〕88号 二 "奖售粮的供应价格一律按统购价执行" (价钱: 价格)
+    from assistant.answer import answer_question
+
+    answer = answer_question("八十年代棉粮挂钩那会儿，奖给种棉户的粮食按什么价钱供应？", searcher)
+    assert not answer.abstained and "统购价" in answer.text, answer.text
+
