@@ -116,7 +116,7 @@ _EACH_ASKED = re.compile(r"(?:分别|各自|各)(?:是|为|聚焦|指|叫|有)?(
 # Two questions in one: a second question mark, "；", or "分别" over a list ("A和B分别由谁起草").
 _SEVERAL = re.compile(r"[？?；;].+[？?]?\s*$|分别|以及|各自|各是|各为")
 # (那 as "then", not the demonstrative: "…，那个通知后面附了几个附件" is one question.)
-_PART_SPLIT = re.compile(r"(?<=[？?；;])|(?:，|,)(?=(?:另外|还有|以及|同时|那(?![个些份条种项里儿边样位家次])|并且)[^，,]{2,})")
+_PART_SPLIT = re.compile(r"(?<=[？?；;])|(?:，|,)(?=(?:另外|还有|以及|同时|那(?![个些份条种项里儿边样位家次时年阵会])|并且)[^，,]{2,})")
 # Appointment and removal words: the two halves of a personnel list (任免), which must not be confused.
 APPOINT = re.compile(r"任命|担任|兼任|新任|出任|当上|当了|接任|接替|换成|(?<![免主专副责信])任(?![务何意期性])")
 REMOVE = re.compile(r"免去|免职|免了|撤职|卸任|不再担任|被免")

@@ -1131,6 +1131,8 @@ def test_a_piece_asking_nothing_sets_the_scene_of_the_next_part():
     assert q.parts == ()
     q = parse_question("S1线已经签了运营协议，那它什么时候正式通车、票价多少？")
     assert len(q.parts) == 2 and all("S1线" in p for p in q.parts[:1])
+    # "，那时候" goes on about that time; it does not begin a part ("那" as "then").
+    assert parse_question("我爷爷说八十年代种棉花能换奖售粮，那时候奖售粮是按啥价钱卖给农民的？").parts == ()
     # Two pieces that each ask stay two parts.
     assert len(parse_question("S1线什么时候签的协议，那它什么时候通车？").parts) == 2
     # A bare request to list asks what the piece before it asks (国函〔2018〕145号 一 lists the 区).
