@@ -15,9 +15,10 @@ from assistant.answer.coverage import GENERIC_NOUNS, resolve_words, uncovered_to
 from assistant.answer.guard import looks_like_injection
 from assistant.answer.named import person_in_top
 from assistant.answer.question import (
-    AMOUNT, APPOINT, ASKS_TIMES, CHANNEL, COMPARED, COUNT, DATE, ENUMERATION, FACTOID, LOCALITY, MATERIALS, MULTI,
-    OPEN, OVERVIEW, PERSON, POST_BEFORE_NAME, REMOVE, Question, content_words, contrasted_items, count_end,
-    counts_measured, has_fact, item_person, parse_question, personnel_item, prints_count, YESNO,
+    AMOUNT, APPOINT, ASKS_PURPOSE, ASKS_TIMES, CHANNEL, COMPARED, COUNT, DATE, DOCUMENT_NOUNS, ENUMERATION, FACTOID,
+    LOCALITY, MATERIALS, MULTI, OPEN, OVERVIEW, PERSON, POST_BEFORE_NAME, REMOVE, Question, content_words,
+    contrasted_items, count_end, counts_measured, has_fact, item_person, parse_question, personnel_item, prints_count,
+    YESNO,
 )
 from assistant.answer.segment import posseg, tokenizer
 from assistant.answer.select import (
@@ -32,15 +33,14 @@ from corpus.validity import FROM, SPAN, TITLE_PERIOD, UNTIL, YEARS
 from index.hits import ClauseHit
 from index.query import ARTICLE_LABEL
 
-_DOCUMENT_NOUNS = "文|文件|文章|通知|意见|方案|计划|办法|细则|条例|决定|批复|预案|号"
 _REPLY_NOUNS = "答复|复函|通报|提案"
 # Replies and reports too, asked what they mean as a whole ("复函，主要意思是什么"): what they say is often one clause.
-_WHOLE_DOCUMENT = re.compile(rf"(?:{_DOCUMENT_NOUNS})(?:主要|大概|大致|都)?(?:讲|说|写)(?:了|的)?些?(?:是)?"
+_WHOLE_DOCUMENT = re.compile(rf"(?:{DOCUMENT_NOUNS})(?:主要|大概|大致|都)?(?:讲|说|写)(?:了|的)?些?(?:是)?"
                              r"(?:什么|啥)|(?:文|文件|文章)的?(?:主要)?内容"
-                             rf"|(?:{_DOCUMENT_NOUNS})(?:主要|大概|大致)?是?(?:干|做|管)(?:什么|啥)的"
-                             rf"|(?:{_DOCUMENT_NOUNS}|{_REPLY_NOUNS}|函|回复)[，,]?的?(?:主要|大概的?|大致的?)意思")
+                             rf"|{ASKS_PURPOSE}"
+                             rf"|(?:{DOCUMENT_NOUNS}|{_REPLY_NOUNS}|函|回复)[，,]?的?(?:主要|大概的?|大致的?)意思")
 # What a document says, asked as a list ("那份通知，主要讲了哪些内容", "那份通知，大概提了哪些要求"): its parts.
-_DOCUMENT_LISTS = re.compile(rf"(?:{_DOCUMENT_NOUNS}|{_REPLY_NOUNS})[，,]?"
+_DOCUMENT_LISTS = re.compile(rf"(?:{DOCUMENT_NOUNS}|{_REPLY_NOUNS})[，,]?"
                              r"(?:主要|大概|大致|都)?(?:讲|说|写|提)了?哪些(?:内容|方面|措施|要求)?(?![\u4e00-\u9fff])")
 # "回复了哪几方面问题", "列了哪几方面的措施": the parts of a document named.
 _ASPECTS = re.compile(r"哪(?:几|些)个?(?:方面|部分)|哪几个?问题|哪几点")
@@ -995,8 +995,8 @@ def _inline_items(text: str) -> list[str]:
 _ASKED_AFTER = re.compile(r"(?:哪些|哪几(?:个|项|条|类|种|方面)?|什么)([\u4e00-\u9fff]{2,})")
 # A kind of item named by one character after the question word ("建成哪些类型的区", "哪几类区"): the items listed end
 # with it ("科技成果转化示范区、…、转型升级引领区").
-_ONE_CHARACTER_KIND = re.compile(r"(?:哪些|哪几)(?:(?:类型|种类|类|种)的?[“\"]?([\u4e00-\u9fff])[”\"]?|[“\"]([\u4e00-\u9fff])[”\"])"
-                                 r"(?=[？?。，,]|$)")
+_ONE_CHARACTER_KIND = re.compile(r"(?:哪些|哪几)(?:(?:类型|种类|类|种)的?[“\"]?([\u4e00-\u9fff])[”\"]?"
+                                 r"|[“\"]([\u4e00-\u9fff])[”\"])(?=[？?。，,]|$)")
 
 
 # The parts policy documents are built of (公文 structure: 主要任务, 保障措施, 基本原则…), as a list question names them.

@@ -104,11 +104,13 @@ def _stated_count(question: str) -> re.Match | None:
     return _STATED_N.search(question, start, end)
 
 
+# What a document is called by ("47号文", "那份通知"), and asked what it is for ("这个通知主要是干什么的").
+DOCUMENT_NOUNS = "文|文件|文章|通知|意见|方案|计划|办法|细则|条例|决定|批复|预案|号"
+ASKS_PURPOSE = rf"(?:{DOCUMENT_NOUNS})(?:主要|大概|大致)?是?(?:干|做|管)(?:什么|啥)的"
 _OVERVIEW = re.compile(r"(?:有|给|提供|享受|享有|拿到?)(?:什么|哪些|啥)(?:补贴|补助|奖励|扶持|支持|优惠|政策|措施|文件|规定)"
                        r"|(?:讲|说|规定|写)(?:了|的是|的)?些?(?:什么|啥)|主要内容|什么内容|是什么内容|有哪些(?:文件|规定|政策)"
                        r"|(?:主要|大概的?|大致的?)意思"
-                       # what a document is for ("这个通知主要是干什么的")
-                       r"|(?:文|文件|文章|通知|意见|方案|计划|办法|细则|条例|决定|批复|预案|号)(?:主要|大概|大致)?是?(?:干|做|管)(?:什么|啥)的"
+                       rf"|{ASKS_PURPOSE}"
                        r"|(?:任免|任命|免去)了哪些|都有什么|有什么(?:新)?(?:政策|规定|要求)")
 _CLAUSE_ASK = re.compile(r"规定了什么|讲了什么|说了什么|写了什么|是什么|什么内容|内容|全文|原文|(?:怎么|怎样|如何)(?:规定|说|写)")
 # What each of several things is ("分别聚焦什么", "各是什么").
