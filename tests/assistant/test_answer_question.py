@@ -915,6 +915,10 @@ def test_who_did_something_at_an_event_is_named_with_the_act():
     assert present.act == "到场" and AGENCY in present.kinds
     assert has_fact(AGENCY, "市长姚高员、副市长李无文参加“最美温州人·最美退伍军人”发布仪式。", present)
     assert not has_fact(AGENCY, "7月30日，2019“最美温州人·最美退伍军人”发布仪式举行。", present)
+    # or after the event ("到场…的市领导有哪几位")
+    after = parse_question("七月底到场“最美温州人·最美退伍军人”发布仪式的市领导有哪几位？")
+    assert after.act == "到场" and AGENCY in after.kinds
+    assert parse_question("参加会议的人数有多少？").act is None
     assert parse_question("这项工作由谁负责？").act is None
     assert parse_question("总理出国访问的时候，国务院的工作由谁来主持？").act is None  # no event: who stands in
 
