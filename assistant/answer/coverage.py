@@ -330,6 +330,8 @@ def _unglued(question: str, word: str) -> list[str]:
         return [word[1:]]
     if i > 0 and len(word) == 2 and question[i - 1] in _DEGREE_CHARS and word[0] in _COMPARING_CHARS:
         return [word[1:]]  # "更早报给": 更早|报, not 早报 (a newspaper)
+    if i > 0 and len(word) == 2 and word[0] == "先" and re.search(r"哪一?[个项场份][^，,。？?]{0,8}$", question[:i]):
+        return [word[1:]]  # "哪个草案要先报": 先|报, which of them comes first
     end = i + len(word)
     if i >= 0 and len(word) >= 3 and word[-1] in _COMPARING_CHARS and re.match(r"了?(?:多少|几个|几倍)", question[end:]):
         return [word[:-1]]

@@ -899,10 +899,13 @@ def without_situation(question: str) -> str:
 # Two things asked about together, each to be answered ("人民币存款和贷款余额分别是多少？"): the pair joined by 和 before
 # the words that ask for each ("分别", "各是", "哪个更…", "相差"); the second item runs to where the asking goes on.
 # Which of the two ("哪个…更高", "谁的…更高") is asked by comparing what each has.
-_WHICH_MORE = re.compile(r"(?:哪一?个|谁)[^，,。？?]{0,12}?(?:更|[多高大长少低小短](?:一些|一点|些|点)?(?=[？?。]|$))")
+_WHICH_MORE = re.compile(r"(?:哪一?个|谁)[^，,。？?]{0,12}?(?:更|[多高大长少低小短](?:一些|一点|些|点)?(?=[？?。]|$))"
+                         r"|哪一?[个项场份][^，,。？?]{0,8}?(?:先(?![行进锋导])|在前)")  # "哪个草案要先报": which comes first
 COMPARED = re.compile(r"分别|各是|各自|各有|各为|各由|各占|各需|各(?:(?:能|可以?|要|得|需要?)[\u4e00-\u9fff]{0,2}?)?(?:多少|几)"
                       rf"|{_WHICH_MORE.pattern}|相差|差多少")
-_SECOND = re.compile(r"(?:和|与|跟)([\u4e00-\u9fff\d]{2,16}?)(?=这?(?:两|二)[个项类种部家]?|[，,、？?的]|分别|各|哪|谁|什么|多少"
+# (a quoted name with what follows it is one item: "和“最美退伍军人”发布仪式")
+_SECOND = re.compile(r"(?:和|与|跟)(“[^“”，,？?]{1,14}”[\u4e00-\u9fff\d]{0,12}?|[\u4e00-\u9fff\d]{2,16}?)"
+                     r"(?=这?(?:两|二)[个项类种部家]?|[，,、？?的]|分别|各|哪|谁|什么|多少"
                      r"|每个?[月年天周季])")  # "…和首套房贷利息每个月各能扣多少": a period is asked of both
 # "…有什么区别/不同": two things set against each other, each asked of only when each is a clause of its own
 # ("哈尔滨申办大冬会和深圳申办大运会…有什么区别").
@@ -979,6 +982,11 @@ def _compared(parts: list[str]) -> list[str]:
                 start = _clause_start(p, m.start())
                 second = p[:start] + m.group(1) + p[m.end():]
             return parts[:i] + [first, second] + parts[i + 1:]
+        if m and re.match(rf"[，,]?{_BOTH.pattern}", p[m.end():]):
+            # "反家暴工作推进会和“最美退伍军人”发布仪式，这两个活动…" (the first ending in a one-character word): two
+            # whole items, said so
+            start = _clause_start(p, m.start())
+            return parts[:i] + [p[:m.start()] + p[m.end():], p[:start] + m.group(1) + p[m.end():]] + parts[i + 1:]
     return parts
 
 

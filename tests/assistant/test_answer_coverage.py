@@ -504,3 +504,5 @@ def test_a_comparing_character_after_a_degree_word_is_not_part_of_the_next_word(
     plan = Holds("提请审议《温州市养犬管理条例》（市公安局起草，于6月底前向市政府报送草案）。")
     words = resolve_words(q("楠溪江保护条例和养犬管理条例这两个草案，哪个要求更早报给市政府？"), plan).words
     assert "早报" not in words
+    # "哪个草案要先报": jieba reads 先报; which comes first is asked, and 报 is what is done.
+    assert "先报" not in resolve_words(q("楠溪江保护的条例和养狗管理的条例，哪个草案要先报给市政府？"), plan).words

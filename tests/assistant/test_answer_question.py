@@ -990,6 +990,18 @@ def test_two_things_each_ending_in_the_same_head_are_two_parts():
     assert q.parts == ("社会办医的扶持政策，哪个有效期更长？", "政府产业基金的财政鼓励细则，哪个有效期更长？")
 
 
+def test_which_comes_first_asks_of_both_things():
+    # 47号 二（一）1 and 2: "哪个草案要先报" compares the two deadlines, as "哪个更早报" does.
+    q = parse_question("楠溪江保护的条例和养狗管理的条例，哪个草案要先报给市政府？")
+    assert q.parts == ("楠溪江保护的条例，哪个草案要先报给市政府？", "养狗管理的条例，哪个草案要先报给市政府？")
+    # 图片新闻 第5段/第6段: a quoted name with what follows it is one item, and "这两个活动" says there are two.
+    q = parse_question("反家暴工作推进会和“最美退伍军人”发布仪式，这两个活动哪个先办？")
+    assert q.parts == ("反家暴工作推进会，这两个活动哪个先办？", "“最美退伍军人”发布仪式，这两个活动哪个先办？")
+    # 先行区 is a word of its own, not "which first"; a quoted title is one name, not two things.
+    assert parse_question("方案是为落实哪个先行区建设部署而制定的？").parts == ()
+    assert parse_question("温政办〔2019〕48号“主要任务和发展重点”部分分别涉及哪几个产业？").parts == ()
+
+
 def test_a_call_asked_after_its_verb_asks_what_was_said():
     # 市委召开十二届八次全体（扩大）会议 第7段 "全会号召，…持续掀起“奋战1161，奋进2019”新高潮".
     assert SPEECH in parse_question("市委十二届八次全会在最后发出号召，要持续掀起什么主题的新高潮？").kinds

@@ -810,3 +810,14 @@ def test_the_benefits_a_resident_asks_for_are_the_part_headed_in_the_policys_wor
     answer = _ask(searcher, "和市政府产业基金合作的子基金管理机构，能得到哪些好处？")
     labels = [c.label for c in answer.citations]
     assert labels[:2] == ["二、（一）", "二、（二）"], answer.text
+
+
+def test_which_of_two_comes_first_quotes_each(searcher):
+    # 47号 二（一）1 楠溪江 "于10月底前", 2 养犬 "于6月底前"; 图片新闻 第6段 "7月30日…发布仪式" and the 反家暴 meeting
+    # (第5段, 记事 19日): "哪个先" asks of each.
+    labels = {c.label for c in _ask(searcher, "楠溪江保护的条例和养狗管理的条例，哪个草案要先报给市政府？").citations}
+    assert {"二、（一）1", "二、（一）2"} <= labels, labels
+    answer = _ask(searcher, "反家暴工作推进会和“最美退伍军人”发布仪式，这两个活动哪个先办？")
+    labels = {c.label for c in answer.citations}
+    assert "第6段" in labels and labels & {"第5段", "19日"}, answer.text
+
