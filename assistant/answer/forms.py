@@ -707,6 +707,10 @@ def multi(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHi
                 or part_scored
             leader = max(part_scored, key=lambda s: s.score)
             top = leader.score
+            if all(_holds_any([w], leader.hit) for w in own[i]) and not _holds_any(others, leader.hit):
+                # Where the best clause names this thing alone, one naming the others too ("智能汽车…生命健康产业小镇"
+                # in a list of places) is no answer to it.
+                part_scored = [s for s in part_scored if not _holds_any(others, s.hit)]
         leaders = [w for w in own[i] if _holds_any([w], leader.hit)] if compared else []
         # ("它的办公室放在哪里？" after "…主任是谁？": not in the members' list quoted when another clause names 办公室)
         elsewhere = [s for s in part_scored if s.hit.clause_id not in chosen and _holds_any(pq.words, s.hit)]

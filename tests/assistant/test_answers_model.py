@@ -821,3 +821,8 @@ def test_which_of_two_comes_first_quotes_each(searcher):
     labels = {c.label for c in answer.citations}
     assert "第6段" in labels and labels & {"第5段", "19日"}, answer.text
 
+
+def test_a_clause_naming_both_things_compared_is_neither_ones_answer(searcher):
+    # 48号 三（一）3 names 智能汽车 … 生命健康产业小镇 in a list of places; 二（三） holds 生命健康's target alone.
+    answer = _ask(searcher, "按48号文，智能装备和生命健康这两个产业到2021年的年均增速目标哪个更高？")
+    assert {"二、（二）", "二、（三）"} <= {c.label for c in answer.citations}, answer.text
