@@ -67,7 +67,7 @@ STOP_WORDS = INDEX_STOP_WORDS | frozenset(
     "哪几 几个 几项 几件 到底 究竟 一共 总共 共有 讲了 讲 内容 主要 包括 包含 有关 相关 月份 年份 原来 原先 之前 以前 此前 "
     "干什么 做什么 干啥 已经 就要 这边 那边 这里 那里 别的 市里 咱们 我们 你们 人家 这些 那些 这种 那种 一带 附近 "
     "这块 那块 一块 方面 打算 准备 听说 有个 百分之 真的 他们 她们 它们 大家 有人 不到 "
-    "或者 要是 当年 那会儿 这回 这次 那次 而且 但是 可是 只是 平时".split()
+    "或者 要是 当年 那会儿 这回 这次 那次 而且 但是 可是 只是 平时 是从".split()
 )
 _NUMERIC = re.compile(r"^[\d.．,，%％]+$")
 _PUNCT = re.compile(r"^[\W_]+$", re.UNICODE)
@@ -1092,7 +1092,7 @@ def _measured(q: str, words: tuple[str, ...]) -> tuple[str, ...]:
 _VALUE_ASK = re.compile(r"(?<![很许好诸])多[少大高长远]|(?<![这那十百千])几(?!乎)[万千百十]?")  # not "很多高楼", "几乎", "这几个", "十几个"
 _BETWEEN_FLAGS = ("r", "d", "a", "u", "m", "q", "p", "c", "y", "t")
 _BETWEEN_VERBS = frozenset("是 为 有 要 需 需要 得 达到 超过 不超过 不能 能 可 可以 发 给 交 拿 领 降 涨 提高 增加 减少 一共 总共 约 "
-                           "大约 大概 具体 定 算".split())
+                           "大约 大概 具体 定 算 按规定 按照规定 依照规定 根据规定".split())
 # What "多少"/"几" counts when it stands right before it: people or things, not a figure of the noun before.
 _COUNTED = set("人名个家位次项件条所")
 # Nouns that only say what kind of answer is wanted ("补助标准是多少", "号牌是什么颜色", "热线号码是多少", "证书分几个

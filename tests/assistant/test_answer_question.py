@@ -71,6 +71,8 @@ def test_question_phrases_are_not_content_words():
     # "在人才方面": 方面 frames the topic; a clause on 人才 need not say 方面 (49号 三（十二） does not).
     assert content_words("民营医院在人才方面都有哪些政策") == ("民营", "医院", "人才")
     assert "下载" in content_words("特殊工时那几张申请表去哪下载")
+    # jieba's 是从 is the copula and a preposition ("春节假期是从几号放到几号"), no topic.
+    assert "是从" not in content_words("2019年春节假期是从几号放到几号？")
     # "a" with its measure word and the asker's plans name nothing a clause must hold; 一次性 stays whole.
     assert content_words("我们诊所打算买一台80万元的彩超，能有补助吗？") == ("诊所", "彩超", "补助")
     assert content_words("国务院全体会议一般多久开一次？") == ("国务院", "全体会议", "一般")
@@ -582,6 +584,8 @@ def test_what_a_figure_is_asked_of():
     # the noun right before the asking phrase, past adverbs and verbs of being or reaching
     assert parse_question("在综合保税区注册一家企业，注册资本最低要多少？").attribute == ("注册资本",)
     assert parse_question("小微企业贷款利率最高不能超过多少？").attribute == ("贷款", "利率")
+    # "按规定" says by what rule, not what the figure is of (国办发〔2019〕6号 三（八）"担保费率原则上不超过1%")
+    assert parse_question("担保费率按规定原则上不超过多少？").attribute == ("费率",)
     # with the noun right before it that says which one: a 设备 subsidy is no 床位 subsidy
     assert parse_question("民营养老院每张床位补贴多少钱？").attribute == ("床位", "补贴")
     assert parse_question("7月份温州进出口总额是多少").attribute == ("进出口", "总额")
