@@ -1142,6 +1142,14 @@ def _attribute(q: str, words: tuple[str, ...], measured: tuple[str, ...], date: 
             if not (noun and t.word in words and tokenizer().FREQ.get(t.word, 0) > 0) or t.word in _OWNERS:
                 return ()  # nor whose it is ("公司要交多少审批费": 审批费 is asked, not the company)
             return (*_modifiers(tokens[i + 1:], words), t.word)
+    clauses = _CLAUSES.split(q[:m.start()])
+    if any(t.word in VALUE_NOUNS for t in tokens) and len(clauses) >= 2:
+        # "…要公布举报电话，具体号码是多少": a clause asking only for a value is of the noun that ends the one before.
+        before = list(reversed(list(posseg()[0].cut(clauses[-2].strip()))))
+        t = before[0] if before else None
+        if t is not None and t.flag.startswith(("n", "vn", "j", "l")) and t.flag not in ("nr", "ns") \
+                and t.word in words and t.word not in _OWNERS and tokenizer().FREQ.get(t.word, 0) > 0:
+            return (*_modifiers(before[1:], words), t.word)
     return ()
 
 

@@ -586,6 +586,9 @@ def test_what_a_figure_is_asked_of():
     assert parse_question("小微企业贷款利率最高不能超过多少？").attribute == ("贷款", "利率")
     # "按规定" says by what rule, not what the figure is of (国办发〔2019〕6号 三（八）"担保费率原则上不超过1%")
     assert parse_question("担保费率按规定原则上不超过多少？").attribute == ("费率",)
+    # a clause asking only for a value is of the noun ending the clause before (105号 三 "应公布举报电话", no number)
+    assert parse_question("105号文说人力社保部门要公布举报电话，具体号码是多少？").attribute == ("举报电话",)
+    assert parse_question("特殊工时的举报电话，号码是多少？").attribute == ("举报电话",)
     # with the noun right before it that says which one: a 设备 subsidy is no 床位 subsidy
     assert parse_question("民营养老院每张床位补贴多少钱？").attribute == ("床位", "补贴")
     assert parse_question("7月份温州进出口总额是多少").attribute == ("进出口", "总额")
