@@ -338,13 +338,23 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
                            evidence=evidence, asked=q)
         return partial(q.text, _partial_quote(best, config), hits, (f"{''.join(q.measured)}的数量",), rewritten,
                        evidence, declined=True)
-    if q.asks_materials and not q.parts and named_section is None \
-            and not MATERIALS.search(f"{context.inherited(best.hit)}{best.hit.heading or ''}{best.hit.text}"):
-        # "护士执业注册要交哪些材料": the clause found lists no papers; what it says is quoted, and that it lists none.
-        # Not declined: the procedure it names may be what the asker needs. (Declining it fixed 18 dev questions the
-        # later sets label unanswerable, but wenzhou-203-test labels such a question answerable, and its refusals
-        # would pass the quality gate's ceiling, which is not lowered to let a change through: README, Quality.)
-        return partial(q.text, _partial_quote(best, config), hits, ("所需材料",), rewritten, evidence)
+
+    def lists_papers(s: ScoredSentence) -> bool:
+        return MATERIALS.search(f"{context.inherited(s.hit)}{s.hit.heading or ''}{s.hit.text}") is not None
+
+    if q.asks_materials and not q.parts and named_section is None and not lists_papers(best):
+        # A clause of its document close behind that lists papers answers ("初次申请…的企业…申请材料包括：" below the
+        # scope clause 一); another document's list is for another procedure.
+        mine = doc_key(best.hit.doc_number, best.hit.title)
+        papers = [s for s in scored if lists_papers(s) and doc_key(s.hit.doc_number, s.hit.title) == mine]
+        if not any(s.score >= best.score - config.several_window for s in papers):
+            # "护士执业注册要交哪些材料": the clause found lists no papers; what it says is quoted, and that it lists
+            # none. Not declined: the procedure it names may be what the asker needs. (Declining it fixed 18 dev
+            # questions the later sets label unanswerable, but wenzhou-203-test labels such a question answerable,
+            # and its refusals would pass the quality gate's ceiling, which is not lowered to let a change through:
+            # README, Quality.)
+            return partial(q.text, _partial_quote(best, config), hits, ("所需材料",), rewritten, evidence)
+        scored = papers
     return forms.compose_form(q, scored, hits, retriever, config, context, rewritten, evidence, named_section)
 
 

@@ -224,6 +224,11 @@ def test_papers_asked_for_where_the_clause_found_lists_none_get_a_partial_answer
     # 105号 二（二）1.（1） lists them ("申请表原件"…): answered.
     listed = _ask(searcher, "已经拿到特殊工时许可的企业，申请清单式管理要交哪些材料？")
     assert not listed.abstained and listed.citations[0].doc_number == D105, listed.text
+    # 105号 一 (who may apply) ranks first, 二（二）2 "初次申请…的企业…申请材料包括：" close behind: its list answers.
+    listed = _ask(searcher, "初次申请特殊工时行政许可的外商投资企业，关于平等协商的材料需要提交哪些？")
+    assert not listed.partial and "二、（二）2.（5）" in [c.label for c in listed.citations], listed.text
+    # Another document's list is for another procedure: 居住证 papers are not 105号's.
+    assert all(c.doc_number != D105 for c in _ask(searcher, "在温州办居住证需要准备哪些材料？").citations)
 
 
 def test_the_gazettes_own_place_is_no_match_for_a_partial_answer(searcher):
