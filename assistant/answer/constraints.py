@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.answer.question import NOT_PLACES, SURNAMES
-from assistant.answer.regions import division_stem, inside, province_level, within
+from assistant.answer.regions import division_stem, has_codes, inside, province_level, within
 from assistant.answer.segment import posseg
 from corpus.numbers import YEAR_SERIAL, to_int
 from index.hits import ClauseHit
@@ -135,7 +135,10 @@ def _joined_divisions(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 def _is_admin_name(name: str, tags: dict[str, str]) -> bool:
-    return any(tags.get(name + suffix) == "ns" for suffix in _ADMIN_SUFFIX)
+    # jieba's dictionary tags some words with a suffix ns that name no division today ("海岛县": 海岛 is an island):
+    # where the national codes are at hand, they decide.
+    return any(tags.get(name + suffix) == "ns" and (not has_codes() or division_stem(name + suffix) is not None)
+               for suffix in _ADMIN_SUFFIX)
 
 
 # -- support -------------------------------------------------------------------------------------------------------

@@ -70,6 +70,11 @@ def _full_names() -> frozenset[str]:
     return frozenset(name for name, _ in _rows() if len(name) >= 3 and name.endswith(_SUFFIXES))
 
 
+def has_codes() -> bool:
+    """Whether the national division codes are at hand (cpca installed)."""
+    return bool(_rows())
+
+
 def division_stem(name: str) -> str | None:
     """The name without its suffix when it is an administrative division's full name (one jieba may tag otherwise:
     文成县 as a person's name, 洞头区 as two words), else None."""

@@ -124,6 +124,13 @@ def test_a_big_city_is_no_place():
     assert [c.value for c in constraints("宁波的大城市政策")] == ["宁波"]
 
 
+def test_a_word_no_division_is_named_after_is_no_place():
+    # jieba tags 海岛 (an island) ns, and its dictionary holds 海岛县, which the national division codes do not:
+    # "在海岛上合建气象站" (国办函〔1996〕14号) names 广东 only. 苍南 and 平阳 are counties (苍南县, 平阳县).
+    assert kinds_of("广东跟港澳在海岛上合建气象站，港澳那边的人可以直接上岛吗？") == [(PLACE, "广东")]
+    assert kinds_of("苍南和平阳有什么补助？") == [(PLACE, "苍南"), (PLACE, "平阳")]
+
+
 def test_every_province_or_place_names_no_place():
     from assistant.answer.constraints import constraints
 
