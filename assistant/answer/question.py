@@ -1099,7 +1099,7 @@ _COUNTED = set("人名个家位次项件条所")
 # 档次"): the noun before them names what it is of, and the text states the value without them ("白底黑字", "12329",
 # "初级、中级、高级").
 VALUE_NOUNS = frozenset("标准 数额 金额 数量 数目 数值 数字 额度 上限 下限 比例 幅度 规模 指标 硬指标 目标 档次 级别 等级 号码 颜色 "
-                        "概念 名称".split())
+                        "概念 名称 程度".split())
 
 
 def _attribute(q: str, words: tuple[str, ...], measured: tuple[str, ...], date: bool = False) -> tuple[str, ...]:

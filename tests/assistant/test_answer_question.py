@@ -589,6 +589,8 @@ def test_what_a_figure_is_asked_of():
     # a clause asking only for a value is of the noun ending the clause before (105号 三 "应公布举报电话", no number)
     assert parse_question("105号文说人力社保部门要公布举报电话，具体号码是多少？").attribute == ("举报电话",)
     assert parse_question("特殊工时的举报电话，号码是多少？").attribute == ("举报电话",)
+    # 程度 only says a degree is asked (国发〔2018〕42号 一（二） "综合机械化率达到75%")
+    assert parse_question("综合机械化程度要达到多少？").attribute == ("综合", "机械化")
     # with the noun right before it that says which one: a 设备 subsidy is no 床位 subsidy
     assert parse_question("民营养老院每张床位补贴多少钱？").attribute == ("床位", "补贴")
     assert parse_question("7月份温州进出口总额是多少").attribute == ("进出口", "总额")
