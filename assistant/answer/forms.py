@@ -530,9 +530,10 @@ def enumeration(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Cl
             following = [s for s in split_sentences(hit.text) if s.start >= best.sentence.start][:config.list_items + 1]
             main = span(hit, following[0].start, following[-1].end)
         else:
-            # Or the run a sentence nearly as good belongs to ("会议指出，…" ranks above "要坚持…；要坚持…").
-            near = sorted((s for s in own if s.hit.clause_id == hit.clause_id and s is not best),
-                          key=lambda s: -s.score)
+            # Or the run a sentence nearly as good belongs to ("会议指出，…" ranks above "要坚持…；要坚持…"), unless
+            # the best lists items itself ("存在发展不平衡、…、翻译和审校力量不足等困难和问题" above "一是…二是…").
+            near = [] if _listness(best.sentence.text, q.count, kinds, each, kind, q.query) >= 1 else sorted(
+                (s for s in own if s.hit.clause_id == hit.clause_id and s is not best), key=lambda s: -s.score)
             main = next(filter(None, (_parallel_run(s, q) for s in (best, *near))), None) \
                 or (excerpt([best]) if q.count else _run_on(best, config))
     picks = [main] * (main is not None) + [whole(c) for c in items[: config.list_items]

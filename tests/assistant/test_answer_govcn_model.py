@@ -758,3 +758,12 @@ def test_a_price_asked_in_everyday_words_is_the_price_printed(searcher):
     answer = answer_question("八十年代棉粮挂钩那会儿，奖给种棉户的粮食按什么价钱供应？", searcher)
     assert not answer.abstained and "统购价" in answer.text, answer.text
 
+
+
+def test_a_sentence_listing_the_items_asked_is_quoted_before_a_parallel_run_near_it(searcher):
+    # 国办函〔2006〕70号 导语: "…存在发展不平衡、网站内容支撑基础薄弱、翻译和审校力量不足等困难和问题。" lists the
+    # difficulties; "一是…二是…" below it says what will be done.
+    from assistant.answer import answer_question
+
+    answer = answer_question("市里、县里的政府网站做外语版，主要卡在哪些困难上？", searcher)
+    assert "翻译和审校力量不足" in answer.text, answer.text
