@@ -476,6 +476,12 @@ def _own_figures(query: str) -> tuple[str, ...]:
 DOC_NUMBER_WORDS = ("文号", "字号")
 
 
+# What a telephone number is asked of, and a number to dial: five digits or more, or an area code and a number (not a
+# standard's number, "GB 50180").
+_PHONE_WORDS = ("电话", "热线", "电话号码", "热线号码")
+_PHONE_NUMBER = re.compile(r"(?<![\dA-Za-z.])(?<![A-Za-z] )(?:\d{3,4}[-－—]\d{7,8}|\d{5,})(?![\d.万亿元%％])")
+
+
 def has_fact(kind: str, text: str, q: "Question | None" = None) -> bool:
     """Whether text holds the kind of fact: index.answer_types' evidence, plus the forms it misses (a frequency
     only for a question asking how often); for a question asking how long, a length of time."""
@@ -485,6 +491,8 @@ def has_fact(kind: str, text: str, q: "Question | None" = None) -> bool:
             text = text.replace(figure, "，")
     if kind == AMOUNT and q is not None and q.attribute and q.attribute[-1].endswith(DOC_NUMBER_WORDS):
         return bool(DOC_NUMBER.search(text))  # "依据的文件文号是多少": a document's number ("国办发〔2017〕44号")
+    if kind == AMOUNT and q is not None and q.attribute and q.attribute[-1].endswith(_PHONE_WORDS):
+        return bool(_PHONE_NUMBER.search(text))  # "举报电话号码是多少": a number to dial ("12329"), not "每5年"
     if kind == SPEECH:
         verb = _SPEECH_VERB.search(q.query) if q is not None else None
         return bool((_INTRODUCED_BY[verb.group()] if verb else _SAYS).search(text))

@@ -1203,6 +1203,15 @@ def test_a_document_number_asked_is_stated_by_one():
     assert not has_fact(AMOUNT, "根据《国务院办公厅关于支持社会力量提供多层次多样化医疗服务的意见》精神，提出如下意见", q)
 
 
+def test_a_telephone_number_asked_is_stated_by_a_number_to_dial():
+    # 105号 三 "应公布举报电话，…人力社保部门每5年开展一次…检查": 5年 is no number to dial, nor a standard's number
+    # (国办发〔2019〕3号 "《城市居住区规划设计标准》（GB 50180）").
+    q = parse_question("105号文说要公布举报电话，电话号码是多少？")
+    assert not has_fact(AMOUNT, "应公布举报电话，接受员工的投诉、举报。人力社保部门每5年开展一次检查。", q)
+    assert not has_fact(AMOUNT, "《城市居住区规划设计标准》（GB 50180）", q)
+    assert has_fact(AMOUNT, "开通12329住房公积金服务热线", q)
+
+
 def test_which_of_two_is_more_asked_without_geng_compares_them():
     # 国发〔2018〕41号 第五条 "每个子女每月1000元" / 第十四条 "每月1000元": "哪个多一些" asks each of the two.
     q = parse_question("子女教育扣除和首套房贷款利息扣除，每个月的扣除标准哪个多一些？")

@@ -171,6 +171,9 @@ def test_a_figure_the_gazette_names_but_does_not_give_is_declined_with_what_it_s
     assert answer.text.startswith(PARTIAL) and "没有规定举报电话" in answer.text
     assert answer.citations[0].doc_number == D105 and answer.citations[0].path == ("三",)
     _assert_verbatim(searcher, answer)
+    # "每5年开展一次检查" in the quote is no number to dial.
+    answer = _ask(searcher, "105号文说要公布举报电话，电话号码是多少？")
+    assert answer.abstained and answer.partial and "没有规定电话号码" in answer.text, answer.text
 
 
 def test_a_part_named_whose_items_are_headings_is_answered_by_their_items(searcher):
