@@ -990,9 +990,9 @@ def _compared(parts: list[str]) -> list[str]:
                 start = _clause_start(p, m.start())
                 second = p[:start] + m.group(1) + p[m.end():]
             return parts[:i] + [first, second] + parts[i + 1:]
-        if m and re.match(rf"[，,]?{_BOTH.pattern}", p[m.end():]):
+        if m and (re.match(rf"[，,]?{_BOTH.pattern}", p[m.end():]) or m.group(1).startswith("“")):
             # "反家暴工作推进会和“最美退伍军人”发布仪式，这两个活动…" (the first ending in a one-character word): two
-            # whole items, said so
+            # whole items, said so or named in quotes
             start = _clause_start(p, m.start())
             return parts[:i] + [p[:m.start()] + p[m.end():], p[:start] + m.group(1) + p[m.end():]] + parts[i + 1:]
     return parts

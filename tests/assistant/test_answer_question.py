@@ -1006,6 +1006,9 @@ def test_which_comes_first_asks_of_both_things():
     # 图片新闻 第5段/第6段: a quoted name with what follows it is one item, and "这两个活动" says there are two.
     q = parse_question("反家暴工作推进会和“最美退伍军人”发布仪式，这两个活动哪个先办？")
     assert q.parts == ("反家暴工作推进会，这两个活动哪个先办？", "“最美退伍军人”发布仪式，这两个活动哪个先办？")
+    # So is a quoted name without "这两个" (asked in the smoke test).
+    q = parse_question("反家暴工作推进会和“最美退伍军人”发布仪式，哪个先开的？")
+    assert q.parts == ("反家暴工作推进会，哪个先开的？", "“最美退伍军人”发布仪式，哪个先开的？")
     # 先行区 is a word of its own, not "which first"; a quoted title is one name, not two things.
     assert parse_question("方案是为落实哪个先行区建设部署而制定的？").parts == ()
     assert parse_question("温政办〔2019〕48号“主要任务和发展重点”部分分别涉及哪几个产业？").parts == ()
