@@ -18,8 +18,8 @@ from index.answer_types import AMOUNT, ASKS_PLACE_LIST, DATE
 from index.synonyms import expand_word
 
 from assistant.answer.question import (ASKS_SUM, DEADLINE, DOC_NUMBER_WORDS, FREQUENCY, NUMERAL, POST_ASK,
-                                       POST_BEFORE_NAME, SURNAMES, VALUE_NOUNS, Question, counts_measured, has_fact,
-                                       lists_places, names_post_title)
+                                       POST_BEFORE_NAME, SURNAMES, VALUE_NOUNS, WHICH_FIRST, Question, counts_measured,
+                                       has_fact, lists_places, names_post_title)
 from assistant.answer.segment import posseg, tokenizer
 from assistant.answer.select import ABBREVIATION_GAP, SYNONYM_CREDIT, ScoredSentence, agent_stem, best_per_clause, \
     credit, spelled_apart
@@ -330,7 +330,7 @@ def _unglued(question: str, word: str) -> list[str]:
         return [word[1:]]
     if i > 0 and len(word) == 2 and question[i - 1] in _DEGREE_CHARS and word[0] in _COMPARING_CHARS:
         return [word[1:]]  # "更早报给": 更早|报, not 早报 (a newspaper)
-    if i > 0 and len(word) == 2 and word[0] == "先" and re.search(r"哪一?[个项场份][^，,。？?]{0,8}$", question[:i]):
+    if i > 0 and len(word) == 2 and any(m.end() == i + 1 for m in WHICH_FIRST.finditer(question)):
         return [word[1:]]  # "哪个草案要先报": 先|报, which of them comes first
     end = i + len(word)
     if i >= 0 and len(word) >= 3 and word[-1] in _COMPARING_CHARS and re.match(r"了?(?:多少|几个|几倍)", question[end:]):

@@ -907,8 +907,10 @@ def without_situation(question: str) -> str:
 # Two things asked about together, each to be answered ("人民币存款和贷款余额分别是多少？"): the pair joined by 和 before
 # the words that ask for each ("分别", "各是", "哪个更…", "相差"); the second item runs to where the asking goes on.
 # Which of the two ("哪个…更高", "谁的…更高") is asked by comparing what each has.
+# "哪个草案要先报": which comes first (先行区 is a word of its own).
+WHICH_FIRST = re.compile(r"哪一?[个项场份][^，,。？?]{0,8}?(?:先(?![行进锋导])|在前)")
 _WHICH_MORE = re.compile(r"(?:哪一?个|谁)[^，,。？?]{0,12}?(?:更|[多高大长少低小短](?:一些|一点|些|点)?(?=[？?。]|$))"
-                         r"|哪一?[个项场份][^，,。？?]{0,8}?(?:先(?![行进锋导])|在前)")  # "哪个草案要先报": which comes first
+                         rf"|{WHICH_FIRST.pattern}")
 COMPARED = re.compile(r"分别|各是|各自|各有|各为|各由|各占|各需|各(?:(?:能|可以?|要|得|需要?)[\u4e00-\u9fff]{0,2}?)?(?:多少|几)"
                       rf"|{_WHICH_MORE.pattern}|相差|差多少")
 # (a quoted name with what follows it is one item: "和“最美退伍军人”发布仪式")
