@@ -133,9 +133,10 @@ _HOW_MANY = re.compile(r"(?<![这那十百千])(?:几大|(?:几|多少)[个名�
 # "有哪些文件", "一共几件规范性文件": the documents themselves are asked for.
 # Not kinds of documents a rule sorts ("哪些文件不用纳入…审核范围", "哪些文件需要备案"): what follows says what is done
 # with them.
-_DOCUMENTS = re.compile(r"(?:哪些|哪几|几件|几个|几份|多少件|多少份|多少个|什么)(?:规范性)?(?:文件|政策文件)"
-                        r"(?![^，,。？?]*?(?:不用|不需|无需|不纳入|不属于|需要|须|应当|应该|必须|可以|能否|能不能))"
-                        r"|文件(?:有哪些|有几|都有)")
+_DOCUMENTS = re.compile(r"(?:(?:哪些|哪几|几件|几个|几份|多少件|多少份|多少个|什么)(?:规范性)?(?:文件|政策文件)"
+                        r"|文件(?:有哪些|有几|都有))"
+                        # which documents a rule applies to ("…文件有哪些是不纳入审核范围的"): a question of the text
+                        r"(?![^，,。？?]*?(?:不用|不需|无需|不纳入|不属于|需要|须|应当|应该|必须|可以|能否|能不能))")
 _ISSUE = re.compile(r"第\s*(\d{1,4})\s*期")
 # A number or a demonstrative with its measure word ("几个", "一台", "两家", "那条"): how many, "a" or "that", never
 # a topic.

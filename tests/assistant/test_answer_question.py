@@ -679,6 +679,9 @@ def test_kinds_of_documents_a_rule_sorts_are_not_the_gazette_s_documents():
     assert parse_question("7月份市政府发了哪些文件").documents
     assert not parse_question("行政机关内部的哪些文件不用纳入规范性文件合法性审核范围？").documents
     assert not parse_question("哪些文件需要备案").documents
+    # 国办发〔2018〕115号 二、（三）: which documents a rule leaves out, asked after the documents it is about
+    assert not parse_question("行政规范性文件有哪些是不纳入合法性审核范围的？").documents
+    assert parse_question("这期公报的文件有哪些？").documents
 
 
 def test_the_term_whose_meaning_is_asked():
