@@ -9,8 +9,8 @@ from datetime import date
 from assistant.answer import forms, named as named_
 from assistant.answer.compose import abstain, compose, constraint_note, partial
 from assistant.answer.config import AnswerConfig
-from assistant.answer.constraints import (LEVEL, PLACE, YEAR as YEAR_KIND, Constraint, Issue, constraints, covered,
-                                          issues_of, places, unsupported)
+from assistant.answer.constraints import (DAY, LEVEL, MONTH, PLACE, YEAR as YEAR_KIND, Constraint, Issue, constraints,
+                                          covered, issues_of, places, unsupported)
 from assistant.answer.context import Context
 from assistant.answer.guard import looks_like_injection
 from assistant.answer.conversation import Turn, parse_history, plan_question
@@ -443,14 +443,16 @@ _CONTRASTED = re.compile(rf"{CONTRASTED.pattern}|相同|一样|对比|比较")
 
 def _each_place(found: Sequence[Constraint], query: str) -> list[list[Constraint]]:
     """Two places compared ("哈尔滨申办2009年大冬会和深圳申办2011年大运会…分别…"; not one within the other, "温州…瑞安
-    哪家企业", nor a pair asked of together, "广东与台湾合建…"): a clause about either backs the question, with the
-    year or month written after that place (or before both); one place, or none, is one group."""
-    at = sorted((query.find(c.text), c) for c in found if c.kind == PLACE)
-    if len(at) < 2 or any(i < 0 for i, _ in at) or not (COMPARED.search(query) or _CONTRASTED.search(query)):
+    哪家企业", nor a pair asked of together, "广东与台湾合建…"), or two days, months or years ("7月9日和7月10日…参加的会议
+    有什么不同"): a clause about either backs the question, with what else is named after it (or before both); one place
+    or time, or none, is one group."""
+    kind = next((k for k in (PLACE, DAY, MONTH, YEAR_KIND) if len({c.value for c in found if c.kind == k}) >= 2), None)
+    at = sorted(((query.find(c.text), c) for c in found if c.kind == kind), key=lambda a: a[0])
+    if kind is None or any(i < 0 for i, _ in at) or not (COMPARED.search(query) or _CONTRASTED.search(query)):
         return [list(found)]
     groups: list[list[Constraint]] = [[c] for _, c in at]
     for c in found:
-        if c.kind == PLACE:
+        if c.kind == kind:
             continue
         i = query.find(c.text)
         after = [n for n, (start, _) in enumerate(at) if start <= i]

@@ -813,6 +813,13 @@ def test_two_days_named_are_each_quoted(searcher):
     assert {"10日", "11日"} <= {c.label for c in answer.citations}, answer.text
 
 
+def test_two_days_compared_are_each_quoted(searcher):
+    # 7月份市政府记事 9日 (市政府常务会议、市长办公会议) and 18日 (省生态保护督察组进驻汇报和动员会): each entry backs the day
+    # it is of; neither is "not about the other day".
+    answer = _ask(searcher, "市长姚高员7月9日和7月18日参加的会议有什么不一样？")
+    assert not answer.abstained and {"9日", "18日"} <= {c.label for c in answer.citations}, answer.text
+
+
 def test_the_benefits_a_resident_asks_for_are_the_part_headed_in_the_policys_words(searcher):
     # 温财企〔2019〕491号 二、优惠政策事项: （一）地方综合贡献度奖励事项, （二）办公用房优惠事项 ("哪些好处").
     answer = _ask(searcher, "和市政府产业基金合作的子基金管理机构，能得到哪些好处？")
