@@ -95,7 +95,9 @@ def uncovered_topics(q: Question, retriever: Retriever) -> tuple[str, ...]:
         # the asking one only says what kind of list is wanted ("办食品经营许可证，需要准备哪些材料"): the subject is
         # before it; nor where it only names the figure asked and who grants it ("现在买新能源汽车，国家能补贴多少
         # 钱？": what is subsidised is named before).
-        unknown = tuple(w for w in unknown if w in q.focus)
+        # A licence named by what it is for is the subject wherever it is named ("食品经营许可证从受理到发证，法定办理
+        # 时限是多少个工作日"): the asking clause only names the figure asked of it.
+        unknown = tuple(w for w in unknown if w in q.focus or w in credentials and w.endswith(_LICENCES))
     return unknown
 
 
@@ -120,6 +122,10 @@ def _glued_nouns(tagged) -> list[str]:
 # A licence or certificate named by what it is for ("食品经营|许可证", "专利代理机构|执业许可证"): the words before the
 # head say which one, and a text printing the head of another does not speak of it.
 _CREDENTIAL_HEADS = frozenset({"许可证", "执照", "营业执照", "资格证", "资格证书", "证书", "许可"})
+
+
+# Licences among them: a certificate ("职业资格证书") is often named by the asker's own words for it.
+_LICENCES = ("许可证", "执照", "许可")
 
 
 def _credentials(tagged) -> list[str]:

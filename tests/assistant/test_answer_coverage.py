@@ -52,6 +52,22 @@ def test_a_subject_before_a_clause_asking_only_for_a_list_is_checked():
     assert uncovered_topics(q("办专利代理机构执业许可证，需要准备哪些材料？"), Licences()) == ()
 
 
+def test_a_licence_named_before_the_asking_clause_is_checked():
+    # The asking clause names only the figure (时限, 工作日): the licence before it is what is asked about, and no text
+    # speaks of it. A certificate named in the scene is not: the asker's own word for it (职业资格证书) often is not
+    # the text's (国发〔2018〕41号 第八条 "取得相关证书").
+    class Texts:
+        def mentions(self, terms, gap=0):
+            text = ("国务院专利行政部门应当自受理申请之日起20日内作出是否颁发专利代理机构执业许可证的决定。加强食品安全监管，"
+                    "规范经营行为。纳税人接受技能人员职业资格继续教育的支出，在取得相关证书的当年，按照3600元定额扣除。")
+            return [t in text for t in terms]
+
+    assert "食品经营许可证" in uncovered_topics(q("食品经营许可证从受理到发证，法定办理时限是多少个工作日？"), Texts())
+    assert not any(w.endswith("许可证") for w in uncovered_topics(
+        q("专利代理机构执业许可证从受理到发证，法定办理时限是多少个工作日？"), Texts()))
+    assert uncovered_topics(q("员工今年考下了技能人员职业资格证书，个税继续教育扣除当年能扣多少？"), Texts()) == ()
+
+
 def test_how_often_asked_is_a_measure_not_a_topic():
     # 国函〔2006〕38号 附件 三 prints "每半年召开一次例会", never the word 频率.
     class Rules:
