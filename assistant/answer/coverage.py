@@ -55,8 +55,11 @@ def uncovered_topics(q: Question, retriever: Retriever) -> tuple[str, ...]:
     question = q.query
     tagged = list(posseg()[0].cut(question))
     tags = {w.word: w.flag for w in tagged}
-    # A measure asked for (面积, 年龄) names no topic: a figure in its unit states it (unstated_attribute).
-    nouns = [w for w in q.words if tags.get(w, "").startswith("n") and _is_topic(w) and _measure(w) is None]
+    likened = "".join(_LIKENED.findall(question))
+    # A measure asked for (面积, 年龄) names no topic: a figure in its unit states it (unstated_attribute); nor what the
+    # asked thing is likened to ("会不会像别的大城市那样盖摩天大楼": the gazette need not speak of other cities).
+    nouns = [w for w in q.words if tags.get(w, "").startswith("n") and _is_topic(w) and _measure(w) is None
+             and w not in likened]
     nouns += [c for c in _glued_nouns(tagged) if c not in nouns]
     credentials = [c for c in _credentials(tagged) if c not in nouns]
     nouns += credentials
@@ -99,6 +102,10 @@ def uncovered_topics(q: Question, retriever: Retriever) -> tuple[str, ...]:
         # 时限是多少个工作日"): the asking clause only names the figure asked of it.
         unknown = tuple(w for w in unknown if w in q.focus or w in credentials and w.endswith(_LICENCES))
     return unknown
+
+
+# What a question likens the thing it asks about to ("像别的新区一样", "跟以前那样").
+_LIKENED = re.compile(r"(?:像|跟)([^，。？?！!、]{1,12}?)(?:那样|那般|一样|似的)")
 
 
 # Who grants or rules, named in the asking clause ("国家能补贴多少钱"): no subject of its own.

@@ -68,6 +68,18 @@ def test_a_licence_named_before_the_asking_clause_is_checked():
     assert uncovered_topics(q("员工今年考下了技能人员职业资格证书，个税继续教育扣除当年能扣多少？"), Texts()) == ()
 
 
+def test_what_the_asked_thing_is_likened_to_is_no_topic():
+    # 国函〔2018〕159号 七 never speaks of other cities: the question asks of 雄安 alone.
+    class Plan:
+        def mentions(self, terms, gap=0):
+            text = "雄安新区要塑造体现中华传统经典建筑元素的建筑风貌，原则上不建高楼大厦，不能到处是水泥森林和玻璃幕墙。"
+            return [t in text for t in terms]
+
+    for likened in ("像别的大城市那样", "跟别的大城市一样"):
+        assert uncovered_topics(q(f"雄安新区以后会不会{likened}盖高楼大厦？"), Plan()) == ()
+    assert uncovered_topics(q("雄安新区以后会不会在大城市盖高楼大厦？"), Plan()) == ("大城市",)
+
+
 def test_how_often_asked_is_a_measure_not_a_topic():
     # 国函〔2006〕38号 附件 三 prints "每半年召开一次例会", never the word 频率.
     class Rules:
