@@ -513,9 +513,9 @@ def enumeration(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Cl
             hit = _singled_out(q, hit, context)
         items = [c for c in context.children(hit) or context.listed_after(hit) if c.text.strip()]
         if not items and q.form == ENUMERATION and introduces_items(hit.text) \
-                and _names_asked(q, split_sentences(hit.text)[-1].text):
-            # A preamble ending "我们采取了以下几方面的措施：" for "采取了哪些方面的措施": the numbered parts that follow
-            # are the list asked for.
+                and (_names_asked(q, last := split_sentences(hit.text)[-1].text) or _act_asked(q, last)):
+            # A preamble ending "我们采取了以下几方面的措施：" for "采取了哪些方面的措施", or "现批复如下：" for "批复同意了
+            # 哪些事情": the numbered parts that follow are the list asked for.
             items = _parts_introduced(hit, context)
         openers = [] if items or q.form != ENUMERATION else _run_in_headings(hit)
         if not hit.text.strip() and items:
@@ -1025,6 +1025,18 @@ def _names_asked(q: Question, text: str) -> bool:
     m = _ASKED_AFTER.search(q.query)
     asked = [t for t in tokenizer().cut(m.group(1)) if len(t) >= 2] if m else []
     return any(t in text for t in asked) or bool(_ACTION_NOUNS & set(asked)) and any(n in text for n in _ACTION_NOUNS)
+
+
+# What a reply or notice says it sets out next ("现批复如下：", "现将有关情况函复如下："), and the words a question names
+# the same act with (复函 for 函复).
+_ACT_INTRODUCED = re.compile(r"(批复|答复|函复|通知|通报)如下[：:]?$")
+_ACT_NAMES = {"函复": ("函复", "复函")}
+
+
+def _act_asked(q: Question, text: str) -> bool:
+    """The question asks what the reply or notice whose preamble ends on the text sets out, naming its act."""
+    m = _ACT_INTRODUCED.search(text.strip())
+    return bool(m) and any(a in q.query for a in _ACT_NAMES.get(m.group(1), (m.group(1),)))
 
 
 def _headed_alike(items: Sequence[ClauseHit], q: Question) -> bool:

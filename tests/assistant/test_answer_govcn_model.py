@@ -767,3 +767,11 @@ def test_a_sentence_listing_the_items_asked_is_quoted_before_a_parallel_run_near
 
     answer = answer_question("市里、县里的政府网站做外语版，主要卡在哪些困难上？", searcher)
     assert "翻译和审校力量不足" in answer.text, answer.text
+
+
+def test_what_a_reply_sets_out_after_its_preamble_is_the_list_asked(searcher):
+    # 国函〔2018〕145号 导语 ends "现批复如下：": "批复同意了哪些" asks for 一 to 四, each opening "同意…".
+    from assistant.answer import answer_question
+
+    answer = answer_question("国函〔2018〕145号这份批复同意了哪些事项？", searcher)
+    assert {"一", "二", "三"} <= {c.label for c in answer.citations}, answer.text
