@@ -1253,9 +1253,30 @@ def _support(picks: list[Excerpt], best: ClauseHit, config: AnswerConfig) -> lis
 _WHOLE_REPLY = 2
 
 
+# A sentence opening on what the one before it named ("会议决定…", "该办法…", "上述措施…"): it says what it is of there.
+_REFERS_BACK = re.compile(r"(会议|全会)|该|此(?!外)|上述|这些|这一|这项|这次")
+
+
+def _from_antecedent(p: Excerpt) -> Excerpt:
+    """The excerpt from the sentence naming what its first sentence refers back to, in its paragraph: the sentence
+    before it, or for a meeting, the last one before it naming the meeting ("…主持召开国务院常务会议…。做好这项工作
+    ，…。会议决定…")."""
+    m = _REFERS_BACK.match(p.quote)
+    if not m:
+        return p
+    paragraph = p.hit.text.rfind("\n", 0, p.start) + 1
+    before = [s for s in split_sentences(p.hit.text) if paragraph <= s.start and s.end <= p.start]
+    if m.group(1):
+        # not another sentence of what it said ("会议指出，…。会议强调，…"): the one naming the meeting
+        before = [s for s in before[-3:] if m.group(1) in s.text and not _REFERS_BACK.match(s.text)][-1:]
+    return span(p.hit, before[-1].start, p.end) if before else p
+
+
 def _widen(p: Excerpt, config: AnswerConfig) -> Excerpt:
     """An excerpt of a long clause with the sentence after it: the sentence that matches the question often only
-    names the subject ("……的建议收悉"), the next one states what is asked."""
+    names the subject ("……的建议收悉"), the next one states what is asked; and from the sentence before it where it
+    refers back to what that one names."""
+    p = _from_antecedent(p)
     following = [s for s in split_sentences(p.hit.text) if s.start >= p.end]
     end = p.end
     if not introduces_items(p.hit.text[p.start:p.end + 1]):

@@ -775,3 +775,12 @@ def test_what_a_reply_sets_out_after_its_preamble_is_the_list_asked(searcher):
 
     answer = answer_question("国函〔2018〕145号这份批复同意了哪些事项？", searcher)
     assert {"一", "二", "三"} <= {c.label for c in answer.citations}, answer.text
+
+
+def test_a_sentence_referring_back_to_a_meeting_is_quoted_from_the_one_naming_it(searcher):
+    # 国办函〔2006〕69号 导语: "…于2005年12月28日主持召开国务院常务会议…。做好这项工作，…。会议决定中央政府门户网站于
+    # 2006年1月1日正式开通。": which meeting decided it is said two sentences before.
+    from assistant.answer import answer_question
+
+    answer = answer_question("中央政府门户网站的开通日期是在哪次会议上定下来的？", searcher)
+    assert "2005年12月28日主持召开国务院常务会议" in answer.text, answer.text
