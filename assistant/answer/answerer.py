@@ -204,8 +204,13 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
         # Parts each about a place or time of their own ("哈尔滨申办大冬会和深圳申办大运会，…分别…"): a clause backs
         # the part it is about.
         per_part = [constraints(without_situation(p), local) for p in q.parts]
-        groups = per_part if per_part and all(per_part) else _each_place(found, asking)
-        backed = {h.clause_id for h in hits if any(not unsupported(g, h, issues.get(h.source)) for g in groups)}
+        groups = per_part if per_part and all(per_part) else _each_compared(found, asking)
+        backing = [{h.clause_id for h in hits if not unsupported(g, h, issues.get(h.source))} for g in groups]
+        backed = set().union(*backing)
+        if groups is not per_part and any(not any(s.hit.clause_id in b for s in scored) for b in backing):
+            # Of two places or times compared, one the gazette does not cover ("7月份和8月份…有什么不同" of July's
+            # figures alone): the comparison is not answered, as when neither is.
+            backed = set()
         if any(_names_in(q.names, h) for h in hits) \
                 and not any(_names_in(q.names, h) for h in hits if h.clause_id in backed) \
                 and not any(q.intent.names_day(h) for h in hits if h.clause_id in backed):
@@ -441,7 +446,7 @@ def _counted_only(q: Question, hits: Sequence[ClauseHit], context: Context, conf
 _CONTRASTED = re.compile(rf"{CONTRASTED.pattern}|相同|一样|对比|比较")
 
 
-def _each_place(found: Sequence[Constraint], query: str) -> list[list[Constraint]]:
+def _each_compared(found: Sequence[Constraint], query: str) -> list[list[Constraint]]:
     """Two places compared ("哈尔滨申办2009年大冬会和深圳申办2011年大运会…分别…"; not one within the other, "温州…瑞安
     哪家企业", nor a pair asked of together, "广东与台湾合建…"), or two days, months or years ("7月9日和7月10日…参加的会议
     有什么不同"): a clause about either backs the question, with what else is named after it (or before both); one place

@@ -818,6 +818,9 @@ def test_two_days_compared_are_each_quoted(searcher):
     # it is of; neither is "not about the other day".
     answer = _ask(searcher, "市长姚高员7月9日和7月18日参加的会议有什么不一样？")
     assert not answer.abstained and {"9日", "18日"} <= {c.label for c in answer.citations}, answer.text
+    # The statistics are July's alone: August's side of the comparison is not in the gazette, so neither is the answer.
+    answer = _ask(searcher, "7月份和8月份的规上工业增加值有什么不同？")
+    assert answer.abstained and "8月" in answer.text, answer.text
 
 
 def test_the_benefits_a_resident_asks_for_are_the_part_headed_in_the_policys_words(searcher):
