@@ -19,7 +19,7 @@ from assistant.answer.coverage import (resolve_words, topic_note, uncovered_topi
 from assistant.answer.question import (AMOUNT, ANY_PLACE, CHANNEL, CLAUSE, COMPARED, CONTRASTED, COUNT, DATE, FACTOID,
                                        FORMER, LATER, MATERIALS, OPEN, OVERVIEW, PENALTY, PERMISSION, PERSON, REMOVE,
                                        YESNO, Question, asks_validity_of, has_fact, parse_question, prints_count,
-                                       without_situation)
+                                       without_likened, without_situation)
 from assistant.answer.regions import local_short_forms
 from assistant.answer.select import (COPY_TRAILING, YEAR, Excerpt, ScoredSentence, best_per_clause, coverage,
                                      score_sentences, span, whole)
@@ -185,11 +185,11 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
         return abstain(q.text, hits, shown, 0.0, rewritten)
     asking = without_situation(q.query)
     local = _LOCAL_PLACES.get(context.records) if context.records else frozenset()
-    named_anywhere = constraints(q.query, local)
+    named_anywhere = constraints(without_likened(q.query), local)
     # A place the asker first names as where they are stays that when named again ("我在杭州上班，…在杭州都没房").
     resident = {c.value for c in named_anywhere if c.residence}
     found = tuple(replace(c, residence=True) if c.value in resident else c
-                  for c in (named_anywhere if asking == q.query else constraints(asking, local)))
+                  for c in (named_anywhere if asking == q.query else constraints(without_likened(asking), local)))
     situational: tuple[Constraint, ...] = ()
     if asking != q.query:
         # A grade the asker's situation names is what is asked about ("我们医院新评上一级甲等，…能奖励多少钱？"),

@@ -17,7 +17,7 @@ from corpus.numbers import DOC_NUMBER
 from index.answer_types import AMOUNT, ASKS_PLACE_LIST, DATE
 from index.synonyms import expand_word
 
-from assistant.answer.question import (ASKS_SUM, DEADLINE, DOC_NUMBER_WORDS, FREQUENCY, NUMERAL, POST_ASK,
+from assistant.answer.question import (ASKS_SUM, DEADLINE, DOC_NUMBER_WORDS, FREQUENCY, LIKENED, NUMERAL, POST_ASK,
                                        POST_BEFORE_NAME, SURNAMES, VALUE_NOUNS, WHICH_FIRST, Question, counts_measured,
                                        has_fact, lists_places, names_post_title)
 from assistant.answer.segment import posseg, tokenizer
@@ -55,7 +55,7 @@ def uncovered_topics(q: Question, retriever: Retriever) -> tuple[str, ...]:
     question = q.query
     tagged = list(posseg()[0].cut(question))
     tags = {w.word: w.flag for w in tagged}
-    likened = "".join(_LIKENED.findall(question))
+    likened = "".join(LIKENED.findall(question))
     # A measure asked for (面积, 年龄) names no topic: a figure in its unit states it (unstated_attribute); nor what the
     # asked thing is likened to ("会不会像别的大城市那样盖摩天大楼": the gazette need not speak of other cities).
     nouns = [w for w in q.words if tags.get(w, "").startswith("n") and _is_topic(w) and _measure(w) is None
@@ -102,10 +102,6 @@ def uncovered_topics(q: Question, retriever: Retriever) -> tuple[str, ...]:
         # 时限是多少个工作日"): the asking clause only names the figure asked of it.
         unknown = tuple(w for w in unknown if w in q.focus or w in credentials and w.endswith(_LICENCES))
     return unknown
-
-
-# What a question likens the thing it asks about to ("像别的新区一样", "跟以前那样").
-_LIKENED = re.compile(r"(?:像|跟)([^，。？?！!、]{1,12}?)(?:那样|那般|一样|似的)")
 
 
 # Who grants or rules, named in the asking clause ("国家能补贴多少钱"): no subject of its own.

@@ -896,6 +896,15 @@ def scene_words(question: str, words: Sequence[str]) -> tuple[str, ...]:
     return tuple(w for w in words if w not in asked)
 
 
+# What a question likens the thing it asks about to ("像别的新区一样", "跟以前那样", "像深圳那样"): neither a topic nor
+# a place the gazette must speak of.
+LIKENED = re.compile(r"(?:像|跟)([^，。？?！!、]{1,12}?)(?:那样|那般|一样|似的)")
+
+
+def without_likened(question: str) -> str:
+    return LIKENED.sub("", question)
+
+
 def without_situation(question: str) -> str:
     """The question without the clauses that describe the asker's situation: a place or year there ("我在杭州读大学，
     …启动仪式是几号") is where the asker is, not what the gazette must be about."""

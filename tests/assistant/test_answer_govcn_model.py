@@ -784,3 +784,11 @@ def test_a_sentence_referring_back_to_a_meeting_is_quoted_from_the_one_naming_it
 
     answer = answer_question("中央政府门户网站的开通日期是在哪次会议上定下来的？", searcher)
     assert "2005年12月28日主持召开国务院常务会议" in answer.text, answer.text
+
+
+def test_a_place_the_asked_thing_is_likened_to_is_no_place_asked_of(searcher):
+    # 国函〔2018〕159号 七 "原则上不建高楼大厦": 深圳 is what 雄安 is likened to, not where the answer must be about.
+    from assistant.answer import answer_question
+
+    answer = answer_question("雄安新区以后会不会像深圳那样建很多高楼？", searcher)
+    assert not answer.abstained and "七" in {c.label for c in answer.citations}, answer.text
