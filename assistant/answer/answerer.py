@@ -204,10 +204,11 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
         # Parts each about a place or time of their own ("哈尔滨申办大冬会和深圳申办大运会，…分别…"): a clause backs
         # the part it is about.
         per_part = [constraints(without_situation(p), local) for p in q.parts]
-        groups = per_part if per_part and all(per_part) else _each_compared(found, asking)
+        each_part = bool(per_part) and all(per_part)
+        groups = per_part if each_part else _each_compared(found, asking)
         backing = [{h.clause_id for h in hits if not unsupported(g, h, issues.get(h.source))} for g in groups]
         backed = set().union(*backing)
-        if groups is not per_part and any(not any(s.hit.clause_id in b for s in scored) for b in backing):
+        if not each_part and any(not any(s.hit.clause_id in b for s in scored) for b in backing):
             # Of two places or times compared, one the gazette does not cover ("7月份和8月份…有什么不同" of July's
             # figures alone): the comparison is not answered, as when neither is.
             backed = set()

@@ -56,28 +56,22 @@ def test_a_licence_named_before_the_asking_clause_is_checked():
     # The asking clause names only the figure (时限, 工作日): the licence before it is what is asked about, and no text
     # speaks of it. A certificate named in the scene is not: the asker's own word for it (职业资格证书) often is not
     # the text's (国发〔2018〕41号 第八条 "取得相关证书").
-    class Texts:
-        def mentions(self, terms, gap=0):
-            text = ("国务院专利行政部门应当自受理申请之日起20日内作出是否颁发专利代理机构执业许可证的决定。加强食品安全监管，"
-                    "规范经营行为。纳税人接受技能人员职业资格继续教育的支出，在取得相关证书的当年，按照3600元定额扣除。")
-            return [t in text for t in terms]
+    texts = Holds("国务院专利行政部门应当自受理申请之日起20日内作出是否颁发专利代理机构执业许可证的决定。加强食品安全监管，"
+                  "规范经营行为。纳税人接受技能人员职业资格继续教育的支出，在取得相关证书的当年，按照3600元定额扣除。")
 
-    assert "食品经营许可证" in uncovered_topics(q("食品经营许可证从受理到发证，法定办理时限是多少个工作日？"), Texts())
+    assert "食品经营许可证" in uncovered_topics(q("食品经营许可证从受理到发证，法定办理时限是多少个工作日？"), texts)
     assert not any(w.endswith("许可证") for w in uncovered_topics(
-        q("专利代理机构执业许可证从受理到发证，法定办理时限是多少个工作日？"), Texts()))
-    assert uncovered_topics(q("员工今年考下了技能人员职业资格证书，个税继续教育扣除当年能扣多少？"), Texts()) == ()
+        q("专利代理机构执业许可证从受理到发证，法定办理时限是多少个工作日？"), texts))
+    assert uncovered_topics(q("员工今年考下了技能人员职业资格证书，个税继续教育扣除当年能扣多少？"), texts) == ()
 
 
 def test_what_the_asked_thing_is_likened_to_is_no_topic():
     # 国函〔2018〕159号 七 never speaks of other cities: the question asks of 雄安 alone.
-    class Plan:
-        def mentions(self, terms, gap=0):
-            text = "雄安新区要塑造体现中华传统经典建筑元素的建筑风貌，原则上不建高楼大厦，不能到处是水泥森林和玻璃幕墙。"
-            return [t in text for t in terms]
+    plan = Holds("雄安新区要塑造体现中华传统经典建筑元素的建筑风貌，原则上不建高楼大厦，不能到处是水泥森林和玻璃幕墙。")
 
     for likened in ("像别的大城市那样", "跟别的大城市一样"):
-        assert uncovered_topics(q(f"雄安新区以后会不会{likened}盖高楼大厦？"), Plan()) == ()
-    assert uncovered_topics(q("雄安新区以后会不会在大城市盖高楼大厦？"), Plan()) == ("大城市",)
+        assert uncovered_topics(q(f"雄安新区以后会不会{likened}盖高楼大厦？"), plan) == ()
+    assert uncovered_topics(q("雄安新区以后会不会在大城市盖高楼大厦？"), plan) == ("大城市",)
 
 
 def test_how_often_asked_is_a_measure_not_a_topic():
