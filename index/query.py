@@ -199,6 +199,9 @@ _DAY = re.compile(rf"(?<!\d)({_NUM})\s*月份?\s*({_NUM})\s*[日号]")
 AND_DAY = re.compile(rf"\s*(?:和|、|与|跟|及|或)\s*({_NUM})\s*[日号]")
 # "22号那天": a day without its month, which only words for "that day" after it tell from a document number.
 _DAY_ONLY = re.compile(rf"(?<![\d〕月])({_NUM})\s*[日号](?=那天|当天|这天|那一天)")
+# "据7月份市政府记事，5日…": a month named alone, and a day of it written apart; not a time limit ("5日内", "十日起").
+_MONTH_ALONE = re.compile(rf"(?<![\d{_CN}])({_NUM})\s*月份?(?!\s*{_NUM}\s*[日号])")
+_DAY_APART = re.compile(rf"(?<![\d{_CN}〕月第号每个])({_NUM})\s*日(?!内|以内|之内|起|以?前|以?后|之前|之后|止)")
 
 
 def analyze(query: str) -> Intent:
@@ -288,6 +291,10 @@ def analyze(query: str) -> Intent:
             end = more.end()
     days = tuple(dict.fromkeys((month, day) for month, day in dated if 1 <= month <= 12 and 1 <= day <= 31))
     days += tuple((0, to_int(m.group(1))) for m in _DAY_ONLY.finditer(query) if 1 <= to_int(m.group(1)) <= 31)
+    months = {to_int(m.group(1)) for m in _MONTH_ALONE.finditer(query)}
+    if not days and len(months) == 1 and 1 <= (month := months.pop()) <= 12:
+        apart = (to_int(m.group(1)) for m in _DAY_APART.finditer(query))
+        days = tuple(dict.fromkeys((month, d) for d in apart if 1 <= d <= 31))
     return Intent(tuple(dict.fromkeys(mentions)), tuple(refs), days)
 
 

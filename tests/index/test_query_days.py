@@ -21,6 +21,11 @@ def test_days_named_in_a_question():
     assert analyze("娄绍光副市长7月10日和11日分别参加了什么活动？").days == ((7, 10), (7, 11))
     assert analyze("7月10日、11日和12日").days == ((7, 10), (7, 11), (7, 12))
     assert analyze("7月10日至12日").days == ((7, 10),)
+    # A day written apart from the one month the question names is of that month; a time limit is no day.
+    assert analyze("据7月份市政府记事，5日常务副市长陈建明出席的是哪个会？").days == ((7, 5),)
+    assert analyze("七月份的记事里，十五日市长去了哪里").days == ((7, 15),)
+    assert analyze("7月份受理的申请，5日内办结吗").days == ()
+    assert analyze("7月和8月的记事里，5日有什么活动").days == ()
 
 
 def test_the_entry_of_that_day_of_that_month():
