@@ -128,7 +128,10 @@ def _variants(token: str) -> list[str]:
 
 # Words saying an item is under the one named before it ("下面的", "里的").
 _UNDER = r"(?:下面|下边|里面|当中|中|里|下)"
-_PART_ITEM = re.compile(rf"第({_NUM})(部分|项|章|条)[的之]?(?:第[（(]?({_NUM})[）)]?(?:条|项|款|点)|[（(]({_NUM})[）)])"
+_PART_ITEM = re.compile(rf"第({_NUM})(部分|项|章|条)[的之]?"
+                        # the part's heading may stand between: "第四部分主要任务中的第16条"
+                        rf"(?:[\u4e00-\u9fff]{{2,8}}?{_UNDER}的?)?"
+                        rf"(?:第[（(]?({_NUM})[）)]?(?:条|项|款|点)|[（(]({_NUM})[）)])"
                         # and an item under it: "第三部分第（二）条第2点" is 三、（二）2, "第二部分（二）2." too, and
                         # "第二部分（一）下面的第2条", "第三部分第（二）条下的第1项" (条 only where words say it is
                         # under the one before, or right after it in figures: "第三部分（五）第16条")

@@ -8,6 +8,13 @@ def test_an_item_of_a_part_in_brackets_is_a_clause_reference():
     assert analyze("49号文第三部分第九条").clause_refs[0].matches(("三", "（九）"))
 
 
+def test_the_heading_of_a_part_may_stand_between_it_and_its_item():
+    ref, = analyze("国发〔2019〕3号第四部分主要任务中的第16条“创新监管模式”具体是怎么规定的？").clause_refs
+    assert ref.matches_through(("四", "（四）", "16")) and not ref.matches(("四",))
+    ref, = analyze("48号文第三部分工作举措里的第（二）项").clause_refs
+    assert ref.matches(("三", "（二）"))
+
+
 def test_a_numbered_item_is_a_clause_reference():
     ref = analyze("国办发〔2018〕117号第十二项督查激励措施是什么").clause_refs[0]
     assert ref.matches(("十二",)) and ref.matches(("（十二）",)) and not ref.matches(("二",))
