@@ -268,10 +268,12 @@ _ASKS_SIZE = re.compile(r"多[大长高宽远深]")
 
 def clause(q: Question, named: Sequence[ClauseHit], hits: Sequence[ClauseHit], retriever: Retriever,
            config: AnswerConfig, context: Context, rewritten: str | None) -> Answer:
-    """A named clause quoted whole (a heading-only clause: its items); the asked-for fact first, if any."""
-    target = named[0]
+    """A named clause quoted whole (a heading-only clause: its items); the asked-for fact first, if any. Each clause
+    the question names of one document is quoted ("第四条和第五条…有什么区别")."""
+    targets = _each_named_clause(q, named)
     # A part with items of its own says what it covers in them ("第三部分讲了哪几个方面": its lead-in, then the items).
-    parts = ([target] if target.text.strip() else []) + _text_items(target, context)[: config.overview_clauses * 2]
+    parts = [p for t in targets
+             for p in ([t] if t.text.strip() else []) + _text_items(t, context)[: config.overview_clauses * 2]]
     excerpts = [whole(h) for h in parts]
     if not excerpts:
         return compose(q.text, [], hits, rewritten=rewritten)
@@ -287,7 +289,19 @@ def clause(q: Question, named: Sequence[ClauseHit], hits: Sequence[ClauseHit], r
         if scored:
             direct = excerpt([max(scored, key=lambda s: s.score)])
     return compose(q.text, excerpts, hits, kinds=q.factual, asked=q, direct=direct, rewritten=rewritten, evidence=1.0,
-                   headings={target.clause_id: target.heading} if target.heading else None)
+                   headings={t.clause_id: t.heading for t in targets if t.heading} or None)
+
+
+def _each_named_clause(q: Question, named: Sequence[ClauseHit]) -> list[ClauseHit]:
+    """The clauses the references name, one each, of the first named clause's document and in the question's order,
+    where they are of one level ("第四条和第五条"); else the first named clause. References of different levels name
+    one clause between them ("一（二）第2条", "第三部分…下面的第（三）条")."""
+    out = [next((h for h in named if h.doc_number == named[0].doc_number and ref.matches(tuple(h.path))), None)
+           for ref in q.intent.clause_refs]
+    out = list(dict.fromkeys(out))
+    if len(out) >= 2 and None not in out and len({len(h.path) for h in out}) == 1:
+        return out
+    return [named[0]]
 
 
 # Items quoted for each heading-only item of a named part ("48号文第三部分": 三、工作举措 → （一）推进平台建设 → 1…).

@@ -792,3 +792,11 @@ def test_a_place_the_asked_thing_is_likened_to_is_no_place_asked_of(searcher):
 
     answer = answer_question("雄安新区以后会不会像深圳那样建很多高楼？", searcher)
     assert not answer.abstained and "七" in {c.label for c in answer.citations}, answer.text
+
+
+def test_each_of_two_articles_named_is_quoted(searcher):
+    # 国令第707号 第三条 (where income comes from) and 第四条 (residents under six years): one article each
+    from assistant.answer import answer_question
+
+    answer = answer_question("国令第707号第三条和第四条分别规定了什么？", searcher)
+    assert {"第三条", "第四条"} <= {c.label for c in answer.citations}, answer.text
