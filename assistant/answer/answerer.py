@@ -250,8 +250,11 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
             return partial(q.text, _partial_quote(s, config, scored), hits, (f"{listed}的具体内容",), rewritten,
                            s.evidence, declined=figure)
     unknown = uncovered_topics(q, retriever)
-    if unknown and q.parts and any(not set(unknown) & set(pq.words) for pq in forms.part_questions(q)):
-        unknown = ()  # a part the gazette speaks of is answered; the others are marked not found (forms.multi)
+    if unknown and q.parts and any(not any(u in pq.words or u in pq.query.replace(" ", "") for u in unknown)
+                                   for pq in forms.part_questions(q)):
+        # A part the gazette speaks of is answered; the others are marked not found (forms.multi). Not one borrowing
+        # its subject from the first ("申请医疗机构执业许可证需要满足什么条件、准备哪些材料"): it asks of that too.
+        unknown = ()
     if unknown and (any(q.intent.names_day(h) for h in hits[:2]) or named_.person_in_top(q, hits)):
         # "7月22日…有哪些公务活动", "陶庆东被免去的原职务标注的是什么级别": the day's chronicle entry or the item
         # printing the person named is what is asked about, in its own words.

@@ -800,3 +800,12 @@ def test_each_of_two_articles_named_is_quoted(searcher):
 
     answer = answer_question("国令第707号第三条和第四条分别规定了什么？", searcher)
     assert {"第三条", "第四条"} <= {c.label for c in answer.citations}, answer.text
+
+
+def test_a_later_part_asking_of_a_licence_the_gazette_never_names_is_declined_with_it(searcher):
+    # "…要什么条件、交哪些材料": the papers are those of the 医疗机构执业许可证 too, which no document here names; the
+    # 专利代理机构执业许可证's materials (国令第706号 第九条) answer neither part.
+    from assistant.answer import answer_question
+
+    answer = answer_question("开一家牙科诊所，办医疗机构执业许可证要什么条件、交哪些材料？", searcher)
+    assert answer.abstained and "医疗机构执业许可证" in answer.text, answer.text
