@@ -67,7 +67,9 @@ STOP_WORDS = INDEX_STOP_WORDS | frozenset(
     "哪几 几个 几项 几件 到底 究竟 一共 总共 共有 讲了 讲 内容 主要 包括 包含 有关 相关 月份 年份 原来 原先 之前 以前 此前 "
     "干什么 做什么 干啥 已经 就要 这边 那边 这里 那里 别的 市里 咱们 我们 你们 人家 这些 那些 这种 那种 一带 附近 "
     "这块 那块 一块 方面 打算 准备 听说 有个 百分之 真的 他们 她们 它们 大家 有人 不到 "
-    "或者 要是 当年 那会儿 这回 这次 那次 而且 但是 可是 只是 平时 是从".split()
+    "或者 要是 当年 那会儿 这回 这次 那次 而且 但是 可是 只是 平时 是从 "
+    # adverbs jieba's dictionary tags as nouns ("一个社团起码得有多少成员"): no topic the text must print
+    "起码 好歹 基本上".split()
 )
 _NUMERIC = re.compile(r"^[\d.．,，%％]+$")
 _PUNCT = re.compile(r"^[\W_]+$", re.UNICODE)

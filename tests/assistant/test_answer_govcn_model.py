@@ -809,3 +809,11 @@ def test_a_later_part_asking_of_a_licence_the_gazette_never_names_is_declined_wi
 
     answer = answer_question("开一家牙科诊所，办医疗机构执业许可证要什么条件、交哪些材料？", searcher)
     assert answer.abstained and "医疗机构执业许可证" in answer.text, answer.text
+
+
+def test_an_adverb_jieba_tags_as_a_noun_is_no_topic(searcher):
+    # 国办发〔1997〕11号 三、（二）3 "有50个以上的成员（基金会除外）。": 起码 ("at least") names nothing to find
+    from assistant.answer import answer_question
+
+    answer = answer_question("清理整顿社会团体时，一个社团起码要有多少个成员？", searcher)
+    assert not answer.abstained and "50个以上的成员" in answer.text, answer.text
