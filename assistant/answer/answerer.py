@@ -18,7 +18,7 @@ from assistant.answer.coverage import (resolve_words, topic_note, uncovered_topi
                                        unstated_note)
 from assistant.answer.question import (AMOUNT, ANY_PLACE, CHANNEL, CLAUSE, COMPARED, CONTRASTED, COUNT, DATE, FACTOID,
                                        FORMER, LATER, MATERIALS, OPEN, OVERVIEW, PENALTY, PERMISSION, PERSON, REMOVE,
-                                       YESNO, Question, asks_validity_of, has_fact, parse_question, prints_count,
+                                       VENUE, YESNO, Question, asks_validity_of, has_fact, parse_question, prints_count,
                                        without_likened, without_situation)
 from assistant.answer.regions import local_short_forms
 from assistant.answer.select import (COPY_TRAILING, YEAR, Excerpt, ScoredSentence, best_per_clause, coverage,
@@ -266,11 +266,11 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
         if (named_found or best.evidence >= config.abstain_threshold) \
                 and _rest_covered(q, unknown, best.hit, config, retriever) and not set(unknown) & set(q.names):
             quote = _partial_quote(best, config, scored)
-            # Declined when the figure (or date) asked is not given: it is of something never mentioned ("每副收多少
-            # 工本费"), or a factoid asks it of a subject never mentioned ("新能源汽车…延续到哪一年"), and the quote
+            # Declined when the figure (a date, a venue) asked is not given: it is of something never mentioned ("每副收
+            # 多少工本费"), or a factoid asks it of a subject never mentioned ("新能源汽车…延续到哪一年"), and the quote
             # holds none. (A figure there may be the one asked under another name: "年利率" for a rate the text
             # states without that word.)
-            figures = q.kinds & {AMOUNT, DATE}
+            figures = q.kinds & {AMOUNT, DATE, VENUE}
             if PENALTY in q.kinds and _FINE_ASKED.search(q.query):
                 figures |= {AMOUNT}  # a fine asked ("罚款多少钱") is a sum, though the penalty clause states it
             asks_figure = q.form == FACTOID and bool(figures) and PERMISSION not in q.kinds  # not "有限制吗"

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.answer.question import AGENCY, AMOUNT, CHANNEL, DATE, LOCALITY, has_fact
+from assistant.answer.question import AGENCY, AMOUNT, CHANNEL, DATE, LOCALITY, VENUE, has_fact
 from assistant.answer.select import Excerpt
 from assistant.answer.types import Answer, Citation, doc_key, doc_ref
 from index.hits import ClauseHit
@@ -19,10 +19,11 @@ MISSING = {
     DATE: "以上引文未写明具体时间或期限。",
     LOCALITY: "以上引文未写明具体的区或县。",
     CHANNEL: "以上引文未写明办理的系统或平台。",
+    VENUE: "以上引文未写明具体地点。",
 }
 _DAY_LABEL = re.compile(r"\d{1,2}日")
 _WHAT = {AMOUNT: "具体数额", AGENCY: "负责的部门", DATE: "具体时间或期限", LOCALITY: "具体的区或县",
-         CHANNEL: "办理的系统或平台"}
+         CHANNEL: "办理的系统或平台", VENUE: "具体地点"}
 
 
 def citations_of(excerpts: Sequence[Excerpt]) -> tuple[Citation, ...]:

@@ -18,7 +18,7 @@ from assistant.answer.question import (
     AMOUNT, APPOINT, ASKS_PURPOSE, ASKS_TIMES, CHANNEL, COMPARED, COUNT, DATE, DOCUMENT_NOUNS, ENUMERATION, FACTOID,
     LOCALITY, MATERIALS, MULTI, OPEN, OVERVIEW, PERSON, POST_BEFORE_NAME, REMOVE, Question, content_words,
     contrasted_items, count_end, counts_measured, has_fact, item_person, parse_question, personnel_item, prints_count,
-    YESNO,
+    VENUE, YESNO,
 )
 from assistant.answer.segment import posseg, tokenizer
 from assistant.answer.select import (
@@ -419,13 +419,13 @@ _ASKS_DAY = re.compile(r"哪一?天|几月几[号日]|具体日期")
 
 def _asked_only(q: Question) -> str | None:
     """The kind of fact a single-part factoid asks and nothing else, where quotes without one decline it: a figure, a
-    district, a system, or the date of a project's milestone (开通, 动工, 投产) or a counted length of time. (Not any date: a
-    chronicle entry's day is its label, and "多长时间" is often answered by a process without a length; declining those
-    refused answerable questions.)"""
+    district, a venue, a system, or the date of a project's milestone (开通, 动工, 投产) or a counted length of time.
+    (Not any date: a chronicle entry's day is its label, and "多长时间" is often answered by a process without a
+    length; declining those refused answerable questions.)"""
     if q.form != FACTOID or q.parts or len(q.factual) != 1:
         return None
     kind = next(iter(q.factual))
-    if kind in (AMOUNT, LOCALITY, CHANNEL) or kind == DATE and (q.milestone is not None or q.counted_time
+    if kind in (AMOUNT, LOCALITY, VENUE, CHANNEL) or kind == DATE and (q.milestone is not None or q.counted_time
                                                                  or _ASKS_DAY.search(q.query)):
         return kind
     return None
@@ -786,7 +786,7 @@ def multi(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHi
     picks = _unique(picks + _naming(q, hits, config))
     picks = _unique(picks + _each_named(q, scored, picks, config))
     kinds = q.factual - ({AMOUNT} if counted else set())  # a count made from the items is the figure asked
-    figures = kinds & {AMOUNT, DATE, CHANNEL, LOCALITY}
+    figures = kinds & {AMOUNT, DATE, CHANNEL, LOCALITY, VENUE}
     if all(_checkable(pq, figures) for pq in parts) \
             and not any(_gives(pq, figures, p.quote) for p in picks for pq in parts):
         # Every part asks a figure (a sum, a date, a district, a system) or the papers an application takes, and no

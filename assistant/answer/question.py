@@ -45,6 +45,18 @@ _INTRODUCED_BY = {verb: re.compile(rf"(?<![”的等]){verb}[，,：:]") for ver
 LOCALITY = "locality"
 _ASKS_LOCALITY = re.compile(r"哪(?:一)?个?(?:区县|区|县)(?![域级委别分划])|什么(?:区|县)(?![域级委别分划])")
 _LOCALITY = re.compile(r"[\u4e00-\u9fa5]{1,4}[^\W地社园景城市辖片小验范能级]区(?![域级])|[\u4e00-\u9fa5]{2,4}县(?![域级])")
+# Where something is held, built or moved to ("启动仪式在哪个场馆举行", "搬到哪里去了", "新址具体在什么地方", "建在哪儿"):
+# only a sentence saying where answers ("在温州召开", "赴衢州市参加", "在浙南产业集聚区谋划建设"); one that only says the
+# event took place or the move was approved ("同意…迁址新建") does not.
+VENUE = "venue"
+_ASKS_VENUE = re.compile(r"(?:搬|迁)(?:到|至|往)了?(?:哪里|哪儿|哪|什么地方)|建在(?:哪|什么地方)"
+                         r"|新址[^，。？?]{0,4}在[^，。？?]{0,4}?(?:哪|什么地方)"
+                         r"|具体位置|[哪几][栋幢座]楼|(?:哪个|什么)场馆")
+_VENUE = re.compile(r"位于|坐落|地址|地点|选址|所在地|驻地|迁至|迁往|迁到|迁入|搬到|搬入|搬迁至|入驻|进驻|落户|建在|设在|前往"
+                    r"|赴[\u4e00-\u9fa5]{2,8}"
+                    r"|[在于到][^，。；：！？\s]{1,20}?(?:举行|召开|举办|开幕|开班|建设|谋划|设立|布局|调研|考察|检查|督查"
+                    r"|视察|参加|出席)"
+                    r"|[\u4e00-\u9fa5]街|[馆堂厦岛]|宾馆|酒店|饭店|广场|号楼")
 # The system, website, platform or counter where something is done, asked by name ("在哪个系统申报", "网址是什么",
 # "到哪个窗口交"): only a sentence naming one answers ("通过温州产业政策奖励兑现系统…申报", "国家企业信用信息公示系统");
 # a rule that only says something may be applied for does not say where.
@@ -505,6 +517,8 @@ def has_fact(kind: str, text: str, q: "Question | None" = None) -> bool:
         return bool(_STACKING_RULE.search(text))  # "两份都拿吗": the rule on having both, not each benefit's own
     if kind == LOCALITY:
         return bool(_LOCALITY.search(text))
+    if kind == VENUE:
+        return bool(_VENUE.search(text) or _LOCALITY.search(text))  # a district or county named says where too
     if kind == CHANNEL:
         return bool(_CHANNEL.search(text))
     if kind == DATE and q is not None and q.how_often:
@@ -735,6 +749,8 @@ def parse_question(text: str, query: str | None = None) -> Question:
     if AMOUNT in kinds and _ASKS_DURATION.search(simplified) and not re.search(r"多少钱|几[万千百]", simplified):
         kinds.discard(AMOUNT)  # "多少天内作出决定": a length of time, which a time limit states, not a figure
         kinds.add(DATE)
+    if not kinds and _ASKS_VENUE.search(simplified):
+        kinds.add(VENUE)  # where alone is asked: with a district or a figure ("哪个位置、占地多大"), that one is checked
     # "任免了哪些干部": both halves of the list, unless another word asks for one ("这批任免里，被任为…的是谁").
     asked = simplified.replace("任免", "，")
     both = asked != simplified and not (REMOVE.search(asked) or APPOINT.search(asked))

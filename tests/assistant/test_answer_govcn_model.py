@@ -811,6 +811,14 @@ def test_a_later_part_asking_of_a_licence_the_gazette_never_names_is_declined_wi
     assert answer.abstained and "医疗机构执业许可证" in answer.text, answer.text
 
 
+def test_a_site_the_gazette_does_not_give_is_declined(searcher):
+    # 国函〔1996〕95号 approves the move ("同意…迁址新建") and names no site
+    from assistant.answer import answer_question
+
+    answer = answer_question("武警总部后勤部机关迁址新建以后，新址在什么地方？", searcher)
+    assert answer.abstained and "具体地点" in answer.text, answer.text
+
+
 def test_an_adverb_jieba_tags_as_a_noun_is_no_topic(searcher):
     # 国办发〔1997〕11号 三、（二）3 "有50个以上的成员（基金会除外）。": 起码 ("at least") names nothing to find
     from assistant.answer import answer_question

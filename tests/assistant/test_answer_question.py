@@ -268,6 +268,25 @@ def test_a_district_asked_is_answered_by_a_sentence_naming_one():
     assert LOCALITY not in parse_question("入围企业数量不同，采购方式有什么区别？").kinds
 
 
+def test_a_venue_asked_is_answered_by_a_sentence_saying_where():
+    from assistant.answer.question import LOCALITY, VENUE, has_fact, parse_question
+
+    moved = parse_question("武警总部后勤部机关后来搬到哪里去了？")
+    assert VENUE in moved.kinds
+    # 国函〔1996〕95号 approves the move and names no site
+    assert not has_fact(VENUE, "同意武警总部后勤部机关及部分直属单位迁址新建，所需建设资金由你们自筹解决。", moved)
+    held = parse_question("研习营的启动仪式在哪个场馆举行？")
+    assert VENUE in held.kinds
+    assert not has_fact(VENUE, "市长姚高员参加海峡两岸青年发展论坛创意设计研习营启动仪式。", held)
+    assert has_fact(VENUE, "7月28日，…全国工商联组织工作会议在温州召开，共话工商联组织创新。", held)
+    assert has_fact(VENUE, "副市长娄绍光赴衢州市参加全省深化“三位一体”农合联改革现场会。", held)
+    assert has_fact(VENUE, "在浙南产业集聚区谋划建设浙南绿色循环产业园", parse_question("绿色循环产业园建在哪儿？"))
+    # a district asked is the narrower check; an office "设在" an agency is no venue asked
+    assert VENUE not in parse_question("武警总部后勤部机关迁到北京哪个区了？").kinds
+    assert LOCALITY in parse_question("武警总部后勤部机关迁到北京哪个区了？").kinds
+    assert VENUE not in parse_question("领导小组办公室设在哪里？").kinds
+
+
 def test_papers_are_asked_for_by_materials_not_by_the_word_material_alone():
     from assistant.answer.question import parse_question
 

@@ -813,6 +813,21 @@ def test_two_days_named_are_each_quoted(searcher):
     assert {"10日", "11日"} <= {c.label for c in answer.citations}, answer.text
 
 
+def test_a_day_written_apart_from_its_month_is_that_days_entry(searcher):
+    # 7月份市政府记事 5日: "常务副市长陈建明参加防汛工作视频会议。"; the month named once, the day after it
+    answer = _ask(searcher, "7月份的政府记事里，5日常务副市长参加了什么会议？")
+    assert answer.citations and answer.citations[0].label == "5日", answer.text
+
+
+def test_a_venue_the_entry_does_not_give_is_declined(searcher):
+    # 7月份市政府记事 8日 says the mayor attended the 启动仪式, not where it was held; 50号 二、（五）12 says where
+    # the park is built ("在浙南产业集聚区谋划建设浙南绿色循环产业园").
+    answer = _ask(searcher, "海峡两岸青年发展论坛创意设计研习营启动仪式是在什么场馆办的？")
+    assert answer.abstained and "场馆" in answer.text, answer.text
+    answer = _ask(searcher, "浙南绿色循环产业园建在哪里？")
+    assert not answer.abstained and "浙南产业集聚区" in answer.text, answer.text
+
+
 def test_two_days_compared_are_each_quoted(searcher):
     # 7月份市政府记事 9日 (市政府常务会议、市长办公会议) and 18日 (省生态保护督察组进驻汇报和动员会): each entry backs the day
     # it is of; neither is "not about the other day".
