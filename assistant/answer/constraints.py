@@ -23,7 +23,7 @@ from index.synonyms import expand_word
 PLACE, YEAR, MONTH, DAY, LEVEL = "place", "year", "month", "day", "level"
 
 _NUM = r"\d{1,2}|十[一二]?|[一二三四五六七八九]"
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:年度?|[-—–~至到]\s*(?:19|20)\d{2}\s*年)")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:年度?|[那这]一?年度?|[-—–~至到]\s*(?:19|20)\d{2}\s*年)")  # "2019那一年度"
 # A year's edition of something yearly ("2018年度国家科学技术奖"), as a title or text names it.
 _EDITION = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年度")
 _YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:年)?\s*[-—–~至到]\s*((?:19|20)\d{2})\s*年")

@@ -23,6 +23,7 @@ def kinds_of(question):
 @pytest.mark.parametrize("question, expected", [
     ("8月份规上工业增加值同比增长多少？", [(MONTH, 8)]),
     ("2022年新材料产业产值目标是多少？", [(YEAR, 2022)]),
+    ("国家最高科技奖，2019那一年度的获奖人是谁？", [(YEAR, 2019)]),  # the year said with a demonstrative
     ("宁波的住房公积金缴存总额是多少？", [(PLACE, "宁波")]),
     ("温州市政府的立法计划", [(PLACE, "温州")]),
     ("浙江省温州市7月12日开了什么会？", [(DAY, (7, 12)), (PLACE, "温州")]),  # only the most specific place
