@@ -751,6 +751,11 @@ def multi(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHi
             continue
         direct = direct or selection.direct
         found = list(selection.excerpts[:2])
+        if (AMOUNT in pq.kinds or pq.ceiling) and not any(has_fact(AMOUNT, e.quote, pq) for e in found):
+            # "房租补贴和免费办公用房…各自有什么上限": the clause found heads items (491号 二（二） 办公用房优惠), and the
+            # one the part names states the figure (二（二）1 房租补助 "…最高不超过10万元/年").
+            found += [whole(c) for c in context.children(selection.scored[0].hit)
+                      if has_fact(AMOUNT, c.text, pq) and _holds_own_word(part, c)][:1]
         counting = bool(pq.action and (pq.form == COUNT or _PEOPLE_COUNTED.search(part)))
         if pq.action and (PERSON in pq.kinds or pq.form == ENUMERATION or counting):
             siblings = _siblings(selection.scored[0], selection.scored, config, config.w_list)

@@ -828,6 +828,13 @@ def test_a_venue_the_entry_does_not_give_is_declined(searcher):
     assert not answer.abstained and "浙南产业集聚区" in answer.text, answer.text
 
 
+def test_the_item_stating_the_figure_a_part_asks_is_quoted_under_the_clause_found(searcher):
+    # 491号 二、（二） "对政府产业基金子基金给予房租补贴或免费自用办公用房。" heads the items that state the ceilings:
+    # 二、（二）1 房租补助 "…最高不超过10万元/年。"
+    answer = _ask(searcher, "我们子基金想问，房租补贴和免费办公用房这两种优惠，各自上限是多少？")
+    assert "10万元/年" in answer.text, answer.text
+
+
 def test_two_days_compared_are_each_quoted(searcher):
     # 7月份市政府记事 9日 (市政府常务会议、市长办公会议) and 18日 (省生态保护督察组进驻汇报和动员会): each entry backs the day
     # it is of; neither is "not about the other day".
