@@ -343,10 +343,11 @@ def factoid(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[Clause
     if asked:
         picks = _without_foreign_facts(picks, best, scored, asked, q)
     # A length of time asked ("多长时间给结果") is sought as a declined kind is, but not declined when none is found: a
-    # process without a stated length often answers it. So is what may be done once a step the asker has done is
-    # ("协商好了，接下来去哪个部门申请"), in the first quote, which the direct answer stands for.
+    # process without a stated length often answers it; so is how often ("多久开一次例会": "每半年召开一次"). So is what
+    # may be done once a step the asker has done is ("协商好了，接下来去哪个部门申请"), in the first quote, which the
+    # direct answer stands for.
     next_kind = next(iter(q.factual)) if q.next_step and len(q.factual) == 1 and not q.parts else None
-    sought = asked or (DATE if q.duration and q.form == FACTOID and not q.parts and q.factual == {DATE}
+    sought = asked or (DATE if (q.duration or q.how_often) and q.form == FACTOID and not q.parts and q.factual == {DATE}
                        and best.hit.kind != "chronicle" else None) or next_kind
     if sought and not any(has_fact(sought, p.quote, q) for p in (picks[:1] if next_kind else picks)):
         # The sentences chosen give no figure (or date) of the kind asked. A time limit in a sentence of the same

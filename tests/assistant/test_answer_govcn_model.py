@@ -825,3 +825,12 @@ def test_an_adverb_jieba_tags_as_a_noun_is_no_topic(searcher):
 
     answer = answer_question("清理整顿社会团体时，一个社团起码要有多少个成员？", searcher)
     assert not answer.abstained and "50个以上的成员" in answer.text, answer.text
+
+
+def test_how_often_asked_is_answered_by_the_frequency_of_the_same_document(searcher):
+    # 国函〔2006〕38号 附件 三 "2008年以前，协调委原则上每半年召开一次例会…": the 附件's opening sentence names the
+    # committee in more of the question's words but says nothing of how often it meets.
+    from assistant.answer import answer_question
+
+    answer = answer_question("2008年北京奥运会首都国际机场协调委员会，2008年之前多长时间开一次例会？", searcher)
+    assert "每半年召开一次例会" in answer.text, answer.text
