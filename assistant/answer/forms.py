@@ -795,8 +795,8 @@ def multi(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHi
     figures = kinds & {AMOUNT, DATE, CHANNEL, LOCALITY, VENUE}
     if all(_checkable(pq, figures) for pq in parts) \
             and not any(_gives(pq, figures, p.quote) for p in picks for pq in parts):
-        # Every part asks a figure (a sum, a date, a district, a system) or the papers an application takes, and no
-        # quote gives one ("国家每年拿出多少钱…？其中人民银行出多少？" where the text prints "XXX元"; "在哪个系统申报？
+        # Every part asks a figure (a sum, a date, a district, a venue, a system) or the papers an application takes,
+        # and no quote gives one ("国家每年拿出多少钱…？其中人民银行出多少？" where the text prints "XXX元"; "在哪个系统申报？
         # 截止日期是哪天？"; "要交哪些材料、多久能办好？"; "迁到北京哪个区？占地多少？"): declined, as a single figure
         # the gazette does not give. A count is no such figure: the items quoted are counted ("常务会议开了几次？分别是
         # 哪天？": the chronicle's days).
