@@ -813,6 +813,12 @@ def test_two_days_named_are_each_quoted(searcher):
     assert {"10日", "11日"} <= {c.label for c in answer.citations}, answer.text
 
 
+def test_two_items_of_a_part_named_are_each_quoted(searcher):
+    # 49号 三、（九） (capacity building) and 三、（十） (the next policy): "第三部分第九条和第十条" names both
+    answer = _ask(searcher, "49号文第三部分第九条和第十条分别讲了什么？")
+    assert {"三、（九）", "三、（十）"} <= {c.label for c in answer.citations}, answer.text
+
+
 def test_a_day_written_apart_from_its_month_is_that_days_entry(searcher):
     # 7月份市政府记事 5日: "常务副市长陈建明参加防汛工作视频会议。"; the month named once, the day after it
     answer = _ask(searcher, "7月份的政府记事里，5日常务副市长参加了什么会议？")

@@ -15,6 +15,13 @@ def test_the_heading_of_a_part_may_stand_between_it_and_its_item():
     assert ref.matches(("三", "（二）"))
 
 
+def test_more_items_of_the_part_named_are_each_under_it():
+    ninth, tenth = analyze("49号文第三部分第九条和第十条分别讲了什么？").clause_refs
+    assert ninth.matches(("三", "（九）")) and tenth.matches(("三", "（十）")) and not tenth.matches(("十",))
+    refs = analyze("第三部分第（一）项、第（二）项和第（三）项").clause_refs
+    assert [r.matches(("三", f"（{n}）")) for r, n in zip(refs, "一二三")] == [True, True, True]
+
+
 def test_a_numbered_item_is_a_clause_reference():
     ref = analyze("国办发〔2018〕117号第十二项督查激励措施是什么").clause_refs[0]
     assert ref.matches(("十二",)) and ref.matches(("（十二）",)) and not ref.matches(("二",))
