@@ -293,10 +293,12 @@ def clause(q: Question, named: Sequence[ClauseHit], hits: Sequence[ClauseHit], r
 
 
 def _each_named_clause(q: Question, named: Sequence[ClauseHit]) -> list[ClauseHit]:
-    """The clauses the references name, one each, of the first named clause's document and in the question's order,
-    where they are of one level ("第四条和第五条"); else the first named clause. References of different levels name
-    one clause between them ("一（二）第2条", "第三部分…下面的第（三）条")."""
-    out = [next((h for h in named if h.doc_number == named[0].doc_number and ref.matches(tuple(h.path))), None)
+    """The clauses the references name, one each (an item numbered on through a part's sections included), of the
+    first named clause's document and in the question's order, where they are of one level ("第四条和第五条"); else the
+    first named clause. References of different levels name one clause between them ("一（二）第2条", "第三部分…下面的
+    第（三）条")."""
+    out = [next((h for h in named if h.doc_number == named[0].doc_number
+                 and (ref.matches(tuple(h.path)) or ref.matches_through(tuple(h.path)))), None)
            for ref in q.intent.clause_refs]
     out = list(dict.fromkeys(out))
     if len(out) >= 2 and None not in out and len({len(h.path) for h in out}) == 1:

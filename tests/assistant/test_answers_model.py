@@ -817,6 +817,9 @@ def test_two_items_of_a_part_named_are_each_quoted(searcher):
     # 49号 三、（九） (capacity building) and 三、（十） (the next policy): "第三部分第九条和第十条" names both
     answer = _ask(searcher, "49号文第三部分第九条和第十条分别讲了什么？")
     assert {"三、（九）", "三、（十）"} <= {c.label for c in answer.citations}, answer.text
+    # 48号 numbers its items on through the sections: 第三部分第八条、第九条 are 三、（三）8 and 9
+    answer = _ask(searcher, "48号文第三部分第八条和第九条讲的是什么？")
+    assert {"三、（三）8", "三、（三）9"} <= {c.label for c in answer.citations}, answer.text
 
 
 def test_a_day_written_apart_from_its_month_is_that_days_entry(searcher):
