@@ -203,8 +203,9 @@ AND_DAY = re.compile(rf"\s*(?:和|、|与|跟|及|或)\s*({_NUM})\s*[日号]")
 # "22号那天": a day without its month, which only words for "that day" after it tell from a document number.
 _DAY_ONLY = re.compile(rf"(?<![\d〕月])({_NUM})\s*[日号](?=那天|当天|这天|那一天)")
 # "第三部分第九条和第十条": more items of the part named, each written out under it ("第三部分第九条 第三部分第十条").
-_PART_ITEMS = re.compile(rf"(第{_NUM}部分[的之]?)(第[（(]?{_NUM}[）)]?[条项])((?:\s*(?:和|、|与|跟|及)\s*第[（(]?{_NUM}[）)]?[条项])+)")
 _ITEM_OF_PART = re.compile(rf"第[（(]?{_NUM}[）)]?[条项]")
+_PART_ITEMS = re.compile(rf"(第{_NUM}部分[的之]?)({_ITEM_OF_PART.pattern})"
+                         rf"((?:\s*(?:和|、|与|跟|及)\s*{_ITEM_OF_PART.pattern})+)")
 # "据7月份市政府记事，5日…": a month named alone, and a day of it written apart; not a time limit ("5日内", "十日起").
 _MONTH_ALONE = re.compile(rf"(?<![\d{_CN}])({_NUM})\s*月份?(?!\s*{_NUM}\s*[日号])")
 _DAY_APART = re.compile(rf"(?<![\d{_CN}〕月第号每个])({_NUM})\s*日(?!内|以内|之内|起|以?前|以?后|之前|之后|止)")
