@@ -16,10 +16,10 @@ from assistant.answer.guard import looks_like_injection
 from assistant.answer.conversation import Turn, parse_history, plan_question
 from assistant.answer.coverage import (resolve_words, topic_note, uncovered_topics, unstated_attribute,
                                        unstated_note)
-from assistant.answer.question import (AMOUNT, ANY_PLACE, CHANNEL, CLAUSE, COMPARED, CONTRASTED, COUNT, DATE, FACTOID,
-                                       FORMER, LATER, MATERIALS, OPEN, OVERVIEW, PENALTY, PERMISSION, PERSON, REMOVE,
-                                       VENUE, YESNO, Question, asks_validity_of, has_fact, parse_question, prints_count,
-                                       without_likened, without_situation)
+from assistant.answer.question import (AMOUNT, ANY_PLACE, CHANNEL, CLAUSE, COMPARED, CONDITIONS, CONTRASTED, COUNT, DATE,
+                                       FACTOID, FORMER, LATER, MATERIALS, OPEN, OVERVIEW, PENALTY, PERMISSION, PERSON,
+                                       REMOVE, VENUE, YESNO, Question, asks_validity_of, has_fact, parse_question,
+                                       prints_count, without_likened, without_situation)
 from assistant.answer.regions import local_short_forms
 from assistant.answer.select import (COPY_TRAILING, YEAR, Excerpt, ScoredSentence, best_per_clause, coverage,
                                      score_sentences, span, whole)
@@ -364,7 +364,21 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
             # README, Quality.)
             return partial(q.text, _partial_quote(best, config), hits, ("所需材料",), rewritten, evidence)
         scored = papers
+    if q.asks_conditions and not q.parts and named_section is None and not _states_conditions(best, context):
+        # "社会办医疗机构纳入医保定点要满足哪些条件": the clause found only refers to conditions ("将符合条件的…纳入");
+        # one of its document close behind that states them answers, else the conditions are declined.
+        mine = doc_key(best.hit.doc_number, best.hit.title)
+        if not any(s.score >= best.score - config.several_window and _states_conditions(s, context)
+                   and doc_key(s.hit.doc_number, s.hit.title) == mine for s in best_per_clause(scored)[1:]):
+            return partial(q.text, _partial_quote(best, config), hits, ("具体条件",), rewritten, evidence,
+                           declined=True)
     return forms.compose_form(q, scored, hits, retriever, config, context, rewritten, evidence, named_section)
+
+
+def _states_conditions(s: ScoredSentence, context: Context) -> bool:
+    """Whether a sentence states conditions, with the heading and lead-in it stands under ("应当具备下列条件：")."""
+    lead = next((t.text for t in split_sentences(s.hit.text) if introduces_items(t.text)), "")
+    return CONDITIONS.search(f"{context.inherited(s.hit)}{s.hit.heading or ''}{lead}{s.sentence.text}") is not None
 
 
 def _figure_left_out(q: Question, text: str) -> bool:

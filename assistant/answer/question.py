@@ -206,6 +206,7 @@ class Question:
     asks_attachments: bool = False  # "…有几个附件", "附件有哪些": what a document attaches
     asks_validity: bool = False  # "有效期到什么时候", "还有效吗": until when the document holds
     asks_materials: bool = False  # "要交哪些材料": the papers an application takes
+    asks_conditions: bool = False  # "需要满足哪些条件": the conditions something takes
     names: tuple[str, ...] = ()  # people the question names ("沈显克")
     documents: bool = False  # asks which documents (文件) there are, not what one says
     issue: str | None = None  # the gazette issue named ("第203期" -> "203")
@@ -346,6 +347,13 @@ def _asked_unit(query: str) -> re.Pattern | None:
 _ASKS_MATERIALS = re.compile(r"(?:哪些|什么|啥|哪几样|几样|哪几种)(?:申请|申报|备案|审批|证明)?(?:材料|资料|证件|证明)"
                              r"|(?:材料|资料)(?:要|需要|得)?(?:准备|交|带|提交|提供|报送|有|是)?(?:哪些|什么|啥)")
 MATERIALS = re.compile(r"材料|资料|申请表|登记表|原件|复印件|证明|证件")
+# "需要满足哪些条件": the conditions, which a text states ("应当具备下列条件：", "注册地和实际经营地均在本市", "年满18周岁")
+# or only refers to ("将符合条件的社会办医疗机构纳入医保定点范围", "制定新业态企业认定办法"): those state none.
+_ASKS_CONDITIONS = re.compile(r"(?:什么|哪些|啥|哪几[条项个])(?:具体|基本|申请|申报|审批|准入|认定|资格)?条件"
+                              r"|条件(?:是什么|有哪些|是啥)")
+CONDITIONS = re.compile(r"[下以如]列条件|以下条件|条件[：:如为包]|应当|应[具有符满达取经在按由]|必须|须[具有符满达取经在]"
+                        r"|需[具有符满达取经在]|不得|前提|年满|满\d|不低于|不少于|至少|具有"
+                        r"|具备(?!条件)|取得|持有|均在|限于")
 
 
 # "有效期到什么时候", "这政策什么时候到期", "现在还有效吗", "管到哪一年": until when a document holds.
@@ -802,6 +810,7 @@ def parse_question(text: str, query: str | None = None) -> Question:
         asks_attachments=bool(_ATTACHMENTS.search(simplified)),
         asks_validity=asks_validity_of(simplified),
         asks_materials=bool(_ASKS_MATERIALS.search(simplified)),
+        asks_conditions=bool(_ASKS_CONDITIONS.search(simplified)),
         names=names,
         documents=bool(_DOCUMENTS.search(simplified)), issue=issue.group(1) if (issue := _ISSUE.search(simplified)) else None,
         identity=identity, scene=scene_words(plain, matched), post=post, defined=_defined(simplified, words),

@@ -819,6 +819,16 @@ def test_a_site_the_gazette_does_not_give_is_declined(searcher):
     assert answer.abstained and "具体地点" in answer.text, answer.text
 
 
+def test_conditions_are_quoted_where_stated_and_declined_where_only_referred_to(searcher):
+    # 国令第706号 第八条 "应当具备下列条件："; 国发〔2019〕3号 四、（一）1 only names the 资格试点
+    from assistant.answer import answer_question
+
+    answer = answer_question("想开一家合伙制的专利代理机构，有什么条件？", searcher)
+    assert not answer.abstained and "书面合伙协议" in answer.text, answer.text
+    answer = answer_question("综合保税区里的企业要申请增值税一般纳税人资格试点，有什么条件？", searcher)
+    assert answer.abstained and "具体条件" in answer.text, answer.text
+
+
 def test_an_adverb_jieba_tags_as_a_noun_is_no_topic(searcher):
     # 国办发〔1997〕11号 三、（二）3 "有50个以上的成员（基金会除外）。": 起码 ("at least") names nothing to find
     from assistant.answer import answer_question

@@ -297,6 +297,22 @@ def test_papers_are_asked_for_by_materials_not_by_the_word_material_alone():
     assert not parse_question("石墨烯这种材料在新材料产业的规划里吗？").asks_materials
 
 
+def test_conditions_are_asked_for_by_what_must_be_met_and_stated_not_referred_to():
+    from assistant.answer.question import CONDITIONS, parse_question
+
+    assert parse_question("民营医院要纳入医保定点范围，得符合哪些条件？").asks_conditions
+    assert parse_question("新业态企业的认定条件有哪些？").asks_conditions
+    assert not parse_question("有条件的地方可以给多少担保费补贴？").asks_conditions
+    # 国令第706号 第八条, 温人社发〔2019〕105号 一, 国发〔2018〕38号 一、（十五） state conditions
+    assert CONDITIONS.search("合伙企业、有限责任公司形式的专利代理机构应当具备下列条件：")
+    assert CONDITIONS.search("注册地和实际经营地均在本市范围内的外商投资企业。")
+    assert CONDITIONS.search("年满18周岁，能够在专利代理机构专职工作")
+    # 温政办〔2019〕49号 三、（十四）, 温政办〔2019〕50号 三、（二）, 国发〔2019〕3号 四、（一）1 only refer to them
+    assert not CONDITIONS.search("将符合条件的社会办医疗机构纳入医保定点范围并签订定点服务协议。")
+    assert not CONDITIONS.search("科学界定新产业新业态新商业模式范围，制定新业态企业认定办法，形成能客观动态反映新业态发展的统计监测体系。")
+    assert not CONDITIONS.search("积极稳妥地在综合保税区推广增值税一般纳税人资格试点。")
+
+
 def test_when_something_may_be_done_is_answered_by_what_must_come_first():
     from assistant.answer.question import has_fact, parse_question
 

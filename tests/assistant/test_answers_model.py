@@ -844,6 +844,14 @@ def test_the_item_stating_the_figure_a_part_asks_is_quoted_under_the_clause_foun
     assert "10万元/年" in answer.text, answer.text
 
 
+def test_conditions_the_clause_only_refers_to_are_declined(searcher):
+    # 49号 三、（十四） "将符合条件的社会办医疗机构纳入医保定点范围" states no condition; 105号 一 states who may join
+    answer = _ask(searcher, "民营医院要纳入医保定点范围，得符合哪些条件？")
+    assert answer.abstained and "具体条件" in answer.text, answer.text
+    answer = _ask(searcher, "外资企业参加特殊工时清单式改革试点，有什么条件？")
+    assert not answer.abstained and "注册地和实际经营地均在本市" in answer.text, answer.text
+
+
 def test_two_days_compared_are_each_quoted(searcher):
     # 7月份市政府记事 9日 (市政府常务会议、市长办公会议) and 18日 (省生态保护督察组进驻汇报和动员会): each entry backs the day
     # it is of; neither is "not about the other day".
