@@ -559,7 +559,7 @@ def has_fact(kind: str, text: str, q: "Question | None" = None) -> bool:
     if has_evidence(kind, text) or bool(kind in _MORE_EVIDENCE and _MORE_EVIDENCE[kind].search(text)):
         return True
     if kind == AMOUNT and q is not None and (counts_measured(q, text) or lists_counted(q, text)
-                                             or _in_asked_measure(q, text)):
+                                             or _in_asked_measure(q, text) or _counted_before(q, text)):
         return True
     if kind == PLACES and lists_places(text):
         return True
@@ -574,6 +574,11 @@ def has_fact(kind: str, text: str, q: "Question | None" = None) -> bool:
 
 # A count asked in a measure word of its own ("年产多少根", "几台"), which only a number in that measure states.
 _ASKED_MEASURE = re.compile(r"(?:多少|几)([根台头棵株只艘架辆套间座部本份块支条枚箱袋])")
+
+
+def _counted_before(q: Question, text: str) -> bool:
+    """A number printed just before the noun a figure is asked of counts it ("约3000万常住人口")."""
+    return bool(q.attribute) and re.search(rf"\d(?:\.\d+)?\s*[万亿]?{re.escape(q.attribute[-1])}", text) is not None
 
 
 def _in_asked_measure(q: Question, text: str) -> bool:

@@ -405,6 +405,13 @@ def test_a_rank_asked_is_answered_by_first_or_an_ordinal():
     assert not has_fact(AMOUNT, "在温州新时代“两个健康”先行区获批创建即将一周年之际", q)
 
 
+def test_a_number_printed_before_the_noun_asked_counts_it():
+    # 温政办〔2019〕50号 二、（三）: "约3000万常住人口" has no measure word after 万
+    q = parse_question("浙南闽北赣东地区的常住人口约有多少？")
+    assert has_fact(AMOUNT, "立足浙南闽北赣东地区约3000万常住人口的消费需求，积极发展…创意经济新业态。", q)
+    assert not has_fact(AMOUNT, "立足浙南闽北赣东地区常住人口的消费需求，积极发展…创意经济新业态。", q)
+
+
 def test_a_round_magnitude_is_a_figure():
     # 48号 三、（二）7: "亿元以上" is one hundred million yuan or more, without a digit.
     q = parse_question("重点项目库要滚动实施多大投资规模以上的项目？")
