@@ -33,7 +33,7 @@ PERSON = "person"
 # What someone said at a meeting or in a speech ("致辞讲了些什么", "会议强调了什么"): news and meeting reports.
 SPEECH = "speech"
 _ASKS_SPEECH = re.compile(r"(?:讲了|讲的|讲话|说了|说的|谈了|谈到|提了|提出了|强调了?|指出了?|表示了?|评价|致辞)"
-                          r".{0,12}(?:什么|哪些|啥|怎么|如何)|(?:怎么|如何)(?:评价|说)"
+                          r".{0,12}(?:什么|哪些|啥|怎么|如何)|(?:怎么|如何|怎样)(?:评价|说|号召|呼吁|倡议)"
                           r"|(?:什么|哪些|啥)(?:号召|呼吁|倡议)|(?:号召|呼吁|倡议)[^？?]{0,16}(?:什么|哪些|啥)")
 # A verb a report introduces what was said with, named by the question ("全会号召，…", "会议强调了什么"): the sentence
 # it introduces is what is asked, not another that only reports the meeting.

@@ -396,6 +396,7 @@ def test_what_a_speaker_said_is_a_kind_of_fact():
     assert SPEECH in call.kinds
     assert has_fact(SPEECH, "全会号召，初心照亮前路、使命呼唤担当。", call)
     assert not has_fact(SPEECH, "全会指出，今年以来，全市上下认真贯彻落实中央和省委的决策部署。", call)
+    assert SPEECH in parse_question("全会最后是怎么号召全市上下的？").kinds
 
 
 def test_a_rank_asked_is_answered_by_first_or_an_ordinal():
