@@ -332,7 +332,8 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
             post = "原任职务" if q.action == "remove" else "新任职务"
             return partial(q.text, whole(item), hits, (f"{q.names[0]}的{post}",), rewritten, evidence,
                            declined=True)
-    other_year = _figure_of_another_year(q, scored) if AMOUNT in q.kinds and not q.parts else None
+    other_year = _figure_of_another_year(q, scored, config.several_window) \
+        if AMOUNT in q.kinds and not q.parts else None
     if other_year is not None:
         # "1997年发生了几次7级以上地震": the figure found is of another year ("1996年…共发生5级以上地震38次").
         return partial(q.text, _partial_quote(other_year, config), hits, (f"{'、'.join(_years(q.query))}年的具体数字",),
@@ -398,13 +399,16 @@ def _years(text: str) -> list[str]:
     return list(dict.fromkeys(YEAR.findall(text)))
 
 
-def _figure_of_another_year(q: Question, scored: Sequence[ScoredSentence]) -> ScoredSentence | None:
-    """The best sentence giving a figure, when the question asks one of a year and every sentence giving one names
-    other years only."""
+def _figure_of_another_year(q: Question, scored: Sequence[ScoredSentence], window: float) -> ScoredSentence | None:
+    """The best sentence giving a figure, when the question asks one of a year and every sentence giving one, as
+    close to the best as `window`, names other years only."""
     asked = set(_years(q.query))
     figures = [s for s in scored if AMOUNT in s.found]
     if not asked or not figures:
         return None
+    # Only those close to the best: a yearless figure far behind ("项目原估算总投资5亿元") is of another subject.
+    top = max(s.score for s in figures)
+    figures = [s for s in figures if s.score >= top - window]
     if any(not _years(s.sentence.text) or asked & set(_years(s.sentence.text)) for s in figures):
         return None
     return max(figures, key=lambda s: s.score)

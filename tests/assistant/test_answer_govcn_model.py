@@ -811,6 +811,17 @@ def test_a_later_part_asking_of_a_licence_the_gazette_never_names_is_declined_wi
     assert answer.abstained and "医疗机构执业许可证" in answer.text, answer.text
 
 
+def test_a_figure_of_other_years_is_declined_only_where_no_close_one_is_of_the_year(searcher):
+    # 国办函〔2004〕25号 一、（一） gives 1999-2003 sums, 2004 none; 国办函〔2004〕71号's yearless 总投资 is far behind.
+    # 国办发〔1997〕2号 一 gives 1996's count, close to 国办发〔1996〕2号's 1995 one.
+    from assistant.answer import answer_question
+
+    answer = answer_question("2004年发展改革委给荆南四河堤防建设安排了多少钱？", searcher)
+    assert answer.abstained and "2004年" in answer.text, answer.text
+    answer = answer_question("1996年我国一共发生多少次5级以上地震？", searcher)
+    assert not answer.abstained and "38次" in answer.text, answer.text
+
+
 def test_a_site_the_gazette_does_not_give_is_declined(searcher):
     # 国函〔1996〕95号 approves the move ("同意…迁址新建") and names no site
     from assistant.answer import answer_question
