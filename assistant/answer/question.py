@@ -1238,6 +1238,9 @@ def _post(q: str, words: tuple[str, ...]) -> str | None:
     if not m:
         return None
     before = [t for t in tokenizer().lcut(_CLAUSES.split(q[:m.start()])[-1]) if t not in _BEFORE_WHO]
+    if not (before and _POST_TITLE.search(before[-1]) and before[-1] in words):
+        # "现在谁当主任", "谁担任国家教材委员会主任": the title after the asking phrase, at the clause's end
+        before = [t for t in tokenizer().lcut(_CLAUSES.split(q[m.end():])[0]) if t.strip("？?！! 呀啊呢吗吧嘛")]
     last = before[-1] if before else ""
     if not (_POST_TITLE.search(last) and last in words):
         return None

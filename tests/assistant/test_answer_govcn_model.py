@@ -822,6 +822,13 @@ def test_a_figure_of_other_years_is_declined_only_where_no_close_one_is_of_the_y
     assert not answer.abstained and "38次" in answer.text, answer.text
 
 
+def test_who_holds_a_post_named_after_the_asking_phrase_is_quoted(searcher):
+    from assistant.answer import answer_question
+
+    answer = answer_question("国家教材委员会这届谁当主任呀", searcher)
+    assert "孙春兰" in answer.text, answer.text
+
+
 def test_a_site_the_gazette_does_not_give_is_declined(searcher):
     # 国函〔1996〕95号 approves the move ("同意…迁址新建") and names no site
     from assistant.answer import answer_question

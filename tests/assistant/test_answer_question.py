@@ -1002,6 +1002,13 @@ def test_a_deputy_post_jieba_cuts_apart_is_the_post_asked():
     assert parse_question("粮食应急工作指挥部的总指挥由谁担任？").post == "总指挥"
 
 
+def test_a_post_named_after_the_asking_phrase_is_the_post_asked():
+    # 国办发〔2018〕109号 导语 "主  任：孙春兰": "谁当" before the title asks who holds it, as "…的主任是谁" does
+    assert parse_question("国家教材委员会现在谁当主任？").post == "主任"
+    assert parse_question("由谁担任指挥部的总指挥？").post == "总指挥"
+    assert parse_question("这个项目由谁负责？").post is None
+
+
 def test_validity_is_asked_only_by_a_clause_that_asks():
     # "特殊工时许可已经拿到了、还在有效期内" says the asker's permit is valid; the question asks for papers.
     q = parse_question("我们是一家外资企业，特殊工时许可已经拿到了、还在有效期内，现在想申请纳入岗位清单式管理，要准备哪些材料？")
