@@ -1328,6 +1328,10 @@ def glued_modal(before: str, word: str) -> bool:
     return freq.get(before + word[0], 0) > 0 and (freq.get(word, 0) == 0 or posseg()[1].get(word, "").startswith("n"))
 
 
+# A verb said tentatively ("比一比", "查一查"): what to do with the answer, no topic of it.
+_TENTATIVE = re.compile(r"^(.)一\1$")
+
+
 def content_words(question: str) -> tuple[str, ...]:
     """Words a supporting clause should contain: jieba's precise cut (no overlapping sub-words, so a mis-cut such
     as "开诊|所有" adds no extra fragments), without stop words, numbers or single characters."""
@@ -1350,7 +1354,8 @@ def content_words(question: str) -> tuple[str, ...]:
         if after_duo and len(token) >= 3 and token[0] in _MEASURE_ADJECTIVES:
             token = token[1:]  # "多|大面积": jieba glued the question's 多大 to the noun; the noun is 面积
         if len(token) < 2 or token in STOP_WORDS or _NUMERIC.match(token) or _PUNCT.match(token) \
-                or _HOW_MANY_TOKEN.match(token) or _ASKING_TOKEN.match(token) or set(token) == {"多"}:
+                or _HOW_MANY_TOKEN.match(token) or _ASKING_TOKEN.match(token) or set(token) == {"多"} \
+                or _TENTATIVE.match(token):
             continue
         seen.setdefault(token, None)
     return tuple(seen)

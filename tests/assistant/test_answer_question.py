@@ -1009,6 +1009,12 @@ def test_a_post_named_after_the_asking_phrase_is_the_post_asked():
     assert parse_question("这个项目由谁负责？").post is None
 
 
+def test_a_verb_said_tentatively_is_no_content_word():
+    # "比一比" tells what to do with the two figures (国发〔2018〕41号 第五条, 第十四条); the text never prints it
+    q = parse_question("孩子上学的扣除和首套房贷款利息的扣除，每月标准比一比，哪个多？")
+    assert "比一比" not in q.words and "扣除" in q.words
+
+
 def test_validity_is_asked_only_by_a_clause_that_asks():
     # "特殊工时许可已经拿到了、还在有效期内" says the asker's permit is valid; the question asks for papers.
     q = parse_question("我们是一家外资企业，特殊工时许可已经拿到了、还在有效期内，现在想申请纳入岗位清单式管理，要准备哪些材料？")
