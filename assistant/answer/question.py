@@ -572,8 +572,9 @@ def has_fact(kind: str, text: str, q: "Question | None" = None) -> bool:
     return kind == DATE and q is not None and q.frequency and bool(FREQUENCY.search(text))
 
 
-# A count asked in a measure word of its own ("年产多少根", "几台"), which only a number in that measure states.
-_ASKED_MEASURE = re.compile(r"(?:多少|几)([根台头棵株只艘架辆套间座部本份块支条枚箱袋])")
+# A count asked in a measure word of its own ("年产多少根", "几台", "几大…产业集群"), which only a number in that
+# measure states ("四大千亿级产业集群").
+_ASKED_MEASURE = re.compile(r"(?:多少|几)([根台头棵株只艘架辆套间座部本份块支条枚箱袋大])")
 
 
 def _counted_before(q: Question, text: str) -> bool:

@@ -413,6 +413,13 @@ def test_a_number_printed_before_the_noun_asked_counts_it():
     assert not has_fact(AMOUNT, "立足浙南闽北赣东地区常住人口的消费需求，积极发展…创意经济新业态。", q)
 
 
+def test_a_count_asked_in_big_ones_is_answered_by_a_number_of_them():
+    # 温政办〔2019〕50号 二、（一）: "几大…产业集群" is answered by "四大千亿级产业集群"
+    q = parse_question("温州要打造几大千亿级产业集群？")
+    assert has_fact(AMOUNT, "结合温州打造四大千亿级产业集群和培育五大战略性新兴产业，利用新一代信息技术发展数字经济新业态。", q)
+    assert not has_fact(AMOUNT, "利用新一代信息技术发展数字经济新业态。", q)
+
+
 def test_a_round_magnitude_is_a_figure():
     # 48号 三、（二）7: "亿元以上" is one hundred million yuan or more, without a digit.
     q = parse_question("重点项目库要滚动实施多大投资规模以上的项目？")
