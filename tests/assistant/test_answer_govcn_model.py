@@ -829,6 +829,14 @@ def test_who_holds_a_post_named_after_the_asking_phrase_is_quoted(searcher):
     assert "孙春兰" in answer.text, answer.text
 
 
+def test_studying_said_in_everyday_words_is_what_the_text_calls_learning(searcher):
+    # 国办发〔1996〕32号 二、（三） "负责提供学生的各项学习和生活费用": 读书 is the resident's word for 学习
+    from assistant.answer import answer_question
+
+    answer = answer_question("孩子考上内地西藏班，在内地读书期间的费用由谁负担？", searcher)
+    assert not answer.abstained and "西藏自治区人民政府" in answer.text, answer.text
+
+
 def test_a_site_the_gazette_does_not_give_is_declined(searcher):
     # 国函〔1996〕95号 approves the move ("同意…迁址新建") and names no site
     from assistant.answer import answer_question

@@ -852,6 +852,12 @@ def test_conditions_the_clause_only_refers_to_are_declined(searcher):
     assert not answer.abstained and "注册地和实际经营地均在本市" in answer.text, answer.text
 
 
+def test_a_mark_named_in_words_is_the_mark_printed(searcher):
+    # 48号 附件's note "★为牵头单位": a resident says 星号 for ★
+    answer = _ask(searcher, "专项行动分工表上单位前面打的星号表示什么？")
+    assert not answer.abstained and "★为牵头单位" in answer.text, answer.text
+
+
 def test_two_days_compared_are_each_quoted(searcher):
     # 7月份市政府记事 9日 (市政府常务会议、市长办公会议) and 18日 (省生态保护督察组进驻汇报和动员会): each entry backs the day
     # it is of; neither is "not about the other day".
