@@ -15,8 +15,8 @@ from assistant.answer.coverage import GENERIC_NOUNS, resolve_words, uncovered_to
 from assistant.answer.guard import looks_like_injection
 from assistant.answer.named import person_in_top
 from assistant.answer.question import (
-    AMOUNT, APPOINT, ASKS_PURPOSE, ASKS_TIMES, CHANNEL, COMPARED, COUNT, DATE, DOCUMENT_NOUNS, ENUMERATION, FACTOID,
-    LOCALITY, MATERIALS, MULTI, OPEN, OVERVIEW, PERSON, POST_BEFORE_NAME, REMOVE, Question, content_words,
+    AMOUNT, APPOINT, ASKS_PURPOSE, ASKS_TIMES, CHANNEL, COMPARED, CONDITIONS, COUNT, DATE, DOCUMENT_NOUNS, ENUMERATION,
+    FACTOID, LOCALITY, MATERIALS, MULTI, OPEN, OVERVIEW, PERSON, POST_BEFORE_NAME, REMOVE, Question, content_words,
     contrasted_items, count_end, counts_measured, has_fact, item_person, parse_question, personnel_item, prints_count,
     VENUE, YESNO,
 )
@@ -797,12 +797,13 @@ def multi(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHi
     figures = kinds & {AMOUNT, DATE, CHANNEL, LOCALITY, VENUE}
     if all(_checkable(pq, figures) for pq in parts) \
             and not any(_gives(pq, figures, p.quote) for p in picks for pq in parts):
-        # Every part asks a figure (a sum, a date, a district, a venue, a system) or the papers an application takes,
-        # and no quote gives one ("国家每年拿出多少钱…？其中人民银行出多少？" where the text prints "XXX元"; "在哪个系统申报？
+        # Every part asks a figure (a sum, a date, a district, a venue, a system), the papers an application takes or
+        # the conditions it must meet, and no quote gives one ("国家每年拿出多少钱…？其中人民银行出多少？" where the text prints "XXX元"; "在哪个系统申报？
         # 截止日期是哪天？"; "要交哪些材料、多久能办好？"; "迁到北京哪个区？占地多少？"): declined, as a single figure
         # the gazette does not give. A count is no such figure: the items quoted are counted ("常务会议开了几次？分别是
         # 哪天？": the chronicle's days).
-        missing = missing_detail(figures) + (["所需材料"] if any(pq.asks_materials for pq in parts) else [])
+        missing = missing_detail(figures) + (["所需材料"] if any(pq.asks_materials for pq in parts) else []) \
+            + (["具体条件"] if any(pq.asks_conditions for pq in parts) else [])
         return partial(q.text, picks[0], hits, missing, rewritten, evidence_, declined=True)
     # Items keep their list heading as a single question's do ("詹尔成…升了新职务，还是被免职了？": 免去).
     return compose(q.text, picks, hits, kinds=kinds, asked=q, direct=direct, notes=notes, rewritten=rewritten,
@@ -810,14 +811,16 @@ def multi(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHi
 
 
 def _checkable(pq: Question, figures: set[str]) -> bool:
-    """The part asks something a quote either gives or not: a figure (not a count) or the papers to hand in."""
-    return bool(pq.kinds & figures) and pq.form != COUNT and not ASKS_TIMES.search(pq.query) or pq.asks_materials
+    """The part asks something a quote either gives or not: a figure (not a count), the papers to hand in or the
+    conditions to meet."""
+    return bool(pq.kinds & figures) and pq.form != COUNT and not ASKS_TIMES.search(pq.query) or pq.asks_materials \
+        or pq.asks_conditions
 
 
 def _gives(pq: Question, figures: set[str], quote: str) -> bool:
-    """The quote gives what the part asks: a figure of the kind asked, or papers."""
+    """The quote gives what the part asks: a figure of the kind asked, papers, or conditions."""
     return any(has_fact(k, quote, pq) for k in pq.kinds & figures) \
-        or pq.asks_materials and bool(MATERIALS.search(quote))
+        or pq.asks_materials and bool(MATERIALS.search(quote)) or pq.asks_conditions and bool(CONDITIONS.search(quote))
 
 
 def _headed_by(heading: str | None, words: Sequence[str]) -> bool:

@@ -837,6 +837,14 @@ def test_studying_said_in_everyday_words_is_what_the_text_calls_learning(searche
     assert not answer.abstained and "西藏自治区人民政府" in answer.text, answer.text
 
 
+def test_a_part_asking_conditions_is_declined_with_the_figure_where_neither_is_given(searcher):
+    # 国发〔2018〕38号 二、（十九） names the 汽车平行进口试点 and its department only
+    from assistant.answer import answer_question
+
+    answer = answer_question("自贸试验区开展汽车平行进口试点，企业得具备哪些条件，注册资本要多少？", searcher)
+    assert answer.abstained and "具体条件" in answer.text, answer.text
+
+
 def test_a_site_the_gazette_does_not_give_is_declined(searcher):
     # 国函〔1996〕95号 approves the move ("同意…迁址新建") and names no site
     from assistant.answer import answer_question
