@@ -219,13 +219,17 @@ def _answer(q: Question, hits: list[ClauseHit], retriever: Retriever, config: An
             # nothing asked. (The entry of a day named is: "7月16日观看专题教育片的领导里有娄绍光吗" is answered by who
             # it names.)
             backed = set()
-        if not any(s.hit.clause_id in backed for s in scored):
+        top = max(scored, key=lambda s: s.score).hit
+        missing = unsupported(found, top, issues.get(top.source))
+        # "公司注册在宁波，…能不能参加温州的试点": whether one may, asked where the asker's business is, is answered by a
+        # rule saying where one must be ("注册地和实际经营地均在本市范围内").
+        scoped = q.form == YESNO and bool(missing) and all(c.kind == PLACE and c.residence for c in missing) \
+            and _OWN_SCOPE.search(top.text) is not None
+        if not scoped and not any(s.hit.clause_id in backed for s in scored):
             # On topic, but about another place, year or month than the gazette covers: no evidence at all.
-            best = max(scored, key=lambda s: s.score).hit
-            missing = unsupported(found, best, issues.get(best.source))
             note = constraint_note(missing, [v for c in missing for v in covered(c, hits[:1])])
             return abstain(q.text, hits, shown, 0.0, rewritten, (note,))
-        if not (q.parts and set(found) <= set(situational)):
+        if not scoped and not (q.parts and set(found) <= set(situational)):
             # (Where the asker's grade is all there is to check and the question has parts, a later part may ask of
             # a rule for every grade: "刚评上二甲，能拿多少奖励？…同类奖励，能两边都拿吗？")
             scored = [s for s in scored if s.hit.clause_id in backed]
@@ -380,6 +384,10 @@ def _states_conditions(s: ScoredSentence, context: Context) -> bool:
     """Whether a sentence states conditions, with the heading and lead-in it stands under ("应当具备下列条件：")."""
     lead = next((t.text for t in split_sentences(s.hit.text) if introduces_items(t.text)), "")
     return CONDITIONS.search(f"{context.inherited(s.hit)}{s.hit.heading or ''}{lead}{s.sentence.text}") is not None
+
+
+# A rule's own territory ("本市范围内", "辖区内"): where one must be to come under it.
+_OWN_SCOPE = re.compile(r"本(?:市|省|县|区|地)|辖区|范围内")
 
 
 def _figure_left_out(q: Question, text: str) -> bool:

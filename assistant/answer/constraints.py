@@ -44,8 +44,10 @@ _LEVEL = re.compile(r"(?<![哪每这那同本各])(第[二三四五六七八九�
                     r"|(?<![一二三四五六七八九十])[一二三][甲乙丙](?![苯醚基双酸醇胺医]))")
 
 
-# The asker saying where they are or mean to act: "我在", "我们家在", "我住在", "俺家就在", "我想在…开个诊所".
-_RESIDENCE = r"(?:我|咱|俺)[们]?家?(?:就|现在|目前)?(?:想|要|打算|准备|计划)?住?在"
+# The asker saying where they are or mean to act: "我在", "我们家在", "我住在", "俺家就在", "我想在…开个诊所"; or where
+# their business is ("公司注册在宁波", "厂子实际在丽水那边经营").
+_RESIDENCE = (r"(?:(?:我|咱|俺)[们]?家?(?:就|现在|目前)?(?:想|要|打算|准备|计划)?住?"
+              r"|(?:公司|企业|厂子?|工厂|门店|店|诊所|医院)(?:注册|实际|开|设|建)?)在")
 
 
 # An issuer whose rules hold everywhere in the country: where the asker is ("我在杭州上班，…个税…能扣多少") is inside it.

@@ -222,6 +222,9 @@ def test_where_the_asker_is_is_backed_by_a_document_of_the_city_governing_it():
     # A place outside the issuer's region stays unsupported.
     elsewhere = [c for c in constraints("我在杭州想开个中医诊所，还需要走审批吗？") if c.kind == PLACE]
     assert elsewhere[0].residence and not supports(elsewhere[0], PLAN)
+    # Where the asker's business is registered or runs is where the asker is too.
+    registered = [c for c in constraints("外资公司注册在绍兴，工厂开在温州，能参加试点吗？") if c.kind == PLACE]
+    assert [c.value for c in registered] == ["绍兴", "温州"] and all(c.residence for c in registered)
 
 
 def test_a_hospital_grade_by_its_short_form_is_a_grade():

@@ -858,6 +858,12 @@ def test_a_mark_named_in_words_is_the_mark_printed(searcher):
     assert not answer.abstained and "★为牵头单位" in answer.text, answer.text
 
 
+def test_whether_a_business_elsewhere_may_join_is_answered_by_the_rule_on_where_one_must_be(searcher):
+    # 105号 一 "企业注册地和实际经营地均在本市范围内": the rule answers an asker registered outside 温州
+    answer = _ask(searcher, "外资公司注册在绍兴，工厂开在温州，能参加特殊工时清单式改革试点吗？")
+    assert not answer.abstained and "均在本市范围内" in answer.text, answer.text
+
+
 def test_two_days_compared_are_each_quoted(searcher):
     # 7月份市政府记事 9日 (市政府常务会议、市长办公会议) and 18日 (省生态保护督察组进驻汇报和动员会): each entry backs the day
     # it is of; neither is "not about the other day".
