@@ -955,7 +955,8 @@ WHICH_FIRST = re.compile(r"哪一?[个项场份][^，,。？?]{0,8}?(?:先(?![�
 _WHICH_MORE = re.compile(r"(?:哪一?个|谁)[^，,。？?]{0,12}?(?:更|[多高大长少低小短](?:一些|一点|些|点)?(?=[？?。]|$))"
                          rf"|{WHICH_FIRST.pattern}")
 COMPARED = re.compile(r"分别|各是|各自|各有|各为|各由|各占|各需|各(?:(?:能|可以?|要|得|需要?)[\u4e00-\u9fff]{0,2}?)?(?:多少|几)"
-                      rf"|{_WHICH_MORE.pattern}|相差|差多少")
+                      rf"|{_WHICH_MORE.pattern}|相差|差多少"
+                      r"|(?:是不是|是否|是)同一[个家位所]")  # "两项的牵头单位是不是同一家": each one's, set side by side
 # (a quoted name with what follows it is one item: "和“最美退伍军人”发布仪式")
 _SECOND = re.compile(r"(?:和|与|跟)(“[^“”，,？?]{1,14}”[\u4e00-\u9fff\d]{0,12}?|[\u4e00-\u9fff\d]{2,16}?)"
                      r"(?=这?(?:两|二)[个项类种部家]?|[，,、？?的]|分别|各|哪|谁|什么|多少"

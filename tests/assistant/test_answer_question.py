@@ -608,6 +608,9 @@ def test_two_things_asked_each_are_two_parts():
         "7月末温州的存款余额，哪个同比增长更快？", "7月末温州的贷款余额，哪个同比增长更快？")
     assert parse_question("门诊和床日分别按多少钱确认基数？").parts == ("门诊分别按多少钱确认基数？", "床日分别按多少钱确认基数？")
     assert parse_question("存款和贷款余额是多少？").parts == ()  # not asked for each
+    # "是不是同一家" sets each one's side by side (48号 附件's rows 4 and 5)
+    assert parse_question("分工表中新能源智能网联汽车和新材料，牵头单位是否同一个？").parts == (
+        "分工表中新能源智能网联汽车，牵头单位是否同一个？", "新材料，牵头单位是否同一个？")
     # the second item repeats the first one's head word: it stands for both words before 和
     assert parse_question("存款余额和贷款余额各是多少").parts == ("存款余额各是多少", "贷款余额各是多少")
     # the second item repeats the head of a longer first one: it stands for as many words as make an item as long

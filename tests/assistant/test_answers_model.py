@@ -864,6 +864,12 @@ def test_whether_a_business_elsewhere_may_join_is_answered_by_the_rule_on_where_
     assert not answer.abstained and "均在本市范围内" in answer.text, answer.text
 
 
+def test_two_rows_asked_whether_the_same_are_each_quoted(searcher):
+    # 48号 附件 rows 4 (★市发改委) and 5 (★市经信局)
+    answer = _ask(searcher, "分工表中新能源智能网联汽车和新材料，牵头单位是否同一个？")
+    assert {"附件 第4行", "附件 第5行"} <= {c.label for c in answer.citations}, answer.text
+
+
 def test_two_days_compared_are_each_quoted(searcher):
     # 7月份市政府记事 9日 (市政府常务会议、市长办公会议) and 18日 (省生态保护督察组进驻汇报和动员会): each entry backs the day
     # it is of; neither is "not about the other day".
