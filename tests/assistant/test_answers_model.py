@@ -870,6 +870,12 @@ def test_two_rows_asked_whether_the_same_are_each_quoted(searcher):
     assert {"附件 第4行", "附件 第5行"} <= {c.label for c in answer.citations}, answer.text
 
 
+def test_a_weekend_day_in_everyday_words_is_the_day_printed(searcher):
+    # 奋力书写“三民”篇章 第4段 "周六无休办、周日预约办": 星期天 is 周日
+    answer = _ask(searcher, "星期天公积金中心上班吗？")
+    assert "周日预约办" in answer.text, answer.text
+
+
 def test_two_days_compared_are_each_quoted(searcher):
     # 7月份市政府记事 9日 (市政府常务会议、市长办公会议) and 18日 (省生态保护督察组进驻汇报和动员会): each entry backs the day
     # it is of; neither is "not about the other day".
