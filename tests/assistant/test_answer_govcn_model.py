@@ -845,6 +845,14 @@ def test_a_part_asking_conditions_is_declined_with_the_figure_where_neither_is_g
     assert answer.abstained and "具体条件" in answer.text, answer.text
 
 
+def test_growers_named_by_their_crop_are_what_the_text_calls_the_crop(searcher):
+    # 国发〔1981〕88号 二 "奖售粮的供应价格一律按统购价执行": 棉农 are the 棉花 growers the notice is about
+    from assistant.answer import answer_question
+
+    answer = answer_question("棉粮挂钩时奖给棉农的粮食按什么价供应？", searcher)
+    assert not answer.partial and "统购价" in answer.text, answer.text
+
+
 def test_a_site_the_gazette_does_not_give_is_declined(searcher):
     # 国函〔1996〕95号 approves the move ("同意…迁址新建") and names no site
     from assistant.answer import answer_question
