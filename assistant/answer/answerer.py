@@ -16,10 +16,10 @@ from assistant.answer.guard import looks_like_injection
 from assistant.answer.conversation import Turn, parse_history, plan_question
 from assistant.answer.coverage import (resolve_words, topic_note, uncovered_topics, unstated_attribute,
                                        unstated_note)
-from assistant.answer.question import (AMOUNT, ANY_PLACE, CHANNEL, CLAUSE, COMPARED, CONDITIONS, CONTRASTED, COUNT, DATE,
-                                       FACTOID, FORMER, LATER, MATERIALS, OPEN, OVERVIEW, PENALTY, PERMISSION, PERSON,
-                                       REMOVE, VENUE, YESNO, Question, asks_validity_of, has_fact, parse_question,
-                                       prints_count, without_likened, without_situation)
+from assistant.answer.question import (AMOUNT, ANY_PLACE, CHANNEL, CLAUSE, COMPARED, CONDITIONS, CONTRASTED, COUNT,
+                                       DATE, FACTOID, FORMER, LATER, MATERIALS, OPEN, OVERVIEW, PENALTY, PERMISSION,
+                                       PERSON, REMOVE, VENUE, YESNO, Question, asks_validity_of, has_fact,
+                                       parse_question, prints_count, without_likened, without_situation)
 from assistant.answer.regions import local_short_forms
 from assistant.answer.select import (COPY_TRAILING, YEAR, Excerpt, ScoredSentence, best_per_clause, coverage,
                                      score_sentences, span, whole)

@@ -798,10 +798,10 @@ def multi(q: Question, scored: Sequence[ScoredSentence], hits: Sequence[ClauseHi
     if all(_checkable(pq, figures) for pq in parts) \
             and not any(_gives(pq, figures, p.quote) for p in picks for pq in parts):
         # Every part asks a figure (a sum, a date, a district, a venue, a system), the papers an application takes or
-        # the conditions it must meet, and no quote gives one ("国家每年拿出多少钱…？其中人民银行出多少？" where the text prints "XXX元"; "在哪个系统申报？
-        # 截止日期是哪天？"; "要交哪些材料、多久能办好？"; "迁到北京哪个区？占地多少？"): declined, as a single figure
-        # the gazette does not give. A count is no such figure: the items quoted are counted ("常务会议开了几次？分别是
-        # 哪天？": the chronicle's days).
+        # the conditions it must meet, and no quote gives one ("国家每年拿出多少钱…？其中人民银行出多少？" where the
+        # text prints "XXX元"; "在哪个系统申报？截止日期是哪天？"; "要交哪些材料、多久能办好？"; "迁到北京哪个区？占地多
+        # 少？"; "要满足哪些条件？注册资本至少多少？"): declined, as a single figure the gazette does not give. A count is
+        # no such figure: the items quoted are counted ("常务会议开了几次？分别是哪天？": the chronicle's days).
         missing = missing_detail(figures) + (["所需材料"] if any(pq.asks_materials for pq in parts) else []) \
             + (["具体条件"] if any(pq.asks_conditions for pq in parts) else [])
         return partial(q.text, picks[0], hits, missing, rewritten, evidence_, declined=True)
