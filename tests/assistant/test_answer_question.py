@@ -305,8 +305,8 @@ def test_conditions_are_asked_for_by_what_must_be_met_and_stated_not_referred_to
     assert not parse_question("有条件的地方可以给多少担保费补贴？").asks_conditions
     # 国令第706号 第八条, 温人社发〔2019〕105号 一, 国发〔2018〕38号 一、（十五） state conditions
     assert CONDITIONS.search("合伙企业、有限责任公司形式的专利代理机构应当具备下列条件：")
-    assert CONDITIONS.search("注册地和实际经营地均在本市范围内的外商投资企业。")
-    assert CONDITIONS.search("年满18周岁，能够在专利代理机构专职工作")
+    assert CONDITIONS.search("企业注册地和实际经营地均在本市范围内，已取得特殊工时行政许可并在有效期内")
+    assert CONDITIONS.search("允许不超过五分之一不具有专利代理人资格、年满18周岁、能够在专利代理机构专职工作的中国公民担任")
     # 温政办〔2019〕49号 三、（十四）, 温政办〔2019〕50号 三、（二）, 国发〔2019〕3号 四、（一）1 only refer to them
     assert not CONDITIONS.search("将符合条件的社会办医疗机构纳入医保定点范围并签订定点服务协议。")
     assert not CONDITIONS.search("科学界定新产业新业态新商业模式范围，制定新业态企业认定办法，形成能客观动态反映新业态发展的统计监测体系。")
